@@ -1,0 +1,31 @@
+// ESLint flat config: the recommended TypeScript rules, plus the inward-only dependency rule of DESIGN.md.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules", "data", "dist", "web/dist", "coverage"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    // The core and the telegram format are pure: no I/O, and nothing from the outer layers.
+    files: ["src/core/**/*.ts", "src/telegram/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*", "fs", "path", "crypto"], message: "src/core and src/telegram are pure: no I/O." },
+            { group: ["**/store/**", "**/services/**", "**/server/**", "**/cli/**"], message: "Dependencies point inward only." },
+          ],
+        },
+      ],
+    },
+  },
+);

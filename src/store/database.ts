@@ -1,0 +1,7 @@
+// The whole schema as one Kysely `Database` type, composed of each area's tables.
+import type { AuditTables } from "./tables/audit.ts";
+import type { CableTables } from "./tables/cables.ts";
+import type { DirectoryTables } from "./tables/directory.ts";
+import type { UserTables } from "./tables/users.ts";
+
+export interface Database extends CableTables, DirectoryTables, UserTables, AuditTables {}

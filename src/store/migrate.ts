@@ -1,0 +1,39 @@
+// Versioned migrations: each file in ./migrations exports `up(db, dialect)`; they run in name order, once.
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import type { Dialect } from "./open-store.ts";
+import * as m0001 from "./migrations/0001-archive.ts";
+import * as m0002 from "./migrations/0002-directory-users-audit.ts";
+
+/** A migration that knows which dialect it runs on (full-text search differs). */
+export type DialectMigration = {
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+};
+
+const MIGRATIONS: Record<string, DialectMigration> = {
+  "0001-archive": m0001,
+  "0002-directory-users-audit": m0002,
+};
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, m] of Object.entries(MIGRATIONS)) out[name] = { up: (db) => m.up(db, this.dialect) };
+    return out;
+  }
+}
+
+/**
+ * Applies every pending migration; throws with the failing migration's name if one fails.
+ * @example await migrateToLatest(db, "sqlite")
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works below the typed schema
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error) {
+    const where = failed ? ` in migration ${failed.migrationName}` : "";
+    throw new Error(`database migration failed${where}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

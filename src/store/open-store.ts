@@ -1,0 +1,71 @@
+// Opens the database: embedded SQLite (WAL) by default, PostgreSQL when a postgres:// URL is given.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./database.ts";
+import { migrateToLatest } from "./migrate.ts";
+
+export type Dialect = "sqlite" | "postgres";
+
+/** Where the data lives: an SQLite file (or `:memory:`) or a PostgreSQL URL, optionally in a schema of its own. */
+export type StoreConfig =
+  | { dialect: "sqlite"; file: string }
+  | { dialect: "postgres"; url: string; schema?: string };
+
+/** An open store: the query builder and what kind of database is behind it. */
+export type Store = {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** The raw SQLite handle, for the few statements Kysely cannot express (FTS5); null on PostgreSQL. */
+  sqlite: BetterSqlite3.Database | null;
+  close(): Promise<void>;
+};
+
+/**
+ * Reads the store configuration from the environment: `DATABASE_URL=postgres://...` selects PostgreSQL,
+ * otherwise SQLite in `$CABLEGRAM_DATA_DIR/cablegram.db` (default `./data`).
+ * @example storeConfigFromEnv({}) // { dialect: "sqlite", file: "data/cablegram.db" }
+ */
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  const url = env.DATABASE_URL;
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { dialect: "postgres", url };
+  const dir = env.CABLEGRAM_DATA_DIR ?? "data";
+  return { dialect: "sqlite", file: `${dir}/cablegram.db` };
+}
+
+/**
+ * Opens the store and brings its schema up to date.
+ * @example const store = await openStore({ dialect: "sqlite", file: ":memory:" })
+ */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  if (config.dialect === "sqlite") {
+    if (config.file !== ":memory:") mkdirSync(dirname(config.file), { recursive: true });
+    const sqlite = new BetterSqlite3(config.file);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("foreign_keys = ON");
+    // The CLI and the server may share the file; wait for the other's write instead of failing at once.
+    sqlite.pragma("busy_timeout = 5000");
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    await migrateToLatest(db, "sqlite");
+    return { db, dialect: "sqlite", sqlite, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+  if (config.schema) {
+    const schema = config.schema;
+    pool.on("connect", (client) => {
+      void client.query(`SET search_path TO "${schema.replace(/"/g, '""')}"`);
+    });
+    const client = await pool.connect();
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+    } finally {
+      client.release();
+    }
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrateToLatest(db, "postgres");
+  return { db, dialect: "postgres", sqlite: null, close: () => db.destroy() };
+}

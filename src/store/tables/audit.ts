@@ -1,0 +1,3 @@
+// Table types for the audit log.
+
+export interface AuditTables {}

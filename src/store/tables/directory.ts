@@ -1,0 +1,3 @@
+// Table types for the directory (posts, offices, collectives).
+
+export interface DirectoryTables {}

@@ -1,0 +1,3 @@
+// Table types for users, sessions and API tokens.
+
+export interface UserTables {}
