@@ -1,10 +1,271 @@
-// Reads a legacy telegram into the cable model. (Being written: the full parser lands next.)
-import { emptyCable, type Cable } from "../core/index.ts";
+// Reads a legacy telegram into the cable model: header, classification line, preamble, body, signature.
+import {
+  canonicalCableId,
+  classificationRank,
+  emptyCable,
+  normaliseStation,
+  parseCableId,
+  parsePortionMark,
+  bodyOfParagraphs,
+  type Cable,
+  type Classification,
+} from "../core/index.ts";
+import { isPartialExtractNote, readWeekdayBanner, stripArtefacts } from "./artefacts.ts";
+import { readClassificationLine, type ClassificationLine } from "./classification-line.ts";
+import { readClassifiedBy, CLASSIFIED_BY_LINE } from "./classified-by.ts";
+import { isoDateTime, monthNumber } from "./date-time-group.ts";
+import { collapse, isBlank, splitLines, type Line } from "./lines.ts";
+import { readBody } from "./paragraphs.ts";
+import { readPreamble } from "./preamble.ts";
+import { readReferences } from "./references.ts";
+import { readTags, TAGS_LINE } from "./tags-line.ts";
+import { readHeader } from "./transmission-header.ts";
+import { collectWarnings, type Warn } from "./warnings.ts";
 
-export type ParseOptions = { id?: string; year?: number };
+export type ParseOptions = {
+  /** The cable's id when known from elsewhere (an archive index); wins over the text, with a warning if they differ. */
+  id?: string;
+  /** The year when the text has no date-time group; numbers the cable and dates references without a year. */
+  year?: number;
+};
 
-export function parseTelegram(text: string, _options: ParseOptions = {}): Cable {
+const LEVEL_OF_ZN: Record<string, Classification> = {
+  U: "UNCLASSIFIED",
+  E: "LIMITED OFFICIAL USE",
+  C: "CONFIDENTIAL",
+  S: "SECRET",
+  T: "TOP SECRET",
+};
+
+/**
+ * Reads a legacy telegram into a cable.
+ *
+ * Tolerant: it never throws, whatever the input. What it had to guess, repair or skip becomes a warning
+ * with its line number, because an archive import must never drop traffic. Page lines, repeated section
+ * lines and archive banners are removed from the text; the original text is the caller's to keep.
+ * Runs in time linear in the input: every step reads each line a bounded number of times.
+ *
+ * @example
+ * const cable = parseTelegram(text)
+ * cable.id                // "08STATE16245"
+ * cable.to[0]             // { route: "RUEHOU", name: "AMEMBASSY OUAGADOUGOU", office: null, precedence: "NIACT IMMEDIATE", mcn: "6893" }
+ * cable.paragraphs[1]     // { number: 2, marking: "SBU", text: "The Department requests ..." }
+ */
+export function parseTelegram(text: string, options: ParseOptions = {}): Cable {
+  const { warnings, warn } = collectWarnings();
   const cable = emptyCable();
-  cable.body = text;
+  try {
+    readInto(cable, typeof text === "string" ? text : String(text), options, warn);
+  } catch (error) {
+    // A parser bug must not cost an import its cable: keep what was read and say what happened.
+    warn("parser_error", 0, `the parser stopped early: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  cable.warnings = warnings;
   return cable;
+}
+
+function readInto(cable: Cable, text: string, options: ParseOptions, warn: Warn): void {
+  const lines = splitLines(text.replace(/^\uFEFF/, ""));
+  const { index: classIndex, line: classLine } = findClassificationLine(lines);
+  const headerEnd = classIndex >= 0 ? classIndex : headerBlockEnd(lines);
+  const headerLines = lines.slice(0, headerEnd);
+
+  const header = readHeader(headerLines, warn);
+  cable.transmission = header.transmission;
+  cable.dtg = header.dtg;
+  cable.precedence = header.precedence;
+  cable.from = header.from;
+  cable.to = header.to;
+  cable.info = header.info;
+  cable.exclusions = header.exclusions;
+  noteHeaderArtefacts(headerLines, cable, warn);
+
+  const rest = stripArtefacts(lines.slice(classIndex >= 0 ? classIndex + 1 : headerEnd));
+  const preamble = readPreamble(rest);
+  cable.caveats = [...(classLine?.caveats ?? [])].filter((c) => c !== "CORRECTED COPY");
+  for (const c of preamble.caveats) if (!cable.caveats.includes(c)) cable.caveats.push(c);
+  cable.handling = preamble.handling;
+  cable.eo = preamble.eo;
+  cable.subject = preamble.subject;
+  cable.classifiedBy = preamble.classifiedBy;
+  const fallbackTags = preamble.tagsText === null ? bannerTags(headerLines) : null;
+  cable.tags = readTags(preamble.tagsText ?? fallbackTags ?? "");
+  if (cable.subject === null) cable.subject = bannerSubject(headerLines);
+
+  const body = readBody(rest.slice(preamble.bodyStart), warn);
+  cable.paragraphs = body.paragraphs;
+  cable.signers = body.signers;
+  cable.body = bodyOfParagraphs(body.paragraphs);
+  if (cable.classifiedBy === null) {
+    const p = body.paragraphs.find((p) => CLASSIFIED_BY_LINE.test(p.text));
+    if (p) cable.classifiedBy = readClassifiedBy(CLASSIFIED_BY_LINE.exec(p.text)![1]!);
+  }
+
+  identify(cable, classLine, headerLines, options, warn);
+  cable.references = readReferences(preamble.refText ?? "", yearOf(cable));
+  classify(cable, classLine, classIndex >= 0 ? lines[classIndex]!.no : 0, warn);
+}
+
+/** The first classification line carrying a message number, else the first bare one. */
+function findClassificationLine(lines: readonly Line[]): { index: number; line: ClassificationLine | null } {
+  let bare = -1;
+  let bareLine: ClassificationLine | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if (text.length > 160 || isBlank(text)) continue;
+    const c = readClassificationLine(text);
+    if (c === null) continue;
+    if (c.station !== null) return { index: i, line: c };
+    if (bare === -1 && (c.section !== null || text.trim() === text.trim().toUpperCase())) {
+      bare = i;
+      bareLine = c;
+    }
+  }
+  return { index: bare, line: bareLine };
+}
+
+/** Without a classification line, the header is the first block, if that block holds FM or a date-time group. */
+function headerBlockEnd(lines: readonly Line[]): number {
+  let sawHeader = false;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text.trim();
+    if (/^(FM|TO|INFO)\s|^VZCZC|^DE\s|^[ZOPR](\s[ZOPR])*\s\d{6}Z\s/.test(text)) sawHeader = true;
+    else if (isBlank(text) && sawHeader) return i;
+  }
+  return sawHeader ? lines.length : 0;
+}
+
+function noteHeaderArtefacts(headerLines: readonly Line[], cable: Cable, warn: Warn): void {
+  for (const line of headerLines) {
+    if (isPartialExtractNote(line.text)) {
+      warn(
+        "partial_extract",
+        line.no,
+        "the archive holds only a partial extract of this cable; the header is incomplete",
+      );
+    } else if (cable.dtg === null) {
+      const b = readWeekdayBanner(line.text);
+      const month = b ? monthNumber(b.month) : 0;
+      const iso = b && month > 0 ? isoDateTime(b.year, month, b.day, b.hour, b.minute) : null;
+      if (iso) {
+        cable.dtg = iso;
+        warn("date_from_banner", line.no, "no date-time group: the date was taken from the archive's banner");
+      }
+    }
+  }
+}
+
+/** Id, origin and serial: from the classification line and the DTG year, or from the caller's id. */
+function identify(
+  cable: Cable,
+  classLine: ClassificationLine | null,
+  headerLines: readonly Line[],
+  options: ParseOptions,
+  warn: Warn,
+): void {
+  const given = options.id ? parseCableId(options.id) : null;
+  if (classLine?.station && classLine.serial !== null) {
+    cable.origin = normaliseStation(classLine.station);
+    cable.serial = classLine.serial;
+  } else if (given) {
+    cable.origin = given.station;
+    cable.serial = given.serial;
+  }
+  cable.section = classLine?.section ?? null;
+  let year = cable.dtg ? Number(cable.dtg.slice(0, 4)) : null;
+  if (year === null && options.year !== undefined && Number.isInteger(options.year)) year = options.year;
+  if (year === null && given) year = given.year;
+  if (year === null) year = bannerYear(headerLines);
+  if (cable.origin !== null && cable.serial !== null && year !== null) {
+    cable.id = canonicalCableId(year, cable.origin, cable.serial);
+  }
+  if (given) {
+    if (cable.id !== null && cable.id !== given.id) {
+      warn(
+        "id_mismatch",
+        0,
+        `the text numbers this cable ${cable.id}, but it was given as ${given.id}; using ${given.id}`,
+      );
+    }
+    cable.id = given.id;
+    if (cable.origin === null) cable.origin = given.station;
+    if (cable.serial === null) cable.serial = given.serial;
+  } else if (cable.id === null && (cable.origin !== null || cable.dtg !== null || cable.from !== null)) {
+    warn(
+      "no_message_number",
+      0,
+      "the text gives no complete message number (station, serial and year): the cable has no id",
+    );
+  }
+}
+
+function yearOf(cable: Cable): number | null {
+  if (cable.dtg) return Number(cable.dtg.slice(0, 4));
+  const parsed = cable.id ? parseCableId(cable.id) : null;
+  return parsed ? parsed.year : null;
+}
+
+/** The overall classification: the classification line, else the ZN letters, else the highest portion mark. */
+function classify(cable: Cable, classLine: ClassificationLine | null, lineNo: number, warn: Warn): void {
+  const zn = /^ZN[A-Z]\s+([UECST])\1{4}/.exec(cable.transmission?.securityWarning ?? "");
+  const znLevel = zn ? LEVEL_OF_ZN[zn[1]!]! : null;
+  if (classLine) {
+    cable.classification = classLine.classification;
+    if (znLevel !== null && znLevel !== classLine.classification) {
+      warn(
+        "classification_conflict",
+        lineNo,
+        `the classification line says ${classLine.classification} but the security warning says ${znLevel}`,
+      );
+    }
+    return;
+  }
+  if (znLevel !== null) {
+    cable.classification = znLevel;
+    warn("classification_guessed", 0, `no classification line: ${znLevel} taken from the security warning`);
+    return;
+  }
+  let highest: Classification | null = null;
+  for (const p of cable.paragraphs) {
+    const mark = p.marking ? parsePortionMark(p.marking) : null;
+    if (mark && (highest === null || classificationRank(mark.level) > classificationRank(highest)))
+      highest = mark.level;
+  }
+  if (highest !== null) {
+    cable.classification = highest;
+    warn("classification_guessed", 0, `no classification line: ${highest} taken from the highest portion mark`);
+  }
+}
+
+/** TAGS from a mail-client banner above the cable (`TAGS:     PREL, EPET`), used when the cable has none. */
+function bannerTags(headerLines: readonly Line[]): string | null {
+  for (const line of headerLines) {
+    const m = TAGS_LINE.exec(line.text.trim());
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+function bannerSubject(headerLines: readonly Line[]): string | null {
+  for (let i = 0; i < headerLines.length; i++) {
+    const m = /^Subject:\s*(.*)$/.exec(headerLines[i]!.text.trim());
+    if (!m) continue;
+    const parts = [m[1]!];
+    for (let j = i + 1; j < headerLines.length && /^\s{4,}\S/.test(headerLines[j]!.text); j++)
+      parts.push(headerLines[j]!.text);
+    return collapse(parts.join(" ")) || null;
+  }
+  return null;
+}
+
+/** The year of a `TELEGRAM June 03, 2003` banner line, for cables without a date-time group. */
+function bannerYear(headerLines: readonly Line[]): number | null {
+  for (const line of headerLines) {
+    const m =
+      /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+((?:19|20)\d{2})\b/.exec(
+        line.text,
+      );
+    if (m) return Number(m[1]);
+  }
+  return null;
 }

@@ -1,0 +1,81 @@
+// The `Classified By` line and its many forms: title and name, reasons 1.4 (b) and (d), wrapped mid-word.
+import type { ClassifiedBy } from "../core/index.ts";
+import { collapse } from "./lines.ts";
+
+export const CLASSIFIED_BY_LINE = /^(?:¶?\d{1,2}\.\s*(?:\([A-Z/ ]{1,12}\)\s*)?)?CLASSIFIED\s+BY\s*:?\s*(.*)$/i;
+
+// Words that make up titles and offices, never names. Lower case for comparison.
+const TITLE_WORDS = new Set(
+  (
+    "ambassador amb charge d'affaires chargé a.i. ai dcm deputy chief of mission political economic econ pol " +
+    "counselor counsellor minister consul general consulate principal officer secretary assistant a/s das das/ " +
+    "acting director office bureau senior advisor adviser special envoy coordinator under u/s s/ ia for and the " +
+    "poloff econoff pol/econ section head regional affairs management public diplomacy defense attache " +
+    "mission affairs legal legat chief deputy-chief staff usun usnato useu representative rep permanent " +
+    "ops operations ecopol polecon pol-econ pol/mil polmil p/e e/p pe ep embassy post desk officer country"
+  ).split(/\s+/),
+);
+
+/**
+ * Reads the text after `Classified By:` (lines joined) into name, title and reasons.
+ * @example readClassifiedBy("IO A/S Esther Brimmer for reason 1.4(b).")
+ * // { name: "Esther Brimmer", title: "IO A/S", reasons: ["1.4(b)"] }
+ * @example readClassifiedBy("AMBASSADOR TOM MCDONALD FOR REASONS 1.5 (B) AND (D).")
+ * // { name: "TOM MCDONALD", title: "AMBASSADOR", reasons: ["1.5(b)", "1.5(d)"] }
+ */
+export function readClassifiedBy(text: string): ClassifiedBy {
+  // Wrapping splits words ("for Reaso ns 1.4"); rejoin the one that matters before looking for it.
+  const line = collapse(text).replace(/\breaso\s+ns?\b/gi, (m) => m.replace(/\s+/, ""));
+  const cut = /[\s,;.]*(?:\bfor\b\s*|\bunder\b\s*)?\breasons?\b\s*:?\s*|[\s,;]+(?=\b1\.[45]\s*\(?[a-h]\b)/i.exec(line);
+  const who = (cut ? line.slice(0, cut.index) : line).replace(/[\s,;.]+$/, "");
+  const reasonText = cut ? line.slice(cut.index + cut[0].length) : "";
+  const { name, title } = splitTitleAndName(who);
+  return { name, title, reasons: readReasons(reasonText) };
+}
+
+/**
+ * Reads classification reasons: `1.4 (b), (d)`, `1.4(b,d)`, `1.5 B AND D`, `1.4 b & d` -> `1.4(b)`, `1.4(d)`.
+ * @example readReasons("1.4 (b), (d).") // ["1.4(b)", "1.4(d)"]
+ */
+export function readReasons(text: string): string[] {
+  const reasons: string[] = [];
+  const re = /\b(1\.[4-6]|[12]\.\d)\s*((?:[\s(),&]*(?:\band\b|\bor\b)?[\s(),&]*\b[a-hA-H]\b)+)/g;
+  for (const m of text.matchAll(re)) {
+    for (const letter of m[2]!.matchAll(/\b([a-hA-H])\b/g)) {
+      const reason = `${m[1]}(${letter[1]!.toLowerCase()})`;
+      if (!reasons.includes(reason)) reasons.push(reason);
+    }
+  }
+  return reasons;
+}
+
+/**
+ * Splits `IO A/S Esther Brimmer` into title `IO A/S` and name `Esther Brimmer`: the name is the run of
+ * name-like words at the end (capitalised words and initials that are not title words).
+ */
+function splitTitleAndName(who: string): { name: string; title: string } {
+  if (/^derived\b/i.test(who)) return { name: who, title: "" }; // "Derived from Multiple Sources" names no person
+  const words = who.split(" ").filter((w) => w.length > 0);
+  let start = words.length;
+  while (start > 0) {
+    const w = words[start - 1]!;
+    const bare = w.replace(/[,;:]$/, "");
+    if (TITLE_WORDS.has(bare.toLowerCase()) || !/^[A-Z][A-Za-z'’.-]*$/.test(bare)) break;
+    if (words.length - start >= 4) break;
+    start--;
+  }
+  if (start === words.length) return { name: who, title: "" };
+  return { name: words.slice(start).join(" "), title: words.slice(0, start).join(" ") };
+}
+
+/**
+ * Writes the line back.
+ * @example formatClassifiedBy({ name: "Esther Brimmer", title: "IO A/S", reasons: ["1.4(b)"] })
+ * // "Classified By: IO A/S Esther Brimmer for reason 1.4(b)."
+ */
+export function formatClassifiedBy(c: ClassifiedBy): string {
+  const who = [c.title, c.name].filter((s) => s.length > 0).join(" ");
+  if (c.reasons.length === 0) return `Classified By: ${who}`;
+  const reasons = c.reasons.length === 1 ? `reason ${c.reasons[0]}` : `reasons ${c.reasons.join(" and ")}`;
+  return `Classified By: ${who} for ${reasons}.`;
+}

@@ -1,0 +1,186 @@
+// The lines between the classification line and the body: captions, handling lines, E.O., TAGS, SUBJECT,
+// REF and Classified By, in any order, any case, colon optional, continuing to a blank line or the next keyword.
+import type { ClassifiedBy, ExecutiveOrder } from "../core/index.ts";
+import { CLASSIFIED_BY_LINE, readClassifiedBy } from "./classified-by.ts";
+import { EO_LINE, readExecutiveOrder } from "./executive-order.ts";
+import { collapse, isBlank, type Line } from "./lines.ts";
+import { REF_LINE } from "./references.ts";
+import { TAGS_LINE } from "./tags-line.ts";
+
+export type Preamble = {
+  caveats: string[];
+  handling: string[];
+  eo: ExecutiveOrder | null;
+  tagsText: string | null;
+  subject: string | null;
+  refText: string | null;
+  classifiedBy: ClassifiedBy | null;
+  /** Index (into the given lines) of the first body line. */
+  bodyStart: number;
+};
+
+const SUBJECT_LINE = /^SUBJ(?:ECT)?\b\s*:?\s*(.*)$/i;
+const DECLASSIFY_ON = /^DECLASSIFY\s+ON\s*:/i;
+const CAPTION_WORDS: Record<string, string> = {
+  SIPDIS: "SIPDIS",
+  SENSITIVE: "SENSITIVE",
+  NOFORN: "NOFORN",
+  NODIS: "NODIS",
+  EXDIS: "EXDIS",
+  LIMDIS: "LIMDIS",
+  STADIS: "STADIS",
+  "FOR OFFICIAL USE ONLY": "SENSITIVE",
+  "SENSITIVE BUT UNCLASSIFIED": "SENSITIVE",
+  "SENSITIVE SIPDIS": "SENSITIVE SIPDIS",
+  "CORRECTED COPY": "CORRECTED COPY",
+};
+const PARAGRAPH_START = /^¶?\s?\d{1,3}\s?\.(?=\s|\(|$)/;
+const MARKED_START = /^\(\s*(U|SBU|C|S|TS|LOU)\b[^)]{0,30}\)\s/i;
+const REF_ITEM = /^¶?\s*(?:\(?[A-Z][.)])\s/;
+// A banner such as `SECRET//FGI//NOFORN` under a derived classification.
+const BANNER = /^(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(\/\/[A-Z0-9 ,/-]+)+$/;
+
+type Field = "tags" | "subject" | "ref" | "classifiedBy";
+
+/**
+ * Reads the preamble. Stops at the first line that is none of its parts: a numbered paragraph, or any other
+ * text once E.O., TAGS or SUBJECT has been seen.
+ * @example readPreamble(splitLines("SIPDIS\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n1. (U) Y")).subject // "X"
+ */
+export function readPreamble(lines: readonly Line[]): Preamble {
+  const out: Preamble = {
+    caveats: [],
+    handling: [],
+    eo: null,
+    tagsText: null,
+    subject: null,
+    refText: null,
+    classifiedBy: null,
+    bodyStart: lines.length,
+  };
+  const parts: Record<Field, string[]> = { tags: [], subject: [], ref: [], classifiedBy: [] };
+  const seen = new Set<Field>();
+  let field: Field | null = null;
+  let keywordSeen = false;
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const text = collapse(lines[i]!.text);
+    if (isBlank(text)) {
+      // A REF list may leave a blank line between its items.
+      if (field === "ref" && REF_ITEM.test(nextNonBlank(lines, i))) continue;
+      field = null;
+      continue;
+    }
+    if (PARAGRAPH_START.test(text) || MARKED_START.test(text)) break;
+    const eo = readExecutiveOrder(text);
+    if (eo) {
+      // `E.O. 12958: DECL: 1/1/2019 TAGS: PREL` shares a line now and then.
+      const joined = /\s+TAGS\b\s*:?\s*(.*)$/i.exec(eo.text);
+      if (joined) {
+        eo.text = eo.text.slice(0, joined.index).trim();
+        const again = readExecutiveOrder(`E.O. ${eo.order}: ${eo.text}`);
+        out.eo = again ?? eo;
+        field = start("tags", joined[1]!);
+      } else {
+        out.eo = out.eo ?? eo;
+        field = null;
+      }
+      keywordSeen = true;
+      continue;
+    }
+    let m = TAGS_LINE.exec(text);
+    if (m && !seen.has("tags")) {
+      field = start("tags", m[1]!);
+      keywordSeen = true;
+      continue;
+    }
+    m = SUBJECT_LINE.exec(text);
+    if (m && !seen.has("subject")) {
+      field = start("subject", m[1]!);
+      keywordSeen = true;
+      continue;
+    }
+    m = REF_LINE.exec(text);
+    if (m && !seen.has("ref") && !/^REFERENCE\s+(?:TO|IS)\b/i.test(text)) {
+      field = start("ref", m[1]!);
+      continue;
+    }
+    m = CLASSIFIED_BY_LINE.exec(text);
+    if (m && !seen.has("classifiedBy") && !PARAGRAPH_START.test(text)) {
+      field = start("classifiedBy", m[1]!);
+      continue;
+    }
+    if (DECLASSIFY_ON.test(text) || BANNER.test(text)) {
+      if (/\bNOFORN\b|\/\/NF\b/.test(text)) addCaveat(out.caveats, "NOFORN");
+      field = null;
+      continue;
+    }
+    const caveats = captionWords(text);
+    if (caveats !== null) {
+      for (const c of caveats) addCaveat(out.caveats, c);
+      field = null;
+      continue;
+    }
+    if (field !== null && continues(field, text, parts[field])) {
+      parts[field].push(text);
+      continue;
+    }
+    if (!keywordSeen && out.handling.length < 12 && text.length <= 100 && field === null) {
+      out.handling.push(text);
+      continue;
+    }
+    break;
+  }
+  out.bodyStart = i;
+  out.tagsText = seen.has("tags") ? parts.tags.join(" ") : null;
+  out.subject = seen.has("subject") ? collapse(parts.subject.join(" ")) : null;
+  out.refText = seen.has("ref") ? parts.ref.join(" ") : null;
+  out.classifiedBy = seen.has("classifiedBy") ? readClassifiedBy(parts.classifiedBy.join(" ")) : null;
+  return out;
+
+  function start(f: Field, first: string): Field {
+    seen.add(f);
+    if (first.trim().length > 0) parts[f].push(first);
+    return f;
+  }
+}
+
+/** Whether a line without keyword continues the field being read. */
+function continues(field: Field, text: string, sofar: string[]): boolean {
+  const length = sofar.reduce((n, s) => n + s.length, 0);
+  switch (field) {
+    case "tags":
+      return length < 400 && text.length <= 100;
+    case "subject":
+      // Press-style bodies follow the subject with no blank line; their lines are long.
+      return length < 300 && text.length <= 90;
+    case "ref":
+      return length < 4000;
+    case "classifiedBy":
+      return length < 300 && !/\b1\.[45]\s*\(?[a-h]/i.test(sofar.join(" "));
+  }
+}
+
+/** The caveats of a line made only of caption words (`SENSITIVE`, `NOFORN SIPDIS`); null for any other line. */
+function captionWords(text: string): string[] | null {
+  const upper = text.toUpperCase().replace(/[.]$/, "");
+  const whole = CAPTION_WORDS[upper];
+  if (whole !== undefined) return whole.split(" ").filter((w) => w !== "COPY" && w !== "CORRECTED");
+  const words = upper.split(/[\s,]+/);
+  const out: string[] = [];
+  for (const w of words) {
+    const c = CAPTION_WORDS[w];
+    if (c === undefined) return null;
+    out.push(c);
+  }
+  return out;
+}
+
+function addCaveat(list: string[], caveat: string): void {
+  if (!list.includes(caveat)) list.push(caveat);
+}
+
+function nextNonBlank(lines: readonly Line[], i: number): string {
+  for (let j = i + 1; j < lines.length; j++) if (!isBlank(lines[j]!.text)) return collapse(lines[j]!.text);
+  return "";
+}

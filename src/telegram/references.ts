@@ -1,0 +1,89 @@
+// The REF block: lettered lists of earlier cables (`A. 07 STATE 166909`) and free-text references (e-mails, calls).
+import { canonicalCableId, fullYear, type Reference } from "../core/index.ts";
+import { collapse } from "./lines.ts";
+import { KNOWN_STATIONS } from "./stations.ts";
+
+export const REF_LINE = /^(?:¶\s*)?(?:REFTELS?|REFS?|REFERENCES?)\b\.?\s*:?\s*(.*)$/i;
+
+const STATION_ALTERNATION = [...KNOWN_STATIONS]
+  .sort((a, b) => b.length - a.length)
+  .map((s) => s.replace(/ /g, "\\s+"))
+  .join("|");
+// [YY |YYYY ]STATION NUMBER, where the number is 1 to 6 digits not followed by more digits or a slash/date.
+const CABLE_REF = new RegExp(
+  `(?:\\b(\\d{2}|(?:19|20)\\d{2})\\s+)?\\b(${STATION_ALTERNATION})\\s+0*(\\d{1,6})(?![\\d/:])`,
+  "gi",
+);
+// Letter labels: `A.`, `(A)`, `A)`, `¶B.` at the start or after white space or `;`.
+const LABEL = /(?:^|[\s;,])¶?\s*(\(([A-Z])\)|([A-Z])[.)])(?=\s)/g;
+
+/**
+ * Reads the text of a REF block (after `REF:`, lines joined) into references. Cable references get their
+ * canonical id; a reference without a year cites the citing cable's year (`citingYear`), or gets no id when
+ * that is unknown.
+ * @example readReferences("A. 07 STATE 166909 B. PARIS 55", 2008)
+ * // [{ label: "A", id: "07STATE166909", text: "07 STATE 166909" }, { label: "B", id: "08PARIS55", text: "PARIS 55" }]
+ */
+export function readReferences(text: string, citingYear: number | null): Reference[] {
+  // A REF block is a few lines; capping it keeps a pathological input linear.
+  const block = collapse(text.slice(0, 8000));
+  if (block.length === 0 || /^NONE\.?$/i.test(block)) return [];
+  const refs: Reference[] = [];
+  for (const item of splitLabelled(block)) {
+    for (const part of item.text.split(/\s*;\s*/)) {
+      const partText = part.replace(/^[\s,.;:]+|[\s,;:]+$/g, "");
+      if (partText.length === 0) continue;
+      const ids = cableIdsIn(partText, citingYear);
+      if (ids.length <= 1) refs.push({ label: item.label, id: ids[0] ?? null, text: partText });
+      else for (const id of ids) refs.push({ label: item.label, id, text: partText });
+    }
+  }
+  return refs;
+}
+
+/** Splits `A. x B. y` into labelled items, accepting only labels that run A, B, C... in order. */
+function splitLabelled(block: string): { label: string | null; text: string }[] {
+  const cuts: { label: string; start: number; textStart: number }[] = [];
+  let expected = "A";
+  for (const m of block.matchAll(LABEL)) {
+    const letter = m[2] ?? m[3]!;
+    if (letter !== expected) continue;
+    const start = m.index! + m[0].indexOf(m[1]!) - (m[0].includes("¶") ? 1 : 0);
+    cuts.push({ label: letter, start: Math.max(0, start), textStart: m.index! + m[0].length });
+    expected = String.fromCharCode(expected.charCodeAt(0) + 1);
+  }
+  // A lone "A." is not a list; neither is a first label that does not open the block.
+  if (cuts.length < 2 || block.slice(0, cuts[0]!.start).trim().length > 0) return [{ label: null, text: block }];
+  return cuts.map((c, i) => ({
+    label: c.label,
+    text: block.slice(c.textStart, i + 1 < cuts.length ? cuts[i + 1]!.start : block.length).trim(),
+  }));
+}
+
+function cableIdsIn(text: string, citingYear: number | null): string[] {
+  const ids: string[] = [];
+  for (const m of text.matchAll(CABLE_REF)) {
+    const station = m[2]!.toUpperCase();
+    const year = m[1] ? fullYear(Number(m[1])) : citingYear;
+    if (year === null) continue;
+    const id = canonicalCableId(year, station, Number(m[3]));
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * Writes the REF block: `REF: 07 STATE 166909`, or one lettered reference a line.
+ * @example formatReferences([{ label: null, id: "07STATE166909", text: "07 STATE 166909" }]) // ["REF: 07 STATE 166909"]
+ */
+export function formatReferences(refs: readonly Reference[]): string[] {
+  const lines: string[] = [];
+  let last: Reference | null = null;
+  for (const r of refs) {
+    if (last !== null && last.label === r.label && last.text === r.text) continue; // one item citing several cables
+    const label = r.label === null ? "" : `${r.label}. `;
+    lines.push(`${lines.length === 0 ? "REF: " : "     "}${label}${r.text}`);
+    last = r;
+  }
+  return lines;
+}
