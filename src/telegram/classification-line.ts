@@ -15,9 +15,9 @@ export type ClassificationLine = {
 const LEVELS: [RegExp, Classification][] = [
   [/^T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T\b/i, "TOP SECRET"],
   [/^S{1,2}\s?E\s?C\s?R\s?E\s?T\b/, "SECRET"],
-  [/^S\sE\sC\sR\sE\sT\b/i, "SECRET"],
-  [/^C{1,2}\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L\b/, "CONFIDENTIAL"],
-  [/^C\sO\sN\sF\sI\sD\sE\sN\sT\sI\sA\sL\b/i, "CONFIDENTIAL"],
+  [/^S?\sE\sC\sR\sE\sT\b/i, "SECRET"],
+  [/^(?:C{1,2}\s?|(?=O\sN\sF))O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L\b/, "CONFIDENTIAL"],
+  [/^C?\sO\sN\sF\sI\sD\sE\sN\sT\sI\sA\sL\b/i, "CONFIDENTIAL"],
   [/^LIMITED\s+OFFICIAL\s+USE\b/, "LIMITED OFFICIAL USE"],
   [/^U{1,2}NCLAS(?:SIFIED)?\b/, "UNCLASSIFIED"],
 ];
@@ -34,7 +34,7 @@ const CAVEAT_WORDS = /^(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE|CORREC
  */
 export function readClassificationLine(text: string): ClassificationLine | null {
   const line = text.trim();
-  if (line.length > 160) return null;
+  if (line.length > 2000) return null;
   for (const [pattern, classification] of LEVELS) {
     const m = pattern.exec(line);
     if (!m) continue;

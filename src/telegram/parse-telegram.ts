@@ -16,6 +16,7 @@ import { readClassifiedBy, CLASSIFIED_BY_LINE } from "./classified-by.ts";
 import { isoDateTime, monthNumber } from "./date-time-group.ts";
 import { collapse, isBlank, splitLines, type Line } from "./lines.ts";
 import { readBody } from "./paragraphs.ts";
+import { stationOfPlad } from "./plad.ts";
 import { readPreamble } from "./preamble.ts";
 import { readReferences } from "./references.ts";
 import { readTags, TAGS_LINE } from "./tags-line.ts";
@@ -101,18 +102,30 @@ function readInto(cable: Cable, text: string, options: ParseOptions, warn: Warn)
     if (p) cable.classifiedBy = readClassifiedBy(CLASSIFIED_BY_LINE.exec(p.text)![1]!);
   }
 
-  identify(cable, classLine, headerLines, options, warn);
+  const foreign = identify(cable, classLine, headerLines, options, warn);
   cable.references = readReferences(preamble.refText ?? "", yearOf(cable));
-  classify(cable, classLine, classIndex >= 0 ? lines[classIndex]!.no : 0, warn);
+  classify(cable, classLine, classIndex >= 0 ? lines[classIndex]!.no : 0, foreign, warn);
 }
 
-/** The first classification line carrying a message number, else the first bare one. */
+/**
+ * The first classification line carrying a message number, else the first bare one. Lines after the
+ * transmission header are preferred: a mail-client banner may repeat the classification line above it.
+ */
 function findClassificationLine(lines: readonly Line[]): { index: number; line: ClassificationLine | null } {
+  const fm = lines.findIndex((l) => /^FM\s+\S/.test(l.text));
+  if (fm > 0) {
+    const after = scanClassificationLines(lines, fm);
+    if (after.index >= 0) return after;
+  }
+  return scanClassificationLines(lines, 0);
+}
+
+function scanClassificationLines(lines: readonly Line[], from: number): { index: number; line: ClassificationLine | null } {
   let bare = -1;
   let bareLine: ClassificationLine | null = null;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < lines.length; i++) {
     const text = lines[i]!.text;
-    if (text.length > 160 || isBlank(text)) continue;
+    if (text.length > 2000 || isBlank(text)) continue;
     const c = readClassificationLine(text);
     if (c === null) continue;
     if (c.station !== null) return { index: i, line: c };
@@ -124,15 +137,17 @@ function findClassificationLine(lines: readonly Line[]): { index: number; line: 
   return { index: bare, line: bareLine };
 }
 
-/** Without a classification line, the header is the first block, if that block holds FM or a date-time group. */
+/** Without a classification line, the header runs to the first blank line after FM (or after the date-time group). */
 function headerBlockEnd(lines: readonly Line[]): number {
-  let sawHeader = false;
+  let sawFm = false;
+  let sawDtg = false;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text.trim();
-    if (/^(FM|TO|INFO)\s|^VZCZC|^DE\s|^[ZOPR](\s[ZOPR])*\s\d{6}Z\s/.test(text)) sawHeader = true;
-    else if (isBlank(text) && sawHeader) return i;
+    if (/^FM\s/.test(text)) sawFm = true;
+    else if (/^[ZOPR](\s[ZOPR])*\s\d{6}Z\s/.test(text)) sawDtg = true;
+    else if (isBlank(text) && (sawFm || (sawDtg && !lines.slice(i, i + 40).some((l) => /^FM\s/.test(l.text))))) return i;
   }
-  return sawHeader ? lines.length : 0;
+  return sawFm || sawDtg ? lines.length : 0;
 }
 
 function noteHeaderArtefacts(headerLines: readonly Line[], cable: Cable, warn: Warn): void {
@@ -162,7 +177,7 @@ function identify(
   headerLines: readonly Line[],
   options: ParseOptions,
   warn: Warn,
-): void {
+): boolean {
   const given = options.id ? parseCableId(options.id) : null;
   if (classLine?.station && classLine.serial !== null) {
     cable.origin = normaliseStation(classLine.station);
@@ -170,12 +185,33 @@ function identify(
   } else if (given) {
     cable.origin = given.station;
     cable.serial = given.serial;
+  } else if (cable.from && cable.transmission?.stationSerial) {
+    // No classification line: number from the header. The DE serial is the last four digits of the
+    // message number, which is the whole number for posts but not for STATE's six-digit series.
+    const station = stationOfPlad(cable.from.name);
+    if (station !== null && station !== "STATE") {
+      cable.origin = station;
+      cable.serial = Number(cable.transmission.stationSerial);
+      warn("id_from_header", 0, "no classification line: the cable is numbered from its FM and DE lines");
+    }
   }
   cable.section = classLine?.section ?? null;
+  const foreign = isForeignBody(cable, classLine);
+  if (foreign) {
+    // One cable's header on another's body: the header is the archive's record, so it numbers the cable.
+    warn("foreign_body", 0, `the body is numbered ${classLine!.station} ${classLine!.serial}, but the header is ${cable.from!.name} #${cable.transmission!.stationSerial}: numbered from the header`);
+    cable.origin = stationOfPlad(cable.from!.name);
+    cable.serial = Number(cable.transmission!.stationSerial);
+  }
   let year = cable.dtg ? Number(cable.dtg.slice(0, 4)) : null;
   if (year === null && options.year !== undefined && Number.isInteger(options.year)) year = options.year;
   if (year === null && given) year = given.year;
   if (year === null) year = bannerYear(headerLines);
+  if (year === null && cable.eo?.decl) {
+    // E.O. 12958 declassified after ten years by default: the best clue a dateless extract leaves.
+    year = Number(cable.eo.decl.slice(0, 4)) - 10;
+    warn("year_guessed", 0, `no date in the text: year ${year} guessed as the DECL year less ten; pass --year or --id to be sure`);
+  }
   if (cable.origin !== null && cable.serial !== null && year !== null) {
     cable.id = canonicalCableId(year, cable.origin, cable.serial);
   }
@@ -197,6 +233,16 @@ function identify(
       "the text gives no complete message number (station, serial and year): the cable has no id",
     );
   }
+  return foreign;
+}
+
+/** True when the DE line and FM name another cable than the classification line does. */
+function isForeignBody(cable: Cable, classLine: ClassificationLine | null): boolean {
+  const serial = cable.transmission?.stationSerial;
+  if (!classLine?.station || classLine.serial === null || !serial || !cable.from) return false;
+  if (Number(serial) === classLine.serial % 10000) return false;
+  const fromStation = stationOfPlad(cable.from.name);
+  return fromStation !== null && fromStation !== normaliseStation(classLine.station);
 }
 
 function yearOf(cable: Cable): number | null {
@@ -206,10 +252,16 @@ function yearOf(cable: Cable): number | null {
 }
 
 /** The overall classification: the classification line, else the ZN letters, else the highest portion mark. */
-function classify(cable: Cable, classLine: ClassificationLine | null, lineNo: number, warn: Warn): void {
+function classify(
+  cable: Cable,
+  classLine: ClassificationLine | null,
+  lineNo: number,
+  foreign: boolean,
+  warn: Warn,
+): void {
   const zn = /^ZN[A-Z]\s+([UECST])\1{4}/.exec(cable.transmission?.securityWarning ?? "");
   const znLevel = zn ? LEVEL_OF_ZN[zn[1]!]! : null;
-  if (classLine) {
+  if (classLine && !(foreign && znLevel !== null)) {
     cable.classification = classLine.classification;
     if (znLevel !== null && znLevel !== classLine.classification) {
       warn(

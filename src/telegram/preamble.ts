@@ -164,6 +164,11 @@ function continues(field: Field, text: string, sofar: string[]): boolean {
 /** The caveats of a line made only of caption words (`SENSITIVE`, `NOFORN SIPDIS`); null for any other line. */
 function captionWords(text: string): string[] | null {
   const upper = text.toUpperCase().replace(/[.]$/, "");
+  // `NOFORN, NOT FOR INTERNET DISTRIBUTION`: a caveat with its explanation.
+  const explained = /^(NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SIPDIS)\s*(?:,|--?|:)\s*\S/.exec(upper);
+  if (explained) return [explained[1]!];
+  // `DEA SENSITIVE`, `LAW ENFORCEMENT SENSITIVE`: an agency's sensitive-but-unclassified marking.
+  if (/^[A-Z]+(?: [A-Z]+)? SENSITIVE$/.test(upper) && upper.split(" ").length <= 3) return ["SENSITIVE"];
   const whole = CAPTION_WORDS[upper];
   if (whole !== undefined) return whole.split(" ").filter((w) => w !== "COPY" && w !== "CORRECTED");
   const words = upper.split(/[\s,]+/);
