@@ -120,7 +120,10 @@ function findClassificationLine(lines: readonly Line[]): { index: number; line: 
   return scanClassificationLines(lines, 0);
 }
 
-function scanClassificationLines(lines: readonly Line[], from: number): { index: number; line: ClassificationLine | null } {
+function scanClassificationLines(
+  lines: readonly Line[],
+  from: number,
+): { index: number; line: ClassificationLine | null } {
   let bare = -1;
   let bareLine: ClassificationLine | null = null;
   for (let i = from; i < lines.length; i++) {
@@ -145,7 +148,8 @@ function headerBlockEnd(lines: readonly Line[]): number {
     const text = lines[i]!.text.trim();
     if (/^FM\s/.test(text)) sawFm = true;
     else if (/^[ZOPR](\s[ZOPR])*\s\d{6}Z\s/.test(text)) sawDtg = true;
-    else if (isBlank(text) && (sawFm || (sawDtg && !lines.slice(i, i + 40).some((l) => /^FM\s/.test(l.text))))) return i;
+    else if (isBlank(text) && (sawFm || (sawDtg && !lines.slice(i, i + 40).some((l) => /^FM\s/.test(l.text)))))
+      return i;
   }
   return sawFm || sawDtg ? lines.length : 0;
 }
@@ -199,7 +203,11 @@ function identify(
   const foreign = isForeignBody(cable, classLine);
   if (foreign) {
     // One cable's header on another's body: the header is the archive's record, so it numbers the cable.
-    warn("foreign_body", 0, `the body is numbered ${classLine!.station} ${classLine!.serial}, but the header is ${cable.from!.name} #${cable.transmission!.stationSerial}: numbered from the header`);
+    warn(
+      "foreign_body",
+      0,
+      `the body is numbered ${classLine!.station} ${classLine!.serial}, but the header is ${cable.from!.name} #${cable.transmission!.stationSerial}: numbered from the header`,
+    );
     cable.origin = stationOfPlad(cable.from!.name);
     cable.serial = Number(cable.transmission!.stationSerial);
   }
@@ -210,7 +218,11 @@ function identify(
   if (year === null && cable.eo?.decl) {
     // E.O. 12958 declassified after ten years by default: the best clue a dateless extract leaves.
     year = Number(cable.eo.decl.slice(0, 4)) - 10;
-    warn("year_guessed", 0, `no date in the text: year ${year} guessed as the DECL year less ten; pass --year or --id to be sure`);
+    warn(
+      "year_guessed",
+      0,
+      `no date in the text: year ${year} guessed as the DECL year less ten; pass --year or --id to be sure`,
+    );
   }
   if (cable.origin !== null && cable.serial !== null && year !== null) {
     cable.id = canonicalCableId(year, cable.origin, cable.serial);

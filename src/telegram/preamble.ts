@@ -156,8 +156,12 @@ function continues(field: Field, text: string, sofar: string[]): boolean {
       return length < 300 && text.length <= 90;
     case "ref":
       return length < 4000;
-    case "classifiedBy":
-      return length < 300 && !/\b1\.[45]\s*\(?[a-h]/i.test(sofar.join(" "));
+    case "classifiedBy": {
+      // The line runs until its sentence ends; a wrapped reason list (`and 1.4(d).`) still belongs to it.
+      const joined = sofar.join(" ").trimEnd();
+      const hasReason = /\b1\.[4-6]\s*\(?[a-h]/i.test(joined);
+      return length < 300 && (!hasReason || (!joined.endsWith(".") && /^(and|or|&|,|\(|[a-h]\b|1\.\d)/i.test(text)));
+    }
   }
 }
 

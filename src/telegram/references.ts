@@ -5,7 +5,8 @@ import { KNOWN_STATIONS } from "./stations.ts";
 
 export const REF_LINE = /^(?:¶\s*)?(?:REFTELS?|REFS?|REFERENCES?)\b\.?\s*:?\s*(.*)$/i;
 
-const STATION_ALTERNATION = [...KNOWN_STATIONS]
+// Multi-word stations are also written squashed, as in canonical ids (`RIODEJANEIRO`).
+const STATION_ALTERNATION = [...new Set([...KNOWN_STATIONS, ...KNOWN_STATIONS.map((s) => s.replace(/ /g, ""))])]
   .sort((a, b) => b.length - a.length)
   .map((s) => s.replace(/ /g, "\\s+"))
   .join("|");
