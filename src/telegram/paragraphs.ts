@@ -7,7 +7,7 @@ const PARAGRAPH_START = /^(¶\s?)?(\d{1,3})\s?\.(?=\s|\(|$)\s*(.*)$/;
 const MARK = /^\(\s*([^()]{1,40}?)\s*\)(?=\s|$)\s*(.*)$/;
 const BULLET = /^(?:-|\*|•|·|o\s)/;
 const TERMINAL = /[.!?:;"'”’)\]]$/;
-const SIGNATURE = /^[A-Z][A-Z.'’ -]{1,38}[A-Z.]$/;
+const SIGNATURE = /^[A-Z]{2}[A-Z.'’ -]{0,37}[A-Z]$/;
 const NOT_SIGNATURES =
   /^(END (SUMMARY|NOTE|TEXT|COMMENT|CABLE)|BEGIN (TEXT|SUMMARY)|SIPDIS|NNNN|BT|UNCLASSIFIED|CONFIDENTIAL|SECRET|COMMENT|SUMMARY|NOTE|BACKGROUND)\.?$/;
 
