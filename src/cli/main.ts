@@ -1,12 +1,15 @@
 // The `cablegram` command: builds the commander program from one module per command and runs it.
 import { Command, CommanderError } from "commander";
+import { parseCommand } from "./commands/parse.ts";
+import { renderCommand } from "./commands/render.ts";
+import { validateCommand } from "./commands/validate.ts";
 import { processIo, type ExitCode, type Io } from "./io.ts";
 
 /** A command module: adds itself to the program; its action sets the exit code through `done`. */
 export type CommandModule = (program: Command, io: Io, done: (code: ExitCode) => void) => void;
 
 // One line per command; each lives in ./commands/<name>.ts.
-const COMMANDS: CommandModule[] = [];
+const COMMANDS: CommandModule[] = [parseCommand, renderCommand, validateCommand];
 
 /**
  * Runs the CLI with the given arguments and returns the exit code. Never throws: unexpected errors are printed

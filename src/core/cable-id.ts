@@ -29,9 +29,7 @@ export function canonicalCableId(year: number, station: string, serial: number):
  * Reads a canonical id, accepting leading zeros in the serial and any case; null when it is not one.
  * @example parseCableId("08state016245") // { id: "08STATE16245", year: 2008, station: "STATE", serial: 16245 }
  */
-export function parseCableId(
-  text: string,
-): { id: CableId; year: number; station: string; serial: number } | null {
+export function parseCableId(text: string): { id: CableId; year: number; station: string; serial: number } | null {
   const m = CABLE_ID.exec(text.trim().toUpperCase());
   if (!m) return null;
   const yy = Number(m[1]);

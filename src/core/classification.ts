@@ -1,7 +1,13 @@
 // Classification levels, their order, and the portion marks that carry them paragraph by paragraph.
 
 /** Overall classification levels, lowest first. */
-export const CLASSIFICATIONS = ["UNCLASSIFIED", "LIMITED OFFICIAL USE", "CONFIDENTIAL", "SECRET", "TOP SECRET"] as const;
+export const CLASSIFICATIONS = [
+  "UNCLASSIFIED",
+  "LIMITED OFFICIAL USE",
+  "CONFIDENTIAL",
+  "SECRET",
+  "TOP SECRET",
+] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 
 /**

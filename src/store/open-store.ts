@@ -10,9 +10,7 @@ import { migrateToLatest } from "./migrate.ts";
 export type Dialect = "sqlite" | "postgres";
 
 /** Where the data lives: an SQLite file (or `:memory:`) or a PostgreSQL URL, optionally in a schema of its own. */
-export type StoreConfig =
-  | { dialect: "sqlite"; file: string }
-  | { dialect: "postgres"; url: string; schema?: string };
+export type StoreConfig = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string; schema?: string };
 
 /** An open store: the query builder and what kind of database is behind it. */
 export type Store = {

@@ -42,7 +42,8 @@ export function readClassificationLine(text: string): ClassificationLine | null 
     let section: ClassificationLine["section"] = null;
     const s = SECTION.exec(rest);
     if (s) {
-      section = { index: Number(s[1]), total: Number(s[2]) };
+      // SECTION 00 OF 00 is a garble, not a section.
+      if (Number(s[1]) > 0 && Number(s[2]) > 0) section = { index: Number(s[1]), total: Number(s[2]) };
       rest = `${rest.slice(0, s.index)} ${rest.slice(s.index + s[0].length)}`.trim();
     }
     const caveats: string[] = [];

@@ -62,9 +62,16 @@ export function readPreamble(lines: readonly Line[]): Preamble {
   const seen = new Set<Field>();
   let field: Field | null = null;
   let keywordSeen = false;
+  const keywordAhead = keywordLinesAhead(lines);
   let i = 0;
   for (; i < lines.length; i++) {
-    const text = collapse(lines[i]!.text);
+    let text = collapse(lines[i]!.text);
+    // `DEPARTMENT FOR WHA AND PM E.O. 12958: DECL: ...`: a handling line with the E.O. line run into it.
+    const runIn = keywordSeen ? null : /^(.*?\S)\s+((?:E\.O\.|EO)\s*:?\s*\d{5}\b.*)$/.exec(text);
+    if (runIn && !EO_LINE.test(text)) {
+      out.handling.push(runIn[1]!);
+      text = runIn[2]!;
+    }
     if (isBlank(text)) {
       // A REF list may leave a blank line between its items.
       if (field === "ref" && REF_ITEM.test(nextNonBlank(lines, i))) continue;
@@ -125,7 +132,10 @@ export function readPreamble(lines: readonly Line[]): Preamble {
       parts[field].push(text);
       continue;
     }
-    if (!keywordSeen && out.handling.length < 12 && text.length <= 100 && field === null) {
+    // Office slugs and PASS lines come before E.O., TAGS and SUBJECT; long ones only when those follow soon.
+    const shortLine = out.handling.length < 12 && text.length <= 100;
+    const keywordSoon = out.handling.length < 40 && text.length <= 1000 && keywordAhead[i]! <= 12;
+    if (!keywordSeen && field === null && (shortLine || keywordSoon)) {
       out.handling.push(text);
       continue;
     }
@@ -187,6 +197,25 @@ function captionWords(text: string): string[] | null {
 
 function addCaveat(list: string[], caveat: string): void {
   if (!list.includes(caveat)) list.push(caveat);
+}
+
+/** For each line, how many non-blank lines later the next E.O., TAGS or SUBJECT line comes (Infinity if none). */
+function keywordLinesAhead(lines: readonly Line[]): number[] {
+  const ahead: number[] = new Array(lines.length);
+  let distance = Infinity;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const text = lines[i]!.text.trim();
+    if (isBlank(text)) {
+      ahead[i] = distance;
+      continue;
+    }
+    distance =
+      EO_LINE.test(text) || TAGS_LINE.test(text) || SUBJECT_LINE.test(text) || /\b(?:E\.O\.|EO)\s*\d{5}\b/.test(text)
+        ? 0
+        : distance + 1;
+    ahead[i] = distance;
+  }
+  return ahead;
 }
 
 function nextNonBlank(lines: readonly Line[], i: number): string {

@@ -1,0 +1,14 @@
+// Describes the machine a benchmark ran on, so its figures can be compared with other runs.
+import { cpus, totalmem, platform, release, arch } from "node:os";
+
+/**
+ * One line naming the CPU model, core count, memory, OS and Node version. Every benchmark prints it with its figures,
+ * because a rate means nothing without the machine that produced it.
+ * @example describeMachine() // "Intel(R) Xeon(R) CPU @ 2.20GHz, 2 cores, 23.4 GB RAM, linux 6.1.0 x64, Node v20.20.2"
+ */
+export function describeMachine(): string {
+  const cores = cpus();
+  const model = cores[0]?.model.trim() ?? "unknown CPU";
+  const memory = (totalmem() / 1024 ** 3).toFixed(1);
+  return `${model}, ${cores.length} cores, ${memory} GB RAM, ${platform()} ${release()} ${arch()}, Node ${process.version}`;
+}

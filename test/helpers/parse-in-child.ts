@@ -1,0 +1,26 @@
+// Parses one pathological input in a process of its own, so that a parser stuck in regex backtracking can be killed
+// and named, instead of hanging the test run. Run: node --import tsx test/helpers/parse-in-child.ts "<input name>"
+import { performance } from "node:perf_hooks";
+import { parseTelegram } from "../../src/telegram/index.ts";
+import { cableProblems } from "./cable-validity.ts";
+import { PATHOLOGICAL_INPUTS } from "./pathological-inputs.ts";
+
+/** What the child prints as its one line of JSON. */
+export type ChildReport = { status: "ok" | "threw" | "invalid"; detail: string; ms: number };
+
+function run(name: string): ChildReport {
+  const build = PATHOLOGICAL_INPUTS[name];
+  if (build === undefined) return { status: "threw", detail: `no input named ${JSON.stringify(name)}`, ms: 0 };
+  const text = build();
+  const started = performance.now();
+  try {
+    const cable = parseTelegram(text);
+    const ms = performance.now() - started;
+    const problems = cableProblems(text, cable);
+    return { status: problems.length === 0 ? "ok" : "invalid", detail: problems.join("; "), ms };
+  } catch (error) {
+    return { status: "threw", detail: String(error), ms: performance.now() - started };
+  }
+}
+
+process.stdout.write(`${JSON.stringify(run(process.argv[2] ?? ""))}\n`);

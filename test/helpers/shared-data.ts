@@ -1,0 +1,71 @@
+// The shared test data beside the project (../shared): the seed cables, the Cablegate corpus and its index.
+// Tests and benchmarks read it through here, and skip with a visible reason when a clone has no ../shared.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Absolute path of ../shared relative to the project root. */
+export const SHARED_DIR = fileURLToPath(new URL("../../../shared/", import.meta.url));
+
+/** The corpus folder: one `.txt` per cable plus `index.jsonl`. */
+export const CORPUS_DIR = join(SHARED_DIR, "corpus", "cablegate");
+
+/** The two seed cables every capability is first tested on. */
+export const SEED_IDS = ["08STATE16245", "09STATE39345"] as const;
+export type SeedId = (typeof SEED_IDS)[number];
+
+/** One line of the corpus `index.jsonl`: the publisher's metadata, verbatim. */
+export type CorpusIndexEntry = {
+  id: string;
+  /** `YYYY-MM-DDTHH:MMZ`; the minutes are unreliable (they repeat the hour on a 12-hour clock). */
+  created: string;
+  released: string;
+  /** `SECRET`, `CONFIDENTIAL//NOFORN`, `UNCLASSIFIED//FOR OFFICIAL USE ONLY`, ... */
+  classification: string;
+  origin: string;
+  /** TAGS codes the viewer linked, in order, deduplicated; empty for 413 cables whose codes were not linked. */
+  tags: string[];
+  file: string;
+};
+
+/** A corpus cable: its index entry and its text. */
+export type CorpusCable = { entry: CorpusIndexEntry; text: string };
+
+/**
+ * Whether a part of ../shared exists; when it does not, prints why the tests that need it are skipped,
+ * so a skip is never silent. Use with `describe.skipIf(!sharedAvailable("seeds", "seed tests"))`.
+ * @example sharedAvailable("corpus/cablegate/index.jsonl", "corpus agreement") // true, or false plus a console note
+ */
+export function sharedAvailable(relative: string, what: string): boolean {
+  const path = join(SHARED_DIR, relative);
+  if (existsSync(path)) return true;
+  console.warn(`[skip] ${what}: ${path} is absent (the tests read ../shared beside the project root).`);
+  return false;
+}
+
+/**
+ * The text of a seed cable, as published.
+ * @example readSeed("08STATE16245").includes("DE RUEHC #6245 0472322") // true
+ */
+export function readSeed(id: SeedId): string {
+  return readFileSync(join(SHARED_DIR, "seeds", `${id}.txt`), "utf8");
+}
+
+/**
+ * The corpus index, one entry per cable, sorted by id.
+ * @example readCorpusIndex().length // 1295
+ */
+export function readCorpusIndex(): CorpusIndexEntry[] {
+  return readFileSync(join(CORPUS_DIR, "index.jsonl"), "utf8")
+    .split("\n")
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as CorpusIndexEntry);
+}
+
+/**
+ * Every corpus cable with its index entry, read once into memory.
+ * @example readCorpus()[0].entry.id // "00HARARE6677"
+ */
+export function readCorpus(): CorpusCable[] {
+  return readCorpusIndex().map((entry) => ({ entry, text: readFileSync(join(CORPUS_DIR, entry.file), "utf8") }));
+}
