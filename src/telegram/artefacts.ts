@@ -24,22 +24,25 @@ export function stripArtefacts(lines: readonly Line[]): Line[] {
     const line = lines[i]!;
     let text = line.text;
     const next = lines[i + 1]?.text ?? "";
-    if (PAGE_LINE.test(text) || isLaterClassificationLine(text) || LEVEL_ONLY.test(text)) {
-      if (!LEVEL_ONLY.test(text) || RECORD_PAGE.test(next)) {
+    // Cheap tests first: this loop sees every line of every cable.
+    const short = text.length < 100;
+    const levelOnly = text.length < 40 && LEVEL_ONLY.test(text);
+    if ((short && text.includes(" OF ") && PAGE_LINE.test(text)) || levelOnly || isLaterClassificationLine(text)) {
+      if (!levelOnly || isRecordPage(next)) {
         while (out.length > 0 && isBlank(out[out.length - 1]!.text)) out.pop();
         joinPending = true;
       }
       continue;
     }
-    const page = RECORD_PAGE.exec(text);
+    const page = isRecordPage(text) ? RECORD_PAGE.exec(text) : null;
     if (page) {
       while (out.length > 0 && isBlank(out[out.length - 1]!.text)) out.pop();
       joinPending = true;
       text = text.slice(page[0].length);
       if (isBlank(text)) continue;
     }
-    if (NOISE.test(text)) continue;
-    if (RECORD_PAGE.test(next)) text = text.replace(TRAILING_LEVEL, "");
+    if (text.length < 24 && NOISE.test(text)) continue;
+    if (endsWithLevel(text) && isRecordPage(next)) text = text.replace(TRAILING_LEVEL, "");
     if (joinPending) {
       if (isBlank(text)) continue;
       joinPending = false;
@@ -50,6 +53,15 @@ export function stripArtefacts(lines: readonly Line[]): Line[] {
     out.push(text === line.text ? line : { text, no: line.no });
   }
   return out;
+}
+
+function endsWithLevel(text: string): boolean {
+  const t = text.trimEnd();
+  return t.endsWith("CONFIDENTIAL") || t.endsWith("SECRET") || t.endsWith("UNCLASSIFIED");
+}
+
+function isRecordPage(text: string): boolean {
+  return text.includes("PAGE ") && RECORD_PAGE.test(text);
 }
 
 function isLaterClassificationLine(text: string): boolean {

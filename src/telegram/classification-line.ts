@@ -22,6 +22,7 @@ const LEVELS: [RegExp, Classification][] = [
   [/^U{1,2}NCLAS(?:SIFIED)?\b/, "UNCLASSIFIED"],
 ];
 
+const FIRST_LETTER = /^\s*[TSCLUOEtscluoe]/;
 const SECTION = /\bSECTION\s+(\d{1,2})\s+OF\s+(\d{1,2})\b/i;
 const STATION_NUMBER = /^([A-Za-z][A-Za-z .'-]*?)\s+(\d{1,7})\b\s*(.*)$/;
 const CAVEAT_WORDS = /^(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE|CORRECTED COPY)$/i;
@@ -33,6 +34,8 @@ const CAVEAT_WORDS = /^(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE|CORREC
  * // { classification: "UNCLASSIFIED", station: "STATE", serial: 16245, section: null, caveats: [] }
  */
 export function readClassificationLine(text: string): ClassificationLine | null {
+  // Every classification word starts with one of these letters; most lines fail here, cheaply.
+  if (!FIRST_LETTER.test(text)) return null;
   const line = text.trim();
   if (line.length > 2000) return null;
   for (const [pattern, classification] of LEVELS) {

@@ -4,6 +4,7 @@ import { collapse, isBlank, isRule, type Line } from "./lines.ts";
 import type { Warn } from "./warnings.ts";
 
 const PARAGRAPH_START = /^(¶\s?)?(\d{1,3})\s?\.(?=\s|\(|$)\s*(.*)$/;
+const STARTS_WITH_NUMBER = /^\s*¶?\s?\d/;
 const MARK = /^\(\s*([^()]{1,40}?)\s*\)(?=\s|$)\s*(.*)$/;
 const BULLET = /^(?:-|\*|•|·|o\s)/;
 const TERMINAL = /[.!?:;"'”’)\]]$/;
@@ -25,12 +26,15 @@ type Entry = { number: number | null; marking: string | null; heading: boolean; 
  * @example readBody(splitLines("1. (U) Hello.\n\nRICE"), warn) // { paragraphs: [{ number: 1, marking: "U", text: "Hello." }], signers: ["RICE"] }
  */
 export function readBody(input: readonly Line[], warn: Warn): Body {
-  const lines = input
+  const lines: Line[] = [];
+  for (const l of input) {
     // SIPDIS on its own line, or pasted in front of one, is an archive artefact in the body, never the writer's.
-    .filter((l) => !/^\s*SIPDIS\s*$/.test(l.text))
-    .map((l) =>
-      isRule(l.text) ? { text: "", no: l.no } : { text: l.text.replace(/^\s*SIPDIS\s+(?=\S)/, ""), no: l.no },
-    );
+    if (l.text.includes("SIPDIS")) {
+      if (/^\s*SIPDIS\s*$/.test(l.text)) continue;
+      lines.push({ text: l.text.replace(/^\s*SIPDIS\s+(?=\S)/, ""), no: l.no });
+    } else if (isRule(l.text)) lines.push({ text: "", no: l.no });
+    else lines.push(l);
+  }
   const signers = takeSignature(lines);
   const offset = mangledNumberingOffset(lines);
   if (offset !== 0) {
@@ -66,7 +70,7 @@ export function readBody(input: readonly Line[], warn: Warn): Body {
       previousBlank = true;
       continue;
     }
-    const start = PARAGRAPH_START.exec(text);
+    const start = STARTS_WITH_NUMBER.test(text) ? PARAGRAPH_START.exec(text) : null;
     if (start) {
       const raw = Number(start[2]);
       const number = offset === 0 ? raw : raw >= 110 ? raw - 100 : raw - offset;
@@ -173,6 +177,7 @@ function mangledNumberingOffset(lines: readonly Line[]): number {
   const numbers: number[] = [];
   for (const l of lines) {
     if (l.text.includes("¶")) return 0;
+    if (!STARTS_WITH_NUMBER.test(l.text)) continue;
     const m = PARAGRAPH_START.exec(collapse(l.text));
     if (m && /^\s*\(/.test(m[3]!)) numbers.push(Number(m[2]));
     if (numbers.length >= 2) break;

@@ -62,7 +62,7 @@ export function readPreamble(lines: readonly Line[]): Preamble {
   const seen = new Set<Field>();
   let field: Field | null = null;
   let keywordSeen = false;
-  const keywordAhead = keywordLinesAhead(lines);
+  let keywordAhead: number[] | null = null; // computed on first need: most preambles never ask
   let i = 0;
   for (; i < lines.length; i++) {
     let text = collapse(lines[i]!.text);
@@ -134,7 +134,11 @@ export function readPreamble(lines: readonly Line[]): Preamble {
     }
     // Office slugs and PASS lines come before E.O., TAGS and SUBJECT; long ones only when those follow soon.
     const shortLine = out.handling.length < 12 && text.length <= 100;
-    const keywordSoon = out.handling.length < 40 && text.length <= 1000 && keywordAhead[i]! <= 12;
+    const keywordSoon =
+      !shortLine &&
+      out.handling.length < 40 &&
+      text.length <= 1000 &&
+      (keywordAhead ??= keywordLinesAhead(lines.slice(0, 400)))[i]! <= 12;
     if (!keywordSeen && field === null && (shortLine || keywordSoon)) {
       out.handling.push(text);
       continue;
