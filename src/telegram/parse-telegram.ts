@@ -183,7 +183,13 @@ function identify(
   warn: Warn,
 ): boolean {
   const given = options.id ? parseCableId(options.id) : null;
-  if (classLine?.station && classLine.serial !== null) {
+  const redacted = classLine?.station ? /^X+$/.test(normaliseStation(classLine.station)) : false;
+  if (redacted && cable.from && classLine?.serial != null && stationOfPlad(cable.from.name)) {
+    // The archive redacted the station (`XXXXXXXXXXXX 000004`); FM still names the post.
+    cable.origin = stationOfPlad(cable.from.name);
+    cable.serial = classLine.serial;
+    warn("station_redacted", 0, "the station on the classification line is redacted: taken from the FM line");
+  } else if (classLine?.station && classLine.serial !== null) {
     cable.origin = normaliseStation(classLine.station);
     cable.serial = classLine.serial;
   } else if (given) {
