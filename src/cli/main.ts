@@ -1,15 +1,45 @@
 // The `cablegram` command: builds the commander program from one module per command and runs it.
 import { Command, CommanderError } from "commander";
+import { ackCommand } from "./commands/ack.ts";
+import { actionsCommand } from "./commands/actions.ts";
+import { auditCommand } from "./commands/audit.ts";
+import { clearCommand } from "./commands/clear.ts";
+import { directoryCommand } from "./commands/directory.ts";
+import { draftCommand } from "./commands/draft.ts";
+import { importCommand } from "./commands/import.ts";
+import { inboxCommand } from "./commands/inbox.ts";
 import { parseCommand } from "./commands/parse.ts";
 import { renderCommand } from "./commands/render.ts";
+import { releaseCommand } from "./commands/release.ts";
+import { searchCommand } from "./commands/search.ts";
+import { serveCommand } from "./commands/serve.ts";
+import { userCommand } from "./commands/user.ts";
 import { validateCommand } from "./commands/validate.ts";
+import { verifyCommand } from "./commands/verify.ts";
 import { processIo, type ExitCode, type Io } from "./io.ts";
 
 /** A command module: adds itself to the program; its action sets the exit code through `done`. */
 export type CommandModule = (program: Command, io: Io, done: (code: ExitCode) => void) => void;
 
 // One line per command; each lives in ./commands/<name>.ts.
-const COMMANDS: CommandModule[] = [parseCommand, renderCommand, validateCommand];
+const COMMANDS: CommandModule[] = [
+  parseCommand,
+  renderCommand,
+  validateCommand,
+  importCommand,
+  searchCommand,
+  serveCommand,
+  userCommand,
+  directoryCommand,
+  auditCommand,
+  inboxCommand,
+  ackCommand,
+  actionsCommand,
+  draftCommand,
+  clearCommand,
+  releaseCommand,
+  verifyCommand,
+];
 
 /**
  * Runs the CLI with the given arguments and returns the exit code. Never throws: unexpected errors are printed

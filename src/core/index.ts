@@ -11,3 +11,4 @@ export * from "./fips-countries.ts";
 export * from "./tag-registry.ts";
 export * from "./tags.ts";
 export * from "./validate.ts";
+export * from "./action-request.ts";

@@ -2,6 +2,9 @@
 import type { AuditTables } from "./tables/audit.ts";
 import type { CableTables } from "./tables/cables.ts";
 import type { DirectoryTables } from "./tables/directory.ts";
+import type { DistributionTables } from "./tables/distribution.ts";
+import type { MessagingTables } from "./tables/messaging.ts";
 import type { UserTables } from "./tables/users.ts";
 
-export interface Database extends CableTables, DirectoryTables, UserTables, AuditTables {}
+export interface Database
+  extends CableTables, DirectoryTables, UserTables, AuditTables, MessagingTables, DistributionTables {}

@@ -3,6 +3,8 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from "k
 import type { Dialect } from "./open-store.ts";
 import * as m0001 from "./migrations/0001-archive.ts";
 import * as m0002 from "./migrations/0002-directory-users-audit.ts";
+import * as m0003 from "./migrations/0003-messaging.ts";
+import * as m0004 from "./migrations/0004-distribution.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -12,6 +14,8 @@ export type DialectMigration = {
 const MIGRATIONS: Record<string, DialectMigration> = {
   "0001-archive": m0001,
   "0002-directory-users-audit": m0002,
+  "0003-messaging": m0003,
+  "0004-distribution": m0004,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -28,8 +32,9 @@ class StaticProvider implements MigrationProvider {
  * @example await migrateToLatest(db, "sqlite")
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works below the typed schema
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(dialect) });
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {
+  // Without the schema, Kysely takes another schema's migration tables for this one's.
+  const migrator = new Migrator({ db, provider: new StaticProvider(dialect), migrationTableSchema: schema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error) {

@@ -22,7 +22,9 @@ const LEVELS: [RegExp, Classification][] = [
   [/^U{1,2}NCLAS(?:SIFIED)?\b/, "UNCLASSIFIED"],
 ];
 
-const FIRST_LETTER = /^\s*[TSCLUOEtscluoe]/;
+// One cheap test that every classification line passes and nearly every other line fails in a few characters.
+const FIRST_LETTER =
+  /^\s*(?:U{1,2}NCLAS|C{0,2}\s?O\s?N\s?F|S{0,2}\s?E\s?C\s?R\s?E\s?T|T\s?O\s?P\s|LIMITED\s|[SsCc]\s[EeOo]\s)/;
 const SECTION = /\bSECTION\s+(\d{1,2})\s+OF\s+(\d{1,2})\b/i;
 const STATION_NUMBER = /^([A-Za-z][A-Za-z .'-]*?)\s+(\d{1,7})\b\s*(.*)$/;
 const CAVEAT_WORDS = /^(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE|CORRECTED COPY)$/i;

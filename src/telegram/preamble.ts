@@ -78,8 +78,10 @@ export function readPreamble(lines: readonly Line[]): Preamble {
       field = null;
       continue;
     }
-    if (PARAGRAPH_START.test(text) || MARKED_START.test(text)) break;
-    const eo = readExecutiveOrder(text);
+    const first = text[0]!;
+    if ((first === "¶" || (first >= "0" && first <= "9")) && PARAGRAPH_START.test(text)) break;
+    if (first === "(" && MARKED_START.test(text)) break;
+    const eo = first === "E" || first === "e" ? readExecutiveOrder(text) : null;
     if (eo) {
       // `E.O. 12958: DECL: 1/1/2019 TAGS: PREL` shares a line now and then.
       const joined = /\s+TAGS\b\s*:?\s*(.*)$/i.exec(eo.text);
@@ -95,25 +97,26 @@ export function readPreamble(lines: readonly Line[]): Preamble {
       keywordSeen = true;
       continue;
     }
-    let m = TAGS_LINE.exec(text);
+    const upper = first.toUpperCase();
+    let m = upper === "T" ? TAGS_LINE.exec(text) : null;
     if (m && !seen.has("tags")) {
       field = start("tags", m[1]!);
       keywordSeen = true;
       continue;
     }
-    m = SUBJECT_LINE.exec(text);
+    m = upper === "S" ? SUBJECT_LINE.exec(text) : null;
     if (m && !seen.has("subject")) {
       field = start("subject", m[1]!);
       keywordSeen = true;
       continue;
     }
-    m = REF_LINE.exec(text);
+    m = upper === "R" || first === "¶" ? REF_LINE.exec(text) : null;
     if (m && !seen.has("ref") && !/^REFERENCE\s+(?:TO|IS)\b/i.test(text)) {
       field = start("ref", m[1]!);
       continue;
     }
-    m = CLASSIFIED_BY_LINE.exec(text);
-    if (m && !seen.has("classifiedBy") && !PARAGRAPH_START.test(text)) {
+    m = upper === "C" ? CLASSIFIED_BY_LINE.exec(text) : null;
+    if (m && !seen.has("classifiedBy")) {
       field = start("classifiedBy", m[1]!);
       continue;
     }

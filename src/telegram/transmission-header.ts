@@ -61,6 +61,27 @@ export function readHeader(lines: readonly Line[], warn: Warn): HeaderFields {
       if (out.from !== null) list = null;
       continue;
     }
+    const first = text[0]!;
+    // Dispatch on the first letter: each line is tried only against the forms that can start with it.
+    if (
+      first !== "V" &&
+      first !== "D" &&
+      first !== "Z" &&
+      first !== "O" &&
+      first !== "P" &&
+      first !== "R" &&
+      !(first >= "0" && first <= "9") &&
+      first !== "F" &&
+      first !== "T" &&
+      first !== "I" &&
+      first !== "X"
+    ) {
+      if (list !== null) {
+        const addressee = parseAddresseeLine(text);
+        if (addressee) list.push(addressee);
+      }
+      continue;
+    }
     if (t.startOfMessage === null && START.test(text)) {
       t.startOfMessage = text;
       acp = true;

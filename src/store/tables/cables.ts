@@ -1,4 +1,71 @@
 // Table types for the archive of cables: owned by the archive (storage, search, references).
-// The archive work fills this in; other areas never write to these tables directly.
+// Other areas never write to these tables directly. The full-text table (cable_fts) differs by dialect and is
+// reached only through raw SQL in src/store/full-text.ts, so it is not typed here.
+/** One archived cable: the columns search and access need (its texts are in cable_texts). */
+export interface CablesTable {
+  /** Row number in date order (see date-seq.ts); also the full-text row id. PostgreSQL returns it as a string. */
+  seq: number;
+  /** Canonical id, `08STATE16245`; unique. */
+  id: string;
+  subject: string | null;
+  /** Date-time group, ISO 8601 UTC, or null when unknown. */
+  dtg: string | null;
+  year: number | null;
+  origin: string | null;
+  classification: string | null;
+  /** Rank of the classification, unknown counted as SECRET (the access rule fails closed). */
+  class_rank: number;
+  precedence: string | null;
+  /** 1 when cable_caveats holds caveats the reader must have as accesses. */
+  needs_access: number;
+  /** 1 when the cable carries a caption; cable_grants then says who may read it. */
+  captioned: number;
+  /** Where the cable came from (a file path, "cablegate"); null when not said. */
+  source: string | null;
+  archived_at: string;
+}
 
-export interface CableTables {}
+/** The bulky part of a cable, apart so that scans and joins over `cables` stay in a few pages. */
+export interface CableTextsTable {
+  seq: number;
+  /** The cable model as JSON (without `body` when it equals the paragraphs' text). */
+  model: string;
+  /** The original telegram text, verbatim; null for cables created in Cablegram. */
+  raw: string | null;
+}
+
+/** TAGS of a cable, as written (for facets). */
+export interface CableTagsTable {
+  seq: number;
+  tag: string;
+}
+
+/** REF entries of a cable in order; `ref_id` null for non-cable references. Resolved by id at query time. */
+export interface CableRefsTable {
+  seq: number;
+  ord: number;
+  label: string | null;
+  ref_id: string | null;
+  text: string;
+}
+
+/** Caveats a reader must hold as accesses to read the cable (NOFORN, ...). */
+export interface CableCaveatsTable {
+  seq: number;
+  caveat: string;
+}
+
+/** For captioned cables, what grants them: `office:EUR/SCE`, `list:NODIS-KOSOVO`. */
+export interface CableGrantsTable {
+  seq: number;
+  grant_key: string;
+}
+
+export interface CableTables {
+  cables: CablesTable;
+  cable_texts: CableTextsTable;
+  cable_tags: CableTagsTable;
+  cable_refs: CableRefsTable;
+  cable_caveats: CableCaveatsTable;
+  cable_grants: CableGrantsTable;
+}

@@ -1,0 +1,75 @@
+// The yardstick of the archive benchmark: a bare SQLite FTS5 table fed the same texts, with nothing else stored.
+import { statSync } from "node:fs";
+import BetterSqlite3 from "better-sqlite3";
+import { readLines } from "../src/services/import/read-lines.ts";
+import { percentiles, timeRepeated, type Percentiles } from "./latency.ts";
+import type { BenchQuery } from "./archive-queries.ts";
+
+export type BareFigures = {
+  rate: number;
+  bytes: number;
+  /** Per query label: latency of top 20 by rank plus the count of all matches. */
+  latency: Map<string, Percentiles>;
+  all: Percentiles;
+};
+
+/**
+ * Loads the texts of a `{ "text" }` JSON Lines file into a bare FTS5 table (same pragmas and batch size as the
+ * archive: WAL, synchronous NORMAL, 500 rows a transaction), then times each query that has a bare form as
+ * "top 20 by rank, and the count of all matches", which is what a search page needs.
+ * @example const bare = await measureBareFts5("/tmp/cables.jsonl", "/tmp/bare.db", QUERIES, 10)
+ */
+export async function measureBareFts5(
+  jsonl: string,
+  file: string,
+  queries: readonly BenchQuery[],
+  repeat: number,
+  onProgress: (done: number) => void,
+): Promise<BareFigures> {
+  const db = new BetterSqlite3(file);
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.exec("CREATE VIRTUAL TABLE bare USING fts5(text)");
+    const insert = db.prepare("INSERT INTO bare (text) VALUES (?)");
+    const insertAll = db.transaction((texts: string[]) => {
+      for (const text of texts) insert.run(text);
+    });
+
+    const started = performance.now();
+    let batch: string[] = [];
+    let done = 0;
+    for await (const line of readLines(jsonl)) {
+      if (!("text" in line) || line.text === "") continue;
+      batch.push((JSON.parse(line.text) as { text: string }).text);
+      if (batch.length === 500) {
+        insertAll(batch);
+        done += batch.length;
+        batch = [];
+        onProgress(done);
+      }
+    }
+    insertAll(batch);
+    done += batch.length;
+    const rate = (done * 1000) / (performance.now() - started);
+    db.pragma("wal_checkpoint(TRUNCATE)");
+
+    const top = db.prepare("SELECT rowid, rank FROM bare WHERE bare MATCH ? ORDER BY rank LIMIT 20");
+    const count = db.prepare("SELECT count(*) AS n FROM bare WHERE bare MATCH ?");
+    const latency = new Map<string, Percentiles>();
+    const every: number[] = [];
+    for (const q of queries) {
+      if (q.bare === undefined) continue;
+      const expr = q.bare;
+      const samples = await timeRepeated(() => {
+        top.all(expr);
+        count.get(expr);
+      }, repeat);
+      latency.set(q.label, percentiles(samples));
+      every.push(...samples);
+    }
+    return { rate, bytes: statSync(file).size, latency, all: percentiles(every) };
+  } finally {
+    db.close();
+  }
+}

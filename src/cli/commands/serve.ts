@@ -1,0 +1,127 @@
+// `cablegram serve` (= `npm start`): the HTTP API on http://localhost:8080 with the embedded database, set up and
+// populated on first start, stopped cleanly by SIGINT or SIGTERM.
+import { existsSync } from "node:fs";
+import { delimiter, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { buildApp } from "../../server/app.ts";
+import { firstStart } from "../../server/first-start.ts";
+import { createLogger } from "../../server/logger.ts";
+import { systemClock } from "../../services/clock.ts";
+import { openStore, storeConfigFromEnv } from "../../store/open-store.ts";
+import type { ExitCode, Io } from "../io.ts";
+import type { CommandModule } from "../main.ts";
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+const HELP = `
+Serves the API (and its docs at /api/docs) from the archive in $CABLEGRAM_DATA_DIR/cablegram.db (default ./data)
+or PostgreSQL when DATABASE_URL is set. On the first start it loads the default directory, creates the "admin"
+account (password from CABLEGRAM_ADMIN_PASSWORD, or generated and printed once) and imports examples/ and the
+corpus at ../shared/corpus/cablegate (or the paths in CABLEGRAM_IMPORT, separated by "${delimiter}"; "none" for
+nothing). Later starts skip all that.
+
+Listens on localhost only by default: the archive holds classified cables and the first start prints an admin
+password, so exposing it to the network should be a decision (HOST=0.0.0.0), ideally behind a TLS proxy
+(then set CABLEGRAM_SECURE_COOKIES=1 and CABLEGRAM_TRUST_PROXY=1).
+
+Environment: PORT (8080), HOST (localhost), CABLEGRAM_DATA_DIR, DATABASE_URL, CABLEGRAM_ADMIN_PASSWORD,
+CABLEGRAM_IMPORT, CABLEGRAM_SECURE_COOKIES, CABLEGRAM_TRUST_PROXY, LOG_LEVEL (info).
+
+Examples:
+  $ npm start
+  $ PORT=9000 CABLEGRAM_DATA_DIR=/var/lib/cablegram cablegram serve`;
+
+/** Registers `serve`. */
+export const serveCommand: CommandModule = (program: Command, io: Io, done: (code: ExitCode) => void) => {
+  program
+    .command("serve")
+    .description("Serve the HTTP API (npm start).")
+    .option("--port <port>", "port to listen on (env PORT; default 8080; 0 picks a free one)")
+    .option("--host <host>", "address to listen on (env HOST; default localhost)")
+    .addHelpText("after", HELP)
+    .action(async (options: { port?: string; host?: string }) => done(await serve(options, io)));
+};
+
+/** The paths the first start imports: the examples, then CABLEGRAM_IMPORT or the corpus beside the project. */
+export function firstStartImports(env: NodeJS.ProcessEnv): string[] {
+  const extra =
+    env.CABLEGRAM_IMPORT !== undefined
+      ? env.CABLEGRAM_IMPORT === "none"
+        ? []
+        : env.CABLEGRAM_IMPORT.split(delimiter).filter(Boolean)
+      : [resolve(ROOT, "../shared/corpus/cablegate")];
+  return [resolve(ROOT, "examples"), ...extra].filter((p) => existsSync(p));
+}
+
+/**
+ * Runs the server until SIGINT or SIGTERM, then closes it (letting requests in flight finish) and the store.
+ * @example await serve({ port: "0" }, processIo()) // 0 after a signal
+ */
+export async function serve(options: { port?: string; host?: string }, io: Io): Promise<ExitCode> {
+  const port = Number(options.port ?? io.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.stderr(`cablegram serve: the port must be a whole number from 0 to 65535, not "${options.port ?? io.env.PORT}"`);
+    return 2;
+  }
+  const host = options.host ?? io.env.HOST ?? "localhost";
+  const log = createLogger({ pretty: Boolean(process.stdout.isTTY), level: io.env.LOG_LEVEL ?? "info" });
+  const config = storeConfigFromEnv(io.env);
+  const store = await openStore(config);
+  const deps = { store, clock: systemClock };
+  const started = performance.now();
+
+  let lastProgress = 0;
+  const report = await firstStart(deps, {
+    importPaths: firstStartImports(io.env),
+    adminPassword: io.env.CABLEGRAM_ADMIN_PASSWORD || undefined,
+    onAdminCreated: ({ username, password, generated }) =>
+      generated
+        ? log.warn({ username, password }, "created the admin account; this password is shown once: write it down")
+        : log.info({ username }, "created the admin account with the password in CABLEGRAM_ADMIN_PASSWORD"),
+    onImportProgress: (p) => {
+      if (performance.now() - lastProgress < 2000) return;
+      lastProgress = performance.now();
+      log.info({ done: p.done, total: p.total, imported: p.imported }, "importing the first archive");
+    },
+  });
+  if (report.firstStart) {
+    log.info(
+      { directory: report.directory, imported: report.imported?.imported ?? 0, present: report.imported?.present ?? 0 },
+      "first start done",
+    );
+  }
+
+  const app = await buildApp({
+    store,
+    logger: log,
+    secureCookies: io.env.CABLEGRAM_SECURE_COOKIES === "1",
+    trustProxy: io.env.CABLEGRAM_TRUST_PROXY === "1",
+  });
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  const url = `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${actualPort}`;
+  const where = config.dialect === "sqlite" ? config.file : "PostgreSQL (DATABASE_URL)";
+  log.info(
+    { url, docs: `${url}/api/docs`, database: where, startupMs: Math.round(performance.now() - started) },
+    "Cablegram is listening",
+  );
+  log.info(
+    `sign in: curl -c cookies -H 'content-type: application/json' -d '{"username":"admin","password":"..."}' ${url}/api/session`,
+  );
+
+  await new Promise<void>((resolveSignal) => {
+    const stop = (signal: NodeJS.Signals) => {
+      log.info({ signal }, "shutting down");
+      process.once(signal, () => process.exit(130));
+      resolveSignal();
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await app.close();
+  await store.close();
+  log.info("stopped");
+  return 0;
+}

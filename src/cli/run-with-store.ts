@@ -1,0 +1,26 @@
+// Runs a command's work against the store the environment names, turning service errors into one-line messages.
+import { isCablegramError } from "../services/errors.ts";
+import { openStore, storeConfigFromEnv, type Store } from "../store/open-store.ts";
+import type { ExitCode, Io } from "./io.ts";
+
+/**
+ * Opens the store ($CABLEGRAM_DATA_DIR or DATABASE_URL, as the server uses, so the CLI works beside a running
+ * server), runs `work`, closes the store. A service error prints `cablegram NAME: CODE: message` and gives exit 2.
+ * @example await runWithStore(io, "user add", async (store) => { ...; return 0 })
+ */
+export async function runWithStore(io: Io, name: string, work: (store: Store) => Promise<ExitCode>): Promise<ExitCode> {
+  let store: Store | null = null;
+  try {
+    store = await openStore(storeConfigFromEnv(io.env));
+    return await work(store);
+  } catch (error) {
+    if (!isCablegramError(error)) throw error;
+    io.stderr(`cablegram ${name}: ${error.code}: ${error.message}`);
+    const issues = error.details.issues;
+    if (Array.isArray(issues))
+      for (const i of issues as { path: string; message: string }[]) io.stderr(`  ${i.path}: ${i.message}`);
+    return 2;
+  } finally {
+    await store?.close();
+  }
+}

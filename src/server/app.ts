@@ -1,0 +1,117 @@
+// The HTTP API as a Fastify app: zod at the edge, OpenAPI from the same schemas, one error handler, sessions and
+// tokens, security headers. Built without listening, so tests drive it with `app.inject`.
+import fastifyCookie from "@fastify/cookie";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import { systemClock, type Clock } from "../services/clock.ts";
+import { CablegramError } from "../services/errors.ts";
+import type { Store } from "../store/open-store.ts";
+import { installAuthentication } from "./plugins/authenticate.ts";
+import { installJsonOnly } from "./plugins/json-only.ts";
+import { installMessaging, type MessagingOptions } from "./plugins/messaging.ts";
+import { installSecurityHeaders } from "./plugins/security-headers.ts";
+import { installProblemHandlers } from "./problem.ts";
+import { actionRoutes } from "./routes/action-routes.ts";
+import { alertRoutes } from "./routes/alert-routes.ts";
+import { auditRoutes } from "./routes/audit-routes.ts";
+import { cableRoutes } from "./routes/cable-routes.ts";
+import { directoryRoutes } from "./routes/directory-routes.ts";
+import { draftRoutes } from "./routes/draft-routes.ts";
+import { eventRoutes } from "./routes/event-routes.ts";
+import { inboxRoutes } from "./routes/inbox-routes.ts";
+import type { RouteOptions } from "./routes/route-options.ts";
+import { searchRoutes } from "./routes/search-routes.ts";
+import { sessionRoutes } from "./routes/session-routes.ts";
+import { userRoutes } from "./routes/user-routes.ts";
+
+export type AppOptions = {
+  store: Store;
+  clock?: Clock;
+  /** A pino logger; omitted, the app logs nothing (tests). */
+  logger?: FastifyBaseLogger;
+  /** Mark the session cookie Secure; set when the server is reached over HTTPS. Default false. */
+  secureCookies?: boolean;
+  /** Trust X-Forwarded-For from a reverse proxy for client addresses. Default false. */
+  trustProxy?: boolean;
+  /** Sign-in requests allowed per client address per window; default 10 a minute. */
+  signInLimit?: { max: number; timeWindow: number };
+  /** The dispatcher's settings (alert senders, objectives, beat); defaults from the environment. */
+  messaging?: MessagingOptions;
+};
+
+const API_VERSION = "0.1.0";
+
+/**
+ * Builds the app with every route registered and ready, not listening.
+ * @example const app = await buildApp({ store }); (await app.inject({ url: "/api/session" })).statusCode // 401
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const deps = { store: options.store, clock: options.clock ?? systemClock };
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandlers(app);
+  installSecurityHeaders(app);
+  installJsonOnly(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new CablegramError("RATE_LIMITED", `Too many sign-in attempts from your address; retry in ${context.after}.`, {
+        retryAfter: Math.ceil(context.ttl / 1000),
+      }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Cablegram API",
+        version: API_VERSION,
+        description:
+          "Diplomatic cables: read, search, follow references; the directory; users. Sign in with POST /api/session " +
+          "(cookie) or send `Authorization: Bearer <token>`. Errors are application/problem+json with a stable `code`. " +
+          "POST, PATCH and DELETE need `Content-Type: application/json`.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "cablegram_session" },
+          token: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  installAuthentication(app, deps);
+  installMessaging(app, deps, options.messaging);
+
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  const routeOptions: RouteOptions = {
+    deps,
+    secureCookies: options.secureCookies ?? false,
+    signInLimit: options.signInLimit ?? { max: 10, timeWindow: 60_000 },
+  };
+  for (const routes of [sessionRoutes, cableRoutes, searchRoutes, directoryRoutes, userRoutes, auditRoutes]) {
+    await app.register(routes, routeOptions);
+  }
+  for (const routes of [inboxRoutes, eventRoutes, actionRoutes, alertRoutes]) await app.register(routes, routeOptions);
+  await app.register(draftRoutes, routeOptions);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,85 @@
+// Who is asking: the session cookie or bearer token of each request becomes its user and reader; routes are
+// closed unless marked public, and may require a role.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Reader } from "../../services/access/reader.ts";
+import type { Actor } from "../../services/audit/audit-entry.ts";
+import { userOfToken } from "../../services/auth/api-tokens.ts";
+import { sessionOf } from "../../services/auth/sessions.ts";
+import type { Deps } from "../../services/clock.ts";
+import { CablegramError } from "../../services/errors.ts";
+import { readerOf } from "../../services/users/reader-of.ts";
+import { hasRole, type Role, type User } from "../../services/users/user-schema.ts";
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = "cablegram_session";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The signed-in user; null on public routes when nobody is signed in. Set by the authenticate hook. */
+    user: User | null;
+    /** The access-rule view of `user`. */
+    reader: Reader | null;
+    /** When the request's session ends; null for API tokens and anonymous requests. */
+    sessionExpiresAt: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Open to anyone: sign-in and the API docs. Every other route needs a session or a token. */
+    public?: boolean;
+    /** A role the user must hold (admins hold all); others get 403 FORBIDDEN. */
+    role?: Role;
+  }
+}
+
+/** Signed in: what a handler of a closed route can count on. */
+export type SignedIn = { user: User; reader: Reader; actor: Actor };
+
+/**
+ * The user, reader and audit actor of a request on a closed route (the hook has made sure there is a user).
+ * @example const { reader, actor } = signedIn(request)
+ */
+export function signedIn(request: FastifyRequest): SignedIn {
+  if (!request.user || !request.reader) throw new CablegramError("UNAUTHENTICATED");
+  return {
+    user: request.user,
+    reader: request.reader,
+    actor: { userId: request.user.id, username: request.user.username },
+  };
+}
+
+function bearerOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+function isPublic(request: FastifyRequest): boolean {
+  return request.routeOptions.config?.public === true || request.url.startsWith("/api/docs");
+}
+
+/**
+ * Installs the hook. A bearer token wins over a cookie; a bad token is 401 even with a good cookie, so a script
+ * with a revoked token fails loudly instead of borrowing a browser's session.
+ * @example installAuthentication(app, deps)
+ */
+export function installAuthentication(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest("user", null);
+  app.decorateRequest("reader", null);
+  app.decorateRequest("sessionExpiresAt", null);
+  app.addHook("onRequest", async (request: FastifyRequest, _reply: FastifyReply) => {
+    const bearer = bearerOf(request);
+    const cookie = request.cookies[SESSION_COOKIE];
+    const session = !bearer && cookie ? await sessionOf(deps, cookie) : null;
+    const user = bearer ? await userOfToken(deps, bearer) : (session?.user ?? null);
+    if (bearer && !user)
+      throw new CablegramError("UNAUTHENTICATED", "The API token is not valid (revoked or mistyped).");
+    request.sessionExpiresAt = session?.expiresAt ?? null;
+    request.user = user;
+    request.reader = user ? readerOf(user) : null;
+    if (isPublic(request)) return;
+    if (!user) throw new CablegramError("UNAUTHENTICATED");
+    const role = request.routeOptions.config?.role;
+    if (role && !hasRole(user, role)) {
+      throw new CablegramError("FORBIDDEN", `This needs the ${role} role.`, { role });
+    }
+  });
+}

@@ -1,0 +1,42 @@
+// The live half of messaging in the server: one event bus and one dispatcher per app, reachable by every route as
+// `app.messaging` (the release route kicks the dispatcher after commit; routes publish through the bus).
+import type { FastifyInstance } from "fastify";
+import { sendersFromEnv } from "../../services/alerts/senders-from-env.ts";
+import type { Deps } from "../../services/clock.ts";
+import { startDispatcher, type Dispatcher, type DispatcherOptions } from "../../services/distribution/dispatcher.ts";
+import { objectivesFromEnv } from "../../services/distribution/handling-objectives.ts";
+import { createEventBus, type EventBus } from "../../services/events/event-bus.ts";
+
+/** The bus and the dispatcher of an app. */
+export type Messaging = { bus: EventBus; dispatcher: Dispatcher };
+
+/** How the app's dispatcher runs; every field has a default (senders: webhook, plus SMTP when configured). */
+export type MessagingOptions = Partial<Omit<DispatcherOptions, "store" | "clock" | "bus" | "logger">>;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The event bus and the dispatcher: `app.messaging.dispatcher.kick()` after a release commits. */
+    messaging: Messaging;
+  }
+}
+
+/**
+ * Creates the bus, starts the dispatcher, decorates the app with both and stops the dispatcher when the app closes.
+ * @example installMessaging(app, deps, { pollMs: 0 })
+ */
+export function installMessaging(app: FastifyInstance, deps: Deps, options: MessagingOptions = {}): Messaging {
+  const bus = createEventBus({ store: deps.store });
+  const dispatcher = startDispatcher({
+    senders: sendersFromEnv(process.env),
+    objectives: objectivesFromEnv(process.env),
+    ...options,
+    store: deps.store,
+    clock: deps.clock,
+    bus,
+    logger: app.log,
+  });
+  const messaging = { bus, dispatcher };
+  app.decorate("messaging", messaging);
+  app.addHook("onClose", async () => dispatcher.stop());
+  return messaging;
+}

@@ -1,0 +1,23 @@
+// The audit log, for administrators.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AuditQuerySchema, queryAudit } from "../../services/audit/query-audit.ts";
+import { AuditEntrySchema, PROBLEMS } from "../schemas.ts";
+import type { RouteOptions } from "./route-options.ts";
+
+/** GET /api/audit: entries newest first, filtered by user, time, action; admins only. */
+export const auditRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  app.get(
+    "/api/audit",
+    {
+      config: { role: "admin" },
+      schema: {
+        summary: "The audit log, newest first (admin)",
+        tags: ["audit"],
+        querystring: AuditQuerySchema,
+        response: { 200: z.array(AuditEntrySchema), ...PROBLEMS },
+      },
+    },
+    async (request) => queryAudit(deps.store, request.query),
+  );
+};

@@ -1,0 +1,109 @@
+// Cables by id (as the model or as telegram text) and their references. Unreadable cables are "not found".
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { CableSchema } from "../../core/index.ts";
+import { referencesOf } from "../../services/archive/references-of.ts";
+import { readCableAudited } from "../../services/audit/read-cable-audited.ts";
+import { CablegramError } from "../../services/errors.ts";
+import { renderTelegram } from "../../telegram/index.ts";
+import { signedIn } from "../plugins/authenticate.ts";
+import { PROBLEMS } from "../schemas.ts";
+import type { RouteOptions } from "./route-options.ts";
+
+const tags = ["cables"];
+const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+const Summary = z
+  .object({
+    id: z.string(),
+    subject: z.string().nullable(),
+    dtg: z.string().nullable(),
+    classification: z.string().nullable(),
+  })
+  .meta({ id: "CableSummary" });
+
+const ArchivedCableSchema = z
+  .object({
+    cable: CableSchema.meta({ id: "Cable" }),
+    /** When it entered the archive. */
+    archivedAt: z.string(),
+    /** Where it came from (file path, corpus); null when not said. */
+    source: z.string().nullable(),
+    /** Whether the original telegram text is kept (GET ...?format=telegram returns it byte for byte). */
+    hasOriginalText: z.boolean(),
+  })
+  .meta({ id: "ArchivedCable" });
+
+const ReferencesSchema = z
+  .object({
+    references: z.array(
+      z.object({
+        label: z.string().nullable(),
+        id: z.string().nullable(),
+        text: z.string(),
+        resolved: Summary.nullable(),
+      }),
+    ),
+    citedBy: z.array(Summary),
+  })
+  .meta({ id: "CableReferences" });
+
+function notFound(id: string): CablegramError {
+  return new CablegramError(
+    "CABLE_NOT_FOUND",
+    `No cable ${JSON.stringify(id)} (it may not exist, or you may not read it).`,
+    { id },
+  );
+}
+
+/** Cable routes under /api/cables. */
+export const cableRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  app.get(
+    "/api/cables/:id",
+    {
+      schema: {
+        summary: "A cable: the model with archive metadata, or (format=telegram) its telegram text",
+        description:
+          "With `format=telegram` the answer is text/plain: the original text as archived, byte for byte, or the " +
+          "rendered telegram for cables created in Cablegram. A cable you may not read is 404, exactly like a missing one.",
+        tags,
+        params: IdParams,
+        querystring: z.object({ format: z.enum(["json", "telegram"]).default("json") }),
+        response: { 200: ArchivedCableSchema.or(z.string()), ...PROBLEMS },
+      },
+    },
+    async (request, reply) => {
+      const { actor, reader } = signedIn(request);
+      const { id } = request.params;
+      const format = request.query.format;
+      const archived = await readCableAudited(deps, actor, reader, id, { format });
+      if (!archived) throw notFound(id);
+      if (format === "telegram") {
+        return reply.type("text/plain; charset=utf-8").send(archived.raw ?? renderTelegram(archived.cable));
+      }
+      return {
+        cable: archived.cable,
+        archivedAt: archived.archivedAt,
+        source: archived.source,
+        hasOriginalText: archived.raw !== null,
+      };
+    },
+  );
+
+  app.get(
+    "/api/cables/:id/references",
+    {
+      schema: {
+        summary: "What a cable cites (resolved where archived and readable) and what cites it",
+        tags,
+        params: IdParams,
+        response: { 200: ReferencesSchema, ...PROBLEMS },
+      },
+    },
+    async (request) => {
+      const found = await referencesOf(deps.store, signedIn(request).reader, request.params.id);
+      if (!found) throw notFound(request.params.id);
+      return found;
+    },
+  );
+};

@@ -1,0 +1,221 @@
+// The directory: posts, offices and collectives. Everyone signed in reads it; admins change it.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  addCollective,
+  addCollectiveMember,
+  addOffice,
+  addPost,
+  CollectiveSchema,
+  listCollectives,
+  listOffices,
+  listPosts,
+  OfficeSchema,
+  POST_KINDS,
+  PostSchema,
+  removeCollective,
+  removeCollectiveMember,
+  removeOffice,
+  removePost,
+  requireCollective,
+  requirePost,
+  updatePost,
+} from "../../services/directory/index.ts";
+import { PROBLEMS } from "../schemas.ts";
+import type { RouteOptions } from "./route-options.ts";
+
+const Post = PostSchema.meta({ id: "Post" });
+const Office = OfficeSchema.meta({ id: "Office" });
+const Collective = CollectiveSchema.meta({ id: "Collective" });
+const admin = { role: "admin" } as const;
+const tags = ["directory"];
+
+const NewPostBody = z.object({
+  name: z.string(),
+  station: z.string().nullable().optional(),
+  routingIndicator: z.string().nullable().optional(),
+  country: z.string().nullable().optional(),
+  kind: z.enum(POST_KINDS).optional(),
+  timeZone: z.string().nullable().optional(),
+});
+const PostPatchBody = NewPostBody.omit({ name: true });
+const NameParams = z.object({ name: z.string().min(1) });
+
+/** Directory routes under /api/directory. */
+export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  const { store } = deps;
+
+  app.get(
+    "/api/directory/posts",
+    {
+      schema: {
+        summary: "Posts, optionally of one kind or country",
+        tags,
+        querystring: z.object({ kind: z.enum(POST_KINDS).optional(), country: z.string().length(2).optional() }),
+        response: { 200: z.array(Post), ...PROBLEMS },
+      },
+    },
+    async (request) => listPosts(store, request.query),
+  );
+  app.get(
+    "/api/directory/posts/:name",
+    {
+      schema: {
+        summary: "One post, by PLAD or station",
+        tags,
+        params: NameParams,
+        response: { 200: Post, ...PROBLEMS },
+      },
+    },
+    async (request) => requirePost(store, request.params.name),
+  );
+  app.post(
+    "/api/directory/posts",
+    {
+      config: admin,
+      schema: {
+        summary: "Add a post (admin); fields left out are read from the PLAD",
+        tags,
+        body: NewPostBody,
+        response: { 201: Post, ...PROBLEMS },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await addPost(store, request.body)),
+  );
+  app.patch(
+    "/api/directory/posts/:name",
+    {
+      config: admin,
+      schema: {
+        summary: "Change a post (admin)",
+        tags,
+        params: NameParams,
+        body: PostPatchBody,
+        response: { 200: Post, ...PROBLEMS },
+      },
+    },
+    async (request) => updatePost(store, request.params.name, request.body),
+  );
+  app.delete(
+    "/api/directory/posts/:name",
+    {
+      config: admin,
+      schema: { summary: "Remove a post (admin)", tags, params: NameParams, response: { 200: Post, ...PROBLEMS } },
+    },
+    async (request) => removePost(store, request.params.name),
+  );
+
+  app.get(
+    "/api/directory/offices",
+    {
+      schema: {
+        summary: "Offices, optionally of one post",
+        tags,
+        querystring: z.object({ post: z.string().optional() }),
+        response: { 200: z.array(Office), ...PROBLEMS },
+      },
+    },
+    async (request) => listOffices(store, request.query),
+  );
+  app.post(
+    "/api/directory/offices",
+    {
+      config: admin,
+      schema: {
+        summary: "Add an office (admin)",
+        tags,
+        body: z.object({
+          code: z.string(),
+          name: z.string().nullable().optional(),
+          post: z.string().nullable().optional(),
+        }),
+        response: { 201: Office, ...PROBLEMS },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await addOffice(store, request.body)),
+  );
+  // Office codes contain a slash (EUR/SCE): clients percent-encode it, DELETE /api/directory/offices/EUR%2FSCE.
+  app.delete(
+    "/api/directory/offices/:code",
+    {
+      config: admin,
+      schema: {
+        summary: "Remove an office (admin); encode the slash of the code: EUR%2FSCE",
+        tags,
+        params: z.object({ code: z.string().min(1) }),
+        response: { 200: Office, ...PROBLEMS },
+      },
+    },
+    async (request) => removeOffice(store, request.params.code),
+  );
+
+  app.get(
+    "/api/directory/collectives",
+    {
+      schema: { summary: "Collectives with their members", tags, response: { 200: z.array(Collective), ...PROBLEMS } },
+    },
+    async () => listCollectives(store),
+  );
+  app.get(
+    "/api/directory/collectives/:name",
+    { schema: { summary: "One collective", tags, params: NameParams, response: { 200: Collective, ...PROBLEMS } } },
+    async (request) => requireCollective(store, request.params.name),
+  );
+  app.post(
+    "/api/directory/collectives",
+    {
+      config: admin,
+      schema: {
+        summary: "Add a collective (admin)",
+        tags,
+        body: z.object({
+          name: z.string(),
+          routingIndicator: z.string().nullable().optional(),
+          members: z.array(z.string()).optional(),
+        }),
+        response: { 201: Collective, ...PROBLEMS },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await addCollective(store, request.body)),
+  );
+  app.delete(
+    "/api/directory/collectives/:name",
+    {
+      config: admin,
+      schema: {
+        summary: "Remove a collective (admin)",
+        tags,
+        params: NameParams,
+        response: { 200: Collective, ...PROBLEMS },
+      },
+    },
+    async (request) => removeCollective(store, request.params.name),
+  );
+  app.post(
+    "/api/directory/collectives/:name/members",
+    {
+      config: admin,
+      schema: {
+        summary: "Add a post to a collective (admin)",
+        tags,
+        params: NameParams,
+        body: z.object({ post: z.string().min(1) }),
+        response: { 200: Collective, ...PROBLEMS },
+      },
+    },
+    async (request) => addCollectiveMember(store, request.params.name, request.body.post),
+  );
+  app.delete(
+    "/api/directory/collectives/:name/members/:post",
+    {
+      config: admin,
+      schema: {
+        summary: "Take a post out of a collective (admin)",
+        tags,
+        params: z.object({ name: z.string().min(1), post: z.string().min(1) }),
+        response: { 200: Collective, ...PROBLEMS },
+      },
+    },
+    async (request) => removeCollectiveMember(store, request.params.name, request.params.post),
+  );
+};

@@ -1,0 +1,76 @@
+// Live updates as server-sent events: each subscriber gets only events on cables it may read.
+import type { ServerResponse } from "node:http";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { postName } from "../../services/alerts/alert-views.ts";
+import type { BusEvent } from "../../services/events/event-bus.ts";
+import { signedIn } from "../plugins/authenticate.ts";
+import { PROBLEMS } from "../schemas.ts";
+import type { RouteOptions } from "./route-options.ts";
+
+// Proxies drop a silent connection; a comment line every so often keeps it open.
+const HEARTBEAT_MS = 25_000;
+
+/**
+ * One event in the text/event-stream format: its type as the SSE event name, the rest as JSON data.
+ * @example sseFrame(7, { type: "delivery.delivered", cableId: "08STATE16245", data: {} }) // "id: 7\nevent: delivery.delivered\ndata: {...}\n\n"
+ */
+export function sseFrame(id: number, event: BusEvent): string {
+  const { type, cableId, post, office, data } = event;
+  return `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify({ type, cableId, post, office, data })}\n\n`;
+}
+
+/** GET /api/events. */
+export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  const open = new Set<ServerResponse>();
+  // End the streams before the server waits for its connections to close.
+  app.addHook("preClose", async () => {
+    for (const stream of open) stream.end();
+  });
+
+  app.get(
+    "/api/events",
+    {
+      schema: {
+        summary: "Live events (text/event-stream): deliveries, acknowledgements, alerts, escalations, drafts, releases",
+        description:
+          "Each event's `event:` field is its type (`delivery.delivered`, `delivery.acknowledged`, `alert.raised`, " +
+          "`delivery.escalated`, `draft.*`, `cable.released`); `data:` is JSON. Events about a cable reach only users " +
+          "who may read it. `post` (PLAD or station) and `office` narrow the stream to one inbox.",
+        tags: ["events"],
+        querystring: z.object({
+          post: z.string().min(1).max(120).optional(),
+          office: z.string().min(1).max(42).optional(),
+        }),
+        response: { 200: z.string().describe("text/event-stream"), ...PROBLEMS },
+      },
+    },
+    async (request, reply) => {
+      const { reader } = signedIn(request);
+      const post = request.query.post ? await postName(deps, request.query.post) : null;
+      const office = request.query.office?.trim().toUpperCase() ?? null;
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache, no-transform",
+        connection: "keep-alive",
+        "x-accel-buffering": "no",
+      });
+      raw.write(": connected\n\n");
+      let sequence = 0;
+      const unsubscribe = app.messaging.bus.subscribe(reader, (event) => raw.write(sseFrame(++sequence, event)), {
+        post,
+        office,
+      });
+      const heartbeat = setInterval(() => raw.write(": keep-alive\n\n"), HEARTBEAT_MS);
+      heartbeat.unref();
+      open.add(raw);
+      raw.on("close", () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        open.delete(raw);
+      });
+    },
+  );
+};

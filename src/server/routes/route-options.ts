@@ -1,0 +1,10 @@
+// What every route plugin is given: the services' dependencies and the few server settings routes need.
+import type { Deps } from "../../services/clock.ts";
+
+export type RouteOptions = {
+  deps: Deps;
+  /** Mark cookies Secure (HTTPS deployments). */
+  secureCookies: boolean;
+  /** @fastify/rate-limit settings for POST /api/session, per client address. */
+  signInLimit: { max: number; timeWindow: number };
+};

@@ -1,0 +1,99 @@
+// Sign-in, sign-out and "who am I": the session resource.
+import type { FastifyReply } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { recordAudit } from "../../services/audit/record-audit.ts";
+import { endSession } from "../../services/auth/sessions.ts";
+import { signIn } from "../../services/auth/sign-in.ts";
+import { isCablegramError } from "../../services/errors.ts";
+import { SESSION_COOKIE, signedIn } from "../plugins/authenticate.ts";
+import { PROBLEMS, SessionSchema } from "../schemas.ts";
+import type { RouteOptions } from "./route-options.ts";
+
+const SignInBodySchema = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(1024),
+});
+
+/** The session routes: POST (sign in), GET (who am I), DELETE (sign out). */
+export const sessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps, secureCookies, signInLimit }) => {
+  const setCookie = (reply: FastifyReply, token: string, expiresAt: Date) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "strict",
+      secure: secureCookies,
+      expires: expiresAt,
+    });
+
+  app.post(
+    "/api/session",
+    {
+      config: { public: true, rateLimit: signInLimit },
+      schema: {
+        summary: "Sign in with a username and password; sets the session cookie",
+        tags: ["session"],
+        security: [],
+        body: SignInBodySchema,
+        response: { 200: SessionSchema, ...PROBLEMS },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      try {
+        const { user, session } = await signIn(deps, { username, password, ip: request.ip });
+        setCookie(reply, session.token, session.expiresAt);
+        await recordAudit(deps, {
+          actor: { userId: user.id, username: user.username },
+          action: "session.create",
+          detail: { ip: request.ip },
+        });
+        return { user, expiresAt: session.expiresAt.toISOString() };
+      } catch (error) {
+        if (isCablegramError(error)) {
+          const actor = { userId: null, username: null };
+          await recordAudit(deps, {
+            actor,
+            action: "session.fail",
+            target: username.trim().toLowerCase(),
+            detail: { ip: request.ip, code: error.code },
+          });
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    "/api/session",
+    {
+      schema: {
+        summary: "The signed-in user",
+        tags: ["session"],
+        response: { 200: SessionSchema, ...PROBLEMS },
+      },
+    },
+    async (request) => {
+      const { user } = signedIn(request);
+      return { user, expiresAt: request.sessionExpiresAt };
+    },
+  );
+
+  app.delete(
+    "/api/session",
+    {
+      config: { public: true },
+      schema: {
+        summary: "Sign out: ends the session and clears the cookie",
+        tags: ["session"],
+        response: { 204: z.null(), ...PROBLEMS },
+      },
+    },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await endSession(deps, token);
+      reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "strict", secure: secureCookies });
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,15 @@
+// Who may see what: the reader, the access rule and its SQL form.
+export { EVERYTHING, SYSTEM_READER, type Reader } from "./reader.ts";
+export {
+  ACCESS_RULE,
+  effectiveClassRank,
+  locksOf,
+  mayRead,
+  normaliseListName,
+  normaliseName,
+  readerGrantKeys,
+  readerMeets,
+  type CableLocks,
+} from "./access-rule.ts";
+export { accessTokens, readerAccessToken } from "./access-index.ts";
+export { readableBy } from "./readable-by.ts";

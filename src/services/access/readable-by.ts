@@ -1,0 +1,38 @@
+// The access rule as SQL: the condition every cable query carries, so lists, totals and facets agree with mayRead.
+import { sql, type RawBuilder, type SqlBool } from "kysely";
+import { classificationRank, CLASSIFICATIONS } from "../../core/index.ts";
+import { normaliseName, readerGrantKeys } from "./access-rule.ts";
+import { EVERYTHING, type Reader } from "./reader.ts";
+
+/**
+ * Narrows a query on `cables` (under the alias `table`) to what `reader` may read, per ACCESS_RULE. It reads the
+ * locks stored beside each cable (class_rank, cable_caveats, cable_grants), which `locksOf` computed on archiving.
+ * Every cable query passes through here; a cable it excludes is "not found".
+ * @example db.selectFrom("cables as c").selectAll().where(readableBy(reader, "c"))
+ */
+export function readableBy(reader: Reader, table = "c"): RawBuilder<SqlBool> {
+  const col = (name: string) => sql.ref(`${table}.${name}`);
+  const parts: RawBuilder<unknown>[] = [];
+  const rank = classificationRank(reader.clearance);
+  if (rank < CLASSIFICATIONS.length - 1) parts.push(sql`${col("class_rank")} <= ${rank}`);
+
+  const accesses = [...new Set(reader.accesses.map(normaliseName))];
+  if (accesses.length === 0) parts.push(sql`${col("needs_access")} = 0`);
+  else if (!accesses.includes(EVERYTHING)) {
+    parts.push(
+      sql`(${col("needs_access")} = 0 OR NOT EXISTS (SELECT 1 FROM cable_caveats k WHERE k.seq = ${col("seq")} AND k.caveat NOT IN (${sql.join(accesses)})))`,
+    );
+  }
+
+  const keys = readerGrantKeys(reader);
+  if (keys !== EVERYTHING) {
+    if (keys.size === 0) parts.push(sql`${col("captioned")} = 0`);
+    else {
+      parts.push(
+        sql`(${col("captioned")} = 0 OR EXISTS (SELECT 1 FROM cable_grants g WHERE g.seq = ${col("seq")} AND g.grant_key IN (${sql.join([...keys])})))`,
+      );
+    }
+  }
+  if (parts.length === 0) return sql<SqlBool>`1 = 1`;
+  return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+}

@@ -1,0 +1,106 @@
+// Alerts as people see them: the open ones for their posts, and acknowledging one.
+import type { Selectable } from "kysely";
+import type { AlertsTable } from "../../store/tables/distribution.ts";
+import { readableBy, type Reader } from "../access/index.ts";
+import type { Actor } from "../audit/audit-entry.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { Deps } from "../clock.ts";
+import { findPost } from "../directory/find-post.ts";
+import { normalisePlad } from "../directory/directory-schema.ts";
+import { CablegramError } from "../errors.ts";
+
+/** An alert as the API shows it. */
+export type AlertView = {
+  id: string;
+  kind: "niact" | "escalation";
+  cableId: string;
+  deliveryId: string;
+  post: string;
+  precedence: string;
+  officerId: string | null;
+  createdAt: string;
+  attempts: number;
+  lastSentAt: string | null;
+  nextAt: string | null;
+  lastError: string | null;
+  acknowledged: boolean;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+};
+
+export type AlertFilter = { post?: string | null; open?: boolean | null };
+
+function view(r: Selectable<AlertsTable>): AlertView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    cableId: r.cable_id,
+    deliveryId: r.delivery_id,
+    post: r.post,
+    precedence: r.precedence,
+    officerId: r.officer_id,
+    createdAt: r.created_at,
+    attempts: Number(r.attempts),
+    lastSentAt: r.last_sent_at,
+    nextAt: r.acked_at ? null : r.next_at,
+    lastError: r.last_error,
+    acknowledged: r.acked_at !== null,
+    acknowledgedAt: r.acked_at,
+    acknowledgedBy: r.acked_by,
+  };
+}
+
+/**
+ * Alerts on cables `reader` may read, newest first, optionally for one post (PLAD or station) or only open ones.
+ * @example await listAlerts(deps, reader, { post: "PANAMA", open: true })
+ */
+export async function listAlerts(deps: Deps, reader: Reader, filter: AlertFilter = {}): Promise<AlertView[]> {
+  let query = deps.store.db
+    .selectFrom("alerts as a")
+    .innerJoin("cables as c", "c.id", "a.cable_id")
+    .selectAll("a")
+    .where(readableBy(reader, "c"));
+  if (filter.post) query = query.where("a.post", "=", await postName(deps, filter.post));
+  if (filter.open === true) query = query.where("a.acked_at", "is", null);
+  if (filter.open === false) query = query.where("a.acked_at", "is not", null);
+  const rows = await query.orderBy("a.created_at", "desc").orderBy("a.id").limit(500).execute();
+  return rows.map(view);
+}
+
+/**
+ * Acknowledges an alert (it is sent no more) and audits who did. ALERT_NOT_FOUND when there is none the reader
+ * may read. Acknowledging twice keeps the first acknowledgement.
+ * @example await ackAlert(deps, actor, reader, alertId) // { acknowledged: true, ... }
+ */
+export async function ackAlert(deps: Deps, actor: Actor, reader: Reader, id: string): Promise<AlertView> {
+  const find = () =>
+    deps.store.db
+      .selectFrom("alerts as a")
+      .innerJoin("cables as c", "c.id", "a.cable_id")
+      .selectAll("a")
+      .where("a.id", "=", id)
+      .where(readableBy(reader, "c"))
+      .executeTakeFirst();
+  const found = await find();
+  if (!found) throw new CablegramError("ALERT_NOT_FOUND", `No alert ${JSON.stringify(id)} that you may read.`, { id });
+  if (found.acked_at === null) {
+    await deps.store.db
+      .updateTable("alerts")
+      .set({ acked_at: deps.clock.now().toISOString(), acked_by: actor.username ?? "system" })
+      .where("id", "=", id)
+      .where("acked_at", "is", null)
+      .execute();
+    await recordAudit(deps, {
+      actor,
+      action: "alert.ack",
+      target: found.cable_id,
+      detail: { alert: id, post: found.post },
+    });
+  }
+  return view((await find())!);
+}
+
+/** The PLAD of a post named by PLAD or station; the name itself when the directory does not know it. */
+export async function postName(deps: Deps, ref: string): Promise<string> {
+  return (await findPost(deps.store, ref))?.name ?? normalisePlad(ref);
+}

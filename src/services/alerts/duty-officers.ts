@@ -1,0 +1,82 @@
+// The duty roster: who answers for a post at any hour, and how to reach them (a user, a webhook, an e-mail address).
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import type { Database } from "../../store/database.ts";
+import type { Deps } from "../clock.ts";
+import { requirePost } from "../directory/find-post.ts";
+import { CablegramError } from "../errors.ts";
+import { findUser } from "../users/find-user.ts";
+
+/** A post's duty officer as the API shows it. */
+export type DutyOfficer = { post: string; userId: string | null; webhook: string | null; email: string | null };
+
+/** What can be set: a user by name, a webhook URL (http or https) and an e-mail address; each may be null. */
+export const DutyOfficerInputSchema = z.object({
+  username: z.string().trim().min(1).nullable().default(null),
+  webhook: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
+  email: z.email().nullable().default(null),
+});
+export type DutyOfficerInput = z.input<typeof DutyOfficerInputSchema>;
+
+/**
+ * Puts someone on duty for a post (by PLAD or station), replacing whoever was. USER_NOT_FOUND for an unknown user.
+ * @example await setDutyOfficer(deps, "OUAGADOUGOU", { username: "duty.ouaga", webhook: "https://hooks.example/ouaga" })
+ */
+export async function setDutyOfficer(deps: Deps, postRef: string, input: DutyOfficerInput): Promise<DutyOfficer> {
+  const post = await requirePost(deps.store, postRef);
+  const fields = DutyOfficerInputSchema.parse(input);
+  let userId: string | null = null;
+  if (fields.username !== null) {
+    const user = await findUser(deps.store, fields.username);
+    if (!user) throw new CablegramError("USER_NOT_FOUND", `No user named ${JSON.stringify(fields.username)}.`);
+    userId = user.id;
+  }
+  const row = {
+    post: post.name,
+    user_id: userId,
+    webhook: fields.webhook,
+    email: fields.email,
+    updated_at: deps.clock.now().toISOString(),
+  };
+  await deps.store.db
+    .insertInto("duty_officers")
+    .values(row)
+    .onConflict((oc) =>
+      oc.column("post").doUpdateSet({
+        user_id: row.user_id,
+        webhook: row.webhook,
+        email: row.email,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+  return { post: post.name, userId, webhook: row.webhook, email: row.email };
+}
+
+/**
+ * The duty officers of the given posts (PLADs), by post; posts without one are absent.
+ * @example (await dutyOfficersOf(db, ["AMEMBASSY PANAMA"])).get("AMEMBASSY PANAMA")?.webhook
+ */
+export async function dutyOfficersOf(db: Kysely<Database>, posts: string[]): Promise<Map<string, DutyOfficer>> {
+  const out = new Map<string, DutyOfficer>();
+  if (posts.length === 0) return out;
+  const rows = await db
+    .selectFrom("duty_officers")
+    .selectAll()
+    .where("post", "in", [...new Set(posts)])
+    .execute();
+  for (const r of rows) out.set(r.post, { post: r.post, userId: r.user_id, webhook: r.webhook, email: r.email });
+  return out;
+}
+
+/**
+ * The whole roster, by post name.
+ * @example await listDutyOfficers(store.db) // [{ post: "AMEMBASSY PANAMA", userId: "…", webhook: null, email: "duty@…" }]
+ */
+export async function listDutyOfficers(db: Kysely<Database>): Promise<DutyOfficer[]> {
+  const rows = await db.selectFrom("duty_officers").selectAll().orderBy("post").execute();
+  return rows.map((r) => ({ post: r.post, userId: r.user_id, webhook: r.webhook, email: r.email }));
+}

@@ -1,0 +1,16 @@
+// Alerts to duty officers: the roster, raising, sending (webhook, SMTP) and acknowledging.
+export { alertLine, type AlertMessage, type AlertSender } from "./alert-sender.ts";
+export { ackAlert, listAlerts, postName, type AlertFilter, type AlertView } from "./alert-views.ts";
+export {
+  DutyOfficerInputSchema,
+  dutyOfficersOf,
+  listDutyOfficers,
+  setDutyOfficer,
+  type DutyOfficer,
+  type DutyOfficerInput,
+} from "./duty-officers.ts";
+export { raiseAlerts, type AlertedDelivery } from "./raise-alerts.ts";
+export { sendDueAlerts, type AlertSending } from "./send-due-alerts.ts";
+export { sendersFromEnv } from "./senders-from-env.ts";
+export { smtpOptionsFromEnv, smtpSender, type SmtpOptions } from "./smtp-sender.ts";
+export { webhookSender } from "./webhook-sender.ts";

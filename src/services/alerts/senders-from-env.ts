@@ -1,0 +1,13 @@
+// The alert senders a deployment's environment asks for.
+import type { AlertSender } from "./alert-sender.ts";
+import { smtpOptionsFromEnv, smtpSender } from "./smtp-sender.ts";
+import { webhookSender } from "./webhook-sender.ts";
+
+/**
+ * The webhook sender always (it fires for duty officers with a webhook URL), and SMTP when CABLEGRAM_SMTP_HOST is set.
+ * @example sendersFromEnv({}).map((s) => s.name) // ["webhook"]
+ */
+export function sendersFromEnv(env: NodeJS.ProcessEnv): AlertSender[] {
+  const smtp = smtpOptionsFromEnv(env);
+  return smtp ? [webhookSender(), smtpSender(smtp)] : [webhookSender()];
+}

@@ -1,0 +1,107 @@
+// Sends alerts by e-mail over plain SMTP to a relay on the local network (no TLS, no authentication: the relay does
+// both). Enough for a duty mailbox without another dependency.
+import { connect, type Socket } from "node:net";
+import { alertLine, type AlertMessage, type AlertSender } from "./alert-sender.ts";
+
+export type SmtpOptions = { host: string; port?: number; from: string; timeoutMs?: number };
+
+/**
+ * Reads the SMTP relay from the environment: CABLEGRAM_SMTP_HOST (required to enable it), CABLEGRAM_SMTP_PORT
+ * (default 25), CABLEGRAM_SMTP_FROM (default cablegram@localhost). Null when no host is set.
+ * @example smtpOptionsFromEnv({ CABLEGRAM_SMTP_HOST: "relay.post.example" }) // { host: "relay.post.example", port: 25, ... }
+ */
+export function smtpOptionsFromEnv(env: NodeJS.ProcessEnv): SmtpOptions | null {
+  const host = env.CABLEGRAM_SMTP_HOST;
+  if (!host) return null;
+  return { host, port: Number(env.CABLEGRAM_SMTP_PORT ?? 25), from: env.CABLEGRAM_SMTP_FROM ?? "cablegram@localhost" };
+}
+
+/**
+ * A sender that mails the alert to the officer's e-mail address through the relay.
+ * @example await smtpSender({ host: "127.0.0.1", port: 2525, from: "cablegram@post" }).send(message)
+ */
+export function smtpSender(options: SmtpOptions): AlertSender {
+  return {
+    name: "smtp",
+    async send(message: AlertMessage) {
+      const to = message.officer?.email;
+      if (!to) return false;
+      const body = [
+        `From: ${options.from}`,
+        `To: ${to}`,
+        `Subject: ${alertLine(message)}`,
+        "Content-Type: text/plain; charset=utf-8",
+        "",
+        `Cable ${message.cableId} (${message.classification ?? "classification unknown"}) reached ${message.post}`,
+        `at ${message.precedence}. Acknowledge it: POST /api/alerts/${message.alertId}/ack`,
+      ].join("\r\n");
+      await smtpConversation(options, to, body);
+      return true;
+    },
+  };
+}
+
+/** One SMTP exchange: greeting, HELO, MAIL, RCPT, DATA, QUIT; any reply outside 2xx/3xx is an error. */
+async function smtpConversation(options: SmtpOptions, to: string, body: string): Promise<void> {
+  const socket = connect({ host: options.host, port: options.port ?? 25 });
+  socket.setTimeout(options.timeoutMs ?? 10_000, () => socket.destroy(new Error("SMTP relay timed out")));
+  const replies = replyReader(socket);
+  try {
+    await expect(replies, 220);
+    const steps: [string, number][] = [
+      ["HELO cablegram", 250],
+      [`MAIL FROM:<${options.from}>`, 250],
+      [`RCPT TO:<${to}>`, 250],
+      ["DATA", 354],
+      // Dot-stuffing: a line starting with "." gets another.
+      [`${body.replace(/^\./gm, "..")}\r\n.`, 250],
+      ["QUIT", 221],
+    ];
+    for (const [line, code] of steps) {
+      socket.write(`${line}\r\n`);
+      await expect(replies, code);
+    }
+  } finally {
+    socket.end();
+  }
+}
+
+async function expect(replies: () => Promise<string>, code: number): Promise<void> {
+  const reply = await replies();
+  if (!reply.startsWith(String(code))) throw new Error(`SMTP relay answered "${reply.trim()}", expected ${code}`);
+}
+
+/** Reads complete SMTP replies (the last line of a multi-line reply has a space after the code). */
+function replyReader(socket: Socket): () => Promise<string> {
+  let buffer = "";
+  const waiting: ((reply: string) => void)[] = [];
+  const failing: ((error: Error) => void)[] = [];
+  const ready: string[] = [];
+  socket.setEncoding("utf8");
+  socket.on("data", (chunk: string) => {
+    buffer += chunk;
+    let end: number;
+    while ((end = buffer.indexOf("\r\n")) >= 0) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      if (/^\d{3}-/.test(line)) continue;
+      const resolve = waiting.shift();
+      failing.shift();
+      if (resolve) resolve(line);
+      else ready.push(line);
+    }
+  });
+  const fail = (error: Error) => {
+    for (const reject of failing.splice(0)) reject(error);
+    waiting.splice(0);
+  };
+  socket.on("error", fail);
+  socket.on("close", () => fail(new Error("SMTP relay closed the connection")));
+  return () =>
+    ready.length > 0
+      ? Promise.resolve(ready.shift()!)
+      : new Promise<string>((resolve, reject) => {
+          waiting.push(resolve);
+          failing.push(reject);
+        });
+}

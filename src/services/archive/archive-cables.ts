@@ -1,0 +1,40 @@
+// Archives cables in one transaction per batch, idempotent by canonical id.
+import type { Cable } from "../../core/index.ts";
+import { writeCableRecords } from "../../store/cable-writes.ts";
+import { reportTasks } from "../actions/report-tasks.ts";
+import type { Store } from "../../store/open-store.ts";
+import { CablegramError } from "../errors.ts";
+import { cableRecordOf } from "./cable-record-of.ts";
+
+/** One cable to archive: the model, the original telegram text (verbatim) and where it came from. */
+export type ArchiveItem = { cable: Cable; raw: string | null; source?: string };
+
+/**
+ * Archives a batch of cables in one transaction: the model, the raw text verbatim, and every column search and
+ * the access rule need. An id already archived (or repeated in the batch) is skipped, never duplicated, so
+ * importing the same files twice adds nothing. Give it batches of a few hundred for import speed.
+ * Throws BAD_CABLE, writing nothing, when a cable has no id: the importer must reject those first.
+ * @example await archiveCables(store, [{ cable, raw: text, source: "seeds" }]) // { inserted: 1, skipped: 0 }
+ */
+export async function archiveCables(
+  store: Store,
+  items: ArchiveItem[],
+): Promise<{ inserted: number; skipped: number }> {
+  const archivedAt = new Date().toISOString();
+  const records = items.map((item, index) => {
+    if (item.cable.id === null || item.cable.id.trim() === "") {
+      throw new CablegramError("BAD_CABLE", `cable ${index} of the batch has no id; give it a canonical id first`, {
+        index,
+      });
+    }
+    return cableRecordOf(item.cable, item.raw, item.source ?? null, archivedAt);
+  });
+  const outcome = await writeCableRecords(store, records);
+  // A reply from a tasked post reports its task, whether it was imported or released.
+  await reportTasks(
+    store.db,
+    items.map((item) => item.cable),
+    archivedAt,
+  );
+  return outcome;
+}

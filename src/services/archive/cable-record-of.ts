@@ -1,0 +1,74 @@
+// Turns a cable into the record the store writes: columns, side rows, access locks and index text.
+import { parseCableId, type Cable } from "../../core/index.ts";
+import type { CableRecord } from "../../store/cable-record.ts";
+import { metaToken } from "../../store/full-text.ts";
+import { accessTokens, locksOf } from "../access/index.ts";
+import { addresseeKeys } from "./addressee-keys.ts";
+import { encodeModel } from "./archived-cable.ts";
+
+/**
+ * The stored form of a cable: what search, facets, references and the access rule need, computed once here.
+ * The cable must have an id (the importer rejects those without).
+ * @example cableRecordOf(seed, raw, "seeds", now).fts.meta // "tagunsc tagprel tagyi orgstate clsunclassified ..."
+ */
+export function cableRecordOf(
+  cable: Cable,
+  raw: string | null,
+  source: string | null,
+  archivedAt: string,
+): CableRecord {
+  const parsedId = cable.id === null ? null : parseCableId(cable.id);
+  const id = parsedId?.id ?? (cable.id ?? "").trim().toUpperCase();
+  const dtgYear = cable.dtg ? Number(cable.dtg.slice(0, 4)) : null;
+  const origin = cable.origin ?? parsedId?.station ?? null;
+  const locks = locksOf(cable);
+  const tags = [...new Set(cable.tags.map((t) => t.trim().toUpperCase()).filter((t) => t.length > 0))];
+  const refs = cable.references.map((r) => ({
+    label: r.label,
+    refId: r.id === null ? null : (parseCableId(r.id)?.id ?? r.id),
+    text: r.text,
+  }));
+  return {
+    id,
+    subject: cable.subject,
+    dtg: cable.dtg,
+    year: dtgYear ?? parsedId?.year ?? null,
+    origin,
+    classification: cable.classification,
+    classRank: locks.classRank,
+    precedence: cable.precedence,
+    model: encodeModel(cable),
+    raw,
+    source,
+    archivedAt,
+    tags,
+    refs,
+    caveats: locks.caveats,
+    captioned: locks.captioned,
+    grants: locks.grants,
+    fts: {
+      subject: cable.subject ?? "",
+      body: cable.body,
+      meta: [...metaTokensOf(cable, origin, tags, refs), ...accessTokens(locks)].join(" "),
+    },
+  };
+}
+
+/** The `meta` words that fielded filters match (see full-text.ts). */
+function metaTokensOf(cable: Cable, origin: string | null, tags: string[], refs: CableRecord["refs"]): string[] {
+  const tokens = new Set<string>();
+  for (const tag of tags) {
+    tokens.add(metaToken("tag", tag));
+    // A person tag `OVIP (CLINTON, HILLARY)` answers to tag:OVIP too.
+    const code = tag.replace(/\s*\(.*$/, "");
+    if (code !== tag && code.length > 0) tokens.add(metaToken("tag", code));
+  }
+  if (origin) tokens.add(metaToken("origin", origin));
+  tokens.add(metaToken("class", cable.classification ?? "UNKNOWN"));
+  if (cable.precedence) tokens.add(metaToken("prec", cable.precedence));
+  const addressees = [...cable.to, ...cable.info];
+  if (addressees.some((a) => a.precedence === "NIACT IMMEDIATE")) tokens.add(metaToken("prec", "NIACT"));
+  for (const a of addressees) for (const key of addresseeKeys(a)) tokens.add(metaToken("addressee", key));
+  for (const r of refs) if (r.refId) tokens.add(metaToken("ref", r.refId));
+  return [...tokens].filter((t) => !/^[a-z]{3}$/.test(t));
+}

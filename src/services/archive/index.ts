@@ -1,0 +1,13 @@
+// The archive: store cables, read them back, search them and follow their references, always as some reader.
+export { archiveCables, type ArchiveItem } from "./archive-cables.ts";
+export { decodeModel, encodeModel, type ArchivedCable, type CableSummary } from "./archived-cable.ts";
+export { countCables } from "./count-cables.ts";
+export { readCable } from "./read-cable.ts";
+export { referencesOf, type CableReferences, type ResolvedReference } from "./references-of.ts";
+export {
+  searchCables,
+  type FacetCount,
+  type SearchHit,
+  type SearchOptions,
+  type SearchResult,
+} from "./search-cables.ts";

@@ -1,0 +1,22 @@
+// Reads one archived cable, if the reader may read it.
+import type { Store } from "../../store/open-store.ts";
+import { readableBy, type Reader } from "../access/index.ts";
+import { decodeModel, type ArchivedCable } from "./archived-cable.ts";
+import { archiveId } from "./normalise-id.ts";
+
+/**
+ * Reads a cable by id. Null when there is no such cable OR the reader may not read it: the two are
+ * indistinguishable on purpose (the server answers 404 CABLE_NOT_FOUND for both).
+ * @example (await readCable(store, reader, "08STATE16245"))?.cable.subject // "KOSOVO: FOR CHIEFS OF MISSION -- ..."
+ */
+export async function readCable(store: Store, reader: Reader, id: string): Promise<ArchivedCable | null> {
+  const row = await store.db
+    .selectFrom("cables as c")
+    .innerJoin("cable_texts as t", "t.seq", "c.seq")
+    .select(["t.model", "t.raw", "c.archived_at", "c.source"])
+    .where("c.id", "=", archiveId(id))
+    .where(readableBy(reader, "c"))
+    .executeTakeFirst();
+  if (!row) return null;
+  return { cable: decodeModel(row.model), raw: row.raw, archivedAt: row.archived_at, source: row.source };
+}

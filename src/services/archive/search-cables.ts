@@ -1,0 +1,131 @@
+// Searches the archive for a reader: full text and fielded filters, facets, snippets and cursor pagination.
+import type { Store } from "../../store/open-store.ts";
+import type { Reader } from "../access/index.ts";
+import { CablegramError } from "../errors.ts";
+import { compileQuery } from "../search/compile-query.ts";
+import { isSearchQueryError, parseSearchQuery } from "../search/query-language.ts";
+import { decodeCursor, encodeCursor, type SearchSort } from "../search/search-cursor.ts";
+import {
+  COUNT_CAP,
+  countAndFacets,
+  FACET_SAMPLE,
+  datePage,
+  planSearch,
+  RANK_CAP,
+  relevancePage,
+  type PageRow,
+} from "../search/search-sql.ts";
+import { highlightSnippet } from "../search/snippet.ts";
+import { decodeModel } from "./archived-cable.ts";
+
+export type SearchOptions = {
+  /** The query, in the language of SEARCH_HELP; "" lists everything readable, newest first. */
+  q: string;
+  /** Results per page, 1 to 100; 20 by default. */
+  limit?: number;
+  /** `nextCursor` of the previous page; null or absent for the first. */
+  cursor?: string | null;
+  /** Relevance (the default when the query has words or phrases) or date, newest first. */
+  sort?: SearchSort;
+};
+
+export type SearchHit = {
+  id: string;
+  subject: string | null;
+  dtg: string | null;
+  classification: string | null;
+  /** HTML: escaped text with the matches in <mark>…</mark>. */
+  snippet: string;
+};
+
+export type FacetCount = { value: string; count: number };
+
+export type SearchResult = {
+  /** Matches the reader may read; past 10,000 it is 10,000 and `totalIsLowerBound` is true ("10,000+"). */
+  total: number;
+  totalIsLowerBound: boolean;
+  results: SearchHit[];
+  /** Counts among the matches (past 2,000 matches, among a sample of 2,000), most frequent first, 20 at most each. */
+  facets: { tags: FacetCount[]; origin: FacetCount[]; classification: FacetCount[]; year: FacetCount[] };
+  /** False when the facets were counted over a sample of 2,000 matches rather than all of them. */
+  facetsAreExact: boolean;
+  /** The order used: relevance falls back to date when the query has no words or phrases. */
+  sort: SearchSort;
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+};
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
+const FACET_SIZE = 20;
+
+/**
+ * Searches the cables `reader` may read. Access is applied inside every query, so results, the total, facet
+ * counts and snippets never reveal a cable the reader may not read. The work is capped (see search-sql.ts) so
+ * that common words answer as fast as rare ones: totals past 10,000 are lower bounds.
+ * Throws BAD_QUERY (with `details.position`) for a query that cannot be read, BAD_CURSOR for a foreign cursor.
+ * @example await searchCables(store, reader, { q: 'kosovo tag:UNSC "security council"' })
+ * // { total: 1, totalIsLowerBound: false, results: [{ id: "08STATE16245", snippet: "…<mark>Security Council</mark>…", ... }], ... }
+ */
+export async function searchCables(store: Store, reader: Reader, options: SearchOptions): Promise<SearchResult> {
+  const parsed = parseSearchQuery(options.q);
+  if (isSearchQueryError(parsed)) {
+    throw new CablegramError("BAD_QUERY", `${parsed.message} (at ${parsed.position})`, { position: parsed.position });
+  }
+  const query = compileQuery(parsed);
+  const sort: SearchSort = query.highlight.length > 0 && options.sort !== "date" ? "relevance" : "date";
+  const asked = Number.isFinite(options.limit) ? Math.floor(options.limit!) : DEFAULT_LIMIT;
+  const limit = Math.min(MAX_LIMIT, Math.max(1, asked));
+  const after = options.cursor ? decodeCursor(options.cursor, query.fingerprint, sort) : null;
+
+  const plan = planSearch(store, query, reader);
+  // A date page does not depend on the count: PostgreSQL runs the two on two connections at once.
+  const counting = countAndFacets(store, plan);
+  const paging =
+    sort === "relevance"
+      ? counting.then((c) => relevancePage(store, plan, after, limit + 1, c.count <= RANK_CAP))
+      : datePage(store, plan, after, limit + 1);
+  const [{ count, facets }, rows] = await Promise.all([counting, paging]);
+  const lowerBound = count >= COUNT_CAP;
+
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    total: lowerBound ? COUNT_CAP - 1 : count,
+    totalIsLowerBound: lowerBound,
+    results: page.map((row) => hitOf(row, query.highlight)),
+    facets: {
+      tags: topCounts(facets.tags),
+      origin: topCounts(facets.origin),
+      classification: topCounts(facets.classification),
+      year: topCounts(facets.year),
+    },
+    facetsAreExact: count <= FACET_SAMPLE,
+    sort,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor(
+            { sort, score: last.score === null ? null : Number(last.score), seq: Number(last.seq) },
+            query.fingerprint,
+          )
+        : null,
+  };
+}
+
+function hitOf(row: PageRow, highlight: Parameters<typeof highlightSnippet>[1]): SearchHit {
+  return {
+    id: row.id,
+    subject: row.subject,
+    dtg: row.dtg,
+    classification: row.classification,
+    snippet: highlightSnippet(decodeModel(row.model).body, highlight),
+  };
+}
+
+function topCounts(counts: Map<string, number> | undefined): FacetCount[] {
+  if (!counts) return [];
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+    .slice(0, FACET_SIZE);
+}

@@ -1,0 +1,24 @@
+// Adds an office to the directory, inside a post when one is named.
+import type { Store } from "../../store/open-store.ts";
+import { CablegramError } from "../errors.ts";
+import { parseInput } from "../parse-input.ts";
+import { OfficeSchema, type Office } from "./directory-schema.ts";
+import { requirePost } from "./find-post.ts";
+
+/**
+ * Adds an office. The post may be given by PLAD or station and must exist (POST_NOT_FOUND otherwise); a code
+ * already in the directory is DIRECTORY_CONFLICT.
+ * @example await addOffice(store, { code: "eur/sce", name: null, post: "STATE" }) // { code: "EUR/SCE", post: "SECSTATE WASHDC", ... }
+ */
+export async function addOffice(store: Store, input: { code: string; name?: string | null; post?: string | null }) {
+  const office: Office = parseInput(
+    OfficeSchema,
+    { code: input.code, name: input.name ?? null, post: input.post ?? null },
+    "office",
+  );
+  if (office.post !== null) office.post = (await requirePost(store, input.post ?? office.post)).name;
+  const taken = await store.db.selectFrom("offices").select("code").where("code", "=", office.code).executeTakeFirst();
+  if (taken) throw new CablegramError("DIRECTORY_CONFLICT", `The directory has an office ${office.code} already.`);
+  await store.db.insertInto("offices").values(office).execute();
+  return office;
+}

@@ -1,0 +1,73 @@
+// Reads what a plain-language address says about its post: station, kind, country and time zone.
+import { normalisePlad, type Post, type PostKind } from "./directory-schema.ts";
+import { placeOfCity, placeOfPlad } from "./post-places.ts";
+
+// Prefixes of State's own posts; what follows is the city (or, for missions, the mission's short name).
+const STATE_POSTS: [RegExp, PostKind][] = [
+  [/^AMEMBASSY (.+)$/, "embassy"],
+  [/^AMCONSUL (.+)$/, "consulate"],
+  [/^(?:USMISSION|USEU|USINT|USOFFICE|USLO|AIT|USDEL) (.+)$/, "mission"],
+];
+
+// Missions that number their traffic under their own short name rather than their city.
+const MISSION_CITY: Record<string, string> = { USNATO: "BRUSSELS", USEU: "BRUSSELS", USOSCE: "VIENNA" };
+
+// Defence addressees: commands, staffs, attaches and bases (`CDR USCENTCOM MACDILL AFB FL`, `39ABG INCIRLIK AB TU`).
+const MILITARY =
+  /^(?:CDR|HQS?|COM[A-Z]*|USCINC[A-Z]*|CJCS|JCS|JOINT STAFF|CSG JOINT STAFF|SECDEF|OSD|OSAF|SECNAV|CNO|USDAO|ODC|ODRP|USNMR|CJTF|AFSOUTH|USCENT[A-Z]*|USSOUTHCOM|SOUTHCOM|USAFE|USAREUR|USEUCOM|EUCOM|USSOCOM|USDEL[A-Z]+|CHUSMTM|TSR|TLO|AFLO|AFOSI|DET|MNF|NAVSUPPFAC|JAC|JICCENT|DTRA[A-Z-]*|DISA|DIRJIATF|UDITDUSAREUR|DOD|DIRNSA|NSACSS|\d)/;
+
+/** What a PLAD tells: a post without its routing indicator. */
+export type PladFacts = Omit<Post, "routingIndicator">;
+
+/**
+ * Describes a post from its PLAD: State posts by their prefix and city, SECSTATE as headquarters, defence
+ * addressees as military, everything else as an agency. Country and time zone are null where the city is not in
+ * the table of post places; null altogether for a collective.
+ * @example describePlad("AMEMBASSY PARIS") // { name: "AMEMBASSY PARIS", station: "PARIS", kind: "embassy", country: "FR", timeZone: "Europe/Paris" }
+ * @example describePlad("CIA WASHINGTON DC") // { name: "CIA WASHDC", station: null, kind: "agency", country: "US", ... }
+ */
+export function describePlad(plad: string): PladFacts | null {
+  const name = normalisePlad(plad);
+  if (isCollectiveName(name)) return null;
+  if (name === "SECSTATE WASHDC") {
+    return { name, station: "STATE", kind: "headquarters", country: "US", timeZone: "America/New_York" };
+  }
+  for (const [pattern, kind] of STATE_POSTS) {
+    const rest = pattern.exec(name)?.[1];
+    if (rest === undefined) continue;
+    if (kind !== "mission") {
+      const place = placeOfCity(rest);
+      return {
+        name,
+        station: rest.replace(/ /g, ""),
+        kind,
+        country: place?.country ?? null,
+        timeZone: place?.timeZone ?? null,
+      };
+    }
+    const station = missionStation(rest);
+    const place = placeOfCity(MISSION_CITY[station] ?? "") ?? placeOfPlad(rest);
+    return { name, station, kind, country: place?.country ?? null, timeZone: place?.timeZone ?? null };
+  }
+  const place = placeOfPlad(name);
+  const kind: PostKind = MILITARY.test(name) || / AF?B /.test(` ${name} `) ? "military" : "agency";
+  return { name, station: null, kind, country: place?.country ?? null, timeZone: place?.timeZone ?? null };
+}
+
+// USEU BRUSSELS numbers as BRUSSELS, USMISSION USUN NEW YORK as USUNNEWYORK, USMISSION USNATO BRUSSELS BE as USNATO.
+function missionStation(rest: string): string {
+  const words = rest.split(" ");
+  if (words[0] && words[0] in MISSION_CITY) return words[0];
+  if (words.length > 1 && /^[A-Z]{2}$/.test(words.at(-1) ?? "")) words.pop();
+  return words.join("");
+}
+
+/**
+ * Whether an addressee names a collective rather than a post: `EUROPEAN POLITICAL COLLECTIVE`,
+ * `ALL NATO POST COLLECTIVE`, `EU MEMBER STATES`.
+ * @example isCollectiveName("NATO EU COLLECTIVE") // true
+ */
+export function isCollectiveName(name: string): boolean {
+  const n = normalisePlad(name);
+  return /\bCOLLECTIVE\b/.test(n) || /^ALL /.test(n) || /\b(?:POSTS|MEMBER STATES|CANDIDATE STATES)$/.test(n);
+}

@@ -1,0 +1,32 @@
+// Finds a post by its PLAD or its station, as users write either (`AMEMBASSY PARIS`, `PARIS`, `STATE`).
+import type { Store } from "../../store/open-store.ts";
+import { CablegramError } from "../errors.ts";
+import { postFromRow } from "./directory-rows.ts";
+import { normalisePlad, type Post } from "./directory-schema.ts";
+
+// Several posts can share a station (USEU BRUSSELS numbers as BRUSSELS too): the chancery comes first.
+const KIND_ORDER = ["headquarters", "embassy", "mission", "consulate", "agency", "military"];
+
+/**
+ * The post a reference names: its PLAD exactly, else its station; null when neither matches.
+ * @example await findPost(store, "paris") // { name: "AMEMBASSY PARIS", station: "PARIS", ... }
+ */
+export async function findPost(store: Store, ref: string): Promise<Post | null> {
+  const name = normalisePlad(ref);
+  const byName = await store.db.selectFrom("posts").selectAll().where("name", "=", name).executeTakeFirst();
+  if (byName) return postFromRow(byName);
+  const station = name.replace(/[^A-Z0-9]/g, "");
+  const byStation = await store.db.selectFrom("posts").selectAll().where("station", "=", station).execute();
+  byStation.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name));
+  return byStation[0] ? postFromRow(byStation[0]) : null;
+}
+
+/**
+ * Like `findPost`, but a missing post is an error (POST_NOT_FOUND) naming what was asked for.
+ * @example await requirePost(store, "ATLANTIS") // throws POST_NOT_FOUND
+ */
+export async function requirePost(store: Store, ref: string): Promise<Post> {
+  const post = await findPost(store, ref);
+  if (!post) throw new CablegramError("POST_NOT_FOUND", `No post named ${JSON.stringify(ref)} (by PLAD or station).`);
+  return post;
+}

@@ -1,0 +1,17 @@
+// Removes an office from the directory.
+import type { Store } from "../../store/open-store.ts";
+import { CablegramError } from "../errors.ts";
+import { officeFromRow } from "./directory-rows.ts";
+import type { Office } from "./directory-schema.ts";
+
+/**
+ * Removes the office with that code (any case); OFFICE_NOT_FOUND when there is none.
+ * @example await removeOffice(store, "eur/sce") // { code: "EUR/SCE", ... }
+ */
+export async function removeOffice(store: Store, code: string): Promise<Office> {
+  const wanted = code.trim().toUpperCase();
+  const row = await store.db.selectFrom("offices").selectAll().where("code", "=", wanted).executeTakeFirst();
+  if (!row) throw new CablegramError("OFFICE_NOT_FOUND", `No office ${JSON.stringify(wanted)} in the directory.`);
+  await store.db.deleteFrom("offices").where("code", "=", wanted).execute();
+  return officeFromRow(row);
+}

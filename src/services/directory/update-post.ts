@@ -1,0 +1,19 @@
+// Changes fields of a post: its station, routing indicator, country, kind or time zone.
+import type { Store } from "../../store/open-store.ts";
+import { parseInput } from "../parse-input.ts";
+import { postToRow } from "./directory-rows.ts";
+import { PostPatchSchema, type Post, type PostPatch } from "./directory-schema.ts";
+import { requirePost } from "./find-post.ts";
+
+/**
+ * Applies a patch to the post a reference names (PLAD or station); fields left out keep their value.
+ * @example await updatePost(store, "PARIS", { routingIndicator: "RUEHFR" }) // { name: "AMEMBASSY PARIS", routingIndicator: "RUEHFR", ... }
+ */
+export async function updatePost(store: Store, ref: string, patch: PostPatch): Promise<Post> {
+  const changes = parseInput(PostPatchSchema, patch, "post");
+  const post = await requirePost(store, ref);
+  const updated: Post = { ...post, ...changes };
+  const { name: _name, ...row } = postToRow(updated);
+  await store.db.updateTable("posts").set(row).where("name", "=", post.name).execute();
+  return updated;
+}

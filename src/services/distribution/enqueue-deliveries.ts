@@ -1,0 +1,79 @@
+// Writes a released cable's deliveries and tasks inside the release transaction: the transactional outbox.
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { precedenceRank, type Cable } from "../../core/index.ts";
+import type { ActionRequest } from "../../core/action-request.ts";
+import type { Database } from "../../store/database.ts";
+import { createTasks } from "../actions/create-tasks.ts";
+import { reportTasks } from "../actions/report-tasks.ts";
+import { decodeModel } from "../archive/archived-cable.ts";
+import type { Clock } from "../clock.ts";
+import { CablegramError } from "../errors.ts";
+import { expandAddressees } from "./expand-addressees.ts";
+import { routingHintOf } from "./routing-hint.ts";
+
+/** What release hands to distribution: the released cable and the draft's action requests. */
+export type Released = { cable: Cable; actionRequests: ActionRequest[] };
+
+// Rows per INSERT: well under SQLite's bound-parameter limit at 20 columns a row.
+const CHUNK = 200;
+
+/**
+ * Expands the addressees against the directory and writes, in `tx`, one queued delivery per post and office, the
+ * tasks of the action requests, and the reports this cable makes of earlier tasks. Nothing is sent here: the
+ * dispatcher delivers the queued rows after commit, so a release that rolls back leaves no delivery, and one that
+ * commits leaves every delivery, whatever crashes later. Throws UNKNOWN_ADDRESSEE (rolling the release back).
+ * @example await store.db.transaction().execute((tx) => enqueueDeliveries(tx, { cable, actionRequests: [] }, clock))
+ */
+export async function enqueueDeliveries(tx: Kysely<Database>, released: Released, clock: Clock): Promise<void> {
+  const { cable } = released;
+  const cableId = cable.id;
+  if (!cableId) throw new CablegramError("BAD_CABLE", "a released cable needs its id before distribution");
+  const now = clock.now().toISOString();
+  const targets = await expandAddressees(tx, cable);
+  const hint = await routingHintOfCited(tx, cable);
+  const rows = targets.map((t) => ({
+    id: randomUUID(),
+    cable_id: cableId,
+    post: t.post,
+    station: t.station,
+    office: t.office,
+    role: t.role,
+    precedence: t.precedence,
+    rank: precedenceRank(t.precedence),
+    state: "queued" as const,
+    queued_at: now,
+    delivered_at: null,
+    due_at: null,
+    read_at: null,
+    read_by: null,
+    acked_at: null,
+    acked_by: null,
+    escalated_at: null,
+    slugged_from: null,
+    slugged_by: null,
+    routing_hint: hint.length > 0 ? JSON.stringify(hint) : null,
+  }));
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await tx
+      .insertInto("deliveries")
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.columns(["cable_id", "post", "office"]).doNothing())
+      .execute();
+  }
+  await createTasks(tx, cableId, targets, released.actionRequests, now);
+  await reportTasks(tx, [cable], now);
+}
+
+/** Offices the cables this one cites ask replies to be slugged for. */
+async function routingHintOfCited(db: Kysely<Database>, cable: Cable): Promise<string[]> {
+  const ids = [...new Set(cable.references.flatMap((r) => (r.id ? [r.id] : [])))];
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("cables as c")
+    .innerJoin("cable_texts as t", "t.seq", "c.seq")
+    .select("t.model")
+    .where("c.id", "in", ids)
+    .execute();
+  return [...new Set(rows.flatMap((r) => routingHintOf(decodeModel(r.model))))];
+}

@@ -1,0 +1,56 @@
+// Inboxes: a post's or an office's delivered cables, newest first, filtered, and only what the reader may read.
+import { sql } from "kysely";
+import { isPrecedence } from "../../core/index.ts";
+import { readableBy, type Reader } from "../access/index.ts";
+import { postName } from "../alerts/alert-views.ts";
+import type { Deps } from "../clock.ts";
+import { deliveryView, type DeliveryView } from "./delivery-view.ts";
+
+export type InboxFilter = {
+  /** A post by PLAD or station; default the reader's home post (every readable delivery when they have none). */
+  post?: string | null;
+  /** An office code: its slugged and addressed copies. */
+  office?: string | null;
+  precedence?: string | null;
+  role?: "action" | "info" | null;
+  /** Only unread (true) or only read (false). */
+  unread?: boolean | null;
+  /** Only unacknowledged (true) or only acknowledged (false). */
+  unacknowledged?: boolean | null;
+  limit?: number;
+};
+
+/**
+ * The inbox: delivered copies (not those still queued) on cables `reader` may read, newest first. A post's inbox
+ * holds the copies released to it; copies a communicator slugged to its offices are in those offices' inboxes.
+ * @example await listInbox(deps, reader, { post: "PANAMA", precedence: "NIACT IMMEDIATE", unread: true })
+ */
+export async function listInbox(deps: Deps, reader: Reader, filter: InboxFilter = {}): Promise<DeliveryView[]> {
+  let query = deps.store.db
+    .selectFrom("deliveries as d")
+    .innerJoin("cables as c", "c.id", "d.cable_id")
+    .selectAll("d")
+    .select(["c.subject", "c.classification"])
+    .where("d.state", "=", "delivered")
+    .where(readableBy(reader, "c"));
+  const postRef = filter.post ?? (filter.office ? null : reader.post);
+  if (postRef) query = query.where("d.post", "=", await postName(deps, postRef));
+  if (filter.office) query = query.where("d.office", "=", filter.office.trim().toUpperCase());
+  else if (postRef) query = query.where("d.slugged_from", "is", null);
+  if (filter.precedence) {
+    const p = filter.precedence.trim().toUpperCase().replace(/\s+/g, " ");
+    query = query.where("d.precedence", "=", isPrecedence(p) ? p : filter.precedence);
+  }
+  if (filter.role) query = query.where("d.role", "=", filter.role);
+  if (filter.unread === true) query = query.where("d.read_at", "is", null);
+  if (filter.unread === false) query = query.where("d.read_at", "is not", null);
+  if (filter.unacknowledged === true) query = query.where("d.acked_at", "is", null);
+  if (filter.unacknowledged === false) query = query.where("d.acked_at", "is not", null);
+  const rows = await query
+    .orderBy("d.delivered_at", "desc")
+    .orderBy("d.rank")
+    .orderBy(sql`d.id`)
+    .limit(Math.min(Math.max(filter.limit ?? 200, 1), 1000))
+    .execute();
+  return rows.map(deliveryView);
+}

@@ -1,0 +1,16 @@
+// Distribution: from a released cable to the posts' inboxes, in precedence order, with alerts and escalation.
+export { ackDelivery, markRead, slugDelivery, type Handler } from "./delivery-acts.ts";
+export { deliveryView, type DeliveryRow, type DeliveryView } from "./delivery-view.ts";
+export { ALERTING, deliverQueued } from "./deliver-queued.ts";
+export { startDispatcher, type Dispatcher, type DispatcherLogger, type DispatcherOptions } from "./dispatcher.ts";
+export { enqueueDeliveries, type Released } from "./enqueue-deliveries.ts";
+export { escalateOverdue } from "./escalate-overdue.ts";
+export { expandAddressees, type DeliveryTarget } from "./expand-addressees.ts";
+export {
+  DEFAULT_OBJECTIVES,
+  handlingObjectives,
+  objectivesFromEnv,
+  type HandlingObjectives,
+} from "./handling-objectives.ts";
+export { listInbox, type InboxFilter } from "./inbox.ts";
+export { routingHintOf } from "./routing-hint.ts";

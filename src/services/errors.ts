@@ -1,0 +1,67 @@
+// Service error codes in one table, as Fastify does: each with its HTTP status and message.
+
+/** Every service error: its HTTP status and a message for users (with a fix hint where one helps). */
+export const ERRORS = {
+  CABLE_NOT_FOUND: { status: 404, message: "No cable with that id (it may not exist, or you may not read it)." },
+  BAD_QUERY: { status: 400, message: "The search query could not be read; see SEARCH_HELP for the syntax." },
+  BAD_CURSOR: { status: 400, message: "The pagination cursor is not valid for this query; start again without it." },
+  BAD_CABLE: { status: 400, message: "The cable cannot be archived; give it a canonical id first." },
+  INVALID_INPUT: { status: 400, message: "The input is not valid; see the details for which field and why." },
+  UNAUTHENTICATED: { status: 401, message: "Sign in first: POST /api/session, or send Authorization: Bearer <token>." },
+  BAD_CREDENTIALS: { status: 401, message: "Wrong username or password." },
+  FORBIDDEN: { status: 403, message: "Your roles do not allow this; ask an administrator." },
+  ROUTE_NOT_FOUND: { status: 404, message: "No such route; the API is described at /api/docs." },
+  USER_NOT_FOUND: { status: 404, message: "No user with that name; `cablegram user list` shows them." },
+  POST_NOT_FOUND: { status: 404, message: "No post with that name or station; `cablegram directory post list`." },
+  OFFICE_NOT_FOUND: { status: 404, message: "No office with that code; `cablegram directory office list`." },
+  COLLECTIVE_NOT_FOUND: {
+    status: 404,
+    message: "No collective with that name; `cablegram directory collective list`.",
+  },
+  DELIVERY_NOT_FOUND: { status: 404, message: "No delivery with that id that you may read; see GET /api/inbox." },
+  TASK_NOT_FOUND: { status: 404, message: "No task with that id; GET /api/cables/:id/actions lists a cable's tasks." },
+  ALERT_NOT_FOUND: { status: 404, message: "No alert with that id; GET /api/alerts lists open alerts." },
+  DRAFT_NOT_FOUND: { status: 404, message: "No draft with that id that you may see; GET /api/queue lists yours." },
+  CLEARANCE_NOT_FOUND: { status: 404, message: "No such clearance on that draft; GET /api/drafts/:id lists them." },
+  DRAFT_NOT_EDITABLE: { status: 409, message: "The draft was released or discarded; draft a correction instead." },
+  NOT_READY_FOR_RELEASE: {
+    status: 409,
+    message: "The draft cannot be released yet; fix its errors and obtain its required clearances.",
+  },
+  UNKNOWN_ADDRESSEE: { status: 400, message: "An addressee is not in the directory; check the name or add the post." },
+  USER_EXISTS: { status: 409, message: "A user with that name exists already; choose another name." },
+  DIRECTORY_CONFLICT: { status: 409, message: "The directory has that entry already; change it instead." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as JSON with Content-Type: application/json." },
+  RATE_LIMITED: { status: 429, message: "Too many attempts; wait and try again later." },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
+  INTERNAL_ERROR: { status: 500, message: "Internal Server Error" },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/**
+ * A service error with a stable code, the HTTP status the server answers with, and details such as a position.
+ * The server maps it to a response; users never see a stack trace.
+ * @example throw new CablegramError("BAD_QUERY", "unclosed quote", { position: 4 })
+ */
+export class CablegramError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string = ERRORS[code].message, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = "CablegramError";
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.details = details;
+  }
+}
+
+/**
+ * Type guard for service errors, for the server's single error handler and the CLI.
+ * @example isCablegramError(new CablegramError("CABLE_NOT_FOUND")) // true
+ */
+export function isCablegramError(error: unknown): error is CablegramError {
+  return error instanceof CablegramError;
+}

@@ -1,0 +1,2 @@
+// Live events: the bus every service publishes to and the server streams from.
+export { createEventBus, type BusEvent, type EventBus, type Listener, type Relevance } from "./event-bus.ts";

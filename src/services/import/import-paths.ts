@@ -1,0 +1,246 @@
+// Bulk import: telegram files, folders, JSON Lines and corpus folders into the archive, streaming, in batches.
+import { availableParallelism } from "node:os";
+import type { Cable } from "../../core/index.ts";
+import type { Store } from "../../store/open-store.ts";
+import { archiveCables } from "../archive/archive-cables.ts";
+import { jsonInput } from "./cable-from-json.ts";
+import type { BuiltCable, TelegramHints } from "./cable-from-telegram.ts";
+import { countInputs } from "./count-inputs.ts";
+import {
+  errorMessage,
+  importProblem,
+  type ImportProblem,
+  type ImportProblemCode,
+  type ImportWarning,
+} from "./import-problems.ts";
+import { parseJsonObject } from "./parse-json-object.ts";
+import { ParsePool } from "./parse-pool.ts";
+import { readLines } from "./read-lines.ts";
+import { readTextFile } from "./read-text-file.ts";
+import { walkPaths } from "./walk-paths.ts";
+
+/** Where an import stands. `done` counts inputs (telegram files, JSON lines) out of `total` (null while unknown). */
+export type ImportProgress = {
+  done: number;
+  total: number | null;
+  imported: number;
+  present: number;
+  failed: number;
+  /** The file being read. */
+  current: string | null;
+};
+
+export type ImportOptions = {
+  /** Called after every input; cheap to receive, so throttle the display, not the call. */
+  onProgress?(p: ImportProgress): void;
+  /** Called for every skipped input, as it happens. */
+  onProblem?(p: ImportProblem): void;
+  /** Called when an input goes in with a repair worth knowing (the index id overruling the parsed one). */
+  onWarning?(w: ImportWarning): void;
+  /** Cables per transaction; default 500. */
+  batchSize?: number;
+  /** Parse worker threads; default: one per core but one (1 to 4) for 1,000 inputs or more, else none (inline). */
+  workers?: number;
+};
+
+/** What an import did. `skipped` groups the problems by code, with one example path each. */
+export type ImportSummary = {
+  imported: number;
+  /** Already archived (or given twice): importing is idempotent. */
+  present: number;
+  failed: number;
+  warnings: number;
+  skipped: { code: ImportProblemCode; count: number; example: string }[];
+  elapsedMs: number;
+  /** Inputs handled per second. */
+  rate: number;
+};
+
+/** A cable for `archiveCables`, with where it came from for problem reports. */
+type Item = { cable: Cable; raw: string | null; source: string; path: string; line: number | undefined };
+
+/** An input on its way: built (or refused) by a parse that may still be running on a worker. */
+type Outcome = { built: BuiltCable; raw: string | null; path: string; line: number | undefined };
+
+const DEFAULT_BATCH = 500;
+/** Inputs parsed ahead of the one being stored: enough to keep the workers busy, few enough to keep memory flat. */
+const WINDOW = 256;
+/** Below this many inputs, starting worker threads costs more than it saves. */
+const WORKERS_FROM = 1000;
+
+/**
+ * Imports everything under `paths` into the archive: `.txt` telegrams, folders (recursively), `.jsonl` files of
+ * Cable JSON or `{ "text", "id"? }` lines, and corpus folders whose `index.jsonl` gives canonical ids. Inputs that
+ * cannot become a cable with an id are reported through `onProblem` and skipped; the rest goes in, in transactions
+ * of `batchSize` through `archiveCables`, so a second run finds every cable present and adds nothing. Streams:
+ * folders are walked lazily and JSON Lines read line by line, at most a window of inputs being parsed (on worker
+ * threads for large imports) while the previous batch is stored, so memory stays flat however large the input.
+ * The server's first start calls it: keep the signature.
+ * @example const s = await importPaths(store, ["../shared/seeds"]) // { imported: 2, present: 0, failed: 0, ... }
+ */
+export async function importPaths(store: Store, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+  const started = performance.now();
+  const progress: ImportProgress = { done: 0, total: null, imported: 0, present: 0, failed: 0, current: null };
+  const skipped = new Map<ImportProblemCode, { count: number; example: string }>();
+  let warnings = 0;
+
+  const report = (): void => options.onProgress?.({ ...progress });
+  const fail = (problem: ImportProblem): void => {
+    progress.failed += 1;
+    const group = skipped.get(problem.code);
+    if (group) group.count += 1;
+    else skipped.set(problem.code, { count: 1, example: where(problem.path, problem.line) });
+    options.onProblem?.(problem);
+  };
+
+  progress.total = await countInputs(paths);
+  report();
+  const batcher = new Batcher(store, Math.max(1, options.batchSize ?? DEFAULT_BATCH), progress, fail, report);
+  const pool = new ParsePool(options.workers ?? (progress.total >= WORKERS_FROM ? defaultWorkers() : 0));
+  const window: Promise<Outcome>[] = [];
+
+  /** Takes the oldest outcome: in input order, so results and reports do not depend on worker timing. */
+  const settle = async (): Promise<void> => {
+    const { built, raw, path, line } = await window.shift()!;
+    if ("code" in built) fail(importProblem(path, built.code, built.detail, line));
+    else {
+      for (const reason of built.warnings) {
+        warnings += 1;
+        options.onWarning?.(line === undefined ? { path, reason } : { path, line, reason });
+      }
+      batcher.add({ cable: built.cable, raw, source: where(path, line), path, line });
+    }
+    await batcher.flushIfFull();
+    report();
+  };
+  const submit = async (outcome: Promise<Outcome> | Outcome): Promise<void> => {
+    window.push(Promise.resolve(outcome));
+    while (window.length >= WINDOW) await settle();
+  };
+  const telegram = (text: string, hints: TelegramHints, path: string, line?: number) =>
+    submit(pool.parse(text, hints).then((built) => ({ built, raw: text, path, line })));
+  const json = (text: string, path: string, line?: number): Promise<void> => {
+    const value = parseJsonObject(text);
+    if (typeof value === "string")
+      return submit({ built: { code: "INVALID_JSON", detail: value }, raw: null, path, line });
+    const input = jsonInput(value);
+    if (input.kind === "telegram") return telegram(input.text, input.hints, path, line);
+    return submit({ built: input.built, raw: null, path, line });
+  };
+
+  try {
+    for await (const source of walkPaths(paths)) {
+      if (source.kind === "problem") {
+        progress.done += 1;
+        fail(source.problem);
+        continue;
+      }
+      progress.current = source.path;
+      if (source.kind === "jsonl") {
+        for await (const l of readLines(source.path)) {
+          progress.done += 1;
+          if ("problem" in l) await submit({ built: { code: l.problem }, raw: null, path: source.path, line: l.line });
+          else if (l.text.trim() !== "") await json(l.text, source.path, l.line);
+        }
+        continue;
+      }
+      progress.done += 1;
+      const read = await readTextFile(source.path);
+      if ("code" in read) await submit({ built: read, raw: null, path: source.path, line: undefined });
+      else if (source.kind === "json") await json(read.text, source.path);
+      else await telegram(read.text, source.index ? { ...source.index, from: "index.jsonl" } : {}, source.path);
+    }
+    while (window.length > 0) await settle();
+    await batcher.flush();
+  } finally {
+    await pool.close();
+  }
+  progress.current = null;
+  report();
+
+  const elapsedMs = performance.now() - started;
+  return {
+    imported: progress.imported,
+    present: progress.present,
+    failed: progress.failed,
+    warnings,
+    skipped: [...skipped].map(([code, { count, example }]) => ({ code, count, example })),
+    elapsedMs,
+    rate: elapsedMs > 0 ? (progress.done * 1000) / elapsedMs : 0,
+  };
+}
+
+/** The main thread stores while workers parse: leave it a core. */
+function defaultWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+/**
+ * Collects cables into batches and archives each in one transaction. One batch may be in flight while the next is
+ * parsed (PostgreSQL works meanwhile); a batch the archive refuses is retried cable by cable, so one bad cable is
+ * reported and the others still go in.
+ */
+class Batcher {
+  private items: Item[] = [];
+  private inFlight: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: Store,
+    private readonly size: number,
+    private readonly progress: ImportProgress,
+    private readonly fail: (p: ImportProblem) => void,
+    private readonly report: () => void,
+  ) {}
+
+  /** Adds a cable to the next batch; an id repeated in a batch is the archive's to skip, like one already stored. */
+  add(item: Item): void {
+    this.items.push(item);
+  }
+
+  async flushIfFull(): Promise<void> {
+    if (this.items.length >= this.size) await this.startFlush();
+  }
+
+  async flush(): Promise<void> {
+    await this.startFlush();
+    await this.inFlight;
+  }
+
+  private async startFlush(): Promise<void> {
+    await this.inFlight;
+    const batch = this.items;
+    if (batch.length === 0) return;
+    this.items = [];
+    this.inFlight = this.archive(batch);
+    // A failed flush rethrows at the next await of inFlight; until then it must not count as unhandled.
+    this.inFlight.catch(() => undefined);
+  }
+
+  private async archive(batch: Item[]): Promise<void> {
+    try {
+      this.count(await archiveCables(this.store, batch));
+    } catch (batchError) {
+      const refused: ImportProblem[] = [];
+      for (const item of batch) {
+        try {
+          this.count(await archiveCables(this.store, [item]));
+        } catch (error) {
+          refused.push(importProblem(item.path, "STORE_REJECTED", errorMessage(error), item.line));
+        }
+      }
+      // Every cable refused one by one: the store is failing, not the cables. Stop rather than skip them all.
+      if (batch.length > 1 && refused.length === batch.length) throw batchError;
+      for (const problem of refused) this.fail(problem);
+    }
+    this.report();
+  }
+
+  private count({ inserted, skipped }: { inserted: number; skipped: number }): void {
+    this.progress.imported += inserted;
+    this.progress.present += skipped;
+  }
+}
+
+function where(path: string, line?: number): string {
+  return line === undefined ? path : `${path}:${line}`;
+}

@@ -1,0 +1,69 @@
+// Turns a parsed query into what the store runs: index terms (text and fielded), exclusions and a date range.
+import { ftsWords, metaToken, type FtsTerm } from "../../store/full-text.ts";
+import type { SearchQuery } from "./query-language.ts";
+
+/** A query ready for the store. */
+export type CompiledQuery = {
+  /** Index terms every match must have (words, phrases and fielded filters). */
+  positive: FtsTerm[];
+  /** Index terms no match may have. */
+  negative: FtsTerm[];
+  /** The positive words and phrases (not filters): what relevance ranks and snippets highlight. */
+  highlight: FtsTerm[];
+  /** The DTG must be at or after `from` and before `to` (ISO instants); null when unbounded. */
+  from: string | null;
+  to: string | null;
+  /** A stable digest of all the above: a cursor is only valid for the query it came from. */
+  fingerprint: string;
+};
+
+/**
+ * Compiles a parsed query. A word with no letters or digits (`--`) is dropped, and a word the index cuts in
+ * several (`case-by-case`, `1.4(b)`) becomes a phrase of those words.
+ * @example compileQuery(parseSearchQuery("tag:PREL kosovo")).positive
+ * // [{ words: ["kosovo"], prefix: false, column: "text" }, { words: ["tagprel"], prefix: false, column: "meta" }]
+ */
+export function compileQuery(query: SearchQuery): CompiledQuery {
+  const compiled: CompiledQuery = { positive: [], negative: [], highlight: [], from: null, to: null, fingerprint: "" };
+  for (const term of query.terms) {
+    const words = ftsWords(term.text);
+    if (words.length === 0) continue;
+    const fts: FtsTerm = { words, prefix: term.prefix, column: "text" };
+    if (term.negated) compiled.negative.push(fts);
+    else {
+      compiled.positive.push(fts);
+      compiled.highlight.push(fts);
+    }
+  }
+  for (const filter of query.filters) {
+    if (filter.field === "from" || filter.field === "to") {
+      const bound = filter.bound;
+      if (filter.field === "from")
+        compiled.from = compiled.from === null || bound > compiled.from ? bound : compiled.from;
+      else compiled.to = compiled.to === null || bound < compiled.to ? bound : compiled.to;
+      continue;
+    }
+    const fts: FtsTerm = { words: [metaToken(filter.field, filter.value)], prefix: false, column: "meta" };
+    (filter.negated ? compiled.negative : compiled.positive).push(fts);
+  }
+  compiled.fingerprint = digest(
+    JSON.stringify([compiled.positive, compiled.negative, compiled.from, compiled.to].map(canonical)),
+  );
+  return compiled;
+}
+
+/** Order-independent form of a term list, so `a b` and `b a` share cursors. */
+function canonical(value: FtsTerm[] | string | null): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.map((t) => JSON.stringify(t)).sort();
+}
+
+/** FNV-1a, 32 bits, hex: short and stable; cursors only need to tell queries apart, not resist forgery. */
+function digest(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}

@@ -1,0 +1,14 @@
+// The search query language and its pieces: parser, help text, compilation, snippets and cursors.
+export {
+  isSearchQueryError,
+  parseSearchQuery,
+  SEARCH_FIELDS,
+  SEARCH_HELP,
+  type SearchField,
+  type SearchFilter,
+  type SearchQuery,
+  type SearchQueryError,
+  type SearchTerm,
+} from "./query-language.ts";
+export type { SearchSort } from "./search-cursor.ts";
+export { escapeHtml, highlightSnippet } from "./snippet.ts";

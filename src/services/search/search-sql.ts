@@ -1,0 +1,240 @@
+// The SQL of a search: which rows match, their count and facets, and one page in either order.
+//
+// Row numbers (seq) are in date order (date-seq.ts), so the full-text index hands matches over newest first at no
+// cost, and a date range is a range of row numbers. Work is capped so that a word found in most of 250,000 cables
+// costs about what a rare one does: at most COUNT_CAP matches are counted (the total is then a lower bound), the
+// facets are counted over the newest FACET_SAMPLE of them, and relevance ranks the newest RANK_CAP (by BM25 only
+// when they are all the matches; see relevancePage).
+import { sql, type RawBuilder } from "kysely";
+import { SLOTS, seqAt } from "../../store/date-seq.ts";
+import { ftsExpression, ftsMatch, ftsScore, ftsSeq, type FtsTerm } from "../../store/full-text.ts";
+import type { Store } from "../../store/open-store.ts";
+import { CLASSIFICATIONS } from "../../core/index.ts";
+import { readableBy, readerAccessToken, readerMeets, type Reader } from "../access/index.ts";
+import type { CompiledQuery } from "./compile-query.ts";
+import type { CursorPosition } from "./search-cursor.ts";
+
+/** Matches counted at most; one more than the largest total reported exactly. */
+export const COUNT_CAP = 10_001;
+
+/** Matches the facets are counted over at most (the newest); exact up to this many matches. */
+export const FACET_SAMPLE = 2_000;
+
+/** Matches ranked by relevance at most: the newest ones when there are more. BM25 costs 5 to 40 µs a match. */
+export const RANK_CAP = 1_000;
+
+const TOP = CLASSIFICATIONS.length - 1;
+
+/** One row of the count and facets query. */
+type FacetRow = { facet: string; value: string | null; n: number | string };
+
+/** One result row, with the model its snippet is cut from. */
+export type PageRow = {
+  seq: number | string;
+  score: number | null;
+  id: string;
+  subject: string | null;
+  dtg: string | null;
+  classification: string | null;
+  model: string;
+};
+
+/** How one search finds its rows. */
+export type SearchPlan = {
+  /** True when the index drives: there are words, filters, or an access word for the reader. */
+  indexed: boolean;
+  /** The dialect's match expression; "" when not indexed. */
+  expression: string;
+  /** Any of the query's words or phrases in a subject: the cheap relevance of common-word searches. */
+  subjectExpression: string;
+  /** Conditions on the cable `c`: readable by the reader, not excluded (when not indexed). */
+  conditions: RawBuilder<unknown>;
+  /** Row numbers in the date range: [from, to). */
+  range: [number, number] | null;
+  /** True when the reader may read everything, so index rows need no look at their cables. */
+  unrestricted: boolean;
+};
+
+/**
+ * Plans a search for a reader. The reader's access word (access-index.ts) joins the index terms, so a barely
+ * cleared reader's search skips what they may not read inside the index; readableBy still decides.
+ * @example planSearch(store, compileQuery(parsed), reader).indexed // true for "kosovo"
+ */
+export function planSearch(store: Store, q: CompiledQuery, reader: Reader): SearchPlan {
+  const parts: RawBuilder<unknown>[] = [readableBy(reader, "c")];
+  // A reader who meets the strictest locks there are (top level, every caveat, a caption granting nobody) reads all.
+  const unrestricted = readerMeets(reader, { classRank: TOP, caveats: ["*"], captioned: true, grants: [] });
+  const range: [number, number] | null =
+    q.from === null && q.to === null
+      ? null
+      : [Math.max(SLOTS, q.from === null ? 0 : seqAt(q.from)), q.to === null ? Number.MAX_SAFE_INTEGER : seqAt(q.to)];
+  const positive: FtsTerm[] = [...q.positive];
+  const subjectExpression = ftsExpression(
+    store.dialect,
+    [],
+    q.highlight.map((t) => ({ ...t, column: "subject" as const })),
+  );
+  const token = readerAccessToken(reader);
+  if (token !== null) positive.push({ words: [token], prefix: false, column: "meta" });
+  if (positive.length > 0) {
+    return {
+      indexed: true,
+      expression: ftsExpression(store.dialect, positive, q.negative),
+      subjectExpression,
+      conditions: sql.join(parts, sql` AND `),
+      range,
+      unrestricted,
+    };
+  }
+  if (q.negative.length > 0) {
+    // Looked up once as a set: probing the index row by row costs a match per cable.
+    const excluded = ftsExpression(store.dialect, [], q.negative);
+    parts.push(
+      sql`c.seq NOT IN (SELECT ${ftsSeq(store.dialect)} FROM cable_fts f WHERE ${ftsMatch(store.dialect, excluded)})`,
+    );
+  }
+  return {
+    indexed: false,
+    expression: "",
+    subjectExpression,
+    conditions: sql.join(parts, sql` AND `),
+    range,
+    unrestricted,
+  };
+}
+
+/** The row number column the plan walks: the index's when it drives (so it sees the order and range), else cables'. */
+function key(store: Store, plan: SearchPlan): RawBuilder<number> {
+  if (!plan.indexed) return sql.ref("c.seq");
+  // On PostgreSQL "+ 0" keeps the planner off the primary key's order, which it would walk testing every row's
+  // tsvector (fetched from TOAST, ~50 µs each) instead of asking the GIN index.
+  return store.dialect === "sqlite" ? ftsSeq(store.dialect) : sql<number>`(${ftsSeq(store.dialect)} + 0)`;
+}
+
+/**
+ * Runs a search statement. On PostgreSQL, sequential and plain index scans are turned off for it (bitmap scans
+ * remain): the full-text table looks tiny to the planner (its tsvectors live in TOAST), so it would walk it testing
+ * every row's tsvector rather than ask GIN.
+ */
+async function run<T>(store: Store, statement: RawBuilder<T>): Promise<T[]> {
+  if (store.dialect === "sqlite") return (await statement.execute(store.db)).rows;
+  return store.db.transaction().execute(async (tx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+    await sql`SET LOCAL enable_indexscan = off`.execute(tx);
+    return (await statement.execute(tx)).rows;
+  });
+}
+
+/** FROM ... WHERE of the matching rows, as `c` (and `f`, the index row, when indexed), `after` the given row. */
+function matchingFrom(store: Store, plan: SearchPlan, before: number | null = null): RawBuilder<unknown> {
+  const k = key(store, plan);
+  const bounds: RawBuilder<unknown>[] = [];
+  if (plan.range) bounds.push(sql`${k} >= ${plan.range[0]} AND ${k} < ${plan.range[1]}`);
+  if (before !== null) bounds.push(sql`${k} < ${before}`);
+  const where = bounds.length > 0 ? sql`${sql.join(bounds, sql` AND `)} AND ${plan.conditions}` : plan.conditions;
+  if (!plan.indexed) return sql`FROM cables c WHERE ${where}`;
+  const match = ftsMatch(store.dialect, plan.expression);
+  // Every index row has its cable (they are written together): a reader who may read all needs no join.
+  if (plan.unrestricted) {
+    return bounds.length > 0
+      ? sql`FROM cable_fts f WHERE ${match} AND ${sql.join(bounds, sql` AND `)}`
+      : sql`FROM cable_fts f WHERE ${match}`;
+  }
+  // CROSS JOIN keeps the index as the outer loop on SQLite, which would otherwise walk cables and probe.
+  return sql`FROM cable_fts f CROSS JOIN cables c
+    WHERE c.seq = ${ftsSeq(store.dialect)} AND ${match} AND ${where}`;
+}
+
+/**
+ * Counts matches up to COUNT_CAP and computes the facets over the newest FACET_SAMPLE of them, in one statement.
+ * @example await countAndFacets(store, plan) // { count: 12, facets: { tags: Map { "PREL" => 9 }, ... } }
+ */
+export async function countAndFacets(
+  store: Store,
+  plan: SearchPlan,
+): Promise<{ count: number; facets: Record<string, Map<string, number>> }> {
+  const rows = await run(
+    store,
+    sql<FacetRow>`
+    WITH m AS MATERIALIZED (
+      SELECT ${key(store, plan)} AS seq ${matchingFrom(store, plan)} ORDER BY ${key(store, plan)} DESC LIMIT ${COUNT_CAP}),
+    s AS MATERIALIZED (
+      SELECT c.seq, c.origin, c.classification, c.year FROM cables c
+      WHERE c.seq IN (SELECT seq FROM m ORDER BY seq DESC LIMIT ${FACET_SAMPLE}))
+    SELECT 'n' AS facet, NULL AS value, count(*) AS n FROM m
+    UNION ALL SELECT 'origin', origin, count(*) FROM s WHERE origin IS NOT NULL GROUP BY origin
+    UNION ALL SELECT 'classification', classification, count(*) FROM s WHERE classification IS NOT NULL
+      GROUP BY classification
+    UNION ALL SELECT 'year', CAST(year AS TEXT), count(*) FROM s WHERE year IS NOT NULL GROUP BY year
+    UNION ALL SELECT 'tags', t.tag, count(*) FROM s JOIN cable_tags t ON t.seq = s.seq GROUP BY t.tag`,
+  );
+  const facets: Record<string, Map<string, number>> = {};
+  let count = 0;
+  for (const row of rows) {
+    if (row.facet === "n") count = Number(row.n);
+    else (facets[row.facet] ??= new Map()).set(String(row.value), Number(row.n));
+  }
+  return { count, facets };
+}
+
+/**
+ * One page in relevance order (best first, then newest). With `exact` (at most RANK_CAP matches, all ranked) the
+ * score is BM25 on SQLite, ts_rank on PostgreSQL. With more it is cheaper, over the newest RANK_CAP matches: those
+ * with a query word or phrase in their subject first, then the rest, newest first. BM25 reads every posting of every
+ * query word to weigh it, however few the candidates, which costs 30 to 70 ms for a word found in most cables.
+ * @example await relevancePage(store, plan, null, 21, true)
+ */
+export async function relevancePage(
+  store: Store,
+  plan: SearchPlan,
+  after: CursorPosition | null,
+  limit: number,
+  exact: boolean,
+): Promise<PageRow[]> {
+  const k = key(store, plan);
+  const keyset = after
+    ? sql`(x.score > ${after.score} OR (x.score = ${after.score} AND x.seq < ${after.seq}))`
+    : sql`1 = 1`;
+  const scored = exact
+    ? sql`SELECT ${k} AS seq, ${ftsScore(store.dialect, plan.expression)} AS score ${matchingFrom(store, plan)}
+        ORDER BY ${k} DESC LIMIT ${RANK_CAP}`
+    : sql`WITH cand AS MATERIALIZED (SELECT ${k} AS seq ${matchingFrom(store, plan)} ORDER BY ${k} DESC LIMIT ${RANK_CAP}),
+        subj AS MATERIALIZED (SELECT ${ftsSeq(store.dialect)} AS seq FROM cable_fts f
+          WHERE ${ftsMatch(store.dialect, plan.subjectExpression)} AND ${ftsSeq(store.dialect)} >= (SELECT min(seq) FROM cand))
+      SELECT cand.seq, CASE WHEN cand.seq IN (SELECT seq FROM subj) THEN 0.0 ELSE 1.0 END AS score FROM cand`;
+  return withColumns(
+    store,
+    sql`SELECT x.seq, x.score FROM (${scored}) x WHERE ${keyset} ORDER BY x.score, x.seq DESC LIMIT ${limit}`,
+    sql`p.score, p.seq DESC`,
+  );
+}
+
+/**
+ * One page newest first (unknown dates last): the index, or the table, walked backwards from `after`.
+ * @example await datePage(store, plan, null, 21)
+ */
+export async function datePage(
+  store: Store,
+  plan: SearchPlan,
+  after: CursorPosition | null,
+  limit: number,
+): Promise<PageRow[]> {
+  const k = key(store, plan);
+  return withColumns(
+    store,
+    sql`SELECT ${k} AS seq, NULL AS score ${matchingFrom(store, plan, after?.seq ?? null)}
+      ORDER BY ${k} DESC LIMIT ${limit}`,
+    sql`p.seq DESC`,
+  );
+}
+
+/** Fetches the listed columns and the model for the rows `page` chose (seq, score), and only for those. */
+async function withColumns(store: Store, page: RawBuilder<unknown>, order: RawBuilder<unknown>): Promise<PageRow[]> {
+  return run(
+    store,
+    sql<PageRow>`
+    SELECT p.seq, p.score, c.id, c.subject, c.dtg, c.classification, t.model
+    FROM (${page}) p JOIN cables c ON c.seq = p.seq JOIN cable_texts t ON t.seq = p.seq
+    ORDER BY ${order}`,
+  );
+}

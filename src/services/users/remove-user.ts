@@ -1,0 +1,18 @@
+// Removes a user with their sessions and API tokens; the audit log keeps their name.
+import type { Store } from "../../store/open-store.ts";
+import { requireUser } from "./find-user.ts";
+import type { User } from "./user-schema.ts";
+
+/**
+ * Removes a user; USER_NOT_FOUND when there is none. Sessions and tokens go with them at once.
+ * @example await removeUser(store, "alice") // the removed user
+ */
+export async function removeUser(store: Store, username: string): Promise<User> {
+  const user = await requireUser(store, username);
+  await store.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom("sessions").where("user_id", "=", user.id).execute();
+    await tx.deleteFrom("api_tokens").where("user_id", "=", user.id).execute();
+    await tx.deleteFrom("users").where("id", "=", user.id).execute();
+  });
+  return user;
+}

@@ -1,0 +1,76 @@
+// Users: their roles, clearance and accesses, as zod schemas for input and the shape the API shows.
+import { z } from "zod";
+import { CLASSIFICATIONS, type Classification } from "../../core/index.ts";
+
+/** What a user may do. `admin` manages users and the directory; the others are stages of a cable's life. */
+export const ROLES = ["reader", "drafter", "approver", "communicator", "archivist", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A user as services and the API see them. Never carries the password hash. */
+export type User = {
+  id: string;
+  username: string;
+  clearance: Classification;
+  /** Caveat accesses: `NOFORN` for nationals. */
+  accesses: string[];
+  /** Named distribution lists that open NODIS/EXDIS/LIMDIS cables: `NODIS-KOSOVO`. */
+  lists: string[];
+  roles: Role[];
+  /** Home post station: `STATE`, `PARIS`; null when none. */
+  post: string | null;
+  /** Offices the user works in: `EUR/SCE`. */
+  offices: string[];
+  /** Whether the user can sign in with a password (token-only users cannot). */
+  hasPassword: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+const upperList = z.array(
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .transform((s) => s.toUpperCase()),
+);
+
+/** Usernames: lower case letters, digits, `.`, `_`, `-`; 2 to 64 characters; compared case-insensitively. */
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.toLowerCase())
+  .pipe(z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, "2-64 letters, digits, '.', '_' or '-'"));
+
+/** Passwords: 8 to 1024 characters (long passphrases welcome, unbounded input is not). */
+export const PasswordSchema = z.string().min(8, "at least 8 characters").max(1024);
+
+/** What can be set on a user, when creating or changing one. */
+export const UserFieldsSchema = z.object({
+  clearance: z
+    .string()
+    .transform((s) => s.trim().toUpperCase().replace(/\s+/g, " "))
+    .pipe(z.enum(CLASSIFICATIONS)),
+  accesses: upperList,
+  lists: upperList,
+  roles: z.array(z.enum(ROLES)),
+  /** A post by PLAD or station; stored as its station. */
+  post: z.string().trim().min(1).nullable(),
+  offices: upperList,
+});
+export type UserFields = z.input<typeof UserFieldsSchema>;
+
+/** A new user: a name, fields (defaults: UNCLASSIFIED reader, no accesses) and an optional password. */
+export const NewUserSchema = UserFieldsSchema.partial().extend({
+  username: UsernameSchema,
+  password: PasswordSchema.nullable().optional(),
+});
+export type NewUser = z.input<typeof NewUserSchema>;
+
+/**
+ * Whether the user holds a role. Admins hold every role, so an administrator is never locked out of a screen.
+ * @example hasRole({ roles: ["admin"] }, "drafter") // true
+ */
+export function hasRole(user: Pick<User, "roles">, role: Role): boolean {
+  return user.roles.includes(role) || user.roles.includes("admin");
+}

@@ -1,0 +1,160 @@
+// Turns what a drafter sent into the draft's cable: addressees resolved, body read into paragraphs, release
+// fields cleared; and the findings of every save (validateCable plus directory and action-request checks).
+import {
+  bodyOfParagraphs,
+  emptyCable,
+  validateCable,
+  type ActionRequest,
+  type Addressee,
+  type Cable,
+} from "../../core/index.ts";
+import type { Store } from "../../store/open-store.ts";
+import { findPost } from "../directory/index.ts";
+import { paragraphsOfBody } from "./body-paragraphs.ts";
+import type { DraftFields, DraftFinding } from "./draft-schema.ts";
+import { resolveAddressees, type AddresseeList } from "./resolve-addressees.ts";
+
+/** A composed draft: its cable, its action requests, its originating post (PLAD) and the findings. */
+export type ComposedDraft = {
+  cable: Cable;
+  actionRequests: ActionRequest[];
+  originPost: string | null;
+  findings: DraftFinding[];
+};
+
+/**
+ * Applies `fields` over `base` (an empty cable for a new draft) and resolves what changed. `homePost` (a PLAD or
+ * station) is the origin when the draft names none.
+ * @example await composeDraft(store, null, { subject: "HELLO", to: ["PARIS"] }, "STATE")
+ */
+export async function composeDraft(
+  store: Store,
+  base: { cable: Cable; actionRequests: ActionRequest[] } | null,
+  fields: DraftFields,
+  homePost: string | null,
+): Promise<ComposedDraft> {
+  const cable: Cable = { ...(base?.cable ?? emptyCable()) };
+  const findings: DraftFinding[] = [];
+  const copy = <K extends keyof Cable & keyof DraftFields>(key: K) => {
+    if (fields[key] !== undefined) (cable as Record<string, unknown>)[key] = fields[key];
+  };
+  for (const key of [
+    "classification",
+    "caveats",
+    "handling",
+    "eo",
+    "tags",
+    "subject",
+    "references",
+    "classifiedBy",
+    "signers",
+  ] as const) {
+    copy(key);
+  }
+  if (fields.paragraphs !== undefined) cable.paragraphs = fields.paragraphs;
+  else if (fields.body !== undefined) cable.paragraphs = paragraphsOfBody(fields.body);
+  cable.body = bodyOfParagraphs(cable.paragraphs);
+  for (const list of ["to", "info", "exclusions"] as const satisfies AddresseeList[]) {
+    // Every list is resolved on every save, so an unknown addressee stays a finding until it is fixed.
+    const given = fields[list] ?? cable[list];
+    const resolved = await resolveAddressees(store, list, given);
+    cable[list] = resolved.addressees;
+    findings.push(...resolved.findings);
+  }
+  const origin = await resolveOrigin(store, fields, cable.from, homePost);
+  cable.from = origin.from;
+  if (origin.finding) findings.push(origin.finding);
+  Object.assign(cable, { id: null, origin: null, serial: null, dtg: null, section: null, transmission: null });
+  cable.warnings = [];
+  cable.precedence = null;
+  const actionRequests = fields.actionRequests ?? base?.actionRequests ?? [];
+  findings.push(...actionRequestFindings(cable, actionRequests));
+  findings.push(
+    ...validateCable(cable).issues.map((i) => ({
+      code: i.code,
+      severity: i.severity,
+      path: i.path,
+      message: i.message,
+      hint: i.hint,
+    })),
+  );
+  return { cable, actionRequests, originPost: origin.from?.name ?? null, findings };
+}
+
+/**
+ * Findings of a stored draft, recomputed (directory lookups included) for a draft read back or about to be released.
+ * @example (await draftFindings(store, cable, requests)).filter((f) => f.severity === "error")
+ */
+export async function draftFindings(
+  store: Store,
+  cable: Cable,
+  actionRequests: ActionRequest[],
+): Promise<DraftFinding[]> {
+  return (await composeDraft(store, { cable, actionRequests }, {}, null)).findings;
+}
+
+async function resolveOrigin(
+  store: Store,
+  fields: DraftFields,
+  current: Addressee | null,
+  homePost: string | null,
+): Promise<{ from: Addressee | null; finding: DraftFinding | null }> {
+  const given = fields.from === undefined ? (current?.name ?? homePost) : fields.from;
+  const name = given === null ? null : typeof given === "string" ? given : given.name;
+  if (name === null) {
+    return {
+      from: null,
+      finding: {
+        code: "missing_origin",
+        severity: "error",
+        path: ["from"],
+        message: "the draft names no originating post, and you have no home post",
+        hint: 'set "from" to your post, e.g. "SECSTATE WASHDC"',
+      },
+    };
+  }
+  const post = await findPost(store, name);
+  if (post?.station) {
+    return { from: { route: null, name: post.name, office: null, precedence: null, mcn: null }, finding: null };
+  }
+  return {
+    from: { route: null, name: name.toUpperCase(), office: null, precedence: null, mcn: null },
+    finding: {
+      code: "unknown_origin",
+      severity: "error",
+      path: ["from"],
+      message: `${JSON.stringify(name)} is not a post that numbers cables`,
+      hint: "originate from a post with a station in the directory (`cablegram directory post list`)",
+    },
+  };
+}
+
+/** Action requests must name action addressees of this draft. */
+function actionRequestFindings(cable: Cable, requests: ActionRequest[]): DraftFinding[] {
+  const findings: DraftFinding[] = [];
+  const names = new Set(cable.to.flatMap((a) => [a.name, a.name.replace(/^\S+\s+/, "")]));
+  requests.forEach((r, i) => {
+    r.posts.forEach((p, j) => {
+      const name = p.trim().toUpperCase();
+      if (names.has(name) || cable.to.some((a) => a.name.replace(/\s+/g, "").endsWith(name.replace(/\s+/g, ""))))
+        return;
+      findings.push({
+        code: "action_request_not_action_addressee",
+        severity: "error",
+        path: ["actionRequests", i, "posts", j],
+        message: `${JSON.stringify(p)} is not an action (TO) addressee of this draft`,
+        hint: "name an action addressee, or leave posts empty for all of them",
+      });
+    });
+    if (cable.to.length === 0) {
+      findings.push({
+        code: "action_request_without_action_addressee",
+        severity: "error",
+        path: ["actionRequests", i],
+        message: "an action request needs at least one action (TO) addressee",
+        hint: "address the draft TO the posts that must act",
+      });
+    }
+  });
+  return findings;
+}

@@ -1,0 +1,12 @@
+// The workflow of a cable before it is sent: drafts, clearances, release (numbering, sections, transmission
+// header, archive, chain, outbox), replies and corrections, and each user's queue.
+export * from "./draft-schema.ts";
+export { createDraft, updateDraft, discardDraft, type DraftOrigin } from "./save-draft.ts";
+export { readDraft } from "./read-draft.ts";
+export { requestClearance, decideClearance, type ClearanceRequest } from "./clearances.ts";
+export { releaseDraft, CORRECTED_COPY } from "./release-draft.ts";
+export { replyDraft, correctionDraft } from "./reply-draft.ts";
+export { queueOf, type Queue, type QueueItem } from "./queue.ts";
+export { paragraphsOfBody } from "./body-paragraphs.ts";
+export { sectionCount, SECTION_CHARS, releasedCable, precedenceOfAddressees } from "./transmission.ts";
+export type { WorkflowDeps } from "./workflow-deps.ts";

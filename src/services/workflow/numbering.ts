@@ -1,0 +1,66 @@
+// Counters that never give a number twice: message serials per station and year, channel serials per addressee.
+import type { Kysely } from "kysely";
+import type { Database } from "../../store/database.ts";
+import type { Dialect } from "../../store/open-store.ts";
+
+/**
+ * Takes the next `count` numbers of a counter inside the caller's transaction and returns the first. The upsert
+ * locks the counter row until the transaction ends (PostgreSQL) or runs inside SQLite's single writer, so two
+ * releases never get the same number; a release that rolls back gives its numbers back with it, so no gap appears.
+ * @example await takeNumbers(tx, "msg:STATE:2008") // 16245
+ */
+export async function takeNumbers(tx: Kysely<Database>, key: string, count = 1): Promise<number> {
+  const row = await tx
+    .insertInto("message_counters")
+    .values({ key, value: count })
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet((eb) => ({ value: eb("message_counters.value", "+", eb.ref("excluded.value")) })),
+    )
+    .returning("value")
+    .executeTakeFirstOrThrow();
+  return Number(row.value) - count + 1;
+}
+
+/**
+ * Channel serials from the routing indicator `from` to each of `routes`: `count` each (one per section), the first
+ * of which is answered per route. One row per originator holds every pair's counter; reading it FOR UPDATE
+ * (PostgreSQL) or inside SQLite's single writer keeps two releases from taking the same serials.
+ * @example await takeChannelSerials(tx, "postgres", "RUEHC", ["RUEHFR"], 1) // Map { "RUEHFR" => 7136 }
+ */
+export async function takeChannelSerials(
+  tx: Kysely<Database>,
+  dialect: Dialect,
+  from: string,
+  routes: readonly string[],
+  count = 1,
+): Promise<Map<string, number>> {
+  const first = new Map<string, number>();
+  if (routes.length === 0) return first;
+  await tx
+    .insertInto("channel_serials")
+    .values({ origin: from, serials: "{}" })
+    .onConflict((oc) => oc.column("origin").doNothing())
+    .execute();
+  let query = tx.selectFrom("channel_serials").select("serials").where("origin", "=", from);
+  if (dialect === "postgres") query = query.forUpdate();
+  const last = JSON.parse((await query.executeTakeFirstOrThrow()).serials) as Record<string, number>;
+  for (const route of new Set(routes)) {
+    const given = last[route] ?? 0;
+    first.set(route, given + 1);
+    last[route] = given + count;
+  }
+  await tx
+    .updateTable("channel_serials")
+    .set({ serials: JSON.stringify(last) })
+    .where("origin", "=", from)
+    .execute();
+  return first;
+}
+
+/**
+ * The counter key of a station's message serials in a year.
+ * @example messageCounterKey("STATE", 2008) // "msg:STATE:2008"
+ */
+export function messageCounterKey(station: string, year: number): string {
+  return `msg:${station}:${year}`;
+}

@@ -1,0 +1,90 @@
+// Reads a draft as the API shows it, if the user may see it; an invisible draft is "not found", like a cable.
+import type { Kysely, Selectable } from "kysely";
+import type { Database } from "../../store/database.ts";
+import type { Store } from "../../store/open-store.ts";
+import type { DraftClearancesTable, DraftsTable } from "../../store/tables/messaging.ts";
+import { readCable } from "../archive/read-cable.ts";
+import { routingHintOf } from "../distribution/index.ts";
+import { CablegramError } from "../errors.ts";
+import { readerOf } from "../users/reader-of.ts";
+import type { User } from "../users/user-schema.ts";
+import { draftFindings } from "./compose-draft.ts";
+import { homePlad, mayViewDraft } from "./draft-access.ts";
+import { clearanceFromRow, draftActionRequests, draftCable, draftHistory } from "./draft-rows.ts";
+import type { Draft, DraftStatus } from "./draft-schema.ts";
+
+/** A draft's rows: the draft and its clearances. */
+export type DraftRows = { row: Selectable<DraftsTable>; clearances: Selectable<DraftClearancesTable>[] };
+
+/**
+ * The draft's rows, or null. `forUpdate` (PostgreSQL only, inside a transaction) locks the draft row until it ends;
+ * SQLite needs no lock, its transactions being serial.
+ * @example await draftRows(store.db, id)
+ */
+export async function draftRows(db: Kysely<Database>, id: string, forUpdate = false): Promise<DraftRows | null> {
+  let query = db.selectFrom("drafts").selectAll().where("id", "=", id);
+  if (forUpdate && db.isTransaction) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) return null;
+  const clearances = await db
+    .selectFrom("draft_clearances")
+    .selectAll()
+    .where("draft_id", "=", id)
+    .orderBy("requested_at")
+    .orderBy("id")
+    .execute();
+  return { row, clearances };
+}
+
+/**
+ * The draft's rows if the user may see it, else DRAFT_NOT_FOUND (also when it does not exist).
+ * @example const { row } = await visibleDraft(store, user, id)
+ */
+export async function visibleDraft(store: Store, user: User, id: string, forUpdate = false): Promise<DraftRows> {
+  const rows = await draftRows(store.db, id, forUpdate);
+  if (!rows || !mayViewDraft(user, await homePlad(store, user), rows.row, rows.clearances)) {
+    throw new CablegramError("DRAFT_NOT_FOUND", `No draft ${JSON.stringify(id)} that you may see.`, { id });
+  }
+  return rows;
+}
+
+/**
+ * The draft as the API shows it: cable, action requests, fresh findings, clearances, history, routing hints.
+ * @example (await readDraft(store, user, id)).findings // [{ code: "missing_tags", ... }]
+ */
+export async function readDraft(store: Store, user: User, id: string): Promise<Draft> {
+  return showDraft(store, user, await visibleDraft(store, user, id));
+}
+
+/**
+ * The API's form of a draft's rows (findings recomputed against the directory as it is now).
+ * @example await showDraft(store, user, rows)
+ */
+export async function showDraft(store: Store, user: User, { row, clearances }: DraftRows): Promise<Draft> {
+  const cable = draftCable(row);
+  const actionRequests = draftActionRequests(row);
+  const findings = row.status === "draft" ? await draftFindings(store, cable, actionRequests) : [];
+  let routingHints: string[] = [];
+  if (row.reply_to !== null) {
+    const cited = await readCable(store, readerOf(user), row.reply_to);
+    routingHints = cited ? routingHintOf(cited.cable) : [];
+  }
+  return {
+    id: row.id,
+    status: row.status as DraftStatus,
+    originPost: row.origin_post,
+    revision: Number(row.revision),
+    cable,
+    actionRequests,
+    findings,
+    clearances: clearances.map(clearanceFromRow),
+    history: await draftHistory(store.db, row.id),
+    replyTo: row.reply_to,
+    supersedes: row.supersedes,
+    routingHints,
+    releasedId: row.released_id,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,179 @@
+// Creating and editing drafts: every save resolves the addressees and answers with the findings.
+import { randomUUID } from "node:crypto";
+import { locksOf } from "../access/index.ts";
+import { CablegramError } from "../errors.ts";
+import { hasRole, type User } from "../users/user-schema.ts";
+import { composeDraft } from "./compose-draft.ts";
+import { actorOf, assertMayEdit, homePlad } from "./draft-access.ts";
+import { draftActionRequests, draftCable, recordStep } from "./draft-rows.ts";
+import type { DraftFields, DraftFinding } from "./draft-schema.ts";
+import { visibleDraft } from "./read-draft.ts";
+import type { WorkflowDeps } from "./workflow-deps.ts";
+
+/** Where a draft starts from besides the fields: a reply to a cable, or a correction superseding one. */
+export type DraftOrigin = { replyTo?: string | null; supersedes?: string | null };
+
+/**
+ * Creates a draft from the fields (the cable model less what release assigns, plus action requests). Needs the
+ * drafter role. The draft originates at `from`, or at the user's home post.
+ * @example await createDraft(deps, dana, { subject: "KOSOVO: ...", to: ["PARIS"] }) // { id: "…", findings: [...] }
+ */
+export async function createDraft(
+  deps: WorkflowDeps,
+  user: User,
+  fields: DraftFields,
+  origin: DraftOrigin = {},
+): Promise<{ id: string; findings: DraftFinding[] }> {
+  if (!hasRole(user, "drafter"))
+    throw new CablegramError("FORBIDDEN", "Drafting needs the drafter role.", { role: "drafter" });
+  const home = await homePlad(deps.store, user);
+  const composed = await composeDraft(deps.store, null, fields, home);
+  if (composed.originPost === null) {
+    throw new CablegramError(
+      "INVALID_INPUT",
+      "The draft needs an originating post: set `from`, or give yourself a home post.",
+    );
+  }
+  if (home !== composed.originPost && !user.roles.includes("admin")) {
+    throw new CablegramError("FORBIDDEN", `You draft for ${home ?? "no post"}, not for ${composed.originPost}.`);
+  }
+  const id = randomUUID();
+  const now = deps.clock.now().toISOString();
+  await deps.store.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto("drafts")
+      .values({
+        id,
+        status: "draft",
+        origin_post: composed.originPost!,
+        model: JSON.stringify(composed.cable),
+        action_requests: JSON.stringify(composed.actionRequests),
+        revision: 1,
+        reply_to: origin.replyTo ?? null,
+        supersedes: origin.supersedes ?? null,
+        created_by: user.id,
+        created_at: now,
+        updated_by: user.id,
+        updated_at: now,
+        released_id: null,
+        released_by: null,
+        released_at: null,
+      })
+      .execute();
+    const detail = {
+      subject: composed.cable.subject,
+      replyTo: origin.replyTo ?? null,
+      supersedes: origin.supersedes ?? null,
+    };
+    await recordStep({ ...deps, store: { ...deps.store, db: tx } }, actorOf(user), id, {
+      action: "draft.create",
+      detail,
+    });
+  });
+  await deps.bus?.publish({
+    type: "draft.created",
+    cableId: id,
+    locks: locksOf(composed.cable),
+    post: composed.originPost,
+    data: { id, subject: composed.cable.subject },
+  });
+  return { id, findings: composed.findings };
+}
+
+/**
+ * Changes a draft. Any decided clearance goes back to `requested`: a clearer cleared the text as it was.
+ * @example await updateDraft(deps, dana, id, { subject: "NEW SUBJECT" }) // { id, findings }
+ */
+export async function updateDraft(
+  deps: WorkflowDeps,
+  user: User,
+  id: string,
+  fields: DraftFields,
+): Promise<{ id: string; findings: DraftFinding[] }> {
+  const { row } = await visibleDraft(deps.store, user, id);
+  const home = await homePlad(deps.store, user);
+  assertMayEdit(user, home, row);
+  assertEditable(row.status, id);
+  const composed = await composeDraft(
+    deps.store,
+    { cable: draftCable(row), actionRequests: draftActionRequests(row) },
+    fields,
+    row.origin_post,
+  );
+  if (composed.originPost !== row.origin_post) {
+    throw new CablegramError(
+      "INVALID_INPUT",
+      `A draft keeps its originating post (${row.origin_post}); start a new one.`,
+    );
+  }
+  const now = deps.clock.now().toISOString();
+  await deps.store.db.transaction().execute(async (tx) => {
+    const changed = await tx
+      .updateTable("drafts")
+      .set((eb) => ({
+        model: JSON.stringify(composed.cable),
+        action_requests: JSON.stringify(composed.actionRequests),
+        revision: eb("revision", "+", 1),
+        updated_by: user.id,
+        updated_at: now,
+      }))
+      .where("id", "=", id)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) === 0) assertEditable("released", id);
+    const reset = await tx
+      .updateTable("draft_clearances")
+      .set({ status: "requested", decided_by: null, decided_at: null, decided_revision: null, comment: null })
+      .where("draft_id", "=", id)
+      .where("status", "!=", "requested")
+      .executeTakeFirst();
+    const detail = { fields: Object.keys(fields), clearancesReset: Number(reset.numUpdatedRows) };
+    await recordStep({ ...deps, store: { ...deps.store, db: tx } }, actorOf(user), id, {
+      action: "draft.update",
+      detail,
+    });
+  });
+  await deps.bus?.publish({
+    type: "draft.updated",
+    cableId: id,
+    locks: locksOf(composed.cable),
+    post: row.origin_post,
+    data: { id },
+  });
+  return { id, findings: composed.findings };
+}
+
+/**
+ * Discards an unreleased draft; it stays on record (history, audit) as discarded.
+ * @example await discardDraft(deps, dana, id)
+ */
+export async function discardDraft(deps: WorkflowDeps, user: User, id: string): Promise<void> {
+  const { row } = await visibleDraft(deps.store, user, id);
+  assertMayEdit(user, await homePlad(deps.store, user), row);
+  assertEditable(row.status, id);
+  const now = deps.clock.now().toISOString();
+  await deps.store.db.transaction().execute(async (tx) => {
+    const changed = await tx
+      .updateTable("drafts")
+      .set({ status: "discarded", updated_by: user.id, updated_at: now })
+      .where("id", "=", id)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) === 0) assertEditable("released", id);
+    await recordStep({ ...deps, store: { ...deps.store, db: tx } }, actorOf(user), id, { action: "draft.discard" });
+  });
+  await deps.bus?.publish({ type: "draft.discarded", cableId: id, locks: locksOf(draftCable(row)), data: { id } });
+}
+
+/**
+ * Throws DRAFT_NOT_EDITABLE unless the status is `draft`.
+ * @example assertEditable("released", id) // throws
+ */
+export function assertEditable(status: string, id: string): void {
+  if (status !== "draft") {
+    throw new CablegramError("DRAFT_NOT_EDITABLE", `Draft ${id} is ${status}; it can no longer change.`, {
+      id,
+      status,
+    });
+  }
+}

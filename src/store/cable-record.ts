@@ -1,0 +1,23 @@
+// The row form of an archived cable: every column and side row the archive stores, ready for either dialect.
+import type { CablesTable } from "./tables/cables.ts";
+
+/** Everything stored for one cable. Built by the archive service (which knows the access rule), written here. */
+export type CableRecord = Pick<
+  CablesTable,
+  "id" | "subject" | "dtg" | "year" | "origin" | "classification" | "precedence" | "source"
+> & {
+  classRank: number;
+  /** The cable model as JSON. */
+  model: string;
+  raw: string | null;
+  archivedAt: string;
+  tags: string[];
+  refs: { label: string | null; refId: string | null; text: string }[];
+  /** Caveats the reader must hold as accesses. */
+  caveats: string[];
+  captioned: boolean;
+  /** Grant keys of a captioned cable. */
+  grants: string[];
+  /** Index text: subject and body as written (the writer normalises them where the engine needs it), `meta` tokens. */
+  fts: { subject: string; body: string; meta: string };
+};

@@ -1,0 +1,181 @@
+// Writes cable records in batches: one transaction per batch, prepared statements on SQLite, array inserts on
+// PostgreSQL. An id already archived is skipped, never duplicated; that is what makes imports idempotent.
+// Each cable gets the next free row number of its DTG minute (date-seq.ts), so row order is date order.
+// SQLite's unicode61 tokeniser cuts the text as ftsText does, so it gets the text as written (normalising it here
+// would double the work of an import); PostgreSQL's parser does not, so it gets ftsText's form.
+import type BetterSqlite3 from "better-sqlite3";
+import { sql, type Transaction } from "kysely";
+import type { CableRecord } from "./cable-record.ts";
+import type { Database } from "./database.ts";
+import { dateBucket, SLOTS } from "./date-seq.ts";
+import { ftsText } from "./full-text.ts";
+import type { Store } from "./open-store.ts";
+
+/** How a batch went: rows written and rows skipped because their id was already archived (or repeated). */
+export type WriteOutcome = { inserted: number; skipped: number };
+
+/**
+ * Writes a batch of cable records in one transaction; records whose id is already archived (or appears earlier in
+ * the batch) are skipped. Either the whole batch is written or, on error, none of it.
+ * @example await writeCableRecords(store, [record]) // { inserted: 1, skipped: 0 }
+ */
+export async function writeCableRecords(store: Store, records: CableRecord[]): Promise<WriteOutcome> {
+  if (records.length === 0) return { inserted: 0, skipped: 0 };
+  return store.sqlite ? writeSqlite(store.sqlite, records) : writePostgres(store, records);
+}
+
+type SqliteStatements = ReturnType<typeof prepareSqlite>;
+const prepared = new WeakMap<BetterSqlite3.Database, SqliteStatements>();
+
+function prepareSqlite(db: BetterSqlite3.Database) {
+  return {
+    top: db.prepare(`SELECT max(seq) FROM cables WHERE seq >= ? AND seq < ?`).pluck(),
+    cable: db.prepare(
+      `INSERT INTO cables (seq, id, subject, dtg, year, origin, classification, class_rank, precedence,
+         needs_access, captioned, source, archived_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ),
+    text: db.prepare(`INSERT INTO cable_texts (seq, model, raw) VALUES (?, ?, ?)`),
+    tag: db.prepare(`INSERT OR IGNORE INTO cable_tags (seq, tag) VALUES (?, ?)`),
+    ref: db.prepare(`INSERT INTO cable_refs (seq, ord, label, ref_id, text) VALUES (?, ?, ?, ?, ?)`),
+    caveat: db.prepare(`INSERT OR IGNORE INTO cable_caveats (seq, caveat) VALUES (?, ?)`),
+    grant: db.prepare(`INSERT OR IGNORE INTO cable_grants (seq, grant_key) VALUES (?, ?)`),
+    fts: db.prepare(`INSERT INTO cable_fts (rowid, subject, body, meta) VALUES (?, ?, ?, ?)`),
+  };
+}
+
+function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[]): WriteOutcome {
+  let st = prepared.get(db);
+  if (!st) prepared.set(db, (st = prepareSqlite(db)));
+  const s = st;
+  const run = db.transaction((batch: CableRecord[]): WriteOutcome => {
+    // FTS5 flushes its pending terms whenever a row id is not above the last one, so rows go in seq order.
+    const tops = new Map<number, number | null>();
+    const numbered = batch.map((r) => {
+      const base = dateBucket(r.dtg) * SLOTS;
+      if (!tops.has(base)) tops.set(base, s.top.get(base, base + SLOTS) as number | null);
+      const seq = nextSeq(base, tops.get(base)!);
+      tops.set(base, seq);
+      return { r, seq };
+    });
+    numbered.sort((a, b) => a.seq - b.seq);
+    let inserted = 0;
+    for (const { r, seq } of numbered) {
+      const info = s.cable.run(
+        seq,
+        r.id,
+        r.subject,
+        r.dtg,
+        r.year,
+        r.origin,
+        r.classification,
+        r.classRank,
+        r.precedence,
+        r.caveats.length > 0 ? 1 : 0,
+        r.captioned ? 1 : 0,
+        r.source,
+        r.archivedAt,
+      );
+      if (info.changes === 0) continue;
+      inserted++;
+      s.text.run(seq, r.model, r.raw);
+      for (const tag of r.tags) s.tag.run(seq, tag);
+      r.refs.forEach((ref, i) => s.ref.run(seq, i, ref.label, ref.refId, ref.text));
+      for (const caveat of r.caveats) s.caveat.run(seq, caveat);
+      for (const grant of r.grants) s.grant.run(seq, grant);
+      s.fts.run(seq, r.fts.subject, r.fts.body, r.fts.meta);
+    }
+    return { inserted, skipped: batch.length - inserted };
+  });
+  return run(records);
+}
+
+/** The row number after `top` in the minute starting at `base` (or `base` itself for the minute's first cable). */
+function nextSeq(base: number, top: number | string | null): number {
+  const seq = top === null ? base : Number(top) + 1;
+  if (seq >= base + SLOTS) throw new Error(`more than ${SLOTS} cables dated in one minute`);
+  return seq;
+}
+
+async function writePostgres(store: Store, records: CableRecord[]): Promise<WriteOutcome> {
+  // Repeated ids inside one batch would make ON CONFLICT see its own row; keep the first.
+  const seen = new Set<string>();
+  const unique = records.filter((r) => !seen.has(r.id) && seen.add(r.id));
+  // Inside a caller's transaction (a release archives with its numbering and deliveries), write in that one.
+  const inTransaction = (work: (tx: Transaction<Database>) => Promise<WriteOutcome>) =>
+    store.db.isTransaction ? work(store.db as Transaction<Database>) : store.db.transaction().execute(work);
+  return inTransaction(async (tx) => {
+    const seqs = await assignSeqs(tx, unique);
+    const col = <T>(f: (r: CableRecord) => T) => unique.map(f);
+    const rows = await sql<{ seq: string; id: string }>`
+      INSERT INTO cables (seq, id, subject, dtg, year, origin, classification, class_rank, precedence,
+        needs_access, captioned, source, archived_at)
+      SELECT * FROM unnest(${seqs}::bigint[], ${col((r) => r.id)}::text[], ${col((r) => r.subject)}::text[],
+        ${col((r) => r.dtg)}::text[], ${col((r) => r.year)}::int[], ${col((r) => r.origin)}::text[],
+        ${col((r) => r.classification)}::text[], ${col((r) => r.classRank)}::int[], ${col((r) => r.precedence)}::text[],
+        ${col((r) => (r.caveats.length > 0 ? 1 : 0))}::int[], ${col((r) => (r.captioned ? 1 : 0))}::int[],
+        ${col((r) => r.source)}::text[], ${col((r) => r.archivedAt)}::text[])
+      ON CONFLICT (id) DO NOTHING
+      RETURNING seq, id`.execute(tx);
+    const seqOf = new Map(rows.rows.map((r) => [r.id, Number(r.seq)]));
+    const written = unique.filter((r) => seqOf.has(r.id));
+    const writtenSeqs = written.map((r) => seqOf.get(r.id)!);
+    const pairs = (f: (r: CableRecord) => string[]) => {
+      const seqs: number[] = [];
+      const values: string[] = [];
+      for (const r of written) {
+        for (const v of new Set(f(r))) {
+          seqs.push(seqOf.get(r.id)!);
+          values.push(v);
+        }
+      }
+      return [seqs, values] as const;
+    };
+    await sql`INSERT INTO cable_texts (seq, model, raw)
+      SELECT * FROM unnest(${writtenSeqs}::bigint[], ${written.map((r) => r.model)}::text[],
+        ${written.map((r) => r.raw)}::text[])`.execute(tx);
+    const [tagSeqs, tags] = pairs((r) => r.tags);
+    await sql`INSERT INTO cable_tags (seq, tag) SELECT * FROM unnest(${tagSeqs}::bigint[], ${tags}::text[])`.execute(
+      tx,
+    );
+    const [caveatSeqs, caveats] = pairs((r) => r.caveats);
+    await sql`INSERT INTO cable_caveats (seq, caveat)
+      SELECT * FROM unnest(${caveatSeqs}::bigint[], ${caveats}::text[])`.execute(tx);
+    const [grantSeqs, grants] = pairs((r) => r.grants);
+    await sql`INSERT INTO cable_grants (seq, grant_key)
+      SELECT * FROM unnest(${grantSeqs}::bigint[], ${grants}::text[])`.execute(tx);
+    const refs = written.flatMap((r) => r.refs.map((ref, ord) => ({ seq: seqOf.get(r.id)!, ord, ...ref })));
+    await sql`INSERT INTO cable_refs (seq, ord, label, ref_id, text)
+      SELECT * FROM unnest(${refs.map((r) => r.seq)}::bigint[], ${refs.map((r) => r.ord)}::int[],
+        ${refs.map((r) => r.label)}::text[], ${refs.map((r) => r.refId)}::text[], ${refs.map((r) => r.text)}::text[])`.execute(
+      tx,
+    );
+    await sql`INSERT INTO cable_fts (seq, tsv)
+      SELECT s, setweight(to_tsvector('simple', a), 'A') || setweight(to_tsvector('simple', b), 'B')
+        || setweight(to_tsvector('simple', m), 'D')
+      FROM unnest(${writtenSeqs}::bigint[], ${written.map((r) => ftsText(r.fts.subject))}::text[],
+        ${written.map((r) => ftsText(r.fts.body))}::text[], ${written.map((r) => r.fts.meta)}::text[]) AS t(s, a, b, m)`.execute(
+      tx,
+    );
+    return { inserted: written.length, skipped: records.length - written.length };
+  });
+}
+
+/**
+ * Row numbers for a PostgreSQL batch: the next free ones of each DTG minute. Batches of one schema take turns
+ * (a transaction-scoped advisory lock), so two imports cannot pick the same numbers.
+ */
+async function assignSeqs(tx: Transaction<Database>, records: CableRecord[]): Promise<number[]> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.cables.seq'))`.execute(tx);
+  const bases = records.map((r) => dateBucket(r.dtg) * SLOTS);
+  const distinct = [...new Set(bases)];
+  const { rows } = await sql<{ base: string; top: string | null }>`
+    SELECT b AS base, (SELECT max(seq) FROM cables WHERE seq >= b AND seq < b + ${SLOTS}) AS top
+    FROM unnest(${distinct}::bigint[]) AS t(b)`.execute(tx);
+  const top = new Map<number, number | null>(rows.map((r) => [Number(r.base), r.top === null ? null : Number(r.top)]));
+  return bases.map((base) => {
+    const seq = nextSeq(base, top.get(base) ?? null);
+    top.set(base, seq);
+    return seq;
+  });
+}

@@ -1,0 +1,152 @@
+// NIACT alerts: a NIACT IMMEDIATE copy alerts the post's duty officer at once by webhook and by e-mail (real
+// HTTP and SMTP listeners), again every repeat interval until acknowledged, and the alerts API shows them.
+import { existsSync } from "node:fs";
+import { createServer as createHttpServer, type Server } from "node:http";
+import { createServer as createTcpServer, type Server as TcpServer } from "node:net";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDutyOfficer, smtpSender, webhookSender } from "../src/services/alerts/index.ts";
+import { createUser } from "../src/services/users/index.ts";
+import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
+import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
+import { SHARED_DIR } from "./helpers/shared-data.ts";
+import { DIALECTS } from "./helpers/test-stores.ts";
+
+const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
+if (!haveSeeds) console.warn("alert tests skipped: ../shared/seeds is missing");
+
+/** A webhook receiver recording the JSON bodies posted to it. */
+async function webhookReceiver(): Promise<{ url: string; bodies: Record<string, unknown>[]; server: Server }> {
+  const bodies: Record<string, unknown>[] = [];
+  const server = createHttpServer((req, res) => {
+    let text = "";
+    req.on("data", (c: Buffer) => (text += c.toString()));
+    req.on("end", () => {
+      bodies.push(JSON.parse(text) as Record<string, unknown>);
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies, server };
+}
+
+/** A minimal SMTP relay recording each message's DATA. */
+async function smtpRelay(): Promise<{ port: number; messages: string[]; server: TcpServer }> {
+  const messages: string[] = [];
+  const server = createTcpServer((socket) => {
+    let buffer = "";
+    let data: string | null = null;
+    socket.write("220 test relay\r\n");
+    socket.on("data", (chunk) => {
+      buffer += chunk.toString();
+      let end: number;
+      while ((end = buffer.indexOf("\r\n")) >= 0) {
+        const line = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (data !== null) {
+          if (line === ".") {
+            messages.push(data);
+            data = null;
+            socket.write("250 queued\r\n");
+          } else data += `${line}\n`;
+        } else if (line === "DATA") {
+          data = "";
+          socket.write("354 go ahead\r\n");
+        } else if (line === "QUIT") socket.end("221 bye\r\n");
+        else socket.write("250 ok\r\n");
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { port: (server.address() as AddressInfo).port, messages, server };
+}
+
+describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
+  let server: TestServer;
+  let hook: Awaited<ReturnType<typeof webhookReceiver>>;
+  let relay: Awaited<ReturnType<typeof smtpRelay>>;
+
+  beforeAll(async () => {
+    hook = await webhookReceiver();
+    relay = await smtpRelay();
+    const senders = [webhookSender(), smtpSender({ host: "127.0.0.1", port: relay.port, from: "cablegram@test" })];
+    server = await startTestServer(dialect, { messaging: { pollMs: 0, senders, alertRepeatMs: 5 * 60_000 } });
+    await createUser(server.deps, {
+      username: "duty.panama",
+      clearance: "UNCLASSIFIED",
+      post: "PANAMA",
+      password: PASSWORD,
+    });
+    await setDutyOfficer(server.deps, "PANAMA", {
+      username: "duty.panama",
+      webhook: hook.url,
+      email: "duty@panama.test",
+    });
+    await setDutyOfficer(server.deps, "TRIPOLI", { email: "duty@tripoli.test" });
+    await release(server.store, server.deps.clock, releasedSeed("08STATE16245", "26STATE301"));
+    await server.app.messaging.dispatcher.drain();
+  });
+  afterAll(async () => {
+    await server?.close();
+    hook?.server.close();
+    relay?.server.close();
+  });
+
+  it("alerts each action post's duty officer once the NIACT copy is delivered; info posts are not alerted", async () => {
+    const res = await server.app.inject({
+      url: "/api/alerts?open=true",
+      headers: { cookie: await server.cookieOf("admin") },
+    });
+    const items = (res.json() as { items: { post: string; kind: string; attempts: number }[] }).items;
+    expect(items.map((a) => a.post).sort()).toEqual([
+      "AMEMBASSY OUAGADOUGOU",
+      "AMEMBASSY PANAMA",
+      "AMEMBASSY PRETORIA",
+      "AMEMBASSY SAN JOSE",
+      "AMEMBASSY TRIPOLI",
+    ]);
+    expect(items.every((a) => a.kind === "niact" && a.attempts === 1)).toBe(true);
+    expect(hook.bodies).toHaveLength(1);
+    expect(hook.bodies[0]!.subject).toMatch(/^KOSOVO: FOR CHIEFS OF MISSION/);
+    expect(hook.bodies[0]).toMatchObject({
+      cableId: "26STATE301",
+      post: "AMEMBASSY PANAMA",
+      precedence: "NIACT IMMEDIATE",
+      attempt: 1,
+    });
+    expect(relay.messages).toHaveLength(2);
+    expect(relay.messages.join("\n")).toMatch(/To: duty@panama\.test/);
+    expect(relay.messages.join("\n")).toMatch(/To: duty@tripoli\.test/);
+  });
+
+  it("repeats an alert every interval until it is acknowledged, then stops", async () => {
+    const cookie = await server.freshCookie("duty.panama" as "admin");
+    server.deps.clock.advance(5 * 60_000);
+    await server.app.messaging.dispatcher.drain();
+    expect(hook.bodies.map((b) => b.attempt)).toEqual([1, 2]);
+    const list = await server.app.inject({ url: "/api/alerts?post=PANAMA&open=true", headers: { cookie } });
+    const [alert] = (list.json() as { items: { id: string }[] }).items;
+    const ack = await server.app.inject({
+      method: "POST",
+      url: `/api/alerts/${alert!.id}/ack`,
+      headers: { cookie, "content-type": "application/json" },
+    });
+    expect(ack.json()).toMatchObject({ acknowledged: true, acknowledgedBy: "duty.panama", nextAt: null });
+    server.deps.clock.advance(10 * 60_000);
+    await server.app.messaging.dispatcher.drain();
+    expect(hook.bodies).toHaveLength(2);
+  });
+
+  it("keeps the subject of a classified cable out of webhooks and mail", async () => {
+    const flash = releasedSeed("08STATE16245", "26STATE303", {
+      classification: "SECRET",
+      precedence: "FLASH",
+      to: [{ route: null, name: "AMEMBASSY PANAMA", office: null, precedence: "FLASH", mcn: null }],
+      info: [],
+    });
+    await release(server.store, server.deps.clock, flash);
+    await server.app.messaging.dispatcher.drain();
+    const last = hook.bodies.at(-1)!;
+    expect(last).toMatchObject({ cableId: "26STATE303", precedence: "FLASH", classification: "SECRET", subject: null });
+  });
+});

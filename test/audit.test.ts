@@ -1,0 +1,152 @@
+// The audit log: recording, querying by user, time and action, the audited read and search, and `cablegram audit`.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { main } from "../src/cli/main.ts";
+import { archiveCables } from "../src/services/archive/index.ts";
+import {
+  queryAudit,
+  readCableAudited,
+  recordAudit,
+  searchCablesAudited,
+  SYSTEM_ACTOR,
+  type Actor,
+} from "../src/services/audit/index.ts";
+import type { Reader } from "../src/services/access/reader.ts";
+import { fixedClock, type Deps } from "../src/services/clock.ts";
+import { openStore, type Store } from "../src/store/open-store.ts";
+import { parseTelegram } from "../src/telegram/index.ts";
+import { rejectionOf } from "./helpers/expect-rejection.ts";
+import { readSeed, sharedAvailable } from "./helpers/shared-data.ts";
+import { DIALECTS, memoryIo, openTestStore } from "./helpers/test-stores.ts";
+
+const alice: Actor = { userId: "u-alice", username: "alice" };
+const bob: Actor = { userId: "u-bob", username: "bob" };
+const reader: Reader = { userId: "u-alice", clearance: "SECRET", accesses: [], lists: [], offices: [], post: null };
+
+describe.each(DIALECTS)("%s: audit log", (dialect) => {
+  let store: Store;
+  let clock: ReturnType<typeof fixedClock>;
+  let deps: Deps;
+  beforeEach(async () => {
+    store = await openTestStore(dialect, "audit_test");
+    clock = fixedClock("2024-05-01T09:00:00Z");
+    deps = { store, clock };
+  });
+  afterEach(() => store.close());
+
+  it("records who did what when, and lists it newest first under filters", async () => {
+    await recordAudit(deps, {
+      actor: alice,
+      action: "cable.read",
+      target: "09STATE39345",
+      detail: { classification: "CONFIDENTIAL" },
+    });
+    clock.advance(60_000);
+    await recordAudit(deps, { actor: bob, action: "cable.search", target: "kosovo", resultCount: 2 });
+    clock.advance(60_000);
+    await recordAudit(deps, { actor: alice, action: "cable.search", target: "tag:PREL", resultCount: 0 });
+    await recordAudit(deps, { actor: SYSTEM_ACTOR, action: "user.create", target: "carol" });
+
+    const all = await queryAudit(store);
+    expect(all.map((e) => [e.username, e.action, e.target])).toEqual([
+      [null, "user.create", "carol"],
+      ["alice", "cable.search", "tag:PREL"],
+      ["bob", "cable.search", "kosovo"],
+      ["alice", "cable.read", "09STATE39345"],
+    ]);
+    expect(all[3]).toMatchObject({
+      at: "2024-05-01T09:00:00.000Z",
+      userId: "u-alice",
+      detail: { classification: "CONFIDENTIAL" },
+    });
+    expect((await queryAudit(store, { user: "ALICE" })).map((e) => e.target)).toEqual(["tag:PREL", "09STATE39345"]);
+    expect((await queryAudit(store, { since: "2024-05-01T09:01:00Z" })).map((e) => e.target)).toEqual([
+      "carol",
+      "tag:PREL",
+      "kosovo",
+    ]);
+    expect((await queryAudit(store, { action: "cable.search" })).map((e) => e.resultCount)).toEqual([0, 2]);
+    expect((await queryAudit(store, { action: "cable." })).length).toBe(3);
+    expect((await queryAudit(store, { limit: 1 })).length).toBe(1);
+  });
+
+  it("refuses a date or limit it cannot read with INVALID_INPUT", async () => {
+    for (const filters of [{ since: "last tuesday" }, { limit: 0 }, { limit: "many" }]) {
+      expect((await rejectionOf(queryAudit(store, filters as never))).code).toBe("INVALID_INPUT");
+    }
+  });
+
+  describe.skipIf(!sharedAvailable("seeds", "audited reads and searches of the seeds"))("of the archive", () => {
+    beforeEach(async () => {
+      await archiveCables(store, [
+        { cable: parseTelegram(readSeed("08STATE16245")), raw: null },
+        { cable: parseTelegram(readSeed("09STATE39345")), raw: null },
+      ]);
+    });
+
+    it("records reads of classified cables only, and never a miss", async () => {
+      expect(await readCableAudited(deps, alice, reader, "08STATE16245")).not.toBeNull();
+      expect(await readCableAudited(deps, alice, reader, "09STATE39345")).not.toBeNull();
+      const low = { ...reader, clearance: "UNCLASSIFIED" as const };
+      expect(await readCableAudited(deps, alice, low, "09STATE39345")).toBeNull();
+      expect(await readCableAudited(deps, alice, reader, "99STATE1")).toBeNull();
+      const entries = await queryAudit(store);
+      expect(entries.map((e) => [e.action, e.target, e.detail])).toEqual([
+        ["cable.read", "09STATE39345", { classification: "CONFIDENTIAL" }],
+      ]);
+    });
+
+    it("records every search with its query and total", async () => {
+      const result = await searchCablesAudited(deps, bob, reader, { q: "kosovo", limit: 1 });
+      await searchCablesAudited(deps, bob, reader, { q: "zzzunfindable" });
+      const entries = await queryAudit(store, { user: "bob" });
+      expect(entries.map((e) => [e.target, e.resultCount])).toEqual([
+        ["zzzunfindable", 0],
+        ["kosovo", result.total],
+      ]);
+      expect(entries[1]!.detail).toMatchObject({ returned: 1, page: "first", totalIsLowerBound: false });
+    });
+  });
+});
+
+describe("cablegram audit", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "cg-audit-cli-"));
+    const store = await openStore({ dialect: "sqlite", file: join(dir, "cablegram.db") });
+    const clock = fixedClock("2024-05-01T09:00:00Z");
+    await recordAudit({ store, clock }, { actor: alice, action: "cable.search", target: "kosovo", resultCount: 2 });
+    clock.advance(86_400_000);
+    await recordAudit(
+      { store, clock },
+      { actor: bob, action: "cable.read", target: "09STATE39345", detail: { classification: "CONFIDENTIAL" } },
+    );
+    await store.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints entries newest first, one a line, filtered", async () => {
+    const io = memoryIo({ CABLEGRAM_DATA_DIR: dir });
+    expect(await main(["audit"], io)).toBe(0);
+    expect(io.out).toEqual([
+      '2024-05-02T09:00:00.000Z bob cable.read "09STATE39345" classification=CONFIDENTIAL',
+      '2024-05-01T09:00:00.000Z alice cable.search "kosovo" results=2',
+    ]);
+    const filtered = memoryIo({ CABLEGRAM_DATA_DIR: dir });
+    expect(
+      await main(["audit", "--user", "alice", "--since", "2024-05-01", "--action", "cable.search", "--json"], filtered),
+    ).toBe(0);
+    expect(filtered.out.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ username: "alice", resultCount: 2 }),
+    ]);
+  });
+
+  it("explains a bad filter in one line and exits 2", async () => {
+    const io = memoryIo({ CABLEGRAM_DATA_DIR: dir });
+    expect(await main(["audit", "--since", "someday"], io)).toBe(2);
+    expect(io.err[0]).toMatch(/^cablegram audit: INVALID_INPUT: .*since/);
+    expect(io.err.join("\n")).not.toMatch(/\n\s+at /);
+  });
+});

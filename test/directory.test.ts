@@ -1,0 +1,242 @@
+// The directory: the default directory derived from the seeds and corpus, and managing posts, offices and
+// collectives, on SQLite and PostgreSQL.
+import { readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { countryName } from "../src/core/tags.ts";
+import {
+  addCollective,
+  addCollectiveMember,
+  addOffice,
+  addPost,
+  describePlad,
+  findPost,
+  listCollectives,
+  listOffices,
+  listPosts,
+  loadDefaultDirectory,
+  readDefaultDirectory,
+  removeCollectiveMember,
+  removeOffice,
+  removePost,
+  updatePost,
+} from "../src/services/directory/index.ts";
+import type { Store } from "../src/store/open-store.ts";
+import { rejectionOf } from "./helpers/expect-rejection.ts";
+import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
+import { readSeed, sharedAvailable } from "./helpers/shared-data.ts";
+
+describe("reading a PLAD", () => {
+  it("tells station, kind, FIPS country and time zone of State posts", () => {
+    expect(describePlad("AMEMBASSY PARIS")).toEqual({
+      name: "AMEMBASSY PARIS",
+      station: "PARIS",
+      kind: "embassy",
+      country: "FR",
+      timeZone: "Europe/Paris",
+    });
+    expect(describePlad("AMCONSUL RIO DE JANEIRO")).toMatchObject({
+      station: "RIODEJANEIRO",
+      kind: "consulate",
+      country: "BR",
+    });
+    expect(describePlad("SECSTATE WASHINGTON DC")).toMatchObject({
+      name: "SECSTATE WASHDC",
+      station: "STATE",
+      kind: "headquarters",
+    });
+    expect(describePlad("USMISSION USUN NEW YORK")).toMatchObject({
+      station: "USUNNEWYORK",
+      kind: "mission",
+      country: "US",
+    });
+    expect(describePlad("USEU BRUSSELS")).toMatchObject({
+      station: "BRUSSELS",
+      kind: "mission",
+      timeZone: "Europe/Brussels",
+    });
+    expect(describePlad("AMEMBASSY MOSCOW")?.country).toBe("RS"); // FIPS, not ISO (RS is Serbia in ISO)
+  });
+
+  it("tells agencies from military addressees and places them by their trailing code", () => {
+    expect(describePlad("CIA WASHDC")).toMatchObject({ station: null, kind: "agency", country: "US" });
+    expect(describePlad("HQ USEUCOM VAIHINGEN GE")).toMatchObject({
+      kind: "military",
+      country: "GM",
+      timeZone: "Europe/Berlin",
+    });
+    expect(describePlad("CDR USCENTCOM MACDILL AFB FL")).toMatchObject({
+      kind: "military",
+      timeZone: "America/New_York",
+    });
+  });
+
+  it("gives nothing for collectives, and no place for a city outside the table", () => {
+    expect(describePlad("EUROPEAN POLITICAL COLLECTIVE")).toBeNull();
+    expect(describePlad("AMCONSUL LYON")).toEqual({
+      name: "AMCONSUL LYON",
+      station: "LYON",
+      kind: "consulate",
+      country: null,
+      timeZone: null,
+    });
+  });
+});
+
+describe("the default directory", () => {
+  const directory = readDefaultDirectory();
+
+  it("holds the posts, routing indicators and collectives of the seeds' headers", () => {
+    const byName = new Map(directory.posts.map((p) => [p.name, p]));
+    expect(byName.get("SECSTATE WASHDC")).toMatchObject({
+      station: "STATE",
+      routingIndicator: "RUEHC",
+      kind: "headquarters",
+    });
+    expect(byName.get("AMEMBASSY OUAGADOUGOU")).toMatchObject({ routingIndicator: "RUEHOU", country: "UV" });
+    expect(byName.get("USMISSION USUN NEW YORK")).toMatchObject({ routingIndicator: "RUCNDT" });
+    expect(directory.collectives.find((c) => c.name === "EUROPEAN POLITICAL COLLECTIVE")?.routingIndicator).toBe(
+      "RUEHZL",
+    );
+    expect(directory.offices.find((o) => o.code === "IO/UNP")).toMatchObject({ post: "SECSTATE WASHDC" });
+  });
+
+  it("uses only FIPS country codes and IANA time zones this runtime knows", () => {
+    for (const post of directory.posts) {
+      if (post.country !== null) expect(countryName(post.country), `${post.name}: ${post.country}`).not.toBeNull();
+      if (post.timeZone !== null)
+        expect(() => new Intl.DateTimeFormat("en", { timeZone: post.timeZone! })).not.toThrow();
+    }
+    const embassies = directory.posts.filter((p) => p.kind === "embassy");
+    expect(embassies.length).toBeGreaterThan(100);
+    expect(embassies.every((p) => p.country && p.timeZone && p.station)).toBe(true);
+  });
+
+  it("names only posts of the directory as collective members", () => {
+    const names = new Set(directory.posts.map((p) => p.name));
+    for (const c of directory.collectives)
+      for (const m of c.members) expect(names.has(m), `${c.name}: ${m}`).toBe(true);
+    expect(directory.collectives.find((c) => c.name === "EU MEMBER STATES COLLECTIVE")?.members).toContain(
+      "AMEMBASSY PARIS",
+    );
+  });
+});
+
+describe.skipIf(!sharedAvailable("seeds", "default directory against the seed headers"))(
+  "the seeds' addressees",
+  () => {
+    it("are all in the default directory with the routing indicator the seed gives them", () => {
+      const directory = readDefaultDirectory();
+      const known = new Map([...directory.posts, ...directory.collectives].map((e) => [e.name, e.routingIndicator]));
+      for (const id of ["08STATE16245", "09STATE39345"] as const) {
+        for (const m of readSeed(id).matchAll(
+          /^(?:TO |INFO )?(R[A-Z]{3,6})\/([A-Z ]+?)(?: (?:NIACT IMMEDIATE|IMMEDIATE|PRIORITY))?(?: \d+)?\s*$/gm,
+        )) {
+          expect(known.get(m[2]!), `${id}: ${m[2]}`).toBe(m[1]);
+        }
+      }
+    });
+  },
+);
+
+describe.each(DIALECTS)("%s: directory", (dialect) => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await openTestStore(dialect, "directory_test");
+  });
+  afterEach(() => store.close());
+
+  it("loads the default directory into an empty store once, leaving later changes alone", async () => {
+    const file = JSON.parse(
+      readFileSync(new URL("../src/services/directory/default-directory.json", import.meta.url), "utf8"),
+    );
+    const first = await loadDefaultDirectory(store);
+    expect(first).toEqual({
+      loaded: true,
+      posts: file.posts.length,
+      offices: file.offices.length,
+      collectives: file.collectives.length,
+    });
+    await removePost(store, "PARIS");
+    const second = await loadDefaultDirectory(store);
+    expect(second).toMatchObject({ loaded: false, posts: file.posts.length - 1 });
+    expect(await findPost(store, "PARIS")).toBeNull();
+    const eu = (await listCollectives(store, { name: "EU MEMBER STATES COLLECTIVE" }))[0];
+    expect(eu?.members).not.toContain("AMEMBASSY PARIS");
+    expect(eu?.members).toContain("AMEMBASSY BERLIN");
+  });
+
+  it("adds a post, reading what its PLAD tells, and finds it by PLAD or station", async () => {
+    const added = await addPost(store, {
+      name: "amconsul  lyon",
+      routingIndicator: "ruehly",
+      country: "FR",
+      timeZone: "Europe/Paris",
+    });
+    expect(added).toEqual({
+      name: "AMCONSUL LYON",
+      station: "LYON",
+      routingIndicator: "RUEHLY",
+      country: "FR",
+      kind: "consulate",
+      timeZone: "Europe/Paris",
+    });
+    expect(await findPost(store, "lyon")).toEqual(added);
+    expect(await listPosts(store, { country: "fr" })).toEqual([added]);
+    expect((await rejectionOf(addPost(store, { name: "AMCONSUL LYON" }))).code).toBe("DIRECTORY_CONFLICT");
+    expect((await rejectionOf(addPost(store, { name: "AMCONSUL NICE", timeZone: "Europe/Nowhere" }))).code).toBe(
+      "INVALID_INPUT",
+    );
+  });
+
+  it("changes a post's fields and removes it", async () => {
+    await addPost(store, { name: "AMEMBASSY PARIS" });
+    expect(await updatePost(store, "PARIS", { routingIndicator: "RUEHFR" })).toMatchObject({
+      name: "AMEMBASSY PARIS",
+      routingIndicator: "RUEHFR",
+      country: "FR",
+    });
+    expect((await rejectionOf(updatePost(store, "PARIS", { country: "France" }))).code).toBe("INVALID_INPUT");
+    await removePost(store, "AMEMBASSY PARIS");
+    expect((await rejectionOf(removePost(store, "PARIS"))).code).toBe("POST_NOT_FOUND");
+  });
+
+  it("keeps offices inside posts, named by PLAD or station", async () => {
+    await addPost(store, { name: "SECSTATE WASHDC" });
+    expect(await addOffice(store, { code: "eur/sce", name: "South Central Europe", post: "STATE" })).toEqual({
+      code: "EUR/SCE",
+      name: "South Central Europe",
+      post: "SECSTATE WASHDC",
+    });
+    expect((await rejectionOf(addOffice(store, { code: "EUR/SCE" }))).code).toBe("DIRECTORY_CONFLICT");
+    expect((await rejectionOf(addOffice(store, { code: "POL", post: "ATLANTIS" }))).code).toBe("POST_NOT_FOUND");
+    expect((await listOffices(store, { post: "SECSTATE WASHDC" })).map((o) => o.code)).toEqual(["EUR/SCE"]);
+    await removeOffice(store, "Eur/Sce");
+    expect(await listOffices(store)).toEqual([]);
+    expect((await rejectionOf(removeOffice(store, "EUR/SCE"))).code).toBe("OFFICE_NOT_FOUND");
+  });
+
+  it("manages collectives and their members, and drops a removed post from them", async () => {
+    for (const name of ["AMEMBASSY PARIS", "AMEMBASSY BERLIN", "AMEMBASSY ROME"]) await addPost(store, { name });
+    const nato = await addCollective(store, { name: "nato capitals", members: ["PARIS", "AMEMBASSY BERLIN"] });
+    expect(nato).toEqual({
+      name: "NATO CAPITALS",
+      routingIndicator: null,
+      members: ["AMEMBASSY BERLIN", "AMEMBASSY PARIS"],
+    });
+    expect((await rejectionOf(addCollective(store, { name: "BAD", members: ["ATLANTIS"] }))).code).toBe(
+      "POST_NOT_FOUND",
+    );
+    expect(await listCollectives(store, { name: "BAD" })).toEqual([]);
+    expect((await addCollectiveMember(store, "NATO CAPITALS", "ROME")).members).toHaveLength(3);
+    expect((await addCollectiveMember(store, "NATO CAPITALS", "ROME")).members).toHaveLength(3);
+    expect((await removeCollectiveMember(store, "NATO CAPITALS", "PARIS")).members).toEqual([
+      "AMEMBASSY BERLIN",
+      "AMEMBASSY ROME",
+    ]);
+    await removePost(store, "ROME");
+    expect((await listCollectives(store))[0]?.members).toEqual(["AMEMBASSY BERLIN"]);
+    expect((await rejectionOf(addCollectiveMember(store, "NO SUCH COLLECTIVE", "BERLIN"))).code).toBe(
+      "COLLECTIVE_NOT_FOUND",
+    );
+  });
+});

@@ -1,0 +1,171 @@
+// Distribution: addressees expanded against the directory, collectives, XMT, dedupe, roles, precedence order,
+// handling-time escalation, and idempotence when dispatchers race or a release is retried. Both dialects.
+import { existsSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Cable } from "../src/core/index.ts";
+import { SYSTEM_READER } from "../src/services/access/reader.ts";
+import { fixedClock } from "../src/services/clock.ts";
+import { addCollective, addCollectiveMember, loadDefaultDirectory } from "../src/services/directory/index.ts";
+import {
+  deliverQueued,
+  enqueueDeliveries,
+  escalateOverdue,
+  handlingObjectives,
+  startDispatcher,
+} from "../src/services/distribution/index.ts";
+import { createEventBus, type BusEvent } from "../src/services/events/index.ts";
+import type { Store } from "../src/store/open-store.ts";
+import { release, releasedSeed, SEED08_ACTION } from "./helpers/distribution-fixtures.ts";
+import { rejectionOf } from "./helpers/expect-rejection.ts";
+import { SHARED_DIR } from "./helpers/shared-data.ts";
+import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
+
+const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
+if (!haveSeeds) console.warn("distribution tests skipped: ../shared/seeds is missing");
+
+const addressee = (name: string, precedence: Cable["to"][number]["precedence"] = null) => ({
+  route: null,
+  name,
+  office: null,
+  precedence,
+  mcn: null,
+});
+
+describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
+  let store: Store;
+  const clock = fixedClock("2026-02-16T23:19:00Z");
+  const bus = createEventBus();
+  beforeEach(async () => {
+    store = await openTestStore(dialect, "dist");
+    await loadDefaultDirectory(store);
+    clock.set("2026-02-16T23:19:00Z");
+  });
+  afterEach(async () => store.close());
+
+  const deliveries = () =>
+    store.db.selectFrom("deliveries").selectAll().orderBy("rank").orderBy("post").orderBy("office").execute();
+  const drain = async () => {
+    const dispatcher = startDispatcher({ store, clock, bus, senders: [], pollMs: 0 });
+    await dispatcher.drain();
+    await dispatcher.stop();
+  };
+
+  it("makes the seed demarche five NIACT IMMEDIATE action copies and nine IMMEDIATE info copies, queued", async () => {
+    await release(store, clock, releasedSeed("08STATE16245", "26STATE101"));
+    const rows = await deliveries();
+    expect(rows).toHaveLength(14);
+    expect(rows.filter((r) => r.role === "action").map((r) => r.post)).toEqual(SEED08_ACTION);
+    expect(rows.filter((r) => r.role === "action").every((r) => r.precedence === "NIACT IMMEDIATE")).toBe(true);
+    expect(rows.filter((r) => r.role === "info").every((r) => r.precedence === "IMMEDIATE")).toBe(true);
+    expect(rows.map((r) => r.post)).toContain("USOFFICE PRISTINA");
+    expect(rows.every((r) => r.state === "queued" && r.delivered_at === null)).toBe(true);
+  });
+
+  it("expands a collective, applies XMT to it, and keeps one copy per post: action and the higher precedence win", async () => {
+    await addCollective(store, { name: "TEST BALKANS COLLECTIVE", routingIndicator: null });
+    for (const post of ["AMEMBASSY BELGRADE", "AMEMBASSY ZAGREB", "AMEMBASSY SKOPJE"]) {
+      await addCollectiveMember(store, "TEST BALKANS COLLECTIVE", post);
+    }
+    const cable = releasedSeed("08STATE16245", "26STATE102", {
+      precedence: "PRIORITY",
+      to: [addressee("TEST BALKANS COLLECTIVE", "PRIORITY")],
+      info: [addressee("AMEMBASSY BELGRADE", "IMMEDIATE"), addressee("AMEMBASSY PARIS")],
+      exclusions: [addressee("AMEMBASSY SKOPJE")],
+    });
+    await release(store, clock, cable);
+    const rows = await deliveries();
+    expect(rows.map((r) => [r.post, r.role, r.precedence])).toEqual([
+      ["AMEMBASSY BELGRADE", "action", "IMMEDIATE"],
+      ["AMEMBASSY PARIS", "info", "PRIORITY"],
+      ["AMEMBASSY ZAGREB", "action", "PRIORITY"],
+    ]);
+  });
+
+  it("rejects an unknown addressee by name with close matches, and writes nothing", async () => {
+    await store.db.transaction().execute(async (tx) => {
+      await enqueueDeliveries(tx, { cable: releasedSeed("08STATE16245", "26STATE103"), actionRequests: [] }, clock);
+    });
+    const cable = releasedSeed("08STATE16245", "26STATE104", { to: [addressee("AMEMBASSY OUAGADOUGU")] });
+    const error = await rejectionOf(
+      store.db.transaction().execute((tx) => enqueueDeliveries(tx, { cable, actionRequests: [] }, clock)),
+    );
+    expect(error).toMatchObject({ code: "UNKNOWN_ADDRESSEE", details: { addressee: "AMEMBASSY OUAGADOUGU" } });
+    expect(error.details.hints as string[]).toContain("AMEMBASSY OUAGADOUGOU");
+    expect((await deliveries()).filter((r) => r.cable_id === "26STATE104")).toEqual([]);
+  });
+
+  it("delivers in precedence order whatever order cables were released in", async () => {
+    const seen: BusEvent[] = [];
+    bus.subscribe(SYSTEM_READER, (e) => seen.push(e));
+    const routine = releasedSeed("08STATE16245", "26STATE105", {
+      precedence: "ROUTINE",
+      to: [addressee("AMEMBASSY ROME", "ROUTINE")],
+      info: [addressee("AMEMBASSY LONDON", "PRIORITY")],
+    });
+    const flash = releasedSeed("08STATE16245", "26STATE106", {
+      precedence: "FLASH",
+      to: [addressee("AMEMBASSY PARIS", "FLASH")],
+      info: [],
+    });
+    await release(store, clock, routine);
+    await release(store, clock, releasedSeed("08STATE16245", "26STATE107"));
+    await release(store, clock, flash);
+    // One at a time, so the order across transactions shows.
+    const options = { store, clock, bus, objectives: handlingObjectives(), batch: 1 };
+    while ((await deliverQueued(options)) > 0);
+    const order = seen
+      .filter((e) => e.type === "delivery.delivered")
+      .map((e) => (e.data as { precedence: string }).precedence);
+    expect(order).toEqual([
+      "FLASH",
+      ...Array(5).fill("NIACT IMMEDIATE"),
+      ...Array(9).fill("IMMEDIATE"),
+      "PRIORITY",
+      "ROUTINE",
+    ]);
+  });
+
+  it("delivers each copy once and raises one alert per NIACT copy when dispatchers race and a release is retried", async () => {
+    const cable = releasedSeed("08STATE16245", "26STATE108");
+    await release(store, clock, cable);
+    // A retried enqueue (a release replayed after a crash) adds no copy.
+    await store.db.transaction().execute((tx) => enqueueDeliveries(tx, { cable, actionRequests: [] }, clock));
+    const delivered: string[] = [];
+    const counting = createEventBus();
+    counting.subscribe(
+      SYSTEM_READER,
+      (e) => e.type === "delivery.delivered" && delivered.push((e.data as { id: string }).id),
+    );
+    const options = { store, clock, bus: counting, objectives: handlingObjectives(), batch: 3 };
+    const race = async () => {
+      while ((await deliverQueued(options)) > 0);
+    };
+    await Promise.all([race(), race(), race()]);
+    const rows = await deliveries();
+    expect(rows).toHaveLength(14);
+    expect(rows.every((r) => r.state === "delivered")).toBe(true);
+    expect(delivered.sort()).toEqual(rows.map((r) => r.id).sort());
+    const alerts = await store.db.selectFrom("alerts").select(["post", "kind"]).orderBy("post").execute();
+    expect(alerts).toEqual(SEED08_ACTION.map((post) => ({ post, kind: "niact" })));
+  });
+
+  it("escalates an unacknowledged copy past its handling-time objective, once, and spares acknowledged ones", async () => {
+    await release(store, clock, releasedSeed("08STATE16245", "26STATE109"));
+    await drain();
+    const panama = (await deliveries()).find((r) => r.post === "AMEMBASSY PANAMA")!;
+    expect(panama.due_at).toBe("2026-02-16T23:49:00.000Z");
+    await store.db
+      .updateTable("deliveries")
+      .set({ acked_at: clock.now().toISOString() })
+      .where("id", "=", panama.id)
+      .execute();
+    clock.advance(29 * 60_000);
+    expect(await escalateOverdue({ store, clock, bus })).toBe(0);
+    clock.advance(60_000);
+    expect(await escalateOverdue({ store, clock, bus })).toBe(13);
+    expect(await escalateOverdue({ store, clock, bus })).toBe(0);
+    const escalations = await store.db.selectFrom("alerts").select("post").where("kind", "=", "escalation").execute();
+    expect(escalations).toHaveLength(13);
+    expect(escalations.map((a) => a.post)).not.toContain("AMEMBASSY PANAMA");
+  });
+});

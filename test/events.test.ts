@@ -1,0 +1,105 @@
+// Live events: the bus passes every cable event through the access rule and the subscriber's post/office, and
+// GET /api/events streams them as server-sent events, so an uncleared user hears nothing of a classified cable.
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_READER, type Reader } from "../src/services/access/reader.ts";
+import { createEventBus, type BusEvent } from "../src/services/events/index.ts";
+import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
+import { SECRET_ID, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
+import { SHARED_DIR } from "./helpers/shared-data.ts";
+import { DIALECTS } from "./helpers/test-stores.ts";
+
+const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
+if (!haveSeeds) console.warn("event tests skipped: ../shared/seeds is missing");
+
+const reader = (clearance: Reader["clearance"], accesses: string[] = []): Reader => ({
+  userId: `u-${clearance}`,
+  clearance,
+  accesses,
+  lists: [],
+  offices: [],
+  post: null,
+});
+
+/** Reads an SSE stream until `stop` is seen in an event's data; returns the event names in order. */
+async function readEvents(response: Response, stop: string): Promise<string[]> {
+  const decoder = new TextDecoder();
+  const reader = response.body!.getReader();
+  let text = "";
+  while (!text.includes(stop)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value);
+  }
+  await reader.cancel();
+  return [...text.matchAll(/^data: (.*)$/gm)].map((m) => {
+    const e = JSON.parse(m[1]!) as { type: string; cableId?: string };
+    return `${e.type} ${e.cableId ?? ""}`.trim();
+  });
+}
+
+describe.skipIf(!haveSeeds).each(DIALECTS)("events on %s", (dialect) => {
+  let server: TestServer;
+  let base: string;
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { messaging: { pollMs: 0, senders: [] } });
+    await server.app.listen({ port: 0, host: "127.0.0.1" });
+    base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => server?.close());
+
+  it("gives a cable event only to readers the access rule lets read the archived cable", async () => {
+    const bus = createEventBus({ store: server.store });
+    const got = new Map<string, string[]>();
+    for (const [name, r] of [
+      ["unclassified", reader("UNCLASSIFIED")],
+      ["secret", reader("SECRET")],
+      ["secret-noforn", reader("SECRET", ["NOFORN"])],
+      ["system", SYSTEM_READER],
+    ] as const) {
+      got.set(name, []);
+      bus.subscribe(r, (e) => got.get(name)!.push(e.cableId ?? e.type));
+    }
+    await bus.publish({ type: "test", cableId: SECRET_ID, data: null });
+    await bus.publish({ type: "test", cableId: "08STATE16245", data: null });
+    await bus.publish({ type: "test", cableId: "26NOWHERE1", data: null });
+    expect(Object.fromEntries(got)).toEqual({
+      unclassified: ["08STATE16245"],
+      secret: ["08STATE16245"],
+      "secret-noforn": [SECRET_ID, "08STATE16245"],
+      // An unarchived cable reaches nobody but the system: the bus fails closed.
+      system: [SECRET_ID, "08STATE16245", "26NOWHERE1"],
+    });
+  });
+
+  it("narrows by post and office, and keeps a user's own events to that user", async () => {
+    const bus = createEventBus({ store: server.store });
+    const seen: BusEvent[] = [];
+    bus.subscribe(SYSTEM_READER, (e) => seen.push(e), { post: "AMEMBASSY PARIS", office: "POL" });
+    await bus.publish({ type: "a", post: "AMEMBASSY PARIS", office: "POL", data: 1 });
+    await bus.publish({ type: "b", post: "AMEMBASSY ROME", office: "POL", data: 2 });
+    await bus.publish({ type: "c", post: "AMEMBASSY PARIS", office: "ECON", data: 3 });
+    await bus.publish({ type: "d", userId: "someone-else", data: 4 });
+    expect(seen.map((e) => e.type)).toEqual(["a"]);
+  });
+
+  it("streams deliveries of a SECRET cable to a cleared user and not to an uncleared one", async () => {
+    const open = async (user: "admin" | "unclassified") =>
+      fetch(`${base}/api/events?post=PARIS`, { headers: { cookie: await server.cookieOf(user) } });
+    const cleared = await open("admin");
+    const uncleared = await open("unclassified");
+    expect(cleared.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const secret = releasedSeed("08STATE16245", "26STATE501", { classification: "SECRET", caveats: ["NOFORN"] });
+    await release(server.store, server.deps.clock, secret);
+    await server.app.messaging.dispatcher.drain();
+    // An unclassified cable after it: the marker both streams must reach.
+    await release(server.store, server.deps.clock, releasedSeed("08STATE16245", "26STATE502"));
+    await server.app.messaging.dispatcher.drain();
+    expect(await readEvents(cleared, "26STATE502")).toEqual([
+      "delivery.delivered 26STATE501",
+      "delivery.delivered 26STATE502",
+    ]);
+    expect(await readEvents(uncleared, "26STATE502")).toEqual(["delivery.delivered 26STATE502"]);
+  });
+});

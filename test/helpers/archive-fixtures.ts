@@ -1,0 +1,37 @@
+// Factories for archive tests: seed cables as parsed, variants of them with chosen fields, and readers.
+import type { Addressee, Cable } from "../../src/core/index.ts";
+import type { Reader } from "../../src/services/access/index.ts";
+import { parseTelegram } from "../../src/telegram/index.ts";
+import { readSeed, type SeedId } from "./shared-data.ts";
+
+/** A seed cable as parsed, with its raw text. */
+export function seed(id: SeedId): { cable: Cable; raw: string } {
+  const raw = readSeed(id);
+  const cable = parseTelegram(raw);
+  cable.id ??= id;
+  return { cable, raw };
+}
+
+/**
+ * A copy of `base` with the given fields replaced: the way tests make cables with chosen captions, tags or dates.
+ * @example buildCable(seed("08STATE16245").cable, { id: "08STATE90001", caveats: ["NODIS"] })
+ */
+export function buildCable(base: Cable, patch: Partial<Cable> & { id: string }): Cable {
+  return { ...structuredClone(base), warnings: [], ...patch };
+}
+
+/**
+ * An addressee line for tests.
+ * @example addressee("AMEMBASSY PARIS", "POL") // { route: null, name: "AMEMBASSY PARIS", office: "POL", ... }
+ */
+export function addressee(name: string, office: string | null = null): Addressee {
+  return { route: null, name, office, precedence: "PRIORITY", mcn: null };
+}
+
+/**
+ * A reader with nothing but what `patch` grants (UNCLASSIFIED clearance by default).
+ * @example buildReader({ clearance: "SECRET", accesses: ["NOFORN"] })
+ */
+export function buildReader(patch: Partial<Reader> = {}): Reader {
+  return { userId: "u-test", clearance: "UNCLASSIFIED", accesses: [], lists: [], offices: [], post: null, ...patch };
+}

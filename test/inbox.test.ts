@@ -1,0 +1,142 @@
+// Inboxes through the HTTP API: what a post receives, filters, read and acknowledge, slugging to offices, the
+// routing hint on replies, and the access rule on every item. Both dialects.
+import { existsSync } from "node:fs";
+import type { InjectOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../src/services/users/index.ts";
+import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
+import type { USERS } from "./helpers/server-fixtures.ts";
+import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
+import { SHARED_DIR } from "./helpers/shared-data.ts";
+import { DIALECTS } from "./helpers/test-stores.ts";
+
+const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
+if (!haveSeeds) console.warn("inbox tests skipped: ../shared/seeds is missing");
+
+type Item = { id: string; cableId: string; precedence: string; role: string; acknowledged: boolean; read: boolean };
+
+describe.skipIf(!haveSeeds).each(DIALECTS)("inboxes on %s", (dialect) => {
+  let server: TestServer;
+  const cookies = new Map<string, string>();
+  const as = async (username: string, options: InjectOptions & { url: string }) => {
+    const cookie = cookies.get(username) ?? (await server.freshCookie(username as keyof typeof USERS));
+    cookies.set(username, cookie);
+    const headers: Record<string, string> = { cookie };
+    if (options.method && options.method !== "GET") headers["content-type"] = "application/json";
+    return server.app.inject({ ...options, headers });
+  };
+  const inbox = async (username: string, query: string) => {
+    const res = await as(username, { url: `/api/inbox?${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as { items: Item[] }).items;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { messaging: { pollMs: 0, senders: [] } });
+    const { deps } = server;
+    await createUser(deps, {
+      username: "panama",
+      roles: ["reader"],
+      clearance: "UNCLASSIFIED",
+      post: "PANAMA",
+      password: PASSWORD,
+    });
+    await createUser(deps, {
+      username: "comms",
+      roles: ["reader", "communicator"],
+      clearance: "SECRET",
+      post: "STATE",
+      password: PASSWORD,
+    });
+    await release(server.store, deps.clock, releasedSeed("08STATE16245", "26STATE201"));
+    // The SECRET NOFORN fixture, delivered to PANAMA too: its unclassified reader must never see it.
+    const secret = releasedSeed("08STATE16245", "26STATE202", { classification: "SECRET", caveats: ["NOFORN"] });
+    await release(server.store, deps.clock, secret);
+    // A PARIS reply citing 09STATE39345 ("slug responses for IO/UNP"), to STATE.
+    const reply = releasedSeed("09STATE39345", "26PARIS203", {
+      origin: "PARIS",
+      from: { route: null, name: "AMEMBASSY PARIS", office: null, precedence: null, mcn: null },
+      to: [{ route: null, name: "SECSTATE WASHDC", office: null, precedence: "PRIORITY", mcn: null }],
+      info: [],
+      references: [{ label: null, id: "09STATE39345", text: "09 STATE 39345" }],
+    });
+    await release(server.store, deps.clock, reply);
+    await server.app.messaging.dispatcher.drain();
+  });
+  afterAll(async () => server?.close());
+
+  it("shows a post its copies with precedence and role, and hides what its reader may not read", async () => {
+    const items = await inbox("panama", "");
+    expect(items.map((i) => [i.cableId, i.precedence, i.role, i.acknowledged])).toEqual([
+      ["26STATE201", "NIACT IMMEDIATE", "action", false],
+    ]);
+    const admin = await inbox("admin", "post=AMEMBASSY%20PANAMA");
+    expect(admin.map((i) => i.cableId).sort()).toEqual(["26STATE201", "26STATE202"]);
+    expect(await inbox("unclassified", `post=PARIS&precedence=IMMEDIATE`)).toHaveLength(1);
+  });
+
+  it("filters by precedence, role and unread", async () => {
+    expect(await inbox("admin", "post=PARIS&role=action")).toEqual([]);
+    expect(await inbox("admin", "post=PARIS&role=info&precedence=IMMEDIATE")).toHaveLength(2);
+    expect(await inbox("admin", "post=PARIS&precedence=FLASH")).toEqual([]);
+  });
+
+  it("marks read and acknowledges, keeping who and when, and acknowledging twice changes nothing", async () => {
+    const [item] = await inbox("panama", "unread=true");
+    const read = await as("panama", { method: "POST", url: `/api/deliveries/${item!.id}/read` });
+    expect(read.json()).toMatchObject({ read: true, acknowledged: false });
+    expect(await inbox("panama", "unread=true")).toEqual([]);
+    const ack = await as("panama", { method: "POST", url: `/api/deliveries/${item!.id}/ack` });
+    expect(ack.statusCode).toBe(200);
+    expect(ack.json()).toMatchObject({
+      acknowledged: true,
+      acknowledgedBy: "panama",
+      acknowledgedAt: "2024-05-01T09:00:00.000Z",
+    });
+    server.deps.clock.advance(60_000);
+    const again = await as("panama", { method: "POST", url: `/api/deliveries/${item!.id}/ack` });
+    expect(again.json()).toMatchObject({ acknowledgedAt: "2024-05-01T09:00:00.000Z" });
+    const alerts = await server.store.db
+      .selectFrom("alerts")
+      .select("acked_by")
+      .where("delivery_id", "=", item!.id)
+      .execute();
+    expect(alerts).toEqual([{ acked_by: "panama" }]);
+  });
+
+  it("does not let another post's reader, or a reader below the cable, acknowledge", async () => {
+    const secretCopy = (await inbox("admin", "post=PANAMA")).find((i) => i.cableId === "26STATE202")!;
+    const denied = await as("panama", { method: "POST", url: `/api/deliveries/${secretCopy.id}/ack` });
+    expect(denied.statusCode).toBe(404);
+    expect(denied.json()).toMatchObject({ code: "DELIVERY_NOT_FOUND" });
+    const parisCopy = (await inbox("admin", "post=PARIS")).find((i) => i.cableId === "26STATE201")!;
+    expect((await as("panama", { method: "POST", url: `/api/deliveries/${parisCopy.id}/ack` })).statusCode).toBe(404);
+  });
+
+  it("shows a reply the routing hint of the cable it answers, and a communicator slugs it to that office", async () => {
+    const [reply] = (await inbox("comms", "post=STATE")).filter((i) => i.cableId === "26PARIS203");
+    expect(reply).toMatchObject({ routingHint: ["IO/UNP"], role: "action", precedence: "PRIORITY" });
+    const byReader = await as("secret", {
+      method: "POST",
+      url: `/api/deliveries/${reply!.id}/slug`,
+      payload: { offices: ["IO/UNP"] },
+    });
+    expect(byReader.statusCode).toBe(403);
+    const slug = await as("comms", {
+      method: "POST",
+      url: `/api/deliveries/${reply!.id}/slug`,
+      payload: { offices: ["io/unp"] },
+    });
+    expect(slug.statusCode, slug.body).toBe(200);
+    const office = await inbox("comms", "office=IO/UNP");
+    expect(office.map((i) => [i.cableId, (i as Item & { sluggedFrom: string }).sluggedFrom])).toEqual([
+      ["26PARIS203", reply!.id],
+    ]);
+    const unknown = await as("comms", {
+      method: "POST",
+      url: `/api/deliveries/${reply!.id}/slug`,
+      payload: { offices: ["NO/SUCH"] },
+    });
+    expect(unknown.json()).toMatchObject({ code: "OFFICE_NOT_FOUND" });
+  });
+});

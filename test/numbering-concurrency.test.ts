@@ -1,0 +1,56 @@
+// Message numbers under load: 50 releases at once from one station give 50 consecutive serials, with no gap and no
+// number given twice, on SQLite and PostgreSQL; a release that fails takes no number either.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseTelegram } from "../src/telegram/index.ts";
+import {
+  createDraft,
+  draftOf,
+  expectStatus,
+  release,
+  releaseDraft,
+  startMessagingServer,
+  type MessagingServer,
+} from "./helpers/messaging-fixtures.ts";
+import { call } from "./helpers/server-fixtures.ts";
+import { readSeed, sharedAvailable } from "./helpers/shared-data.ts";
+import { DIALECTS } from "./helpers/test-stores.ts";
+
+const hasSeeds = sharedAvailable("seeds", "numbering under concurrency (drafts are made from seed 08STATE16245)");
+
+const CONCURRENT = 50;
+
+/** The serial of a canonical STATE id of 2008: 17 of `08STATE17`. */
+function serialOf(id: string): number {
+  const match = /^08STATE(\d+)$/.exec(id);
+  if (!match) throw new Error(`not a 2008 STATE cable id: ${id}`);
+  return Number(match[1]);
+}
+
+describe.skipIf(!hasSeeds).each(DIALECTS)("%s: numbering under concurrent releases", (dialect) => {
+  let server: MessagingServer;
+  let draftBody: Record<string, unknown>;
+  beforeAll(async () => {
+    server = await startMessagingServer(dialect, "2008-02-16T23:19:00Z");
+    draftBody = draftOf(parseTelegram(readSeed("08STATE16245")));
+  });
+  afterAll(() => server?.close());
+
+  it(`gives ${CONCURRENT} simultaneous releases consecutive numbers, none twice, none skipped`, async () => {
+    const drafts: string[] = [];
+    for (let i = 0; i < CONCURRENT; i++) {
+      drafts.push((await createDraft(server, "drafter", { ...draftBody, subject: `NUMBERING TEST ${i}` })).id);
+    }
+    const ids = await Promise.all(drafts.map((draft) => release(server, "approver", draft)));
+    expect(new Set(ids).size).toBe(CONCURRENT);
+    const serials = ids.map(serialOf).sort((a, b) => a - b);
+    expect(serials.at(-1)! - serials[0]!).toBe(CONCURRENT - 1);
+    for (const id of ids) expectStatus(await call(server, "drafter", { url: `/api/cables/${id}` }), 200, `read ${id}`);
+
+    // A release that fails (the draft is released already) takes no number: the next one follows on.
+    const again = await releaseDraft(server, "approver", drafts[0]!);
+    expect(again.statusCode, again.body).toBeGreaterThanOrEqual(400);
+    expect(again.statusCode).toBeLessThan(500);
+    const next = await createDraft(server, "drafter", { ...draftBody, subject: "NUMBERING TEST AFTER A FAILURE" });
+    expect(serialOf(await release(server, "approver", next.id))).toBe(serials.at(-1)! + 1);
+  });
+});

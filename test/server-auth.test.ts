@@ -1,0 +1,253 @@
+// Signing in and out, cookies, tokens, roles, CSRF, security headers and the problem+json error shape.
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../src/server/logger.ts";
+import { API_CSP } from "../src/server/plugins/security-headers.ts";
+import { mintToken } from "../src/services/auth/api-tokens.ts";
+import { call, PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
+import { sharedAvailable } from "./helpers/shared-data.ts";
+import { DIALECTS } from "./helpers/test-stores.ts";
+
+const hasSeeds = sharedAvailable("seeds", "server auth tests (they archive the seeds)");
+
+function expectProblem(
+  res: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
+  status: number,
+  code: string,
+) {
+  expect(res.statusCode).toBe(status);
+  expect(String(res.headers["content-type"])).toMatch(/^application\/problem\+json/);
+  const body = res.json() as Record<string, unknown>;
+  expect(body).toMatchObject({ status, code, type: `urn:cablegram:problem:${code.toLowerCase().replace(/_/g, "-")}` });
+  expect(typeof body.title).toBe("string");
+  expect(typeof body.detail).toBe("string");
+  expect(typeof body.instance).toBe("string");
+  expect(JSON.stringify(body)).not.toMatch(/\n\s+at |node_modules/);
+  return body;
+}
+
+describe.skipIf(!hasSeeds).each(DIALECTS)("%s: signing in", (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+  });
+  afterAll(() => server.close());
+
+  it("answers the profile and sets an HttpOnly, SameSite=Strict session cookie that expires", async () => {
+    const res = await call(server, null, {
+      method: "POST",
+      url: "/api/session",
+      payload: { username: "secret", password: PASSWORD },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      user: { username: "secret", clearance: "SECRET", accesses: ["NOFORN"], roles: ["reader"], post: "STATE" },
+      expiresAt: "2024-05-01T21:00:00.000Z",
+    });
+    expect(JSON.stringify(res.json())).not.toMatch(/scrypt|password/);
+    const cookie = String(res.headers["set-cookie"]);
+    expect(cookie).toMatch(/^cablegram_session=[\w-]{43}; /);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Strict");
+    expect(cookie).toContain("Path=/");
+    expect(cookie).toContain("Expires=Wed, 01 May 2024 21:00:00 GMT");
+    expect(cookie).not.toContain("Secure");
+    const me = await server.app.inject({ url: "/api/session", headers: { cookie: cookie.split(";")[0]! } });
+    expect(me.json()).toMatchObject({ user: { username: "secret" }, expiresAt: "2024-05-01T21:00:00.000Z" });
+  });
+
+  it("refuses a wrong password and an unknown name alike, as 401 BAD_CREDENTIALS without a cookie", async () => {
+    const wrong = await call(server, null, {
+      method: "POST",
+      url: "/api/session",
+      payload: { username: "admin", password: "nope" },
+    });
+    const unknown = await call(server, null, {
+      method: "POST",
+      url: "/api/session",
+      payload: { username: "ghost", password: PASSWORD },
+    });
+    for (const res of [wrong, unknown]) {
+      expectProblem(res, 401, "BAD_CREDENTIALS");
+      expect(res.headers["set-cookie"]).toBeUndefined();
+    }
+    expect((wrong.json() as { detail: string }).detail).toBe((unknown.json() as { detail: string }).detail);
+  });
+
+  it("locks a name after five failures with 429 and Retry-After, even for the right password", async () => {
+    for (let i = 0; i < 5; i++) {
+      await call(server, null, {
+        method: "POST",
+        url: "/api/session",
+        payload: { username: "unclassified", password: `x${i}` },
+      });
+    }
+    const res = await call(server, null, {
+      method: "POST",
+      url: "/api/session",
+      payload: { username: "unclassified", password: PASSWORD },
+    });
+    expectProblem(res, 429, "RATE_LIMITED");
+    expect(res.headers["retry-after"]).toBe("900");
+  });
+
+  it("signs out: the cookie stops working and is cleared", async () => {
+    const cookie = await server.freshCookie("confidential");
+    expect((await server.app.inject({ url: "/api/session", headers: { cookie } })).statusCode).toBe(200);
+    const out = await call(server, null, { method: "DELETE", url: "/api/session", headers: { cookie } });
+    expect(out.statusCode).toBe(204);
+    expect(String(out.headers["set-cookie"])).toMatch(/^cablegram_session=; .*Expires=Thu, 01 Jan 1970/);
+    expectProblem(await server.app.inject({ url: "/api/session", headers: { cookie } }), 401, "UNAUTHENTICATED");
+  });
+
+  it("accepts an API token as a bearer and refuses a mistyped one even beside a good cookie", async () => {
+    const { token } = await mintToken(server.deps, "secret", "script");
+    const ok = await server.app.inject({ url: "/api/session", headers: { authorization: `Bearer ${token}` } });
+    expect(ok.json()).toMatchObject({ user: { username: "secret" }, expiresAt: null });
+    const cookie = await server.cookieOf("admin");
+    const bad = await server.app.inject({
+      url: "/api/session",
+      headers: { authorization: `Bearer ${token}x`, cookie },
+    });
+    expectProblem(bad, 401, "UNAUTHENTICATED");
+  });
+
+  it("answers 401 problem+json on every closed route without a session", async () => {
+    const doc = (await server.app.inject({ url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    let checked = 0;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(operations)) {
+        if ((path === "/api/session" && method !== "get") || method === "parameters") continue;
+        const url = path.replace(/\{[^}]+\}/g, "X");
+        const res = await call(server, null, {
+          method: method.toUpperCase() as "GET",
+          url,
+          payload: method === "get" ? undefined : {},
+        });
+        expectProblem(res, 401, "UNAUTHENTICATED");
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it("answers 403 FORBIDDEN to non-admins on user administration, the audit log and directory changes", async () => {
+    const attempts = [
+      { method: "GET", url: "/api/users" },
+      { method: "POST", url: "/api/users", payload: { username: "mallory" } },
+      { method: "GET", url: "/api/audit" },
+      { method: "POST", url: "/api/directory/posts", payload: { name: "AMCONSUL LYON" } },
+      { method: "DELETE", url: "/api/directory/posts/PARIS" },
+    ] as const;
+    for (const attempt of attempts) {
+      const res = await call(server, "confidential", {
+        ...attempt,
+        payload: "payload" in attempt ? attempt.payload : undefined,
+      });
+      expect(expectProblem(res, 403, "FORBIDDEN").role).toBe("admin");
+    }
+    expect((await call(server, "admin", { url: "/api/users" })).statusCode).toBe(200);
+  });
+
+  it("refuses state-changing requests that are not JSON (CSRF), with 415", async () => {
+    const form = await server.app.inject({
+      method: "POST",
+      url: "/api/session",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: `username=admin&password=${encodeURIComponent(PASSWORD)}`,
+    });
+    expectProblem(form, 415, "UNSUPPORTED_MEDIA_TYPE");
+    const cookie = await server.cookieOf("admin");
+    const text = await server.app.inject({ method: "DELETE", url: "/api/directory/posts/PARIS", headers: { cookie } });
+    expectProblem(text, 415, "UNSUPPORTED_MEDIA_TYPE");
+    expect((await call(server, "admin", { url: "/api/directory/posts/PARIS" })).statusCode).toBe(200);
+  });
+
+  it("sets the security headers on answers and errors, and a docs CSP only on the docs", async () => {
+    for (const res of [
+      await call(server, "secret", { url: "/api/session" }),
+      await call(server, null, { url: "/api/nowhere" }),
+    ]) {
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+      expect(res.headers["referrer-policy"]).toBe("no-referrer");
+      expect(res.headers["content-security-policy"]).toBe(API_CSP);
+    }
+    const docs = await server.app.inject({ url: "/api/docs" });
+    expect(docs.statusCode).toBe(200);
+    expect(String(docs.headers["content-security-policy"])).toContain("script-src 'self'");
+  });
+
+  it("describes bad input as 400 INVALID_INPUT with the failing fields", async () => {
+    const res = await call(server, null, { method: "POST", url: "/api/session", payload: { username: "admin" } });
+    const body = expectProblem(res, 400, "INVALID_INPUT");
+    expect(body.issues).toEqual([expect.objectContaining({ path: "body.password" })]);
+    const broken = await server.app.inject({
+      method: "POST",
+      url: "/api/session",
+      headers: { "content-type": "application/json" },
+      payload: "{not json",
+    });
+    expectProblem(broken, 400, "INVALID_INPUT");
+  });
+});
+
+describe.skipIf(!hasSeeds)("sign-in rate limit per address", () => {
+  it("answers 429 RATE_LIMITED once an address exceeds the route's limit", async () => {
+    const server = await startTestServer("sqlite", { signInLimit: { max: 3, timeWindow: 60_000 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await call(server, null, {
+          method: "POST",
+          url: "/api/session",
+          payload: { username: `user${i}`, password: "x" },
+        });
+        statuses.push(res.statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const last = await call(server, null, {
+        method: "POST",
+        url: "/api/session",
+        payload: { username: "admin", password: PASSWORD },
+      });
+      expectProblem(last, 429, "RATE_LIMITED");
+      expect(Number(last.headers["retry-after"])).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe.skipIf(!hasSeeds)("unexpected failures", () => {
+  it("answer a bare 500 problem and are logged with their cause", async () => {
+    const out = new PassThrough();
+    const logged: string[] = [];
+    out.on("data", (c: Buffer) => logged.push(c.toString("utf8")));
+    const server = await startTestServer("sqlite", { logger: createLogger({ pretty: false, out }) });
+    const cookie = await server.cookieOf("secret");
+    await server.store.close(); // the database goes away under the running app
+    const res = await server.app.inject({ url: "/api/search?q=kosovo", headers: { cookie } });
+    const body = expectProblem(res, 500, "INTERNAL_ERROR");
+    expect(body).toEqual({
+      type: "urn:cablegram:problem:internal-error",
+      title: "Internal Server Error",
+      status: 500,
+      detail: "Internal Server Error",
+      code: "INTERNAL_ERROR",
+      instance: "/api/search",
+    });
+    await new Promise((r) => setImmediate(r));
+    const errors = logged
+      .join("")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { level: number; msg: string; err?: { stack?: string } });
+    expect(errors.find((e) => e.level === 50)).toMatchObject({
+      msg: "unhandled error",
+      err: { stack: expect.stringContaining("Error") },
+    });
+    await server.app.close();
+  });
+});

@@ -1,0 +1,209 @@
+// Users, passwords, sign-in throttling, sessions and API tokens, on SQLite and PostgreSQL.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mintToken, revokeToken, userOfToken } from "../src/services/auth/api-tokens.ts";
+import { hashPassword, verifyPassword } from "../src/services/auth/password-hash.ts";
+import { createSession, endSession, sessionOf, SESSION_TTL_MS } from "../src/services/auth/sessions.ts";
+import { signIn } from "../src/services/auth/sign-in.ts";
+import { fixedClock, type Deps } from "../src/services/clock.ts";
+import { loadDefaultDirectory } from "../src/services/directory/index.ts";
+import {
+  createUser,
+  findUser,
+  hasRole,
+  listUsers,
+  readerOf,
+  removeUser,
+  setPassword,
+  updateUser,
+} from "../src/services/users/index.ts";
+import type { Store } from "../src/store/open-store.ts";
+import { rejectionOf } from "./helpers/expect-rejection.ts";
+import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
+
+const PASSWORD = "correct horse battery";
+
+describe("password hashing", () => {
+  it("stores scrypt with its parameters and a random salt, and verifies only the right password", async () => {
+    const a = await hashPassword(PASSWORD);
+    const b = await hashPassword(PASSWORD);
+    expect(a).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword(PASSWORD, a)).toBe(true);
+    expect(await verifyPassword("correct horse batterY", a)).toBe(false);
+  });
+
+  it("answers false, without throwing, for malformed or foreign hashes", async () => {
+    for (const stored of ["", "bcrypt$2b$10$abc", "scrypt$0$8$1$c2FsdA$aGFzaA", "scrypt$32768$8$1$c2FsdA$short"]) {
+      expect(await verifyPassword(PASSWORD, stored)).toBe(false);
+    }
+  });
+});
+
+describe.each(DIALECTS)("%s: users", (dialect) => {
+  let store: Store;
+  let clock: ReturnType<typeof fixedClock>;
+  let deps: Deps;
+
+  beforeEach(async () => {
+    store = await openTestStore(dialect, "users_test");
+    clock = fixedClock("2024-05-01T09:00:00Z");
+    deps = { store, clock };
+    await loadDefaultDirectory(store);
+  });
+  afterEach(() => store.close());
+
+  it("creates a user with normalised fields and the home post stored as its station", async () => {
+    const user = await createUser(deps, {
+      username: "Alice",
+      clearance: "secret",
+      accesses: ["noforn"],
+      lists: ["nodis-kosovo", "L2"],
+      roles: ["drafter", "reader"],
+      post: "AMEMBASSY PARIS",
+      offices: ["eur/sce"],
+      password: PASSWORD,
+    });
+    expect(user).toMatchObject({
+      username: "alice",
+      clearance: "SECRET",
+      accesses: ["NOFORN"],
+      lists: ["L2", "NODIS-KOSOVO"],
+      roles: ["drafter", "reader"],
+      post: "PARIS",
+      offices: ["EUR/SCE"],
+      hasPassword: true,
+      createdAt: "2024-05-01T09:00:00.000Z",
+    });
+    expect(await findUser(store, "ALICE")).toEqual(user);
+    expect(readerOf(user)).toEqual({
+      userId: user.id,
+      clearance: "SECRET",
+      accesses: ["NOFORN"],
+      lists: ["L2", "NODIS-KOSOVO"],
+      offices: ["EUR/SCE"],
+      post: "PARIS",
+    });
+  });
+
+  it("defaults to an UNCLASSIFIED reader without password, and admins hold every role", async () => {
+    const bob = await createUser(deps, { username: "bob" });
+    expect(bob).toMatchObject({
+      clearance: "UNCLASSIFIED",
+      roles: ["reader"],
+      accesses: [],
+      post: null,
+      hasPassword: false,
+    });
+    expect(hasRole(bob, "drafter")).toBe(false);
+    expect(hasRole({ roles: ["admin"] }, "drafter")).toBe(true);
+  });
+
+  it("refuses a taken name, an unknown post and malformed fields with stable codes", async () => {
+    await createUser(deps, { username: "alice" });
+    expect((await rejectionOf(createUser(deps, { username: "ALICE" }))).code).toBe("USER_EXISTS");
+    expect((await rejectionOf(createUser(deps, { username: "carol", post: "ATLANTIS" }))).code).toBe("POST_NOT_FOUND");
+    const invalid = await rejectionOf(createUser(deps, { username: "x y", clearance: "COSMIC", password: "short" }));
+    expect(invalid.code).toBe("INVALID_INPUT");
+    const paths = (invalid.details.issues as { path: string }[]).map((i) => i.path).sort();
+    expect(paths).toEqual(["clearance", "password", "username"]);
+    expect((await listUsers(store)).map((u) => u.username)).toEqual(["alice"]);
+  });
+
+  it("updates only the fields given and replaces lists whole", async () => {
+    await createUser(deps, { username: "alice", accesses: ["NOFORN"], offices: ["EUR/SCE"] });
+    clock.advance(60_000);
+    const updated = await updateUser(deps, "alice", { clearance: "TOP SECRET", offices: ["IO/UNP"], post: "STATE" });
+    expect(updated).toMatchObject({
+      clearance: "TOP SECRET",
+      accesses: ["NOFORN"],
+      offices: ["IO/UNP"],
+      post: "STATE",
+    });
+    expect(updated.updatedAt).toBe("2024-05-01T09:01:00.000Z");
+    expect((await rejectionOf(updateUser(deps, "nobody", {}))).code).toBe("USER_NOT_FOUND");
+  });
+
+  it("signs in with the right password only, the same error for unknown names and token-only users", async () => {
+    await createUser(deps, { username: "alice", password: PASSWORD });
+    await createUser(deps, { username: "robot" });
+    const { user, session } = await signIn(deps, { username: "Alice", password: PASSWORD, ip: "10.0.0.1" });
+    expect(user.username).toBe("alice");
+    expect(session.expiresAt.getTime() - clock.now().getTime()).toBe(SESSION_TTL_MS);
+    expect((await sessionOf(deps, session.token))?.user.id).toBe(user.id);
+    for (const [username, password] of [
+      ["alice", "wrong password"],
+      ["nobody", PASSWORD],
+      ["robot", PASSWORD],
+    ]) {
+      const error = await rejectionOf(signIn(deps, { username: username!, password: password!, ip: "10.0.0.2" }));
+      expect([error.code, error.message]).toEqual(["BAD_CREDENTIALS", "Wrong username or password."]);
+    }
+  });
+
+  it("locks a username after five failures for fifteen minutes, even against the right password", async () => {
+    await createUser(deps, { username: "alice", password: PASSWORD });
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await rejectionOf(signIn(deps, { username: "alice", password: `guess ${i}`, ip: `10.0.1.${i}` }))).code,
+      ).toBe("BAD_CREDENTIALS");
+    }
+    const locked = await rejectionOf(signIn(deps, { username: "alice", password: PASSWORD, ip: "10.0.2.1" }));
+    expect(locked.code).toBe("RATE_LIMITED");
+    expect(locked.details.retryAfter).toBe(900);
+    clock.advance(15 * 60_000 + 1000);
+    expect((await signIn(deps, { username: "alice", password: PASSWORD, ip: "10.0.2.1" })).user.username).toBe("alice");
+  });
+
+  it("locks an address that sprays guesses over many names", async () => {
+    await createUser(deps, { username: "alice", password: PASSWORD });
+    for (let i = 0; i < 20; i++)
+      await rejectionOf(signIn(deps, { username: `user${i}`, password: "guess", ip: "10.9.9.9" }));
+    expect((await rejectionOf(signIn(deps, { username: "alice", password: PASSWORD, ip: "10.9.9.9" }))).code).toBe(
+      "RATE_LIMITED",
+    );
+    expect((await signIn(deps, { username: "alice", password: PASSWORD, ip: "10.0.0.1" })).user.username).toBe("alice");
+  });
+
+  it("expires sessions, ends them at sign-out and when the password changes", async () => {
+    const user = await createUser(deps, { username: "alice", password: PASSWORD });
+    const first = await createSession(deps, user.id);
+    clock.advance(SESSION_TTL_MS + 1);
+    expect(await sessionOf(deps, first.token)).toBeNull();
+    const second = await createSession(deps, user.id);
+    await endSession(deps, second.token);
+    expect(await sessionOf(deps, second.token)).toBeNull();
+    const third = await createSession(deps, user.id);
+    await setPassword(deps, "alice", "another long passphrase");
+    expect(await sessionOf(deps, third.token)).toBeNull();
+    expect((await rejectionOf(signIn(deps, { username: "alice", password: PASSWORD, ip: "1.1.1.1" }))).code).toBe(
+      "BAD_CREDENTIALS",
+    );
+  });
+
+  it("mints tokens shown once and stored hashed, finds their user, and forgets them when revoked", async () => {
+    const user = await createUser(deps, { username: "alice" });
+    const minted = await mintToken(deps, "alice", "nightly export");
+    expect(minted.token).toMatch(/^cgt_[\w-]{43}$/);
+    const stored = await store.db.selectFrom("api_tokens").selectAll().execute();
+    expect(stored).toHaveLength(1);
+    expect(JSON.stringify(stored)).not.toContain(minted.token.slice(4));
+    clock.advance(1000);
+    expect((await userOfToken(deps, minted.token))?.id).toBe(user.id);
+    const used = await store.db.selectFrom("api_tokens").select("last_used_at").executeTakeFirstOrThrow();
+    expect(used.last_used_at).toBe("2024-05-01T09:00:01.000Z");
+    expect(await userOfToken(deps, `${minted.token}x`)).toBeNull();
+    await revokeToken(deps, "alice", minted.id);
+    expect(await userOfToken(deps, minted.token)).toBeNull();
+  });
+
+  it("removes a user with their sessions and tokens", async () => {
+    const user = await createUser(deps, { username: "alice", password: PASSWORD });
+    const session = await createSession(deps, user.id);
+    const { token } = await mintToken(deps, "alice");
+    await removeUser(store, "alice");
+    expect(await findUser(store, "alice")).toBeNull();
+    expect(await sessionOf(deps, session.token)).toBeNull();
+    expect(await userOfToken(deps, token)).toBeNull();
+    expect(await store.db.selectFrom("sessions").selectAll().execute()).toEqual([]);
+  });
+});

@@ -1,0 +1,137 @@
+// The workflow over HTTP, on SQLite and PostgreSQL: drafts, clearances, release, reply, correction, discard and
+// the queue, with the roles each route demands and the problem answers for what is refused.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
+import { sharedAvailable } from "./helpers/shared-data.ts";
+import { DIALECTS } from "./helpers/test-stores.ts";
+
+const hasSeeds = sharedAvailable("seeds/08STATE16245.txt", "workflow route tests (the test server archives the seeds)");
+
+const DRAFT = {
+  to: [{ name: "PARIS", precedence: "PRIORITY" }],
+  info: ["LONDON"],
+  classification: "UNCLASSIFIED",
+  eo: { order: "12958", decl: null, text: "N/A" },
+  tags: ["PREL", "FR"],
+  subject: "FRANCE: ROUTE TEST",
+  body: "1. (U) Please deliver.",
+  signers: ["RICE"],
+  // Fields release assigns are accepted and ignored, so `cablegram parse --json` output can be posted as it is.
+  id: "99STATE999",
+  dtg: "1999-01-01T00:00:00Z",
+};
+
+describe.skipIf(!hasSeeds).each(DIALECTS)("%s: workflow routes", (dialect) => {
+  let server: TestServer;
+  let draftId: string;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+  });
+  afterAll(() => server?.close());
+
+  it("creates a draft (201 with id and findings) and reads it back with its findings and history", async () => {
+    const made = await call(server, "confidential", { method: "POST", url: "/api/drafts", payload: DRAFT });
+    expect(made.statusCode, made.body).toBe(201);
+    const body = made.json() as { id: string; findings: { code: string; severity: string }[] };
+    draftId = body.id;
+    expect(body.findings.map((f) => f.code)).toContain("missing_addressee_precedence");
+    const read = await call(server, "confidential", { url: `/api/drafts/${draftId}` });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json()).toMatchObject({
+      status: "draft",
+      originPost: "SECSTATE WASHDC",
+      cable: { id: null, dtg: null, to: [{ route: "RUEHFR", name: "AMEMBASSY PARIS" }] },
+      history: [{ username: "confidential", action: "draft.create" }],
+    });
+  });
+
+  it("refuses drafting to a reader (403) and a draft body that does not fit the model (400)", async () => {
+    const reader = await call(server, "secret", { method: "POST", url: "/api/drafts", payload: DRAFT });
+    expect([reader.statusCode, reader.json().code]).toEqual([403, "FORBIDDEN"]);
+    const bad = await call(server, "confidential", {
+      method: "POST",
+      url: "/api/drafts",
+      payload: { ...DRAFT, classification: "SORT OF SECRET" },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it("edits, asks for a clearance, refuses release until cleared, then releases and answers the cable id", async () => {
+    const patch = await call(server, "confidential", {
+      method: "PATCH",
+      url: `/api/drafts/${draftId}`,
+      payload: { info: [{ name: "LONDON", precedence: "ROUTINE" }] },
+    });
+    expect(patch.statusCode, patch.body).toBe(200);
+    expect((patch.json() as { findings: unknown[] }).findings).toEqual([]);
+    const asked = await call(server, "confidential", {
+      method: "POST",
+      url: `/api/drafts/${draftId}/clearances`,
+      payload: { user: "secret" },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const clearanceId = (asked.json() as { id: string }).id;
+    const drafterRelease = await call(server, "confidential", {
+      method: "POST",
+      url: `/api/drafts/${draftId}/release`,
+    });
+    expect(drafterRelease.statusCode).toBe(403);
+    const early = await call(server, "admin", { method: "POST", url: `/api/drafts/${draftId}/release`, payload: {} });
+    expect([early.statusCode, early.json().code]).toEqual([409, "NOT_READY_FOR_RELEASE"]);
+    const queue = await call(server, "secret", { url: "/api/queue" });
+    expect((queue.json() as { clearances: { clearanceId: string }[] }).clearances.map((c) => c.clearanceId)).toEqual([
+      clearanceId,
+    ]);
+    const cleared = await call(server, "secret", {
+      method: "POST",
+      url: `/api/drafts/${draftId}/clearances/${clearanceId}`,
+      payload: { decision: "clear", comment: "Fine." },
+    });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    const released = await call(server, "admin", {
+      method: "POST",
+      url: `/api/drafts/${draftId}/release`,
+      payload: {},
+    });
+    expect(released.statusCode, released.body).toBe(200);
+    const { id } = released.json() as { id: string };
+    expect(id).toMatch(/^24STATE\d+$/);
+    const telegram = await call(server, "confidential", { url: `/api/cables/${id}?format=telegram` });
+    expect(telegram.body).toMatch(/^DE RUEHC #\d{4} \d{7}$/m);
+  });
+
+  it("makes reply and correction drafts of a released cable and discards one (204)", async () => {
+    const draft = (await call(server, "confidential", { url: `/api/drafts/${draftId}` })).json() as {
+      releasedId: string;
+    };
+    const reply = await call(server, "confidential", {
+      method: "POST",
+      url: `/api/cables/${draft.releasedId}/reply`,
+      payload: {},
+    });
+    expect(reply.statusCode, reply.body).toBe(201);
+    const replyDraft = (await call(server, "confidential", { url: `/api/drafts/${reply.json().id}` })).json();
+    expect(replyDraft.cable.references.map((r: { id: string }) => r.id)).toEqual([draft.releasedId]);
+    const correction = await call(server, "confidential", {
+      method: "POST",
+      url: `/api/cables/${draft.releasedId}/correction`,
+      payload: {},
+    });
+    expect(correction.statusCode, correction.body).toBe(201);
+    const gone = await call(server, "confidential", { method: "DELETE", url: `/api/drafts/${correction.json().id}` });
+    expect(gone.statusCode, gone.body).toBe(204);
+    const again = await call(server, "confidential", {
+      method: "PATCH",
+      url: `/api/drafts/${correction.json().id}`,
+      payload: { subject: "TOO LATE" },
+    });
+    expect([again.statusCode, again.json().code]).toEqual([409, "DRAFT_NOT_EDITABLE"]);
+  });
+
+  it("answers 404 for a draft the user has no part in, as for one that does not exist", async () => {
+    const other = await call(server, "unclassified", { url: `/api/drafts/${draftId}` });
+    const none = await call(server, "confidential", { url: "/api/drafts/no-such-draft" });
+    expect([other.statusCode, other.json().code]).toEqual([404, "DRAFT_NOT_FOUND"]);
+    expect([none.statusCode, none.json().code]).toEqual([404, "DRAFT_NOT_FOUND"]);
+  });
+});
