@@ -52,24 +52,32 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     await migrateToLatest(db, "sqlite");
     return { db, dialect: "sqlite", sqlite, close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: config.url, max: 10 });
-  // The search queries look costly to the planner, which then spends ~65 ms compiling them (JIT) to save less.
-  pool.on("connect", (client) => void client.query("SET jit = off"));
-  if (config.schema) {
-    const schema = config.schema;
-    pool.on("connect", (client) => {
-      void client.query(`SET search_path TO "${schema.replace(/"/g, '""')}"`);
-    });
-    const client = await pool.connect();
-    try {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
-    } finally {
-      client.release();
-    }
-  }
+  const pool = new pg.Pool({ connectionString: withSessionSettings(config.url, config.schema), max: 10 });
+  if (config.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(config.schema)}`);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   // A URL may pick the schema itself (options=-c search_path=...): migrate the one its connections use.
   const schema = config.schema ?? (await pool.query<{ s: string }>("SELECT current_schema() AS s")).rows[0]?.s;
   await migrateToLatest(db, "postgres", schema);
   return { db, dialect: "postgres", sqlite: null, close: () => db.destroy() };
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Adds the session settings every connection needs to the URL's `options`, so the server applies them at connect
+ * time. (Issuing `SET` from the pool's connect event instead races the first query on the same client.)
+ * The search queries look costly to the planner, which then spends ~65 ms compiling them (JIT) to save less.
+ * @example withSessionSettings("postgres://h/db", "t1") // "postgres://h/db?options=-c+jit%3Doff+-c+search_path%3D%22t1%22"
+ */
+function withSessionSettings(url: string, schema: string | undefined): string {
+  const parsed = new URL(url);
+  const settings = [
+    "-c jit=off",
+    ...(schema ? [`-c search_path=${quoteIdentifier(schema).replace(/ /g, "\\ ")}`] : []),
+  ];
+  const existing = parsed.searchParams.get("options");
+  parsed.searchParams.set("options", [existing, ...settings].filter(Boolean).join(" "));
+  return parsed.toString();
 }
