@@ -1,9 +1,11 @@
-// ESLint flat config: the recommended TypeScript rules, plus the inward-only dependency rule of DESIGN.md.
+// ESLint flat config: the recommended TypeScript rules, the rules of hooks for the web app, plus the inward-only
+// dependency rule of DESIGN.md.
 import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "data", "dist", "web/dist", "coverage"] },
+  { ignores: ["node_modules", "data", "dist", "web/dist", "coverage", "test-results"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,6 +15,14 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
       // The Kysely schema is composed of per-area table interfaces, some of which start out empty.
       "@typescript-eslint/no-empty-object-type": ["error", { allowInterfaces: "always" }],
+    },
+  },
+  {
+    files: ["web/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
     },
   },
   {
@@ -27,6 +37,24 @@ export default tseslint.config(
             {
               group: ["**/store/**", "**/services/**", "**/server/**", "**/cli/**"],
               message: "Dependencies point inward only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The browser bundle may import the pure core and telegram format at run time; the rest only as types.
+    files: ["web/src/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/src/store/**", "**/src/server/**", "**/src/cli/**", "node:*"],
+              allowTypeImports: true,
+              message: "The web app talks to the server through the API; import server code only as types.",
             },
           ],
         },

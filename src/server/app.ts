@@ -18,6 +18,7 @@ import { installAuthentication } from "./plugins/authenticate.ts";
 import { installJsonOnly } from "./plugins/json-only.ts";
 import { installMessaging, type MessagingOptions } from "./plugins/messaging.ts";
 import { installSecurityHeaders } from "./plugins/security-headers.ts";
+import { installWebApp } from "./plugins/web-app.ts";
 import { installProblemHandlers } from "./problem.ts";
 import { actionRoutes } from "./routes/action-routes.ts";
 import { alertRoutes } from "./routes/alert-routes.ts";
@@ -45,6 +46,8 @@ export type AppOptions = {
   signInLimit?: { max: number; timeWindow: number };
   /** The dispatcher's settings (alert senders, objectives, beat); defaults from the environment. */
   messaging?: MessagingOptions;
+  /** A built web app (web/dist) to serve at `/`; omitted, only the API is served. */
+  webRoot?: string;
 };
 
 const API_VERSION = "0.1.0";
@@ -112,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   for (const routes of [inboxRoutes, eventRoutes, actionRoutes, alertRoutes]) await app.register(routes, routeOptions);
   await app.register(draftRoutes, routeOptions);
+  if (options.webRoot) await installWebApp(app, options.webRoot);
   await app.ready();
   return app;
 }

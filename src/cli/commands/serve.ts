@@ -1,5 +1,5 @@
-// `cablegram serve` (= `npm start`): the HTTP API on http://localhost:8080 with the embedded database, set up and
-// populated on first start, stopped cleanly by SIGINT or SIGTERM.
+// `cablegram serve` (= `npm start`): the web app and the HTTP API on http://localhost:8080 with the embedded
+// database, set up and populated on first start, stopped cleanly by SIGINT or SIGTERM.
 import { existsSync } from "node:fs";
 import { delimiter, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { buildApp } from "../../server/app.ts";
 import { firstStart } from "../../server/first-start.ts";
 import { createLogger } from "../../server/logger.ts";
+import { hasWebApp } from "../../server/plugins/web-app.ts";
 import { systemClock } from "../../services/clock.ts";
 import { openStore, storeConfigFromEnv } from "../../store/open-store.ts";
 import type { ExitCode, Io } from "../io.ts";
@@ -15,7 +16,7 @@ import type { CommandModule } from "../main.ts";
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 const HELP = `
-Serves the API (and its docs at /api/docs) from the archive in $CABLEGRAM_DATA_DIR/cablegram.db (default ./data)
+Serves the web app at / and the API (docs at /api/docs) from the archive in $CABLEGRAM_DATA_DIR/cablegram.db (default ./data)
 or PostgreSQL when DATABASE_URL is set. On the first start it loads the default directory, creates the "admin"
 account (password from CABLEGRAM_ADMIN_PASSWORD, or generated and printed once) and imports examples/ and the
 corpus at ../shared/corpus/cablegate (or the paths in CABLEGRAM_IMPORT, separated by "${delimiter}"; "none" for
@@ -92,8 +93,12 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
     );
   }
 
+  const webRoot = resolve(ROOT, "web/dist");
+  const withWeb = hasWebApp(webRoot);
+  if (!withWeb) log.warn({ webRoot }, "the web app is not built (npm run build:web); serving the API only");
   const app = await buildApp({
     store,
+    ...(withWeb ? { webRoot } : {}),
     logger: log,
     secureCookies: io.env.CABLEGRAM_SECURE_COOKIES === "1",
     trustProxy: io.env.CABLEGRAM_TRUST_PROXY === "1",
@@ -108,7 +113,9 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
     "Cablegram is listening",
   );
   log.info(
-    `sign in: curl -c cookies -H 'content-type: application/json' -d '{"username":"admin","password":"..."}' ${url}/api/session`,
+    withWeb
+      ? `open ${url} in a browser and sign in as admin`
+      : `sign in: curl -c cookies -H 'content-type: application/json' -d '{"username":"admin","password":"..."}' ${url}/api/session`,
   );
 
   await new Promise<void>((resolveSignal) => {

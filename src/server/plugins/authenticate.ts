@@ -53,6 +53,8 @@ function bearerOf(request: FastifyRequest): string | null {
 }
 
 function isPublic(request: FastifyRequest): boolean {
+  // Outside /api/ is the web app's shell and assets: no data, and the page must load before anyone signs in.
+  if (!request.url.startsWith("/api/")) return true;
   return request.routeOptions.config?.public === true || request.url.startsWith("/api/docs");
 }
 

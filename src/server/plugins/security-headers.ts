@@ -1,6 +1,7 @@
 // Security headers on every answer (no helmet here): no sniffing, no referrer leaks, no framing, a strict CSP
-// except on the API docs, which need Swagger UI's own scripts and inline styles.
+// except on the API docs, which need Swagger UI's own scripts and inline styles, and on the web app's pages.
 import type { FastifyInstance } from "fastify";
+import { WEB_CSP } from "./web-app.ts";
 
 /** Everything the API answers is data: nothing may run, load or frame it. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -9,6 +10,11 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'no
 export const DOCS_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+function cspOf(url: string): string {
+  if (url.startsWith("/api/docs")) return DOCS_CSP;
+  return url.startsWith("/api/") ? API_CSP : WEB_CSP;
+}
 
 /**
  * Adds the security headers in an onSend hook.
@@ -20,7 +26,7 @@ export function installSecurityHeaders(app: FastifyInstance): void {
     reply.header("referrer-policy", "no-referrer");
     reply.header("x-frame-options", "DENY");
     reply.header("cross-origin-opener-policy", "same-origin");
-    reply.header("content-security-policy", request.url.startsWith("/api/docs") ? DOCS_CSP : API_CSP);
+    reply.header("content-security-policy", cspOf(request.url));
     if (request.url.startsWith("/api/") && !request.url.startsWith("/api/docs"))
       reply.header("cache-control", "no-store");
     return payload;

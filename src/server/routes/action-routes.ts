@@ -10,7 +10,7 @@ import type { RouteOptions } from "./route-options.ts";
 const tags = ["actions"];
 const Status = z.enum(TASK_STATUSES as [string, ...string[]]);
 
-const TaskSchema = z
+export const TaskSchema = z
   .object({
     id: z.string(),
     post: z.string(),
@@ -27,7 +27,7 @@ const TaskSchema = z
   })
   .meta({ id: "Task" });
 
-const DashboardSchema = z
+export const DashboardSchema = z
   .object({
     cableId: z.string(),
     posts: z.array(

@@ -15,7 +15,7 @@ import type { RouteOptions } from "./route-options.ts";
 
 const tags = ["alerts"];
 
-const AlertSchema = z
+export const AlertSchema = z
   .object({
     id: z.string(),
     kind: z.enum(["niact", "escalation"]),
@@ -35,7 +35,7 @@ const AlertSchema = z
   })
   .meta({ id: "Alert" });
 
-const DutyOfficerSchema = z
+export const DutyOfficerSchema = z
   .object({
     post: z.string(),
     userId: z.string().nullable(),

@@ -13,7 +13,7 @@ import type { RouteOptions } from "./route-options.ts";
 const tags = ["cables"];
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
-const Summary = z
+export const Summary = z
   .object({
     id: z.string(),
     subject: z.string().nullable(),
@@ -22,7 +22,7 @@ const Summary = z
   })
   .meta({ id: "CableSummary" });
 
-const ArchivedCableSchema = z
+export const ArchivedCableSchema = z
   .object({
     cable: CableSchema.meta({ id: "Cable" }),
     /** When it entered the archive. */
@@ -34,7 +34,7 @@ const ArchivedCableSchema = z
   })
   .meta({ id: "ArchivedCable" });
 
-const ReferencesSchema = z
+export const ReferencesSchema = z
   .object({
     references: z.array(
       z.object({

@@ -26,7 +26,7 @@ import type { RouteOptions } from "./route-options.ts";
 const tags = ["drafts"];
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
-const FindingSchema = z
+export const FindingSchema = z
   .object({
     code: z.string(),
     severity: z.enum(["error", "warning"]),
@@ -36,9 +36,9 @@ const FindingSchema = z
   })
   .meta({ id: "DraftFinding" });
 
-const SavedSchema = z.object({ id: z.string(), findings: z.array(FindingSchema) }).meta({ id: "SavedDraft" });
+export const SavedSchema = z.object({ id: z.string(), findings: z.array(FindingSchema) }).meta({ id: "SavedDraft" });
 
-const ClearanceSchema = z
+export const ClearanceSchema = z
   .object({
     id: z.string(),
     kind: z.enum(["office", "user"]),
@@ -53,7 +53,7 @@ const ClearanceSchema = z
   })
   .meta({ id: "Clearance" });
 
-const DraftSchema = z
+export const DraftSchema = z
   .object({
     id: z.string(),
     status: z.enum(DRAFT_STATUSES),
@@ -81,7 +81,7 @@ const DraftSchema = z
   })
   .meta({ id: "Draft" });
 
-const QueueItemSchema = z.object({
+export const QueueItemSchema = z.object({
   draftId: z.string(),
   subject: z.string().nullable(),
   classification: z.string().nullable(),

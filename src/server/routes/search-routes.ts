@@ -9,7 +9,7 @@ import type { RouteOptions } from "./route-options.ts";
 
 const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
 
-const SearchResultSchema = z
+export const SearchResultSchema = z
   .object({
     total: z.number().int(),
     totalIsLowerBound: z.boolean(),

@@ -1,0 +1,115 @@
+// The end-to-end tests' world: a real Cablegram server (built web app, SQLite file in a temporary folder, the
+// default directory, the seeds and the people of a cable's life) listening on a free port of 127.0.0.1, and
+// Debian's Chromium driven by playwright-core. Every page's console errors are collected: a test fails on one.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { buildApp } from "../../src/server/app.ts";
+import { firstStart } from "../../src/server/first-start.ts";
+import { setDutyOfficer } from "../../src/services/alerts/index.ts";
+import { systemClock } from "../../src/services/clock.ts";
+import { createUser, type NewUser } from "../../src/services/users/index.ts";
+import { openStore, type Store } from "../../src/store/open-store.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Why the browser tests cannot run here, or null when they can. */
+export const browserMissing = existsSync(CHROMIUM)
+  ? null
+  : `${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium) to run the browser tests`;
+
+export const PASSWORD = "a long enough passphrase";
+const ROOT = resolve(import.meta.dirname, "../..");
+/** Where screenshots go: test-results/screenshots, or CABLEGRAM_SCREENSHOTS (`npm run screenshots`: docs/). */
+export const SCREENSHOTS = resolve(ROOT, process.env.CABLEGRAM_SCREENSHOTS ?? "test-results/screenshots");
+
+/** The five action posts of seed 08STATE16245, alerted at NIACT IMMEDIATE. */
+export const ACTION_POSTS = ["OUAGADOUGOU", "PANAMA", "PRETORIA", "SANJOSE", "TRIPOLI"] as const;
+
+export const WEB_USERS: NewUser[] = [
+  { username: "drafter", roles: ["reader", "drafter"], clearance: "SECRET", post: "STATE", offices: ["EUR/SCE"] },
+  { username: "clearer", roles: ["reader"], clearance: "SECRET", post: "STATE", offices: ["IO/UNP"] },
+  { username: "approver", roles: ["reader", "approver"], clearance: "SECRET", post: "STATE", offices: ["EUR/SCE"] },
+  { username: "duty-panama", roles: ["reader", "communicator"], clearance: "SECRET", post: "PANAMA" },
+  { username: "uncleared", roles: ["reader"], clearance: "UNCLASSIFIED", post: "PARIS" },
+];
+
+export type WebWorld = {
+  url: string;
+  store: Store;
+  browser: Browser;
+  /** A fresh browser context (its own cookies) with a page whose console errors are collected. */
+  newPage(): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }>;
+  /** Signs in on the sign-in page and waits for the inbox. */
+  signIn(page: Page, username: string, password?: string): Promise<void>;
+  /** Saves a full-page screenshot as NAME.png. */
+  screenshot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * Starts the server and the browser.
+ * @example const world = await startWebWorld(); const { page } = await world.newPage()
+ */
+export async function startWebWorld(): Promise<WebWorld> {
+  const dir = mkdtempSync(join(tmpdir(), "cablegram-e2e-"));
+  const store = await openStore({ dialect: "sqlite", file: join(dir, "cablegram.db") });
+  const deps = { store, clock: systemClock };
+  await firstStart(deps, { importPaths: [resolve(ROOT, "examples")], adminPassword: PASSWORD });
+  for (const user of WEB_USERS) await createUser(deps, { ...user, password: PASSWORD });
+  await setDutyOfficer(deps, "PANAMA", { username: "duty-panama" });
+  const app = await buildApp({
+    store,
+    webRoot: resolve(ROOT, "web/dist"),
+    signInLimit: { max: 1000, timeWindow: 60_000 },
+  });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+
+  return {
+    url,
+    store,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ baseURL: url, viewport: { width: 1366, height: 860 } });
+      const page = await context.newPage();
+      const consoleErrors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") consoleErrors.push(message.text());
+      });
+      page.on("pageerror", (error) => consoleErrors.push(String(error)));
+      return { context, page, consoleErrors };
+    },
+    async signIn(page, username, password = PASSWORD) {
+      await page.goto("/signin");
+      await page.getByLabel("Username").fill(username);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("navigation", { name: "Main" }).waitFor();
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// The routes of the web app. Every page but sign-in needs a session; a signed-out visitor is sent to sign in
+// and brought back to the page asked for.
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { Layout } from "./components/layout.tsx";
+import { Loading } from "./components/problem.tsx";
+import { ActionsScene } from "./scenes/actions/actions-scene.tsx";
+import { AdminScene } from "./scenes/admin/admin-scene.tsx";
+import { ComposerScene } from "./scenes/composer/composer-scene.tsx";
+import { GraphScene } from "./scenes/graph/graph-scene.tsx";
+import { InboxScene } from "./scenes/inbox/inbox-scene.tsx";
+import { QueueScene } from "./scenes/queue/queue-scene.tsx";
+import { ReaderScene } from "./scenes/reader/reader-scene.tsx";
+import { SearchScene } from "./scenes/search/search-scene.tsx";
+import { SignInScene } from "./scenes/sign-in/sign-in-scene.tsx";
+import { SessionProvider, useSession } from "./stores/session.tsx";
+
+function RequireSession() {
+  const { user } = useSession();
+  const location = useLocation();
+  if (user === undefined) return <Loading what="Opening your session" />;
+  if (user === null) return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
+  return <Layout />;
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/signin" element={<SignInScene />} />
+          <Route element={<RequireSession />}>
+            <Route index element={<Navigate to="/inbox" replace />} />
+            <Route path="/inbox" element={<InboxScene />} />
+            <Route path="/cables/:id" element={<ReaderScene />} />
+            <Route path="/cables/:id/graph" element={<GraphScene />} />
+            <Route path="/cables/:id/actions" element={<ActionsScene />} />
+            <Route path="/compose" element={<ComposerScene />} />
+            <Route path="/drafts/:id" element={<ComposerScene />} />
+            <Route path="/queue" element={<QueueScene />} />
+            <Route path="/search" element={<SearchScene />} />
+            <Route path="/admin" element={<AdminScene />} />
+            <Route path="*" element={<p>No such page.</p>} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}

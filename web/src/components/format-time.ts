@@ -1,0 +1,31 @@
+// Times as a cable office writes them: the date-time group in UTC (`162319Z FEB 08`), and plain dates.
+const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+
+/**
+ * An ISO instant as a date-time group.
+ * @example dateTimeGroup("2008-02-16T23:19:00Z") // "162319Z FEB 08"
+ */
+export function dateTimeGroup(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}Z ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCFullYear() % 100)}`;
+}
+
+/**
+ * An ISO instant as a short local date and time for lists.
+ * @example shortTime("2026-12-01T18:00:00Z") // "1 Dec 2026, 18:00"
+ */
+export function shortTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}

@@ -1,0 +1,4 @@
+// PLACEHOLDER scene, replaced by its real implementation.
+export function AdminScene() {
+  return <h1>AdminScene</h1>;
+}

@@ -1,0 +1,4 @@
+// PLACEHOLDER scene, replaced by its real implementation.
+export function GraphScene() {
+  return <h1>GraphScene</h1>;
+}
