@@ -29,6 +29,7 @@ import { draftRoutes } from "./routes/draft-routes.ts";
 import { eventRoutes } from "./routes/event-routes.ts";
 import { inboxRoutes } from "./routes/inbox-routes.ts";
 import type { RouteOptions } from "./routes/route-options.ts";
+import { savedSearchRoutes } from "./routes/saved-search-routes.ts";
 import { searchRoutes } from "./routes/search-routes.ts";
 import { sessionRoutes } from "./routes/session-routes.ts";
 import { userRoutes } from "./routes/user-routes.ts";
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   for (const routes of [inboxRoutes, eventRoutes, actionRoutes, alertRoutes]) await app.register(routes, routeOptions);
   await app.register(draftRoutes, routeOptions);
+  await app.register(savedSearchRoutes, routeOptions);
   if (options.webRoot) await installWebApp(app, options.webRoot);
   await app.ready();
   return app;

@@ -29,6 +29,18 @@ export const ERRORS = {
     message: "The draft cannot be released yet; fix its errors and obtain its required clearances.",
   },
   UNKNOWN_ADDRESSEE: { status: 400, message: "An addressee is not in the directory; check the name or add the post." },
+  SAVED_SEARCH_NOT_FOUND: {
+    status: 404,
+    message: "You have no saved search with that id; GET /api/saved-searches lists yours.",
+  },
+  SAVED_SEARCH_NAME_TAKEN: {
+    status: 409,
+    message: "You have a saved search of that name already; choose another name or remove the old one.",
+  },
+  SAVED_SEARCHES_FULL: {
+    status: 409,
+    message: "You have saved as many searches as a user may keep; remove one you no longer need.",
+  },
   USER_EXISTS: { status: 409, message: "A user with that name exists already; choose another name." },
   DIRECTORY_CONFLICT: { status: 409, message: "The directory has that entry already; change it instead." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as JSON with Content-Type: application/json." },

@@ -4,7 +4,15 @@ import type { CableTables } from "./tables/cables.ts";
 import type { DirectoryTables } from "./tables/directory.ts";
 import type { DistributionTables } from "./tables/distribution.ts";
 import type { MessagingTables } from "./tables/messaging.ts";
+import type { SavedSearchTables } from "./tables/saved-searches.ts";
 import type { UserTables } from "./tables/users.ts";
 
 export interface Database
-  extends CableTables, DirectoryTables, UserTables, AuditTables, MessagingTables, DistributionTables {}
+  extends
+    CableTables,
+    DirectoryTables,
+    UserTables,
+    AuditTables,
+    MessagingTables,
+    DistributionTables,
+    SavedSearchTables {}

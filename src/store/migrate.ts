@@ -5,6 +5,7 @@ import * as m0001 from "./migrations/0001-archive.ts";
 import * as m0002 from "./migrations/0002-directory-users-audit.ts";
 import * as m0003 from "./migrations/0003-messaging.ts";
 import * as m0004 from "./migrations/0004-distribution.ts";
+import * as m0006 from "./migrations/0006-saved-searches.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0002-directory-users-audit": m0002,
   "0003-messaging": m0003,
   "0004-distribution": m0004,
+  "0006-saved-searches": m0006,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -12,6 +12,7 @@ import type {
   SavedSchema,
 } from "../../../src/server/routes/draft-routes.ts";
 import type { DeliverySchema } from "../../../src/server/routes/inbox-routes.ts";
+import type { SavedSearchSchema } from "../../../src/server/routes/saved-search-routes.ts";
 import type { SearchResultSchema } from "../../../src/server/routes/search-routes.ts";
 import type { ApiTokenSchema, SessionSchema, UserSchema } from "../../../src/server/schemas.ts";
 import type { CollectiveSchema, OfficeSchema, PostSchema } from "../../../src/services/directory/directory-schema.ts";
@@ -27,6 +28,7 @@ export type CableReferences = z.output<typeof ReferencesSchema>;
 export type SearchResult = z.output<typeof SearchResultSchema>;
 export type SearchHit = SearchResult["results"][number];
 export type Facet = SearchResult["facets"]["tags"];
+export type SavedSearch = z.output<typeof SavedSearchSchema>;
 export type Delivery = z.output<typeof DeliverySchema>;
 export type Alert = z.output<typeof AlertSchema>;
 export type DutyOfficer = z.output<typeof DutyOfficerSchema>;

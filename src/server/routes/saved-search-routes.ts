@@ -1,0 +1,80 @@
+// A user's saved searches: list, save and remove; each user reaches only their own.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  listSavedSearches,
+  removeSavedSearch,
+  SAVED_SEARCH_SORTS,
+  saveSearch,
+} from "../../services/saved-searches/index.ts";
+import { signedIn } from "../plugins/authenticate.ts";
+import { PROBLEMS } from "../schemas.ts";
+import type { RouteOptions } from "./route-options.ts";
+
+const tags = ["search"];
+
+/** A saved search as the API shows it. */
+export const SavedSearchSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    query: z.string(),
+    sort: z.enum(SAVED_SEARCH_SORTS).nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "SavedSearch" });
+
+/** GET /api/saved-searches. */
+export const SavedSearchListSchema = z.array(SavedSearchSchema);
+
+/** Saved-search routes under /api/saved-searches. */
+export const savedSearchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  app.get(
+    "/api/saved-searches",
+    {
+      schema: {
+        summary: "Your saved searches, by name",
+        tags,
+        response: { 200: SavedSearchListSchema, ...PROBLEMS },
+      },
+    },
+    async (request) => listSavedSearches(deps, { userId: signedIn(request).user.id }),
+  );
+  app.post(
+    "/api/saved-searches",
+    {
+      schema: {
+        summary: "Save a search under a name",
+        description:
+          "The query must be readable by the search language (else 400 BAD_QUERY with its `position`); names are " +
+          "unique per user, case aside (409 SAVED_SEARCH_NAME_TAKEN).",
+        tags,
+        body: z.object({
+          name: z.string().max(200),
+          query: z.string().max(2000),
+          sort: z.enum(SAVED_SEARCH_SORTS).nullable().optional(),
+        }),
+        response: { 201: SavedSearchSchema, ...PROBLEMS },
+      },
+    },
+    async (request, reply) => {
+      const saved = await saveSearch(deps, { userId: signedIn(request).user.id, search: request.body });
+      return reply.code(201).send(saved);
+    },
+  );
+  app.delete(
+    "/api/saved-searches/:id",
+    {
+      schema: {
+        summary: "Remove one of your saved searches",
+        tags,
+        params: z.object({ id: z.string().min(1).max(64) }),
+        response: { 204: z.null(), ...PROBLEMS },
+      },
+    },
+    async (request, reply) => {
+      await removeSavedSearch(deps, { userId: signedIn(request).user.id, id: request.params.id });
+      return reply.code(204).send(null);
+    },
+  );
+};
