@@ -1,6 +1,6 @@
 // Removes what is not content from the text under the classification line: page lines, repeated section
 // lines, record-copy page headers, stray SIPDIS, NNNN. They split sentences, so the text is mended around them.
-import { collapse, isBlank, type Line } from "./lines.ts";
+import { collapse, firstNonSpaceCode, isBlank, isSpaceCode, type Line } from "./lines.ts";
 import { readClassificationLine } from "./classification-line.ts";
 
 // `STATE 00039345 002 OF 002`, `MADRID 00000766 001.2 OF 003`, `BRASILIA 1159 BRASILIA 00000028 001.4 OF 003`
@@ -20,29 +20,40 @@ const TERMINAL = /[.!?:;"'”’)\]]$/;
 export function stripArtefacts(lines: readonly Line[]): Line[] {
   const out: Line[] = [];
   let joinPending = false;
+  // Each pattern below is anchored at `^\s*`, so the first non-blank code unit rules most lines out before
+  // any regex runs. It is found once per line: a line's `nextFirst` is its `first` on the next turn.
+  let nextFirst = lines.length > 0 ? firstNonSpaceCode(lines[0]!.text) : NaN;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     let text = line.text;
     const next = lines[i + 1]?.text ?? "";
-    // Cheap tests first: this loop sees every line of every cable.
+    let first = nextFirst;
+    nextFirst = firstNonSpaceCode(next);
+    // Only a record page header (`PAGE 02 ...`) makes a level line or trailing level an artefact.
+    const nextMayBePage = nextFirst === 80; /* P */
     const short = text.length < 100;
-    const levelOnly = text.length < 40 && LEVEL_ONLY.test(text);
-    if ((short && text.includes(" OF ") && PAGE_LINE.test(text)) || levelOnly || isLaterClassificationLine(text)) {
-      if (!levelOnly || isRecordPage(next)) {
+    const levelOnly = text.length < 40 && isLevelStart(first) && LEVEL_ONLY.test(text);
+    if (
+      (short && first >= 65 && first <= 90 && text.includes(" OF ") && PAGE_LINE.test(text)) ||
+      levelOnly ||
+      isLaterClassificationLine(text)
+    ) {
+      if (!levelOnly || (nextMayBePage && isRecordPage(next))) {
         while (out.length > 0 && isBlank(out[out.length - 1]!.text)) out.pop();
         joinPending = true;
       }
       continue;
     }
-    const page = isRecordPage(text) ? RECORD_PAGE.exec(text) : null;
+    const page = first === 80 && isRecordPage(text) ? RECORD_PAGE.exec(text) : null;
     if (page) {
       while (out.length > 0 && isBlank(out[out.length - 1]!.text)) out.pop();
       joinPending = true;
       text = text.slice(page[0].length);
       if (isBlank(text)) continue;
+      first = firstNonSpaceCode(text);
     }
-    if (text.length < 24 && NOISE.test(text)) continue;
-    if (endsWithLevel(text) && isRecordPage(next)) text = text.replace(TRAILING_LEVEL, "");
+    if (text.length < 24 && (first === 78 || first === 66 || first === 69) /* N B E */ && NOISE.test(text)) continue;
+    if (nextMayBePage && endsWithLevel(text) && isRecordPage(next)) text = text.replace(TRAILING_LEVEL, "");
     if (joinPending) {
       if (isBlank(text)) continue;
       joinPending = false;
@@ -55,11 +66,20 @@ export function stripArtefacts(lines: readonly Line[]): Line[] {
   return out;
 }
 
+/** U, C, S or L: the first letters of LEVEL_ONLY's words. */
+function isLevelStart(c: number): boolean {
+  return c === 85 || c === 67 || c === 83 || c === 76;
+}
+
 function endsWithLevel(text: string): boolean {
+  // CONFIDENTIAL, SECRET and UNCLASSIFIED end in L, T and D; a line ending otherwise needs no trimEnd.
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 76 && last !== 84 && last !== 68 && !isSpaceCode(last)) return false;
   const t = text.trimEnd();
   return t.endsWith("CONFIDENTIAL") || t.endsWith("SECRET") || t.endsWith("UNCLASSIFIED");
 }
 
+/** Callers first check that the line's first non-blank letter is P. */
 function isRecordPage(text: string): boolean {
   return text.includes("PAGE ") && RECORD_PAGE.test(text);
 }

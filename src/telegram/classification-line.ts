@@ -1,5 +1,6 @@
 // The classification line: `C O N F I D E N T I A L SECTION 01 OF 02 STATE 039345`, with its variants.
 import type { Classification } from "../core/index.ts";
+import { isSpaceCode } from "./lines.ts";
 
 export type ClassificationLine = {
   classification: Classification;
@@ -25,6 +26,36 @@ const LEVELS: [RegExp, Classification][] = [
 // One cheap test that every classification line passes and nearly every other line fails in a few characters.
 const FIRST_LETTER =
   /^\s*(?:U{1,2}NCLAS|C{0,2}\s?O\s?N\s?F|S{0,2}\s?E\s?C\s?R\s?E\s?T|T\s?O\s?P\s|LIMITED\s|[SsCc]\s[EeOo]\s)/;
+/**
+ * Whether the first two non-blank code units allow FIRST_LETTER: `UN`, `CO`, `S `, `TO`, ... Two comparisons
+ * turn away "The", "She", "Contact" is let through; it is a necessary condition, never a sufficient one.
+ */
+function mayStartClassification(text: string): boolean {
+  let i = 0;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  const b = text.charCodeAt(i + 1);
+  switch (text.charCodeAt(i)) {
+    case 85: // U: UNCLAS, UUNCLAS
+      return b === 78 || b === 85;
+    case 67: // C: CONF, CCONF, C ONF, C O N F
+      return b === 79 || b === 67 || isSpaceCode(b);
+    case 79: // O: ONF, O N F (a lost C)
+      return b === 78 || isSpaceCode(b);
+    case 83: // S: SECRET, SSECRET, S E C R E T
+      return b === 69 || b === 83 || isSpaceCode(b);
+    case 69: // E: ECRET, E C R E T (a lost S)
+      return b === 67 || isSpaceCode(b);
+    case 84: // T: TOP, T O P
+      return b === 79 || isSpaceCode(b);
+    case 76: // L: LIMITED
+      return b === 73;
+    case 115: // s e c r e t
+    case 99: // c o n f
+      return isSpaceCode(b);
+    default:
+      return false;
+  }
+}
 const SECTION = /\bSECTION\s+(\d{1,2})\s+OF\s+(\d{1,2})\b/i;
 const STATION_NUMBER = /^([A-Za-z][A-Za-z .'-]*?)\s+(\d{1,7})\b\s*(.*)$/;
 const CAVEAT_WORDS = /^(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE|CORRECTED COPY)$/i;
@@ -37,7 +68,7 @@ const CAVEAT_WORDS = /^(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE|CORREC
  */
 export function readClassificationLine(text: string): ClassificationLine | null {
   // Every classification word starts with one of these letters; most lines fail here, cheaply.
-  if (!FIRST_LETTER.test(text)) return null;
+  if (!mayStartClassification(text) || !FIRST_LETTER.test(text)) return null;
   const line = text.trim();
   if (line.length > 2000) return null;
   for (const [pattern, classification] of LEVELS) {
