@@ -1,6 +1,6 @@
 // The body: numbered paragraphs with portion marks, headings, bullets, and the signature at the end.
 import { parsePortionMark, type Paragraph } from "../core/index.ts";
-import { collapse, isBlank, isRule, type Line } from "./lines.ts";
+import { collapse, collapsePlainLine, firstNonSpaceCode, isBlank, isRule, type Line } from "./lines.ts";
 import type { Warn } from "./warnings.ts";
 
 const PARAGRAPH_START = /^(¶\s?)?(\d{1,3})\s?\.(?=\s|\(|$)\s*(.*)$/;
@@ -17,7 +17,8 @@ export type Body = { paragraphs: Paragraph[]; signers: string[] };
 type Entry = { number: number | null; marking: string | null; heading: boolean; blocks: string[][] };
 
 /**
- * Reads the body lines into paragraphs and signers.
+ * Reads the body lines into paragraphs and signers. `oddSpaces` may be false when the lines come from
+ * `splitLines` of a text without tabs and non-breaking spaces (`hasOddSpaces`); it only saves time.
  *
  * A numbered line starts a paragraph when the number carries `¶`, follows a blank line, is followed by a
  * portion mark, or continues the numbering; otherwise "5." at the start of a wrapped line would split a
@@ -25,14 +26,18 @@ type Entry = { number: number | null; marking: string | null; heading: boolean; 
  * paragraphs are renumbered from 1 with a warning.
  * @example readBody(splitLines("1. (U) Hello.\n\nRICE"), warn) // { paragraphs: [{ number: 1, marking: "U", text: "Hello." }], signers: ["RICE"] }
  */
-export function readBody(input: readonly Line[], warn: Warn): Body {
+export function readBody(input: readonly Line[], warn: Warn, oddSpaces = true): Body {
+  // Every body line is collapsed; the text-wide `oddSpaces` spares most of them three searches each.
+  const collapseLine = oddSpaces ? collapse : collapsePlainLine;
   const lines: Line[] = [];
   for (const l of input) {
     // SIPDIS on its own line, or pasted in front of one, is an archive artefact in the body, never the writer's.
-    if (l.text.includes("SIPDIS")) {
+    // Both forms start with it, so a line whose first letter is not S is kept as it is without a search.
+    const first = firstNonSpaceCode(l.text);
+    if (first === 83 /* S */ && l.text.includes("SIPDIS")) {
       if (/^\s*SIPDIS\s*$/.test(l.text)) continue;
       lines.push({ text: l.text.replace(/^\s*SIPDIS\s+(?=\S)/, ""), no: l.no });
-    } else if (isRule(l.text)) lines.push({ text: "", no: l.no });
+    } else if (isRule(l.text, first)) lines.push({ text: "", no: l.no });
     else lines.push(l);
   }
   const signers = takeSignature(lines);
@@ -64,13 +69,15 @@ export function readBody(input: readonly Line[], warn: Warn): Body {
   };
 
   for (const line of lines) {
-    const text = collapse(line.text);
+    const text = collapseLine(line.text);
     if (text.length === 0) {
       flush();
       previousBlank = true;
       continue;
     }
-    const start = STARTS_WITH_NUMBER.test(text) ? PARAGRAPH_START.exec(text) : null;
+    // `text` is trimmed, so a paragraph number can only follow a leading digit or ¶.
+    const c = text.charCodeAt(0);
+    const start = (c >= 48 && c <= 57) || c === 0xb6 ? PARAGRAPH_START.exec(text) : null;
     if (start) {
       const raw = Number(start[2]);
       const number = offset === 0 ? raw : raw >= 110 ? raw - 100 : raw - offset;
@@ -132,7 +139,8 @@ export function isHeading(line: string): boolean {
 
 /** Reads a leading portion mark such as `(SBU)` or `( C )`; a parenthesis that is not a mark stays text. */
 function readMark(text: string): { marking: string | null; rest: string } {
-  const m = MARK.exec(text);
+  // Every block's first line comes here; only one that opens with "(" can hold a mark.
+  const m = text.charCodeAt(0) === 40 ? MARK.exec(text) : null;
   if (!m) return { marking: null, rest: text };
   const marking = m[1]!.toUpperCase().replace(/\s+/g, " ").trim();
   if (parsePortionMark(marking) === null) return { marking: null, rest: text };
@@ -140,10 +148,13 @@ function readMark(text: string): { marking: string | null; rest: string } {
 }
 
 function toParagraph(e: Entry): Paragraph {
-  const text = e.blocks
-    .filter((b) => b.length > 0)
-    .map(joinBlock)
-    .join("\n\n");
+  // A loop, not filter/map/join: most paragraphs are a single block, which needs no joining at all.
+  let text = "";
+  let joined = 0;
+  for (const b of e.blocks) {
+    if (b.length === 0) continue;
+    text = joined++ === 0 ? joinBlock(b) : `${text}\n\n${joinBlock(b)}`;
+  }
   return { number: e.number, marking: e.marking, text };
 }
 
@@ -152,9 +163,14 @@ function joinBlock(block: string[]): string {
   let out = "";
   for (const line of block) {
     if (out.length === 0) out = line;
-    else out += BULLET.test(line) ? `\n${line}` : ` ${line}`;
+    else out += isBulletStart(line.charCodeAt(0)) && BULLET.test(line) ? `\n${line}` : ` ${line}`;
   }
   return out;
+}
+
+/** - * • · o: the first characters BULLET accepts, tested before the regex on every joined line. */
+function isBulletStart(c: number): boolean {
+  return c === 45 || c === 42 || c === 0x2022 || c === 0xb7 || c === 111;
 }
 
 /** Removes and returns the signature: a short upper-case name alone on the last line, after a finished sentence. */
@@ -172,12 +188,16 @@ function takeSignature(lines: Line[]): string[] {
   return [last];
 }
 
+function isDigitOrPilcrow(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 0xb6;
+}
+
 /** 10 when the body numbers its paragraphs 11, 12, ... with no ¶ anywhere (¶ read as 1); 0 otherwise. */
 function mangledNumberingOffset(lines: readonly Line[]): number {
   const numbers: number[] = [];
   for (const l of lines) {
     if (l.text.includes("¶")) return 0;
-    if (!STARTS_WITH_NUMBER.test(l.text)) continue;
+    if (!isDigitOrPilcrow(firstNonSpaceCode(l.text)) || !STARTS_WITH_NUMBER.test(l.text)) continue;
     const m = PARAGRAPH_START.exec(collapse(l.text));
     if (m && /^\s*\(/.test(m[3]!)) numbers.push(Number(m[2]));
     if (numbers.length >= 2) break;

@@ -14,7 +14,7 @@ import { isPartialExtractNote, readWeekdayBanner, stripArtefacts } from "./artef
 import { readClassificationLine, type ClassificationLine } from "./classification-line.ts";
 import { readClassifiedBy, CLASSIFIED_BY_LINE } from "./classified-by.ts";
 import { isoDateTime, monthNumber } from "./date-time-group.ts";
-import { collapse, isBlank, splitLines, type Line } from "./lines.ts";
+import { collapse, hasOddSpaces, isBlank, splitLines, type Line } from "./lines.ts";
 import { readBody } from "./paragraphs.ts";
 import { stationOfPlad } from "./plad.ts";
 import { readPreamble } from "./preamble.ts";
@@ -93,7 +93,7 @@ function readInto(cable: Cable, text: string, options: ParseOptions, warn: Warn)
   cable.tags = readTags(preamble.tagsText ?? fallbackTags ?? "");
   if (cable.subject === null) cable.subject = bannerSubject(headerLines);
 
-  const body = readBody(rest.slice(preamble.bodyStart), warn);
+  const body = readBody(rest.slice(preamble.bodyStart), warn, hasOddSpaces(text));
   cable.paragraphs = body.paragraphs;
   cable.signers = body.signers;
   cable.body = bodyOfParagraphs(body.paragraphs);
