@@ -3,6 +3,8 @@ import type { Addressee, Precedence } from "../core/index.ts";
 
 const ROUTE = /^([A-Z]{3,8})\/(.+)$/;
 const TRAILER = /\s+(?:(NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH)\b)?\s*(\d{3,4}(?:-\d{3,4})?)?\s*$/;
+// Two white-space characters in a row, or one that is not a plain space.
+const ODD_SPACE = /\s\s|[^\S ]/;
 const OFFICE = /^(.*?)\s*\/\/(.*?)\/*$/;
 
 /**
@@ -11,7 +13,8 @@ const OFFICE = /^(.*?)\s*\/\/(.*?)\/*$/;
  * // { route: "RUEHOU", name: "AMEMBASSY OUAGADOUGOU", office: null, precedence: "NIACT IMMEDIATE", mcn: "6893" }
  */
 export function parseAddresseeLine(line: string): Addressee | null {
-  let rest = line.replace(/\s+/g, " ").trim();
+  // Most lines hold single spaces only; testing for anything else is cheaper than a replace that matches every space.
+  let rest = (ODD_SPACE.test(line) ? line.replace(/\s+/g, " ") : line).trim();
   if (rest.length === 0) return null;
   let route: string | null = null;
   const r = ROUTE.exec(rest);
