@@ -149,6 +149,70 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
     expect(alerts).toEqual(SEED08_ACTION.map((post) => ({ post, kind: "niact" })));
   });
 
+  it("gives each copy of a mixed batch its own precedence's handling-time objective, configured ones included", async () => {
+    await release(
+      store,
+      clock,
+      releasedSeed("08STATE16245", "26STATE112", {
+        precedence: "FLASH",
+        to: [addressee("AMEMBASSY PARIS", "FLASH"), addressee("AMEMBASSY ROME", "NIACT IMMEDIATE")],
+        info: [addressee("AMEMBASSY LONDON", "PRIORITY"), addressee("AMEMBASSY MADRID", "ROUTINE")],
+      }),
+    );
+    const options = { store, clock, bus, objectives: handlingObjectives({ FLASH: 5 * 60_000 }), batch: 500 };
+    expect(await deliverQueued(options)).toBe(4);
+    const due = Object.fromEntries((await deliveries()).map((r) => [r.post, r.due_at]));
+    expect(due).toEqual({
+      "AMEMBASSY PARIS": "2026-02-16T23:24:00.000Z",
+      "AMEMBASSY ROME": "2026-02-16T23:49:00.000Z",
+      "AMEMBASSY LONDON": "2026-02-17T02:19:00.000Z",
+      "AMEMBASSY MADRID": "2026-02-17T05:19:00.000Z",
+    });
+  });
+
+  it("keeps delivering while an alert sender hangs: a slow webhook never holds up the next FLASH cable", async () => {
+    let calls = 0;
+    let unblock!: () => void;
+    const blocked = new Promise<void>((resolve) => (unblock = resolve));
+    const hanging = {
+      name: "hanging",
+      send: async () => {
+        calls++;
+        await blocked;
+        return true;
+      },
+    };
+    const dispatcher = startDispatcher({ store, clock, bus, senders: [hanging], pollMs: 0 });
+    const until = async (what: string, check: () => Promise<boolean>) => {
+      const deadline = Date.now() + 10_000;
+      while (!(await check())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    const state = async (cableId: string) =>
+      (await store.db.selectFrom("deliveries").select("state").where("cable_id", "=", cableId).execute()).map(
+        (r) => r.state,
+      );
+    try {
+      await release(store, clock, releasedSeed("08STATE16245", "26STATE110"));
+      dispatcher.kick();
+      await until("the NIACT alerts are being sent", async () => calls > 0);
+      const flash = releasedSeed("08STATE16245", "26STATE111", {
+        precedence: "FLASH",
+        to: [addressee("AMEMBASSY PARIS", "FLASH")],
+        info: [],
+      });
+      await release(store, clock, flash);
+      dispatcher.kick();
+      await until("the FLASH copy is delivered", async () => (await state("26STATE111")).includes("delivered"));
+      expect(await state("26STATE110")).toEqual(Array(14).fill("delivered"));
+    } finally {
+      unblock();
+      await dispatcher.stop();
+    }
+  });
+
   it("escalates an unacknowledged copy past its handling-time objective, once, and spares acknowledged ones", async () => {
     await release(store, clock, releasedSeed("08STATE16245", "26STATE109"));
     await drain();

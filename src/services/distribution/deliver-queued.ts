@@ -1,17 +1,21 @@
 // Delivers queued deliveries, the most urgent first: one transaction turns a batch delivered, sets its handling
 // deadline and raises the NIACT/FLASH alerts; events go out after commit.
+import { sql } from "kysely";
 import type { Store } from "../../store/open-store.ts";
 import { raiseAlerts } from "../alerts/raise-alerts.ts";
 import type { Clock } from "../clock.ts";
-import type { EventBus } from "../events/event-bus.ts";
+import { locksOfArchived, type EventBus } from "../events/event-bus.ts";
 import { deliveryView, type DeliveryRow } from "./delivery-view.ts";
 import type { HandlingObjectives } from "./handling-objectives.ts";
-import type { Precedence } from "../../core/index.ts";
+import { PRECEDENCES } from "../../core/index.ts";
 
 /** Precedences whose delivery alerts the post's duty officer at once, whatever the hour there. */
 export const ALERTING: readonly string[] = ["FLASH", "NIACT IMMEDIATE"];
 
 export type Delivering = { store: Store; clock: Clock; bus: EventBus; objectives: HandlingObjectives; batch: number };
+
+/** What one batch did: rows found queued, rows this call delivered, and alerts it raised. */
+export type DeliveredBatch = { queued: number; delivered: number; alerts: number };
 
 /**
  * Delivers up to `batch` queued deliveries of the highest precedence waiting, and returns how many it delivered
@@ -20,63 +24,78 @@ export type Delivering = { store: Store; clock: Clock; bus: EventBus; objectives
  * @example while ((await deliverQueued(options)) > 0);
  */
 export async function deliverQueued(options: Delivering): Promise<number> {
+  const { queued, delivered } = await deliverBatch(options);
+  // Another dispatcher took this batch: the outbox may hold more, so the caller's loop goes on.
+  return delivered === 0 ? queued : delivered;
+}
+
+/**
+ * One batch, as `deliverQueued`, telling the dispatcher whether the outbox may hold more (`queued === batch`) and
+ * whether alerts were raised (to be sent at once).
+ * @example await deliverBatch(options) // { queued: 14, delivered: 14, alerts: 5 }
+ */
+export async function deliverBatch(options: Delivering): Promise<DeliveredBatch> {
   const { store, clock } = options;
   const queued = await store.db
     .selectFrom("deliveries")
-    .select(["id", "precedence"])
+    .select("id")
     .where("state", "=", "queued")
     .orderBy("rank")
     .orderBy("queued_at")
     .orderBy("id")
     .limit(options.batch)
     .execute();
-  if (queued.length === 0) return 0;
+  if (queued.length === 0) return { queued: 0, delivered: 0, alerts: 0 };
   const now = clock.now();
   const nowIso = now.toISOString();
-  const byPrecedence = new Map<string, string[]>();
-  for (const q of queued) byPrecedence.set(q.precedence, [...(byPrecedence.get(q.precedence) ?? []), q.id]);
-  const delivered = await store.db.transaction().execute(async (tx) => {
-    const out: DeliveryRow[] = [];
-    for (const [precedence, ids] of byPrecedence) {
-      const objective = options.objectives[precedence as Precedence] ?? options.objectives.ROUTINE;
-      const rows = await tx
-        .updateTable("deliveries")
-        .set({ state: "delivered", delivered_at: nowIso, due_at: new Date(now.getTime() + objective).toISOString() })
-        .where("id", "in", ids)
-        .where("state", "=", "queued")
-        .returningAll()
-        .execute();
-      out.push(...rows.map((r) => ({ ...r, subject: null, classification: null })));
-    }
-    await raiseAlerts(
-      tx,
-      out.filter((d) => ALERTING.includes(d.precedence) && d.office === ""),
-      "niact",
-      nowIso,
-    );
-    return out;
+  const ids = queued.map((q) => q.id);
+  const dueOf = (objective: number) => new Date(now.getTime() + objective).toISOString();
+  const { delivered, alerts } = await store.db.transaction().execute(async (tx) => {
+    // One statement for the whole batch: each row's deadline is its precedence's objective from now.
+    const due = sql<string>`case precedence ${sql.join(
+      PRECEDENCES.map((p) => sql`when ${p} then ${dueOf(options.objectives[p])}`),
+      sql` `,
+    )} else ${dueOf(options.objectives.ROUTINE)} end`;
+    let update = tx.updateTable("deliveries").set({ state: "delivered", delivered_at: nowIso, due_at: due });
+    // PostgreSQL takes the batch as one array parameter rather than hundreds of them.
+    update =
+      store.dialect === "postgres"
+        ? update.where(sql<boolean>`id = any(${ids}::text[])`)
+        : update.where("id", "in", ids);
+    const rows = await update.where("state", "=", "queued").returningAll().execute();
+    const alerting = rows.filter((d) => ALERTING.includes(d.precedence) && d.office === "");
+    await raiseAlerts(tx, alerting, "niact", nowIso);
+    return { delivered: rows.map((r) => ({ ...r, subject: null, classification: null })), alerts: alerting.length };
   });
-  if (delivered.length === 0) return queued.length;
-  await publishDelivered(options, delivered);
-  return delivered.length;
+  if (delivered.length > 0) await publishDelivered(options, delivered);
+  return { queued: queued.length, delivered: delivered.length, alerts };
 }
 
 async function publishDelivered(options: Delivering, delivered: DeliveryRow[]): Promise<void> {
+  // Nobody listening (a CLI, a server without live clients): no event to build, no query to make.
+  if (options.bus.size() === 0) return;
+  const cableIds = [...new Set(delivered.map((d) => d.cable_id))];
   const cables = await options.store.db
     .selectFrom("cables")
     .select(["id", "subject", "classification"])
-    .where("id", "in", [...new Set(delivered.map((d) => d.cable_id))])
+    .where("id", "in", cableIds)
     .execute();
   const byId = new Map(cables.map((c) => [c.id, c]));
+  // The locks once per cable, not once per event: a cable to 280 posts makes 280 events.
+  const locks = new Map(
+    await Promise.all(cableIds.map(async (id) => [id, await locksOfArchived(options.store, id)] as const)),
+  );
   delivered.sort((a, b) => a.rank - b.rank);
   for (const d of delivered) {
     const cable = byId.get(d.cable_id);
     const item = deliveryView({ ...d, subject: cable?.subject ?? null, classification: cable?.classification ?? null });
+    const cableLocks = locks.get(d.cable_id);
     await options.bus.publish({
       type: "delivery.delivered",
       cableId: d.cable_id,
       post: d.post,
       ...(d.office ? { office: d.office } : {}),
+      ...(cableLocks ? { locks: cableLocks } : {}),
       data: item,
     });
   }

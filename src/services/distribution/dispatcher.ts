@@ -2,10 +2,10 @@
 // whenever kicked (after a release commits) and on a steady beat (for what a crash or another process left).
 import type { Store } from "../../store/open-store.ts";
 import type { AlertSender } from "../alerts/alert-sender.ts";
-import { sendDueAlerts } from "../alerts/send-due-alerts.ts";
+import { ALERTS_PER_CALL, sendDueAlerts } from "../alerts/send-due-alerts.ts";
 import type { Clock } from "../clock.ts";
 import type { EventBus } from "../events/event-bus.ts";
-import { deliverQueued } from "./deliver-queued.ts";
+import { deliverBatch, deliverQueued } from "./deliver-queued.ts";
 import { escalateOverdue } from "./escalate-overdue.ts";
 import { handlingObjectives, type HandlingObjectives } from "./handling-objectives.ts";
 
@@ -29,72 +29,121 @@ export type DispatcherOptions = {
 };
 
 export type Dispatcher = {
-  /** Asks for a pass soon (after a release commits). */
+  /** Asks for a delivery pass soon (after a release commits). */
   kick(): void;
   /** Runs passes until the outbox is empty, then escalates and sends what is due by the clock; for tests and tools. */
   drain(): Promise<void>;
-  /** Stops the beat and waits for the pass under way. */
+  /** Stops the beat and waits for the passes under way. */
   stop(): Promise<void>;
 };
+
+/** A job that runs again once more when asked while running, never twice at once. */
+type Job = { kick(): void; idle(): Promise<void> };
+
+function job(run: () => Promise<void>, isStopped: () => boolean, onError: (error: unknown) => void): Job {
+  let running: Promise<void> | null = null;
+  let again = false;
+  return {
+    kick() {
+      if (isStopped()) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          try {
+            await run();
+          } catch (error) {
+            onError(error);
+          }
+        } while (again && !isStopped());
+      })().finally(() => (running = null));
+    },
+    async idle() {
+      while (running) await running;
+    },
+  };
+}
 
 /**
  * Starts a dispatcher. Every step is a conditional UPDATE, so several dispatchers (a server and a CLI, or a
  * restarted server) can run over the same store without losing or doubling a delivery.
+ *
+ * Three jobs, so nothing slow stands in front of a delivery: delivering (on every kick and beat), sending alerts
+ * (as soon as a delivery raised one, and on the beat for repeats) and escalating (on the beat: objectives are
+ * minutes long). A webhook that takes its full timeout delays alerts, never the next FLASH cable's delivery.
  * @example const dispatcher = startDispatcher({ store, clock, bus, senders: [] }); dispatcher.kick(); await dispatcher.stop()
  */
 export function startDispatcher(options: DispatcherOptions): Dispatcher {
   const objectives = handlingObjectives(options.objectives);
   const batch = options.batch ?? 500;
   const repeatMs = options.alertRepeatMs ?? 5 * 60_000;
-  let running: Promise<void> | null = null;
-  let again = false;
+  const delivering = { store: options.store, clock: options.clock, bus: options.bus, objectives, batch };
   let stopped = false;
+  const isStopped = () => stopped;
+  const failed = (what: string) => (error: unknown) =>
+    options.logger?.error({ err: error }, `dispatcher ${what} failed; retrying on the next beat`);
 
-  const pass = async () => {
-    const delivering = { store: options.store, clock: options.clock, bus: options.bus, objectives, batch };
-    while ((await deliverQueued(delivering)) > 0 && !stopped);
-    await escalateOverdue(options);
-    await sendDueAlerts({
+  const sendAlerts = async () => {
+    const sending = {
       ...options,
       repeatMs,
-      onError: (error, message, sender) =>
+      onError: (error: unknown, message: { alertId: string }, sender: string) =>
         options.logger?.error({ err: error, alert: message.alertId, sender }, "alert sender failed"),
-    });
+    };
+    while ((await sendDueAlerts(sending)) === ALERTS_PER_CALL && !stopped);
   };
-  const guarded = async () => {
-    try {
-      await pass();
-    } catch (error) {
-      options.logger?.error({ err: error }, "dispatcher pass failed; retrying on the next beat");
-    }
-  };
-  const kick = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await guarded();
-      } while (again && !stopped);
-    })().finally(() => (running = null));
-  };
+  const alerting = job(sendAlerts, isStopped, failed("alert pass"));
+  const delivery = job(
+    async () => {
+      let raised = 0;
+      for (;;) {
+        const done = await deliverBatch(delivering);
+        raised += done.alerts;
+        // A short batch emptied the outbox; whatever is queued after it comes with its own kick.
+        if (done.queued < batch || stopped) break;
+      }
+      if (raised > 0) alerting.kick();
+    },
+    isStopped,
+    failed("delivery pass"),
+  );
+  const escalation = job(
+    async () => {
+      if ((await escalateOverdue(options)) > 0) alerting.kick();
+    },
+    isStopped,
+    failed("escalation pass"),
+  );
+
   const pollMs = options.pollMs ?? 1000;
-  const beat = pollMs > 0 ? setInterval(kick, pollMs) : null;
+  const beat =
+    pollMs > 0
+      ? setInterval(() => {
+          delivery.kick();
+          escalation.kick();
+          alerting.kick();
+        }, pollMs)
+      : null;
   beat?.unref();
-  kick();
+  delivery.kick();
+  escalation.kick();
+  alerting.kick();
+  const idle = () => Promise.all([delivery.idle(), escalation.idle(), alerting.idle()]);
   return {
-    kick,
+    kick: () => delivery.kick(),
     async drain() {
-      while (running) await running;
-      await pass();
+      await idle();
+      while ((await deliverQueued(delivering)) > 0);
+      await escalateOverdue(options);
+      await sendAlerts();
     },
     async stop() {
       stopped = true;
       if (beat) clearInterval(beat);
-      while (running) await running;
+      await idle();
     },
   };
 }

@@ -85,8 +85,12 @@ function allowed(reader: Reader, locks: CableLocks | null): boolean {
   return readerMeets(reader, locks);
 }
 
-/** The locks the archive stored for a cable, or null when it is not archived (or no store was given). */
-async function locksOfArchived(store: Store | undefined, cableId: string): Promise<CableLocks | null> {
+/**
+ * The locks the archive stored for a cable, or null when it is not archived (or no store was given). A publisher of
+ * many events about one cable reads them once and passes them as each event's `locks`.
+ * @example await locksOfArchived(store, "08STATE16245") // { classRank: 1, caveats: [], captioned: false, grants: [] }
+ */
+export async function locksOfArchived(store: Store | undefined, cableId: string): Promise<CableLocks | null> {
   if (!store) return null;
   const row = await store.db
     .selectFrom("cables")
