@@ -15,8 +15,8 @@ import { routingHintOf } from "./routing-hint.ts";
 /** What release hands to distribution: the released cable and the draft's action requests. */
 export type Released = { cable: Cable; actionRequests: ActionRequest[] };
 
-// Rows per INSERT: well under SQLite's bound-parameter limit at 20 columns a row.
-const CHUNK = 200;
+// Rows per INSERT: well under the bound-parameter limits (SQLite 32,766, PostgreSQL 65,535) at 11 columns a row.
+const CHUNK = 500;
 
 /**
  * Expands the addressees against the directory and writes, in `tx`, one queued delivery per post and office, the
@@ -43,16 +43,8 @@ export async function enqueueDeliveries(tx: Kysely<Database>, released: Released
     rank: precedenceRank(t.precedence),
     state: "queued" as const,
     queued_at: now,
-    delivered_at: null,
-    due_at: null,
-    read_at: null,
-    read_by: null,
-    acked_at: null,
-    acked_by: null,
-    escalated_at: null,
-    slugged_from: null,
-    slugged_by: null,
-    routing_hint: hint.length > 0 ? JSON.stringify(hint) : null,
+    // The other columns start null: left out, a cable to 280 posts binds 3,000 fewer parameters.
+    ...(hint.length > 0 ? { routing_hint: JSON.stringify(hint) } : {}),
   }));
   for (let i = 0; i < rows.length; i += CHUNK) {
     await tx

@@ -107,7 +107,6 @@ async function closeMatches(db: Kysely<Database>, name: string): Promise<string[
 async function loadDirectory(db: Kysely<Database>, addressees: Addressee[]): Promise<Directory> {
   const names = [...new Set(addressees.map((a) => normalisePlad(a.name)))];
   const routes = [...new Set(addressees.flatMap((a) => (a.route ? [a.route.toUpperCase()] : [])))];
-  const stations = [...new Set(names.map((n) => n.replace(/[^A-Z0-9]/g, "")))];
   const dir: Directory = {
     byName: new Map(),
     byRoute: new Map(),
@@ -142,14 +141,26 @@ async function loadDirectory(db: Kysely<Database>, addressees: Addressee[]): Pro
   const posts = await db
     .selectFrom("posts")
     .select(["name", "station", "routing_indicator", "kind"])
-    .where((eb) =>
-      eb.or([
-        eb("name", "in", [...names, ...memberNames]),
-        eb("station", "in", stations),
-        ...(routes.length > 0 ? [eb("routing_indicator", "in", routes)] : []),
-      ]),
-    )
+    .where("name", "in", [...new Set([...names, ...memberNames])])
     .execute();
+  // Drafts carry directory names, so the name finds nearly every post by its key; only what it misses is looked
+  // for by station or routing indicator (a scan of the directory).
+  const named = new Set(posts.map((p) => p.name));
+  const missed = addressees.filter(
+    (a) => !named.has(normalisePlad(a.name)) && !dir.collectives.has(normalisePlad(a.name)),
+  );
+  if (missed.length > 0) {
+    const stations = [...new Set(missed.map((a) => normalisePlad(a.name).replace(/[^A-Z0-9]/g, "")))];
+    const routes = [...new Set(missed.flatMap((a) => (a.route ? [a.route.toUpperCase()] : [])))];
+    const more = await db
+      .selectFrom("posts")
+      .select(["name", "station", "routing_indicator", "kind"])
+      .where((eb) =>
+        eb.or([eb("station", "in", stations), ...(routes.length > 0 ? [eb("routing_indicator", "in", routes)] : [])]),
+      )
+      .execute();
+    posts.push(...more.filter((p) => !named.has(p.name)));
+  }
   posts.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name));
   for (const p of posts) {
     dir.byName.set(p.name, p);

@@ -1,7 +1,6 @@
 // Counters that never give a number twice: message serials per station and year, channel serials per addressee.
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/database.ts";
-import type { Dialect } from "../../store/open-store.ts";
 
 /**
  * Takes the next `count` numbers of a counter inside the caller's transaction and returns the first. The upsert
@@ -23,27 +22,27 @@ export async function takeNumbers(tx: Kysely<Database>, key: string, count = 1):
 
 /**
  * Channel serials from the routing indicator `from` to each of `routes`: `count` each (one per section), the first
- * of which is answered per route. One row per originator holds every pair's counter; reading it FOR UPDATE
- * (PostgreSQL) or inside SQLite's single writer keeps two releases from taking the same serials.
- * @example await takeChannelSerials(tx, "postgres", "RUEHC", ["RUEHFR"], 1) // Map { "RUEHFR" => 7136 }
+ * of which is answered per route. One row per originator holds every pair's counter; reading it through an upsert
+ * (which locks it on PostgreSQL) or inside SQLite's single writer keeps two releases from taking the same serials.
+ * @example await takeChannelSerials(tx, "RUEHC", ["RUEHFR"], 1) // Map { "RUEHFR" => 7136 }
  */
 export async function takeChannelSerials(
   tx: Kysely<Database>,
-  dialect: Dialect,
   from: string,
   routes: readonly string[],
   count = 1,
 ): Promise<Map<string, number>> {
   const first = new Map<string, number>();
   if (routes.length === 0) return first;
-  await tx
+  // One statement makes the row if need be, locks it (an upsert's update takes the row lock on PostgreSQL, as FOR
+  // UPDATE would) and reads it.
+  const row = await tx
     .insertInto("channel_serials")
     .values({ origin: from, serials: "{}" })
-    .onConflict((oc) => oc.column("origin").doNothing())
-    .execute();
-  let query = tx.selectFrom("channel_serials").select("serials").where("origin", "=", from);
-  if (dialect === "postgres") query = query.forUpdate();
-  const last = JSON.parse((await query.executeTakeFirstOrThrow()).serials) as Record<string, number>;
+    .onConflict((oc) => oc.column("origin").doUpdateSet((eb) => ({ serials: eb.ref("channel_serials.serials") })))
+    .returning("serials")
+    .executeTakeFirstOrThrow();
+  const last = JSON.parse(row.serials) as Record<string, number>;
   for (const route of new Set(routes)) {
     const given = last[route] ?? 0;
     first.set(route, given + 1);

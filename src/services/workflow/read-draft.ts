@@ -37,12 +37,22 @@ export async function draftRows(db: Kysely<Database>, id: string, forUpdate = fa
 }
 
 /**
- * The draft's rows if the user may see it, else DRAFT_NOT_FOUND (also when it does not exist).
+ * The draft's rows if the user may see it, else DRAFT_NOT_FOUND (also when it does not exist). `home` is the
+ * user's home post when the caller has looked it up already.
  * @example const { row } = await visibleDraft(store, user, id)
  */
-export async function visibleDraft(store: Store, user: User, id: string, forUpdate = false): Promise<DraftRows> {
+export async function visibleDraft(
+  store: Store,
+  user: User,
+  id: string,
+  forUpdate = false,
+  home?: string | null,
+): Promise<DraftRows> {
   const rows = await draftRows(store.db, id, forUpdate);
-  if (!rows || !mayViewDraft(user, await homePlad(store, user), rows.row, rows.clearances)) {
+  if (
+    !rows ||
+    !mayViewDraft(user, home === undefined ? await homePlad(store, user) : home, rows.row, rows.clearances)
+  ) {
     throw new CablegramError("DRAFT_NOT_FOUND", `No draft ${JSON.stringify(id)} that you may see.`, { id });
   }
   return rows;

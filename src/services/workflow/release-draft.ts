@@ -4,7 +4,6 @@ import type { Kysely } from "kysely";
 import { bodyOfParagraphs, canonicalCableId, type Cable } from "../../core/index.ts";
 import { writeCableRecords } from "../../store/cable-writes.ts";
 import type { Database } from "../../store/database.ts";
-import type { Dialect } from "../../store/open-store.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { decodeModel, encodeModel } from "../archive/archived-cable.ts";
 import { appendLink, nextVersion, signingKey } from "../chain/index.ts";
@@ -35,8 +34,9 @@ export async function releaseDraft(
   draftId: string,
 ): Promise<{ id: string; cable: Cable }> {
   const { store, clock } = deps;
-  const { row } = await visibleDraft(store, user, draftId);
-  assertMayRelease(user, await homePlad(store, user), row);
+  const home = await homePlad(store, user);
+  const { row } = await visibleDraft(store, user, draftId, false, home);
+  assertMayRelease(user, home, row);
   assertEditable(row.status, draftId);
   const actionRequests = draftActionRequests(row);
   const errors = (await draftFindings(store, draftCable(row), actionRequests)).filter((f) => f.severity === "error");
@@ -66,7 +66,7 @@ export async function releaseDraft(
       });
     }
     const draft = markCorrection(draftCable(locked.row), locked.row.supersedes);
-    const released = await numberAndDate(tx, store.dialect, draft, origin, at);
+    const released = await numberAndDate(tx, draft, origin, at);
     const stored = decodeModel(encodeModel(released));
     const txStore = { ...store, db: tx };
     const written = await writeCableRecords(txStore, [cableRecordOf(released, null, "released", at.toISOString())]);
@@ -113,13 +113,7 @@ function markCorrection(cable: Cable, supersedes: string | null): Cable {
  * Takes the message number (skipping any held by an imported cable of the same id) and the channel serials, in
  * the transaction, and builds the released cable.
  */
-async function numberAndDate(
-  tx: Kysely<Database>,
-  dialect: Dialect,
-  draft: Cable,
-  origin: Origin,
-  at: Date,
-): Promise<Cable> {
+async function numberAndDate(tx: Kysely<Database>, draft: Cable, origin: Origin, at: Date): Promise<Cable> {
   const sections = sectionCount(bodyOfParagraphs(draft.paragraphs));
   const routes = [...new Set([...draft.to, ...draft.info].flatMap((a) => (a.route ? [a.route] : [])))].sort();
   const year = at.getUTCFullYear();
@@ -131,8 +125,6 @@ async function numberAndDate(
     serial = await takeNumbers(tx, messageCounterKey(origin.station, year));
   }
   const channels =
-    origin.route === null
-      ? new Map<string, number>()
-      : await takeChannelSerials(tx, dialect, origin.route, routes, sections);
+    origin.route === null ? new Map<string, number>() : await takeChannelSerials(tx, origin.route, routes, sections);
   return releasedCable(draft, at, origin, { serial, channels });
 }
