@@ -1,0 +1,56 @@
+// Autocomplete for addressees: the directory's posts (by PLAD, station or routing indicator), collectives and
+// offices matching what the drafter typed, best matches first. Pure: the directory and the text in, entries out.
+import type { Collective, Office, Post } from "../../api/types.ts";
+
+/** The directory as the composer holds it (GET /api/directory/{posts,offices,collectives}). */
+export type DirectoryLists = { posts: Post[]; offices: Office[]; collectives: Collective[] };
+
+/** One suggestion: `value` goes on the addressee line; `detail` says what it is. */
+export type AddresseeSuggestion = {
+  value: string;
+  kind: "post" | "collective" | "office";
+  detail: string;
+};
+
+/**
+ * Directory entries matching `text`: exact station, routing indicator or office code first, then names starting
+ * with it, then names with a word starting with it. Case-insensitive; fewer than two letters find nothing.
+ * @example suggestAddressees(directory, "pana")[0] // { value: "AMEMBASSY PANAMA", kind: "post", detail: "PANAMA · RUEHZP" }
+ * @example suggestAddressees(directory, "io/u")[0] // { value: "IO/UNP", kind: "office", detail: "..." }
+ */
+export function suggestAddressees(directory: DirectoryLists, text: string, limit = 8): AddresseeSuggestion[] {
+  const q = text.trim().toUpperCase().replace(/\s+/g, " ");
+  if (q.length < 2) return [];
+  const scored: { s: AddresseeSuggestion; score: number }[] = [];
+  const consider = (s: AddresseeSuggestion, codes: (string | null)[], names: string[]) => {
+    const score = rank(q, codes, names);
+    if (score !== null) scored.push({ s, score });
+  };
+  for (const p of directory.posts) {
+    const detail = [p.station, p.routingIndicator, p.kind].filter((x) => x).join(" · ");
+    consider({ value: p.name, kind: "post", detail }, [p.station, p.routingIndicator], [p.name]);
+  }
+  for (const c of directory.collectives) {
+    const members = c.members.length === 1 ? "1 post" : `${c.members.length} posts`;
+    const detail = ["collective", c.routingIndicator, members].filter((x) => x).join(" · ");
+    consider({ value: c.name, kind: "collective", detail }, [c.routingIndicator], [c.name]);
+  }
+  for (const o of directory.offices) {
+    const detail = ["office", o.name, o.post].filter((x) => x).join(" · ");
+    consider({ value: o.code, kind: "office", detail }, [o.code], [o.name ?? ""]);
+  }
+  scored.sort((a, b) => a.score - b.score || a.s.value.length - b.s.value.length || a.s.value.localeCompare(b.s.value));
+  return scored.slice(0, limit).map((x) => x.s);
+}
+
+function rank(q: string, codes: (string | null)[], names: string[]): number | null {
+  if (codes.some((c) => c === q)) return 0;
+  const upper = names.map((n) => n.toUpperCase());
+  if (upper.some((n) => n === q)) return 0;
+  if (codes.some((c) => c?.startsWith(q))) return 1;
+  // "PANAMA" finds "AMEMBASSY PANAMA": the word after the post's kind is what drafters type.
+  if (upper.some((n) => n.startsWith(q) || n.replace(/^\S+\s+/, "").startsWith(q))) return 2;
+  if (upper.some((n) => n.split(/[^A-Z0-9/]+/).some((w) => w.startsWith(q)))) return 3;
+  if (upper.some((n) => n.includes(q))) return 4;
+  return null;
+}

@@ -1,0 +1,96 @@
+// One addressee list (TO, INFO or XMT): each addressee with its precedence and a remove button, and an input that
+// suggests posts, collectives and offices from the directory. NIACT IMMEDIATE is picked per addressee.
+import { useCallback } from "react";
+import { PRECEDENCES } from "../../../../../src/core/index.ts";
+import type { Finding } from "../../../api/types.ts";
+import { suggestAddressees, type DirectoryLists } from "../addressee-suggestions.ts";
+import { asPrecedence, DEFAULT_PRECEDENCE, rowKey, type AddresseeList, type AddresseeRow } from "../draft-form.ts";
+import { findingsOn, findingsUnder } from "../form-findings.ts";
+import { AutocompleteInput, type Suggestion } from "./autocomplete-input.tsx";
+import { FieldFindings } from "./field-findings.tsx";
+
+type Props = {
+  list: AddresseeList;
+  legend: string;
+  rows: AddresseeRow[];
+  onChange: (rows: AddresseeRow[]) => void;
+  directory: DirectoryLists;
+  findings: readonly Finding[];
+  /** XMT exclusions carry no precedence. */
+  withPrecedence: boolean;
+};
+
+export function AddresseeField({ list, legend, rows, onChange, directory, findings, withPrecedence }: Props) {
+  const suggest = useCallback(
+    (text: string): Suggestion[] =>
+      suggestAddressees(directory, text).map((s) => ({
+        value: s.value,
+        label: (
+          <>
+            <span className="suggestion-value">{s.value}</span> <span className="muted">{s.detail}</span>
+          </>
+        ),
+      })),
+    [directory],
+  );
+  const add = (name: string) => {
+    const upper = name.toUpperCase();
+    if (rows.some((r) => r.name.toUpperCase() === upper)) return;
+    // A new action addressee takes the list's last precedence: drafters add several at the same one.
+    const precedence = rows.at(-1)?.precedence ?? DEFAULT_PRECEDENCE;
+    onChange([...rows, { key: rowKey(), name: upper, office: null, precedence }]);
+  };
+  const update = (key: string, change: Partial<AddresseeRow>) =>
+    onChange(rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
+
+  return (
+    <fieldset className="addressee-field" aria-describedby={`${list}-findings`}>
+      <legend>{legend}</legend>
+      {rows.length > 0 && (
+        <ul className="addressee-rows">
+          {rows.map((r, i) => (
+            <li key={r.key}>
+              <div className="addressee-row">
+                <span className="addressee-name mono">
+                  {r.name}
+                  {r.office ? `//${r.office}//` : ""}
+                </span>
+                {withPrecedence && (
+                  <select
+                    aria-label={`Precedence for ${r.name}`}
+                    value={r.precedence}
+                    className={r.precedence === "NIACT IMMEDIATE" || r.precedence === "FLASH" ? "urgent" : undefined}
+                    onChange={(e) => update(r.key, { precedence: asPrecedence(e.target.value) })}
+                  >
+                    {PRECEDENCES.map((p) => (
+                      <option key={p} value={p}>
+                        {p}
+                      </option>
+                    ))}
+                  </select>
+                )}
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove ${r.name} from ${legend}`}
+                  onClick={() => onChange(rows.filter((x) => x.key !== r.key))}
+                >
+                  ×
+                </button>
+              </div>
+              <FieldFindings findings={findingsUnder(findings, [list, i])} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <AutocompleteInput
+        label={`Add ${legend} addressee`}
+        hideLabel
+        placeholder="Post, station, routing indicator, collective or office"
+        suggest={suggest}
+        onPick={add}
+      />
+      <FieldFindings id={`${list}-findings`} findings={findingsOn(findings, [list])} />
+    </fieldset>
+  );
+}

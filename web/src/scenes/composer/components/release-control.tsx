@@ -1,0 +1,52 @@
+// Release, for approvers: disabled with the reasons while the draft is not ready, and a confirmation step that says
+// what release does (it numbers the cable and sends it; a released cable never changes).
+import { useId, useState } from "react";
+
+type Props = {
+  blockers: readonly string[];
+  addressees: number;
+  busy: boolean;
+  onRelease: () => void;
+};
+
+export function ReleaseControl({ blockers, addressees, busy, onRelease }: Props) {
+  const id = useId();
+  const [confirming, setConfirming] = useState(false);
+  const blocked = blockers.length > 0;
+  if (confirming && !blocked) {
+    return (
+      <div className="release-confirm" role="group" aria-labelledby={`${id}-q`}>
+        <span id={`${id}-q`}>
+          Release to {addressees} addressee{addressees === 1 ? "" : "s"}? It is numbered and sent at once, and never
+          changes after.
+        </span>
+        <button type="button" className="primary" disabled={busy} onClick={onRelease} autoFocus>
+          {busy ? "Releasing…" : "Confirm release"}
+        </button>
+        <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="release-control">
+      <button
+        type="button"
+        className="primary"
+        disabled={blocked}
+        aria-describedby={blocked ? `${id}-why` : undefined}
+        onClick={() => setConfirming(true)}
+      >
+        Release
+      </button>
+      {blocked && (
+        <ul id={`${id}-why`} className="release-blockers">
+          {blockers.map((b) => (
+            <li key={b}>{b}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

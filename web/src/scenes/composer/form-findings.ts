@@ -1,0 +1,130 @@
+// The findings the composer shows: validateCable on the form's cable, run in the browser on every change, plus the
+// form's own checks of action requests; and the helpers that place each finding next to the field it concerns.
+import { validateCable, type Cable } from "../../../../src/core/index.ts";
+import type { Finding } from "../../api/types.ts";
+import { isoOfLocal, type DraftForm } from "./draft-form.ts";
+
+export type FindingPath = Finding["path"];
+
+/**
+ * Everything wrong with the form now, errors first: the core's rules on `cable` (the form's cable) and the checks
+ * of action requests the server would make.
+ * @example localFindings(emptyForm("SECSTATE WASHDC"), cableOfForm(form)).map((f) => f.code) // ["missing_tags", ...]
+ */
+export function localFindings(form: DraftForm, cable: Cable): Finding[] {
+  const found: Finding[] = validateCable(cable).issues.map((i) => ({
+    code: i.code,
+    severity: i.severity,
+    path: i.path,
+    message: i.message,
+    hint: i.hint,
+  }));
+  form.actionRequests.forEach((r, i) => {
+    if (r.what.trim() === "") {
+      found.push({
+        code: "action_request_without_what",
+        severity: "error",
+        path: ["actionRequests", i, "what"],
+        message: "the action request does not say what is asked",
+        hint: "write what the posts must do, e.g. `Deliver the demarche; report the response`",
+      });
+    }
+    if (isoOfLocal(r.due) === null) {
+      found.push({
+        code: "action_request_without_due",
+        severity: "error",
+        path: ["actionRequests", i, "due"],
+        message: "the action request has no deadline",
+        hint: "set the date and time by which posts must act",
+      });
+    }
+    if (form.to.length === 0) {
+      found.push({
+        code: "action_request_without_action_addressee",
+        severity: "error",
+        path: ["actionRequests", i],
+        message: "an action request needs at least one action (TO) addressee",
+        hint: "address the draft TO the posts that must act",
+      });
+    }
+  });
+  return sortFindings(found);
+}
+
+/** Errors before warnings, then in form order (by path). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) || fieldRank(a) - fieldRank(b),
+  );
+}
+
+const FIELD_ORDER = [
+  "from",
+  "to",
+  "info",
+  "exclusions",
+  "classification",
+  "caveats",
+  "classifiedBy",
+  "eo",
+  "tags",
+  "subject",
+  "references",
+  "paragraphs",
+  "signers",
+  "actionRequests",
+];
+function fieldRank(f: Finding): number {
+  const i = FIELD_ORDER.indexOf(String(f.path[0] ?? ""));
+  return i === -1 ? FIELD_ORDER.length : i;
+}
+
+/**
+ * Findings whose path starts with `prefix`: a field and everything inside it.
+ * @example findingsUnder(findings, ["paragraphs", 2]) // the findings of the third block, its marking included
+ */
+export function findingsUnder(findings: readonly Finding[], prefix: FindingPath): Finding[] {
+  return findings.filter((f) => prefix.every((p, i) => f.path[i] === p));
+}
+
+/**
+ * Findings whose path is exactly `path`: a list's own findings, not its rows'.
+ * @example findingsOn(findings, ["to"]) // [{ code: "missing_action_addressee", ... }]
+ */
+export function findingsOn(findings: readonly Finding[], path: FindingPath): Finding[] {
+  return findings.filter((f) => f.path.length === path.length && path.every((p, i) => f.path[i] === p));
+}
+
+/**
+ * The server's findings of the last save that the browser cannot compute itself (the directory's: unknown
+ * addressees, the origin, action request posts), so that each finding is shown once.
+ * @example serverOnlyFindings(draft.findings, local) // [{ code: "unknown_addressee", path: ["to", 3], ... }]
+ */
+export function serverOnlyFindings(server: readonly Finding[], local: readonly Finding[]): Finding[] {
+  const known = new Set(local.map(findingKey));
+  const localCodes = new Set(local.map((f) => f.code));
+  return server.filter((f) => !known.has(findingKey(f)) && !LOCAL_CODES.has(f.code) && !localCodes.has(f.code));
+}
+
+// What validateCable finds: the browser runs it on the current form, so the server's (older) copy is not shown.
+const LOCAL_CODES = new Set([
+  "invalid_field",
+  "missing_classification",
+  "missing_classified_by",
+  "missing_declassification",
+  "decl_before_release",
+  "portion_above_overall",
+  "unknown_portion_mark",
+  "missing_portion_mark",
+  "missing_tags",
+  "unknown_tag",
+  "missing_subject",
+  "missing_action_addressee",
+  "missing_addressee_precedence",
+  "info_outranks_action",
+  "parse_warning",
+]);
+
+function findingKey(f: Finding): string {
+  return `${f.code}@${f.path.join(".")}`;
+}
