@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cableRecordOf } from "../src/services/archive/cable-record-of.ts";
 import { jsonInput } from "../src/services/import/cable-from-json.ts";
 import { cableFromTelegram } from "../src/services/import/cable-from-telegram.ts";
 import { indexClassification } from "../src/services/import/corpus-index.ts";
@@ -191,8 +192,19 @@ describe.skipIf(!sharedAvailable("seeds", "parsing on worker threads"))("parsing
     try {
       const texts = [readSeed("08STATE16245"), readSeed("09STATE39345"), "no id here", readSeed("08STATE16245")];
       const built = await Promise.all(texts.map((t) => pool.parse(t, { classification: "SECRET", from: "a test" })));
-      expect(built).toEqual(texts.map((t) => cableFromTelegram(t, { classification: "SECRET", from: "a test" })));
+      const records = built.map((b) => ("record" in b ? b.record : undefined));
+      const cables = built.map((b) => {
+        if ("code" in b) return b;
+        const { record: _record, ...rest } = b;
+        return rest;
+      });
+      expect(cables).toEqual(texts.map((t) => cableFromTelegram(t, { classification: "SECRET", from: "a test" })));
       expect(built[2]).toEqual({ code: "NO_CABLE_ID" });
+      // The worker made each cable's record as the archive would, leaving its source and time to the archive.
+      built.forEach((b, i) => {
+        if ("code" in b) return;
+        expect(records[i]).toEqual(cableRecordOf(b.cable, texts[i]!, null, ""));
+      });
     } finally {
       await pool.close();
     }

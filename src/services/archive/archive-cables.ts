@@ -1,13 +1,17 @@
 // Archives cables in one transaction per batch, idempotent by canonical id.
 import type { Cable } from "../../core/index.ts";
+import type { CableRecord } from "../../store/cable-record.ts";
 import { writeCableRecords } from "../../store/cable-writes.ts";
 import { reportTasks } from "../actions/report-tasks.ts";
 import type { Store } from "../../store/open-store.ts";
 import { CablegramError } from "../errors.ts";
 import { cableRecordOf } from "./cable-record-of.ts";
 
-/** One cable to archive: the model, the original telegram text (verbatim) and where it came from. */
-export type ArchiveItem = { cable: Cable; raw: string | null; source?: string };
+/**
+ * One cable to archive: the model, the original telegram text (verbatim) and where it came from. `record`, when
+ * given, is `cableRecordOf(cable, raw, …)` made beforehand (by a parse worker); its source and time are set here.
+ */
+export type ArchiveItem = { cable: Cable; raw: string | null; source?: string; record?: CableRecord };
 
 /**
  * Archives a batch of cables in one transaction: the model, the raw text verbatim, and every column search and
@@ -27,7 +31,10 @@ export async function archiveCables(
         index,
       });
     }
-    return cableRecordOf(item.cable, item.raw, item.source ?? null, archivedAt);
+    const source = item.source ?? null;
+    return item.record
+      ? { ...item.record, source, archivedAt }
+      : cableRecordOf(item.cable, item.raw, source, archivedAt);
   });
   const outcome = await writeCableRecords(store, records);
   // A reply from a tasked post reports its task, whether it was imported or released.

@@ -1,5 +1,6 @@
 // Turns a telegram's text into a cable ready to archive, applying what a corpus index or a JSON line says of it.
 import { parseCableId, type Cable, type CableId } from "../../core/index.ts";
+import type { CableRecord } from "../../store/cable-record.ts";
 import { parseTelegram } from "../../telegram/index.ts";
 import { indexClassification } from "./corpus-index.ts";
 import { errorMessage, type ImportProblemCode } from "./import-problems.ts";
@@ -18,6 +19,10 @@ export type TelegramHints = {
 
 /** A cable with an id, and what an importer should warn about; or why there is none. */
 export type BuiltCable = { cable: Cable; warnings: string[] } | { code: ImportProblemCode; detail?: string };
+
+/** A built cable as a parse worker answers it: with its stored record already made, when made off the main thread. */
+export type ParsedTelegram =
+  { cable: Cable; warnings: string[]; record?: CableRecord } | { code: ImportProblemCode; detail?: string };
 
 /**
  * Parses a telegram and makes sure the cable has a canonical id: the hinted id wins when the text gives none or

@@ -4,7 +4,8 @@ import type { Cable } from "../../core/index.ts";
 import type { Store } from "../../store/open-store.ts";
 import { archiveCables } from "../archive/archive-cables.ts";
 import { jsonInput } from "./cable-from-json.ts";
-import type { BuiltCable, TelegramHints } from "./cable-from-telegram.ts";
+import type { CableRecord } from "../../store/cable-record.ts";
+import type { ParsedTelegram, TelegramHints } from "./cable-from-telegram.ts";
 import { countInputs } from "./count-inputs.ts";
 import {
   errorMessage,
@@ -56,11 +57,18 @@ export type ImportSummary = {
   rate: number;
 };
 
-/** A cable for `archiveCables`, with where it came from for problem reports. */
-type Item = { cable: Cable; raw: string | null; source: string; path: string; line: number | undefined };
+/** A cable for `archiveCables` (with its record when a worker made it), with where it came from for problem reports. */
+type Item = {
+  cable: Cable;
+  raw: string | null;
+  source: string;
+  record?: CableRecord;
+  path: string;
+  line: number | undefined;
+};
 
 /** An input on its way: built (or refused) by a parse that may still be running on a worker. */
-type Outcome = { built: BuiltCable; raw: string | null; path: string; line: number | undefined };
+type Outcome = { built: ParsedTelegram; raw: string | null; path: string; line: number | undefined };
 
 const DEFAULT_BATCH = 500;
 /** Inputs parsed ahead of the one being stored: enough to keep the workers busy, few enough to keep memory flat. */
@@ -108,7 +116,8 @@ export async function importPaths(store: Store, paths: string[], options: Import
         warnings += 1;
         options.onWarning?.(line === undefined ? { path, reason } : { path, line, reason });
       }
-      batcher.add({ cable: built.cable, raw, source: where(path, line), path, line });
+      const source = where(path, line);
+      batcher.add({ cable: built.cable, raw, source, ...(built.record ? { record: built.record } : {}), path, line });
     }
     await batcher.flushIfFull();
     report();

@@ -1,9 +1,9 @@
 // A small pool of worker threads that parse telegrams, so a bulk import uses more than one core.
 import { Worker } from "node:worker_threads";
-import { cableFromTelegram, type BuiltCable, type TelegramHints } from "./cable-from-telegram.ts";
+import { cableFromTelegram, type ParsedTelegram, type TelegramHints } from "./cable-from-telegram.ts";
 import type { ParseAnswer, ParseJob } from "./parse-worker.ts";
 
-type Pending = { resolve(built: BuiltCable): void; text: string; hints: TelegramHints };
+type Pending = { resolve(built: ParsedTelegram): void; text: string; hints: TelegramHints };
 type Slot = { worker: Worker; pending: Map<number, Pending>; alive: boolean };
 
 const ENTRY = new URL("./parse-worker-entry.mjs", import.meta.url);
@@ -33,8 +33,8 @@ export class ParsePool {
     }
   }
 
-  /** Parses one telegram (see `cableFromTelegram`). */
-  parse(text: string, hints: TelegramHints): Promise<BuiltCable> {
+  /** Parses one telegram (see `cableFromTelegram`); on a worker, the answer carries the cable's record too. */
+  parse(text: string, hints: TelegramHints): Promise<ParsedTelegram> {
     const slot = this.pick();
     if (!slot) return Promise.resolve(cableFromTelegram(text, hints));
     const seq = (this.seq += 1);

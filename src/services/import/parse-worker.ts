@@ -1,12 +1,19 @@
-// The parse worker: turns telegram texts into cables off the main thread, so parsing and storing overlap.
+// The parse worker: turns telegram texts into cables off the main thread, so parsing and storing overlap. It also
+// builds each cable's stored record (model JSON, index text, access locks): the main thread then only writes.
 import { parentPort } from "node:worker_threads";
-import { cableFromTelegram, type BuiltCable, type TelegramHints } from "./cable-from-telegram.ts";
+import { cableRecordOf } from "../archive/cable-record-of.ts";
+import { cableFromTelegram, type ParsedTelegram, type TelegramHints } from "./cable-from-telegram.ts";
 
 /** A job sent to the worker, and its answer. `seq` pairs them. */
 export type ParseJob = { seq: number; text: string; hints: TelegramHints };
-export type ParseAnswer = { seq: number; built: BuiltCable };
+export type ParseAnswer = { seq: number; built: ParsedTelegram };
 
 parentPort?.on("message", (job: ParseJob) => {
-  const answer: ParseAnswer = { seq: job.seq, built: cableFromTelegram(job.text, job.hints) };
+  const built = cableFromTelegram(job.text, job.hints);
+  // Source and archive time are the archive's to set; the rest of the record is the cable's alone.
+  const answer: ParseAnswer = {
+    seq: job.seq,
+    built: "code" in built ? built : { ...built, record: cableRecordOf(built.cable, job.text, null, "") },
+  };
   parentPort!.postMessage(answer);
 });
