@@ -100,6 +100,16 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: signing in", (dialect) => {
     expectProblem(await server.app.inject({ url: "/api/session", headers: { cookie } }), 401, "UNAUTHENTICATED");
   });
 
+  it("tells a browser at load whether someone is signed in, without a failed request", async () => {
+    const anonymous = await server.app.inject({ url: "/api/session/current" });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ session: null });
+    const cookie = await server.freshCookie("confidential");
+    const signed = await server.app.inject({ url: "/api/session/current", headers: { cookie } });
+    expect(signed.json()).toMatchObject({ session: { user: { username: "confidential", clearance: "CONFIDENTIAL" } } });
+    expect(signed.json().session.user.passwordHash).toBeUndefined();
+  });
+
   it("accepts an API token as a bearer and refuses a mistyped one even beside a good cookie", async () => {
     const { token } = await mintToken(server.deps, "secret", "script");
     const ok = await server.app.inject({ url: "/api/session", headers: { authorization: `Bearer ${token}` } });

@@ -1,10 +1,11 @@
-// The end-to-end tests' world: a real Cablegram server (built web app, SQLite file in a temporary folder, the
+// The end-to-end tests' world: a real Cablegram server (the web app as test/global-setup.ts built it, SQLite file in a temporary folder, the
 // default directory, the seeds and the people of a cable's life) listening on a free port of 127.0.0.1, and
 // Debian's Chromium driven by playwright-core. Every page's console errors are collected: a test fails on one.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
 import { firstStart } from "../../src/server/first-start.ts";
 import { setDutyOfficer } from "../../src/services/alerts/index.ts";
@@ -42,6 +43,8 @@ export type WebWorld = {
   newPage(): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }>;
   /** Signs in on the sign-in page and waits for the inbox. */
   signIn(page: Page, username: string, password?: string): Promise<void>;
+  /** Calls the API from the test as a user (signed in once), as a script would; throws on an error answer. */
+  apiAs(username: string): <T>(method: string, path: string, body?: unknown) => Promise<T>;
   /** Saves a full-page screenshot as NAME.png. */
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
@@ -60,7 +63,7 @@ export async function startWebWorld(): Promise<WebWorld> {
   await setDutyOfficer(deps, "PANAMA", { username: "duty-panama" });
   const app = await buildApp({
     store,
-    webRoot: resolve(ROOT, "web/dist"),
+    webRoot: inject("webRoot"),
     signInLimit: { max: 1000, timeWindow: 60_000 },
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
@@ -80,6 +83,19 @@ export async function startWebWorld(): Promise<WebWorld> {
     ],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const cookies = new Map<string, string>();
+  const call = async (cookie: string | null, method: string, path: string, body?: unknown) => {
+    const response = await fetch(url + path, {
+      method,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(method === "GET" ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response;
+  };
 
   return {
     url,
@@ -101,6 +117,19 @@ export async function startWebWorld(): Promise<WebWorld> {
       await page.getByLabel("Password").fill(password);
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.getByRole("navigation", { name: "Main" }).waitFor();
+    },
+    apiAs(username) {
+      return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+        let cookie = cookies.get(username);
+        if (!cookie) {
+          const signIn = await call(null, "POST", "/api/session", { username, password: PASSWORD });
+          cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
+          cookies.set(username, cookie);
+        }
+        const response = await call(cookie, method, path, body);
+        const type = response.headers.get("content-type") ?? "";
+        return (type.includes("json") ? await response.json() : await response.text()) as T;
+      };
     },
     async screenshot(page, name) {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });

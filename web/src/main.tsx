@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";
 import "./styles.css";
+import "./components/components.css";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -79,6 +79,24 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     },
   );
 
+  app.get(
+    "/api/session/current",
+    {
+      config: { public: true },
+      schema: {
+        summary: "The session if there is one: null when nobody is signed in (never 401)",
+        description:
+          "For a browser app deciding at load whether to show sign-in: unlike GET /api/session it answers 200 " +
+          "either way, so no failed request is logged.",
+        tags: ["session"],
+        response: { 200: z.object({ session: SessionSchema.nullable() }), ...PROBLEMS },
+      },
+    },
+    async (request) => ({
+      session: request.user ? { user: request.user, expiresAt: request.sessionExpiresAt } : null,
+    }),
+  );
+
   app.delete(
     "/api/session",
     {

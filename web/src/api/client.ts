@@ -33,7 +33,12 @@ export async function api<T>(method: Method, path: string, body?: unknown, signa
         // The server refuses state-changing requests that are not JSON (its CSRF defence), even with no body.
         ...(method === "GET" ? {} : { "content-type": "application/json" }),
       },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      // POST, PUT and PATCH always carry a JSON object, if only `{}` (some routes take optional fields).
+      ...(body !== undefined
+        ? { body: JSON.stringify(body) }
+        : method === "GET" || method === "DELETE"
+          ? {}
+          : { body: "{}" }),
       ...(signal ? { signal } : {}),
     });
   } catch (error) {

@@ -18,8 +18,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
 
   useEffect(() => {
-    api<Session>("GET", "/api/session")
-      .then((s) => setUser(s.user))
+    api<{ session: Session | null }>("GET", "/api/session/current")
+      .then((s) => setUser(s.session?.user ?? null))
       .catch(() => setUser(null));
   }, []);
 

@@ -1,7 +1,8 @@
-// Live updates: subscribes to the server's event stream (server-sent events) and calls back on the event types
-// asked for. The server sends only events on cables the user may read; the browser reconnects by itself.
+// Live updates: one server-sent event stream per page, shared by every component that listens, calling each back
+// on the event types it asked for. The server sends only events on cables the user may read; the browser
+// reconnects by itself. One stream, not one per component, because a browser keeps only six connections to a
+// server open at once and a stream holds one for as long as the page is open.
 import { useEffect, useRef } from "react";
-import { query } from "../api/client.ts";
 
 /** An event as the stream carries it. */
 export type LiveEvent = {
@@ -12,32 +13,53 @@ export type LiveEvent = {
   data: Record<string, unknown>;
 };
 
+type Listener = (event: LiveEvent) => void;
+
+let source: EventSource | null = null;
+const listeners = new Map<string, Set<Listener>>();
+
+function dispatch(message: MessageEvent<string>): void {
+  let event: LiveEvent;
+  try {
+    event = JSON.parse(message.data) as LiveEvent;
+  } catch {
+    return; // A frame that is not JSON is not ours to act on.
+  }
+  for (const listener of listeners.get(event.type) ?? []) listener(event);
+}
+
+function subscribe(type: string, listener: Listener): () => void {
+  if (!source) source = new EventSource("/api/events");
+  let set = listeners.get(type);
+  if (!set) {
+    set = new Set();
+    listeners.set(type, set);
+    source.addEventListener(type, dispatch);
+  }
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+    if (set.size === 0) {
+      listeners.delete(type);
+      source?.removeEventListener(type, dispatch);
+    }
+    if (listeners.size === 0) {
+      source?.close();
+      source = null;
+    }
+  };
+}
+
 /**
- * Calls `onEvent` for each event of the given types, optionally narrowed to one post's or office's inbox.
- * @example useEvents(["delivery.delivered"], () => inbox.reload(), { post: "PANAMA" })
+ * Calls `onEvent` for each event of the given types while the component is mounted.
+ * @example useEvents(["delivery.delivered"], () => inbox.reload())
  */
-export function useEvents(
-  types: readonly string[],
-  onEvent: (event: LiveEvent) => void,
-  scope: { post?: string | null; office?: string | null } = {},
-): void {
+export function useEvents(types: readonly string[], onEvent: (event: LiveEvent) => void): void {
   const callback = useRef(onEvent);
   callback.current = onEvent;
   const typeKey = types.join(",");
   useEffect(() => {
-    const source = new EventSource(`/api/events${query({ post: scope.post, office: scope.office })}`);
-    const listener = (message: MessageEvent<string>) => {
-      try {
-        callback.current(JSON.parse(message.data) as LiveEvent);
-      } catch {
-        // A frame that is not JSON is not ours to act on.
-      }
-    };
-    const names = typeKey.split(",");
-    for (const name of names) source.addEventListener(name, listener);
-    return () => {
-      for (const name of names) source.removeEventListener(name, listener);
-      source.close();
-    };
-  }, [typeKey, scope.post, scope.office]);
+    const unsubscribers = typeKey.split(",").map((type) => subscribe(type, (event) => callback.current(event)));
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, [typeKey]);
 }

@@ -1,4 +1,132 @@
-// PLACEHOLDER scene, replaced by its real implementation.
+// Reading a cable: the classification banner at top and bottom, the header, the numbered and portion-marked
+// paragraphs, its references and what cites it, its action requests and their status; the telegram text, a
+// print view and a reply. A cable the user may not read is "not found", exactly like a missing one.
+import { useState } from "react";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { api, segment } from "../../api/client.ts";
+import type { ActionDashboard, ArchivedCable, CableReferences, SavedDraft } from "../../api/types.ts";
+import { ClassificationBanner } from "../../components/classification-banner.tsx";
+import { Loading, Problem } from "../../components/problem.tsx";
+import { hasRole, useUser } from "../../stores/session.tsx";
+import { useApi } from "../../stores/use-api.ts";
+import { ActionStatus } from "./components/action-status.tsx";
+import { CableHeader } from "./components/cable-header.tsx";
+import { CableParagraphs } from "./components/cable-paragraphs.tsx";
+import { CitedBy } from "./components/cited-by.tsx";
+import { TelegramText } from "./components/telegram-text.tsx";
+import "./reader.css";
+
 export function ReaderScene() {
-  return <h1>ReaderScene</h1>;
+  const { id = "" } = useParams();
+  const user = useUser();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const view = params.get("view") === "telegram" ? "telegram" : "cable";
+  const archived = useApi<ArchivedCable>(`/api/cables/${segment(id)}`);
+  const references = useApi<CableReferences>(archived.data ? `/api/cables/${segment(id)}/references` : null);
+  const actions = useApi<ActionDashboard>(archived.data ? `/api/cables/${segment(id)}/actions` : null);
+  const [replyError, setReplyError] = useState<Error | null>(null);
+  const [replying, setReplying] = useState(false);
+
+  if (archived.error) {
+    return (
+      <section aria-labelledby="not-found">
+        <h1 id="not-found">Cable not found</h1>
+        <Problem error={archived.error} />
+        <p>
+          <Link to="/search">Search the archive</Link>
+        </p>
+      </section>
+    );
+  }
+  if (!archived.data) return <Loading what={`Opening ${id}`} />;
+  const { cable } = archived.data;
+  const classification = cable.classification ?? "UNCLASSIFIED";
+
+  async function reply() {
+    setReplying(true);
+    setReplyError(null);
+    try {
+      const draft = await api<SavedDraft>("POST", `/api/cables/${segment(id)}/reply`, {});
+      navigate(`/drafts/${segment(draft.id)}`);
+    } catch (e) {
+      setReplyError(e as Error);
+      setReplying(false);
+    }
+  }
+
+  return (
+    <article className="reader" aria-labelledby="cable-title">
+      <div className="toolbar no-print" role="toolbar" aria-label="Cable actions">
+        <div className="segmented" role="group" aria-label="View">
+          <button type="button" aria-pressed={view === "cable"} onClick={() => setParams({}, { replace: true })}>
+            Cable
+          </button>
+          <button
+            type="button"
+            aria-pressed={view === "telegram"}
+            onClick={() => setParams({ view: "telegram" }, { replace: true })}
+          >
+            Telegram text
+          </button>
+        </div>
+        <button type="button" onClick={() => window.print()}>
+          Print
+        </button>
+        {hasRole(user, "drafter") && (
+          <button type="button" className="primary" onClick={() => void reply()} disabled={replying}>
+            {replying ? "Making the reply…" : "Reply"}
+          </button>
+        )}
+        <Link to={`/cables/${segment(id)}/graph`}>References graph</Link>
+        {actions.data && actions.data.posts.length > 0 && (
+          <Link to={`/cables/${segment(id)}/actions`}>Action dashboard</Link>
+        )}
+      </div>
+      <Problem error={replyError} />
+      <div className="reader-layout">
+        <div className="cable-sheet">
+          <ClassificationBanner classification={classification} caveats={cable.caveats} />
+          <div className="content">
+            <h1 id="cable-title" className="mono">
+              {cable.id ?? id}
+            </h1>
+            {view === "telegram" ? (
+              <TelegramText id={id} />
+            ) : (
+              <>
+                <CableHeader cable={cable} references={references.data} />
+                <CableParagraphs cable={cable} />
+              </>
+            )}
+          </div>
+          <ClassificationBanner classification={classification} caveats={cable.caveats} />
+        </div>
+        <aside className="reader-side no-print" aria-label="About this cable">
+          <CitedBy references={references.data} loading={references.loading} />
+          {actions.data && actions.data.posts.length > 0 && <ActionStatus dashboard={actions.data} />}
+          <section className="card">
+            <h2>Archive</h2>
+            <p className="small">
+              Archived {new Date(archived.data.archivedAt).toUTCString()}
+              {archived.data.source ? ` from ${archived.data.source}` : ""}.
+              {archived.data.hasOriginalText ? " The original telegram text is kept." : ""}
+            </p>
+            {cable.warnings.length > 0 && (
+              <details>
+                <summary>{cable.warnings.length} notes from reading the telegram</summary>
+                <ul className="small">
+                  {cable.warnings.map((w, i) => (
+                    <li key={i}>
+                      line {w.line}: {w.message}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
 }

@@ -1,0 +1,38 @@
+// Releases seed 08STATE16245's demarche through the API, as the messaging scenario does: drafted by `drafter`
+// with an action request due tomorrow, cleared by IO/UNP, released by `approver`. Browser tests then look at
+// what the posts receive.
+import { readFileSync, existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseTelegram } from "../../src/telegram/index.ts";
+import { draftOf } from "../helpers/draft-body.ts";
+import type { WebWorld } from "./web-world.ts";
+
+const SEED = ["../../../shared/seeds/08STATE16245.txt", "../../examples/08STATE16245.txt"]
+  .map((p) => resolve(import.meta.dirname, p))
+  .find((p) => existsSync(p))!;
+
+/** The demarche's telegram text. */
+export const demarcheText = (): string => readFileSync(SEED, "utf8");
+
+/**
+ * Releases the demarche (optionally with another subject) and returns the new cable's id.
+ * @example const id = await releaseDemarche(world) // "26STATE1"
+ */
+export async function releaseDemarche(world: WebWorld, changes: Record<string, unknown> = {}): Promise<string> {
+  const drafter = world.apiAs("drafter");
+  const body = {
+    ...draftOf(parseTelegram(demarcheText())),
+    actionRequests: [
+      { what: "Deliver the demarche; report the response", posts: [], due: new Date(Date.now() + 864e5).toISOString() },
+    ],
+    ...changes,
+  };
+  const draft = await drafter<{ id: string }>("POST", "/api/drafts", body);
+  const clearance = await drafter<{ id: string }>("POST", `/api/drafts/${draft.id}/clearances`, { office: "IO/UNP" });
+  await world.apiAs("clearer")("POST", `/api/drafts/${draft.id}/clearances/${clearance.id}`, {
+    decision: "clear",
+    comment: "IO/UNP clears",
+  });
+  const released = await world.apiAs("approver")<{ id: string }>("POST", `/api/drafts/${draft.id}/release`, {});
+  return released.id;
+}
