@@ -27,6 +27,7 @@ export const SCREENSHOTS = resolve(ROOT, process.env.CABLEGRAM_SCREENSHOTS ?? "t
 /** The five action posts of seed 08STATE16245, alerted at NIACT IMMEDIATE. */
 export const ACTION_POSTS = ["OUAGADOUGOU", "PANAMA", "PRETORIA", "SANJOSE", "TRIPOLI"] as const;
 
+/** The people of the browser tests; `admin` (password PASSWORD) is made by the first start. */
 export const WEB_USERS: NewUser[] = [
   { username: "drafter", roles: ["reader", "drafter"], clearance: "SECRET", post: "STATE", offices: ["EUR/SCE"] },
   { username: "clearer", roles: ["reader"], clearance: "SECRET", post: "STATE", offices: ["IO/UNP"] },
