@@ -11,6 +11,7 @@ import {
   enqueueDeliveries,
   escalateOverdue,
   handlingObjectives,
+  objectivesFromEnv,
   startDispatcher,
 } from "../src/services/distribution/index.ts";
 import { createEventBus, type BusEvent } from "../src/services/events/index.ts";
@@ -168,6 +169,15 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
       "AMEMBASSY LONDON": "2026-02-17T02:19:00.000Z",
       "AMEMBASSY MADRID": "2026-02-17T05:19:00.000Z",
     });
+  });
+
+  it("lets NIACT IMMEDIATE follow a configured IMMEDIATE objective unless configured itself", () => {
+    const env = { CABLEGRAM_OBJECTIVE_IMMEDIATE: "15" };
+    expect(handlingObjectives(objectivesFromEnv(env))["NIACT IMMEDIATE"]).toBe(15 * 60_000);
+    expect(handlingObjectives(objectivesFromEnv(env)).IMMEDIATE).toBe(15 * 60_000);
+    const both = { ...env, CABLEGRAM_OBJECTIVE_NIACT_IMMEDIATE: "5" };
+    expect(handlingObjectives(objectivesFromEnv(both))["NIACT IMMEDIATE"]).toBe(5 * 60_000);
+    expect(handlingObjectives()["NIACT IMMEDIATE"]).toBe(30 * 60_000);
   });
 
   it("keeps delivering while an alert sender hangs: a slow webhook never holds up the next FLASH cable", async () => {

@@ -16,11 +16,15 @@ export const DEFAULT_OBJECTIVES: HandlingObjectives = Object.freeze({
 });
 
 /**
- * The objectives with some overridden (configuration gives only what it changes).
+ * The objectives with some overridden (configuration gives only what it changes). NIACT IMMEDIATE follows an
+ * overridden IMMEDIATE unless it is given too: shortening IMMEDIATE must not leave the NIACT copies, the more
+ * urgent ones, escalating later than plain IMMEDIATE copies.
  * @example handlingObjectives({ FLASH: 5 * 60_000 }).ROUTINE // 21_600_000
+ * @example handlingObjectives({ IMMEDIATE: 15 * 60_000 })["NIACT IMMEDIATE"] // 900_000
  */
 export function handlingObjectives(overrides: Partial<HandlingObjectives> = {}): HandlingObjectives {
-  return { ...DEFAULT_OBJECTIVES, ...overrides };
+  const niact = overrides["NIACT IMMEDIATE"] ?? overrides.IMMEDIATE ?? DEFAULT_OBJECTIVES["NIACT IMMEDIATE"];
+  return { ...DEFAULT_OBJECTIVES, ...overrides, "NIACT IMMEDIATE": niact };
 }
 
 /**
