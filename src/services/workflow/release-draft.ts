@@ -51,6 +51,17 @@ export async function releaseDraft(
   const key = await signingKey(store);
   const at = clock.now();
   const cable = await store.db.transaction().execute(async (tx) => {
+    // SQLite: write first, so the transaction takes the write lock (waiting its busy timeout for another process,
+    // a CLI beside the server) before it reads. A read first would pin a snapshot that another process's commit
+    // makes stale, and the first write would then fail at once with SQLITE_BUSY.
+    if (store.dialect === "sqlite") {
+      await tx
+        .updateTable("drafts")
+        .set({ status: "draft" })
+        .where("id", "=", draftId)
+        .where("status", "=", "draft")
+        .execute();
+    }
     const locked = await draftRows(tx, draftId, store.dialect === "postgres");
     if (!locked || locked.row.status !== "draft" || Number(locked.row.revision) !== Number(row.revision)) {
       throw new CablegramError(
