@@ -1,6 +1,6 @@
 // The parse, render and validate commands, driven through main() with an in-memory Io on the seed cables, and
 // once through the real bin/cablegram.js to prove the installed command works and fails cleanly.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -280,5 +280,20 @@ describe.skipIf(!seedsPresent)("bin/cablegram.js as a real process", () => {
     const broken = bin("render", tmpFile("bin-broken.json", "[1,"));
     expect(broken.status).toBe(2);
     expectOneCleanErrorLine(broken.stderr, "bin-broken.json:1: invalid JSON");
+  });
+
+  it("stops quietly when the reader of its output goes away (| head), with exit 0 and no stack trace", async () => {
+    // The shell's `cablegram parse --batch < many | head -1`: the pipe closes after the first line.
+    const child = spawn(process.execPath, [join(ROOT, "bin", "cablegram.js"), "parse", "--batch"], { cwd: ROOT });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const line = `${JSON.stringify({ text: readSeed("08STATE16245") })}\n`;
+    child.stdin.on("error", () => undefined);
+    for (let i = 0; i < 400 && child.stdin.writable; i++) child.stdin.write(line);
+    child.stdin.end();
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(stderr).not.toMatch(/EPIPE|at .+:\d+:\d+/);
+    expect(code).toBe(0);
   });
 });

@@ -18,6 +18,14 @@ export type Io = {
 
 /** The real process: stdout, stderr, files and stdin. */
 export function processIo(): Io {
+  // `cablegram search x | head` closes the pipe early: the reader has what it wanted, so stop quietly, as Unix
+  // tools do, instead of dying on an unhandled EPIPE with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+      throw error;
+    });
+  }
   return {
     stdout: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
     stderr: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
