@@ -197,7 +197,8 @@ export function ComposerScene() {
           <p className="muted composer-meta">
             {stored ? (
               <>
-                Draft of {stored.originPost} · revision {stored.revision} · by {stored.createdBy}
+                Draft of {stored.originPost} · revision {stored.revision}
+                {drafter(stored) ? ` · drafted by ${drafter(stored)}` : ""}
                 {stored.replyTo && (
                   <>
                     {" "}
@@ -211,14 +212,11 @@ export function ComposerScene() {
           </p>
         </div>
         <div className="composer-toolbar" role="toolbar" aria-label="Draft actions">
-          <button
-            type="button"
-            aria-expanded={showImport}
-            disabled={!editable}
-            onClick={() => setShowImport((v) => !v)}
-          >
-            Start from a telegram
-          </button>
+          {editable && (
+            <button type="button" aria-expanded={showImport} onClick={() => setShowImport((v) => !v)}>
+              Start from a telegram
+            </button>
+          )}
           <button type="button" aria-pressed={showPreview} onClick={() => setShowPreview((v) => !v)}>
             {showPreview ? "Hide preview" : "Show preview"}
           </button>
@@ -290,7 +288,6 @@ export function ComposerScene() {
               />
             </section>
           )}
-          {showPreview && <TelegramPreview cable={previewCable} />}
           <ClearancesPanel
             draftId={stored?.id ?? null}
             clearances={stored?.clearances ?? []}
@@ -306,11 +303,17 @@ export function ComposerScene() {
             subject={form.subject}
             onChanged={reloadDraft}
           />
+          {showPreview && <TelegramPreview cable={previewCable} />}
           {stored && <DraftHistory history={stored.history} />}
         </aside>
       </div>
     </div>
   );
+}
+
+/** Who created the draft, by username (the draft's `createdBy` is a user id). */
+function drafter(draft: Draft): string | null {
+  return draft.history.find((h) => h.action === "draft.create")?.username ?? null;
 }
 
 /** The PLAD of a post written by station (`STATE` → `SECSTATE WASHDC`), or the text as it is. */

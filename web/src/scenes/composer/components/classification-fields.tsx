@@ -33,7 +33,7 @@ export function ClassificationFields({ form, onChange, findings }: Props) {
 
   return (
     <fieldset className="classification-fields">
-      <legend>Classification and handling</legend>
+      <legend className="visually-hidden">Classification and handling</legend>
       <div className="field-row">
         <label className="classification-select">
           Classification

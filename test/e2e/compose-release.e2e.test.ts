@@ -1,0 +1,176 @@
+// The life of a cable in the browser: the drafter composes the Kosovo demarche from the seed's telegram text, adds
+// an action request due tomorrow, saves and asks IO/UNP to clear; the clearer clears it from the queue with a
+// comment; the approver opens it from the queue and releases it; the reader shows the new cable; and Panama's duty
+// officer finds it in the inbox and in the duty officer alerts (NIACT IMMEDIATE).
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserMissing, SCREENSHOTS, startWebWorld, type WebWorld } from "./web-world.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const SHARED_SEED = resolve(ROOT, "../shared/seeds/08STATE16245.txt");
+const SEED = existsSync(SHARED_SEED) ? SHARED_SEED : resolve(ROOT, "examples/08STATE16245.txt");
+const SUBJECT = "KOSOVO: FOR CHIEFS OF MISSION -- DEMARCHE REQUEST ON SECURITY COUNCIL DELIBERATIONS";
+
+/** Tomorrow at 18:00 in the browser's time zone, as a datetime-local input takes it. */
+function tomorrowEvening(): string {
+  const d = new Date(Date.now() + 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T18:00`;
+}
+
+type Visitor = Awaited<ReturnType<WebWorld["newPage"]>> & {
+  /** Console errors logged after sign-in; the test expects none. */
+  errorsSinceSignIn: () => string[];
+};
+
+/**
+ * A fresh browser context signed in as `username`. Before sign-in the app asks GET /api/session, which answers
+ * 401 for a signed-out browser (twice under React's StrictMode), and Chromium logs each 401 as a console error:
+ * those, and only those, are allowed; every error after sign-in counts.
+ */
+async function signedIn(world: WebWorld, username: string): Promise<Visitor> {
+  const visitor = await world.newPage();
+  // A step that cannot happen fails within seconds, naming its locator, rather than at the test's timeout.
+  visitor.page.setDefaultTimeout(15_000);
+  await world.signIn(visitor.page, username);
+  const before = visitor.consoleErrors.length;
+  expect(visitor.consoleErrors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+  return { ...visitor, errorsSinceSignIn: () => visitor.consoleErrors.slice(before) };
+}
+
+/** A full-page screenshot from the top of the page, so that the sticky toolbar sits where a reader sees it. */
+async function shoot(world: WebWorld, page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await world.screenshot(page, name);
+}
+
+async function statusText(page: Page, name: RegExp): Promise<string> {
+  return (await page.getByRole("status").filter({ hasText: name }).first().textContent()) ?? "";
+}
+
+describe.skipIf(browserMissing)(
+  `web: compose, clear and release a cable${browserMissing ? ` (skipped: ${browserMissing})` : ""}`,
+  () => {
+    let world: WebWorld;
+    beforeAll(async () => {
+      world = await startWebWorld();
+    });
+    afterAll(async () => world?.close());
+
+    it("goes from a pasted telegram to a released cable in Panama's inbox and duty officer alerts", async () => {
+      // --- The drafter composes the demarche from the seed's text.
+      const drafter = await signedIn(world, "drafter");
+      let page = drafter.page;
+      await page.getByRole("link", { name: "Compose" }).click();
+      await page.waitForURL(/\/compose$/);
+      await page.getByRole("heading", { name: "New draft" }).waitFor();
+      // An empty draft already says what it lacks.
+      await expect.poll(() => page.getByRole("heading", { name: /Checks/ }).textContent()).toMatch(/error/);
+
+      await page.getByRole("button", { name: "Start from a telegram" }).click();
+      await page.getByLabel("Telegram text").fill(readFileSync(SEED, "utf8"));
+      await page.getByRole("button", { name: "Read into the form" }).click();
+      await expect.poll(() => statusText(page, /Read into the form/)).toMatch(/14 addressees/);
+      await page.getByRole("button", { name: "Close" }).click();
+
+      expect(await page.getByLabel("SUBJECT").inputValue()).toBe(SUBJECT);
+      expect(await page.getByLabel("Precedence for AMEMBASSY PANAMA").inputValue()).toBe("NIACT IMMEDIATE");
+      expect(await page.getByLabel("Precedence for AMEMBASSY PARIS").inputValue()).toBe("IMMEDIATE");
+      expect(await page.getByLabel("Tags of the cable").textContent()).toContain("UNSC");
+      // The seed is valid as it is: validation in the browser finds nothing to fix.
+      await expect.poll(() => page.getByRole("heading", { name: /Checks/ }).textContent()).toContain("no findings");
+      // The preview is the telegram of the form, numbered by the drafter's post.
+      const preview = await page.getByLabel("Preview of the telegram").textContent();
+      expect(preview).toContain("TO AMEMBASSY OUAGADOUGOU NIACT IMMEDIATE");
+      expect(preview).toContain("UNCLAS STATE 000000");
+
+      await page.getByRole("button", { name: "Add action request" }).click();
+      await page.getByLabel("What is asked (1)").fill("Deliver the demarche; report the host government's response");
+      await page.getByLabel("Due (1)").fill(tomorrowEvening());
+      await expect.poll(() => statusText(page, /saved/i)).toBe("Not saved yet");
+      await shoot(world, page, "composer");
+
+      await page.getByRole("button", { name: "Save draft" }).click();
+      await page.waitForURL(/\/drafts\/[0-9a-f-]{36}$/);
+      await expect.poll(() => statusText(page, /^Saved/)).toMatch(/^Saved/);
+      const draftPath = new URL(page.url()).pathname;
+      // The server's directory checks find nothing either: every addressee is in the directory.
+      expect(await page.getByRole("heading", { name: /Checks/ }).textContent()).toContain("no findings");
+
+      await page.getByLabel("Clearer (office or username)").fill("IO/UNP");
+      await page.getByRole("button", { name: "Request clearance" }).click();
+      await expect.poll(() => statusText(page, /Clearance requested/)).toContain("IO/UNP");
+      const clearances = page.getByRole("region", { name: "Clearances" });
+      await expect.poll(() => clearances.textContent()).toMatch(/IO\/UNP\s*requested/);
+      await expect
+        .poll(() => page.getByRole("region", { name: "History" }).textContent())
+        .toContain("asked for clearance");
+      await shoot(world, page, "composer-saved");
+      // The smaller screen of a laptop: the two columns still fit, nothing runs off the right edge.
+      await page.setViewportSize({ width: 1280, height: 720 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      await page.screenshot({ path: `${SCREENSHOTS}/composer-1280x720.png` });
+      await page.setViewportSize({ width: 1366, height: 860 });
+      expect(drafter.errorsSinceSignIn()).toEqual([]);
+
+      // --- The clearer finds it in the queue and clears it with a comment.
+      const clearer = await signedIn(world, "clearer");
+      page = clearer.page;
+      await page.goto("/queue");
+      const toClear = page.getByRole("region", { name: /Awaiting your clearance/ });
+      await toClear.getByRole("link", { name: SUBJECT }).waitFor();
+      await shoot(world, page, "queue");
+      // An objection needs a comment: the form says so and sends nothing.
+      await toClear.getByRole("button", { name: `Object to ${SUBJECT}` }).click();
+      await expect.poll(() => toClear.getByRole("alert").textContent()).toMatch(/needs a comment/);
+      await toClear.getByLabel(`Comment on ${SUBJECT}`).fill("IO/UNP clears; USUN concurs.");
+      await toClear.getByRole("button", { name: `Clear ${SUBJECT}` }).click();
+      await expect.poll(() => statusText(page, /Cleared:/)).toContain(SUBJECT);
+      await expect.poll(() => toClear.textContent()).toContain("Nothing to clear.");
+      expect(clearer.errorsSinceSignIn()).toEqual([]);
+
+      // The drafter's open draft follows the decision live.
+      await expect
+        .poll(() => drafter.page.getByRole("region", { name: "Clearances" }).textContent())
+        .toMatch(/IO\/UNP\s*cleared/);
+      expect(await drafter.page.getByRole("region", { name: "Clearances" }).textContent()).toContain(
+        "IO/UNP clears; USUN concurs.",
+      );
+
+      // --- The approver opens it from the queue and releases it.
+      const approver = await signedIn(world, "approver");
+      page = approver.page;
+      await page.goto("/queue");
+      const toApprove = page.getByRole("region", { name: /Awaiting your approval/ });
+      await expect.poll(() => toApprove.textContent()).toContain("All clearances in");
+      await shoot(world, page, "queue-approver");
+      await toApprove.getByRole("link", { name: SUBJECT }).click();
+      await page.waitForURL((url) => url.pathname === draftPath);
+      const release = page.getByRole("button", { name: "Release", exact: true });
+      await release.waitFor();
+      expect(await release.isEnabled()).toBe(true);
+      await shoot(world, page, "composer-approver");
+      await release.click();
+      await page.getByRole("button", { name: "Confirm release" }).click();
+      await page.waitForURL(/\/cables\/\d{2}STATE\d+$/);
+      const cableId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+      await expect.poll(() => page.locator("main").textContent()).toContain(cableId);
+      await shoot(world, page, "reader-released");
+      expect(approver.errorsSinceSignIn()).toEqual([]);
+
+      // --- Panama's duty officer: the cable in the inbox, and an alert until acknowledged.
+      const duty = await signedIn(world, "duty-panama");
+      page = duty.page;
+      await page.goto("/inbox");
+      await expect.poll(() => page.locator("main").textContent(), { timeout: 15_000 }).toContain(cableId);
+      const alerts = page.getByRole("alert", { name: "Duty officer alerts" });
+      await expect.poll(() => alerts.textContent(), { timeout: 15_000 }).toContain(cableId);
+      await shoot(world, page, "inbox-duty-officer");
+      expect(duty.errorsSinceSignIn()).toEqual([]);
+
+      for (const p of [drafter, clearer, approver, duty]) await p.context.close();
+    }, 120_000);
+  },
+);
