@@ -1,0 +1,53 @@
+// The search page's keys: "/" goes to the search box, j and k to the next and previous result, Enter opens the
+// selected one. Keys typed into a field are the field's, except Escape, which leaves the search box.
+import { useEffect, useRef, type RefObject } from "react";
+
+type Keys = {
+  searchBox: RefObject<HTMLInputElement | null>;
+  count: number;
+  selected: number;
+  onSelect: (index: number) => void;
+  onOpen: (index: number) => void;
+};
+
+function typingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+/**
+ * Installs the keys on the document while the page is shown.
+ * @example useSearchKeys({ searchBox, count: hits.length, selected, onSelect: setSelected, onOpen })
+ */
+export function useSearchKeys(keys: Keys): void {
+  const latest = useRef(keys);
+  useEffect(() => {
+    latest.current = keys;
+  });
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const { searchBox, count, selected, onSelect, onOpen } = latest.current;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (typingIn(event.target)) {
+        if (event.key === "Escape" && event.target === searchBox.current) searchBox.current?.blur();
+        return;
+      }
+      if (event.key === "/") {
+        event.preventDefault();
+        searchBox.current?.focus();
+        searchBox.current?.select();
+      } else if ((event.key === "j" || event.key === "k") && count > 0) {
+        event.preventDefault();
+        const next = event.key === "j" ? Math.min(count - 1, selected + 1) : Math.max(0, selected - 1);
+        onSelect(next);
+      } else if (event.key === "Enter" && selected >= 0 && !(event.target instanceof HTMLAnchorElement)) {
+        // On a result's link Enter is the link's own; elsewhere it opens the selected result.
+        if (event.target instanceof HTMLButtonElement) return;
+        event.preventDefault();
+        onOpen(selected);
+      }
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+}
