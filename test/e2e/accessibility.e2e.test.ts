@@ -1,0 +1,89 @@
+// Every page against the WCAG 2 A and AA rules that axe-core checks (labels, contrast, roles, landmarks, names),
+// and at a small laptop's 1280x720 nothing runs off the side of the screen.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { releaseDemarche } from "./release-fixture.ts";
+import { browserMissing, startWebWorld, type WebWorld } from "./web-world.ts";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+
+/** The serious and critical WCAG 2 A/AA violations on the page as it stands. */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Violation[] }> } }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa"] } });
+    return result.violations;
+  });
+  return found
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.help}): ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
+}
+
+describe.skipIf(browserMissing)(`web: accessibility${browserMissing ? ` (skipped: ${browserMissing})` : ""}`, () => {
+  let world: WebWorld;
+  let demarche: string;
+  beforeAll(async () => {
+    world = await startWebWorld();
+    demarche = await releaseDemarche(world);
+  });
+  afterAll(async () => world?.close());
+
+  it("has no serious WCAG violation on the sign-in page", async () => {
+    const { page, context } = await world.newPage();
+    await page.goto("/signin");
+    await page.getByLabel("Username").waitFor();
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("finds a violation when there is one (the check itself works)", async () => {
+    const { page, context } = await world.newPage();
+    await page.goto("/signin");
+    await page.getByLabel("Username").waitFor();
+    await page.evaluate(() => document.querySelector("form")?.append(document.createElement("input")));
+    expect((await violations(page)).join("\n")).toMatch(/^label /m);
+    await context.close();
+  });
+
+  const pages: [string, () => string, string][] = [
+    ["inbox", () => "/inbox", "Inbox: "],
+    ["reader", () => `/cables/${demarche}`, "Text"],
+    ["telegram text", () => `/cables/${demarche}?view=telegram`, "Telegram text"],
+    ["action dashboard", () => `/cables/${demarche}/actions`, "Deliver the demarche"],
+    ["search", () => "/search?q=kosovo", "kosovo"],
+    ["references graph", () => "/cables/09STATE39345/graph", "09STATE39345"],
+    ["composer", () => "/compose", "Subject"],
+    ["clearance queue", () => "/queue", "Queue"],
+    ["administration", () => "/admin", "Users"],
+  ];
+  for (const [name, path, landmark] of pages) {
+    it(`has no serious WCAG violation on the ${name} page, and fits a 1280x720 screen`, async () => {
+      const { page, context, consoleErrors } = await world.newPage();
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await world.signIn(page, "admin");
+      await page.goto(path());
+      await page.getByText(landmark).first().waitFor();
+      await page.waitForLoadState("networkidle");
+      expect(await violations(page)).toEqual([]);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(consoleErrors).toEqual([]);
+      await context.close();
+    });
+  }
+});
