@@ -136,11 +136,19 @@ export function GraphCanvas({ graph, label }: Props) {
       boxSelectionEnabled: false,
       autoungrabify: false,
     });
-    // A lone cable or two would otherwise be blown up to fill the canvas.
-    if (cy.zoom() > 1.4) {
-      cy.zoom(1.4);
-      cy.center();
-    }
+    const fit = () => {
+      cy.resize();
+      cy.fit(undefined, 40);
+      // A lone cable or two would otherwise be blown up to fill the canvas.
+      if (cy.zoom() > 1.4) {
+        cy.zoom(1.4);
+        cy.center();
+      }
+    };
+    fit();
+    // The page may be resized (or the window narrowed): draw the whole graph in the new size.
+    const resizes = new ResizeObserver(() => fit());
+    resizes.observe(container.current);
     cy.on("tap", "node", (event) => {
       const cable = String(event.target.data("cable") ?? "");
       if (event.target.data("readable") && cable) navigate(`/cables/${encodeURIComponent(cable)}`);
@@ -152,7 +160,10 @@ export function GraphCanvas({ graph, label }: Props) {
     cy.on("mouseout", "node", () => {
       element.style.cursor = "default";
     });
-    return () => cy.destroy();
+    return () => {
+      resizes.disconnect();
+      cy.destroy();
+    };
   }, [graph, navigate]);
 
   return <div ref={container} className="graph-canvas" role="img" aria-label={label} />;
