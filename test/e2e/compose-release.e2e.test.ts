@@ -172,5 +172,76 @@ describe.skipIf(browserMissing)(
 
       for (const p of [drafter, clearer, approver, duty]) await p.context.close();
     }, 120_000);
+
+    it("composes by keyboard with autocomplete, shows each finding at its field, and the directory's after save", async () => {
+      const drafter = await signedIn(world, "drafter");
+      const page = drafter.page;
+      await page.goto("/compose");
+      await page.getByRole("heading", { name: "New draft" }).waitFor();
+
+      // TO: "pana" suggests the embassy; arrow down and Enter take it, at the default precedence.
+      const to = page.getByRole("combobox", { name: "Add TO (action) addressee" });
+      await to.fill("pana");
+      await page
+        .getByRole("option", { name: /AMEMBASSY PANAMA/ })
+        .first()
+        .waitFor();
+      await to.press("ArrowDown");
+      await to.press("Enter");
+      const precedence = page.getByLabel("Precedence for AMEMBASSY PANAMA");
+      expect(await precedence.inputValue()).toBe("IMMEDIATE");
+      await precedence.selectOption("NIACT IMMEDIATE");
+      // INFO: a name the directory does not know is kept as typed; the server names it at save.
+      const info = page.getByRole("combobox", { name: "Add INFO addressee" });
+      await info.fill("AMEMBASSY ATLANTIS");
+      await info.press("Enter");
+
+      // TAGS: the registry's descriptions find codes ("koso" is Kosovo, KV).
+      const tags = page.getByRole("combobox", { name: "Add tag" });
+      await tags.fill("koso");
+      await page.getByRole("option", { name: /^KV/ }).click();
+      await tags.fill("prel");
+      await tags.press("Enter");
+      const chips = page.getByLabel("Tags of the cable");
+      await expect.poll(() => chips.textContent()).toMatch(/KV\s*Kosovo.*PREL\s*External political relations/);
+
+      // A confidential cable needs Classified By and a declassification date: said at those fields.
+      await page.getByLabel("Classification", { exact: true }).selectOption("CONFIDENTIAL");
+      const classifiedBy = page.getByRole("group", { name: /Classified By/ });
+      await expect.poll(() => classifiedBy.textContent()).toContain("must say who classified it");
+      await classifiedBy.getByLabel("Title or office").fill("EUR/SCE Director");
+      await classifiedBy.getByLabel("Name").fill("Clifford Bond");
+      await classifiedBy.getByLabel("Reasons").fill("1.4(b) 1.4(d)");
+      await page.getByLabel("Declassify on (DECL)").fill("2036-12-01");
+      await expect.poll(() => classifiedBy.textContent()).not.toContain("must say who classified it");
+
+      await page.getByLabel("SUBJECT").fill("KOSOVO: PANAMA'S VOTE IN THE SECURITY COUNCIL");
+      await page.getByLabel("Portion mark of Paragraph 1").selectOption("C");
+      await page.getByLabel("Text of Paragraph 1").fill("Post should seek Panama's support before the vote.");
+      // A second paragraph marked above... nothing: the marks offered stop at the overall level.
+      const marks = await page.getByLabel("Portion mark of Paragraph 1").locator("option").allTextContents();
+      expect(marks.some((m) => m.startsWith("S "))).toBe(false);
+      await expect.poll(() => page.getByRole("heading", { name: /Checks/ }).textContent()).toContain("no findings");
+
+      await page.getByRole("button", { name: "Save draft" }).click();
+      await page.waitForURL(/\/drafts\/[0-9a-f-]{36}$/);
+      const summary = page.getByRole("region", { name: /Checks/ });
+      await expect.poll(() => summary.textContent()).toContain("AMEMBASSY ATLANTIS");
+      expect(await summary.textContent()).toContain("directory, at last save");
+      expect(await page.getByRole("group", { name: "INFO" }).textContent()).toContain(
+        'no post, collective or office named "AMEMBASSY ATLANTIS"',
+      );
+      // A drafter is no approver: there is no Release button to press.
+      expect(await page.getByRole("button", { name: "Release", exact: true }).count()).toBe(0);
+      await shoot(world, page, "composer-findings");
+
+      await page.getByRole("button", { name: "Discard" }).click();
+      await page.getByRole("button", { name: "Discard draft" }).click();
+      await page.waitForURL(/\/compose$/);
+      await expect.poll(() => statusText(page, /discarded/)).toContain("Draft discarded");
+      expect(await page.getByLabel("SUBJECT").inputValue()).toBe("");
+      expect(drafter.errorsSinceSignIn()).toEqual([]);
+      await drafter.context.close();
+    });
   },
 );

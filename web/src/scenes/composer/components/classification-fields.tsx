@@ -1,5 +1,6 @@
 // The cable's classification block: overall level, captions and caveats, Classified By (who and for which
 // reasons of E.O. section 1.4) and the E.O. line with its declassification date or instruction.
+import { useId } from "react";
 import { CLASSIFICATIONS, isClassification, isClassified, KNOWN_CAVEATS } from "../../../../../src/core/index.ts";
 import type { Finding } from "../../../api/types.ts";
 import { EXECUTIVE_ORDERS, type DraftForm } from "../draft-form.ts";
@@ -23,6 +24,7 @@ const CAVEAT_HELP: Record<(typeof KNOWN_CAVEATS)[number], string> = {
 };
 
 export function ClassificationFields({ form, onChange, findings }: Props) {
+  const id = useId();
   const classified = isClassified(form.classification);
   const extraCaveats = form.caveats.filter((c) => !(KNOWN_CAVEATS as readonly string[]).includes(c));
   const toggle = (caveat: string, on: boolean) =>
@@ -35,9 +37,10 @@ export function ClassificationFields({ form, onChange, findings }: Props) {
     <fieldset className="classification-fields">
       <legend className="visually-hidden">Classification and handling</legend>
       <div className="field-row">
-        <label className="classification-select">
-          Classification
+        <div className="classification-select">
+          <label htmlFor={`${id}-level`}>Classification</label>
           <select
+            id={`${id}-level`}
             value={form.classification}
             onChange={(e) => {
               if (isClassification(e.target.value)) onChange({ classification: e.target.value });
@@ -49,7 +52,7 @@ export function ClassificationFields({ form, onChange, findings }: Props) {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <fieldset className="caveats">
           <legend>Captions and caveats</legend>
           {[...KNOWN_CAVEATS, ...extraCaveats].map((c) => (
@@ -105,16 +108,16 @@ export function ClassificationFields({ form, onChange, findings }: Props) {
       <fieldset className="executive-order">
         <legend>E.O. and declassification</legend>
         <div className="field-row">
-          <label>
-            Executive order
-            <select value={form.eo.order} onChange={(e) => eo({ order: e.target.value })}>
+          <div>
+            <label htmlFor={`${id}-order`}>Executive order</label>
+            <select id={`${id}-order`} value={form.eo.order} onChange={(e) => eo({ order: e.target.value })}>
               {[...new Set([...EXECUTIVE_ORDERS, form.eo.order])].map((o) => (
                 <option key={o} value={o}>
                   E.O. {o}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <label>
             Declassify on (DECL)
             <input type="date" value={form.eo.decl} onChange={(e) => eo({ decl: e.target.value })} />

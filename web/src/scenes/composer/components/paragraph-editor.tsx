@@ -39,16 +39,17 @@ export function ParagraphEditor({
       <div className="paragraph-head">
         <span className="paragraph-number">{number === null ? "Heading" : `¶${number}.`}</span>
         {row.numbered && (
-          <label className="inline-label">
-            <span className="visually-hidden">Portion mark of {name}</span>
-            <select value={row.marking} onChange={(e) => onChange({ ...row, marking: e.target.value })}>
-              {portionMarkOptions(classification, row.marking).map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <select
+            aria-label={`Portion mark of ${name}`}
+            value={row.marking}
+            onChange={(e) => onChange({ ...row, marking: e.target.value })}
+          >
+            {portionMarkOptions(classification, row.marking).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
         )}
         <span className="spacer" />
         <button
