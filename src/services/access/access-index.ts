@@ -34,3 +34,14 @@ export function readerAccessToken(reader: Reader): string | null {
   if (holdsNothing) return metaToken("access", `open${rank}`);
   return rank < TOP ? metaToken("access", `le${rank}`) : null;
 }
+
+/**
+ * True when `reader`'s access word says exactly what they may read, not just narrows it: for a reader holding no
+ * access, list or office, `open<r>` is on a cable exactly when rules 1 to 3 let them read it (level at most r, no
+ * restricting caveat, no caption), as `accessTokens` and `readableBy` read the same stored locks. Counting matches
+ * then needs no look at the cables.
+ * @example accessWordDecides({ ...reader, clearance: "UNCLASSIFIED", accesses: [], lists: [], offices: [] }) // true
+ */
+export function accessWordDecides(reader: Reader): boolean {
+  return reader.accesses.length === 0 && reader.lists.length === 0 && reader.offices.length === 0;
+}

@@ -11,5 +11,5 @@ export {
   readerMeets,
   type CableLocks,
 } from "./access-rule.ts";
-export { accessTokens, readerAccessToken } from "./access-index.ts";
+export { accessTokens, accessWordDecides, readerAccessToken } from "./access-index.ts";
 export { readableBy } from "./readable-by.ts";

@@ -10,7 +10,7 @@ import { SLOTS, seqAt } from "../../store/date-seq.ts";
 import { ftsExpression, ftsMatch, ftsScore, ftsSeq, type FtsTerm } from "../../store/full-text.ts";
 import type { Store } from "../../store/open-store.ts";
 import { CLASSIFICATIONS } from "../../core/index.ts";
-import { readableBy, readerAccessToken, readerMeets, type Reader } from "../access/index.ts";
+import { accessWordDecides, readableBy, readerAccessToken, readerMeets, type Reader } from "../access/index.ts";
 import type { CompiledQuery } from "./compile-query.ts";
 import type { CursorPosition } from "./search-cursor.ts";
 
@@ -53,6 +53,11 @@ export type SearchPlan = {
   range: [number, number] | null;
   /** True when the reader may read everything, so index rows need no look at their cables. */
   unrestricted: boolean;
+  /**
+   * True when the reader's access word in the expression decides exactly what they may read (accessWordDecides),
+   * so the count needs no look at the cables; the facets and the page still apply readableBy.
+   */
+  countInIndex: boolean;
 };
 
 /**
@@ -84,6 +89,7 @@ export function planSearch(store: Store, q: CompiledQuery, reader: Reader): Sear
       conditions: sql.join(parts, sql` AND `),
       range,
       unrestricted,
+      countInIndex: unrestricted || (token !== null && accessWordDecides(reader)),
     };
   }
   if (q.negative.length > 0) {
@@ -100,6 +106,7 @@ export function planSearch(store: Store, q: CompiledQuery, reader: Reader): Sear
     conditions: sql.join(parts, sql` AND `),
     range,
     unrestricted,
+    countInIndex: false,
   };
 }
 
@@ -125,8 +132,16 @@ async function run<T>(store: Store, statement: RawBuilder<T>): Promise<T[]> {
   });
 }
 
-/** FROM ... WHERE of the matching rows, as `c` (and `f`, the index row, when indexed), `after` the given row. */
-function matchingFrom(store: Store, plan: SearchPlan, before: number | null = null): RawBuilder<unknown> {
+/**
+ * FROM ... WHERE of the matching rows, as `c` (and `f`, the index row, when indexed), `after` the given row. With
+ * `counting`, a plan whose index expression decides access alone (countInIndex) reads the index only.
+ */
+function matchingFrom(
+  store: Store,
+  plan: SearchPlan,
+  before: number | null = null,
+  counting = false,
+): RawBuilder<unknown> {
   const k = key(store, plan);
   const bounds: RawBuilder<unknown>[] = [];
   if (plan.range) bounds.push(sql`${k} >= ${plan.range[0]} AND ${k} < ${plan.range[1]}`);
@@ -134,8 +149,9 @@ function matchingFrom(store: Store, plan: SearchPlan, before: number | null = nu
   const where = bounds.length > 0 ? sql`${sql.join(bounds, sql` AND `)} AND ${plan.conditions}` : plan.conditions;
   if (!plan.indexed) return sql`FROM cables c WHERE ${where}`;
   const match = ftsMatch(store.dialect, plan.expression);
-  // Every index row has its cable (they are written together): a reader who may read all needs no join.
-  if (plan.unrestricted) {
+  // Every index row has its cable (they are written together): a reader who may read all needs no join, nor does
+  // a count whose access word decides.
+  if (plan.unrestricted || (counting && plan.countInIndex)) {
     return bounds.length > 0
       ? sql`FROM cable_fts f WHERE ${match} AND ${sql.join(bounds, sql` AND `)}`
       : sql`FROM cable_fts f WHERE ${match}`;
@@ -153,14 +169,17 @@ export async function countAndFacets(
   store: Store,
   plan: SearchPlan,
 ): Promise<{ count: number; facets: Record<string, Map<string, number>> }> {
+  // When the count read the index alone, readableBy still decides what the facets count.
+  const facetCheck = plan.countInIndex && !plan.unrestricted ? sql` AND ${plan.conditions}` : sql``;
   const rows = await run(
     store,
     sql<FacetRow>`
     WITH m AS MATERIALIZED (
-      SELECT ${key(store, plan)} AS seq ${matchingFrom(store, plan)} ORDER BY ${key(store, plan)} DESC LIMIT ${COUNT_CAP}),
+      SELECT ${key(store, plan)} AS seq ${matchingFrom(store, plan, null, true)}
+      ORDER BY ${key(store, plan)} DESC LIMIT ${COUNT_CAP}),
     s AS MATERIALIZED (
       SELECT c.seq, c.origin, c.classification, c.year FROM cables c
-      WHERE c.seq IN (SELECT seq FROM m ORDER BY seq DESC LIMIT ${FACET_SAMPLE}))
+      WHERE c.seq IN (SELECT seq FROM m ORDER BY seq DESC LIMIT ${FACET_SAMPLE})${facetCheck})
     SELECT 'n' AS facet, NULL AS value, count(*) AS n FROM m
     UNION ALL SELECT 'origin', origin, count(*) FROM s WHERE origin IS NOT NULL GROUP BY origin
     UNION ALL SELECT 'classification', classification, count(*) FROM s WHERE classification IS NOT NULL
