@@ -38,6 +38,8 @@ type ArchiveFigures = {
   /** Over the queries the bare table also runs, for a like-for-like ratio. */
   text: Map<string, Percentiles>;
   totals: Map<string, string>;
+  /** Load average (1, 5, 15 min) when its searches ended: figures are only as good as the machine was quiet. */
+  load: string;
 };
 
 const { values } = parseArgs({
@@ -88,6 +90,7 @@ try {
   const bare = await measureBareFts5(jsonl, join(work, "bare.db"), QUERIES, repeat, (n) =>
     progress(`bare FTS5 table: ${fmt(n)} inserted`),
   );
+  const bareLoad = loadLine();
   progress(`bare FTS5 table: done\n`);
   // Full-text indexing alone costs more on PostgreSQL: measure it on a sample, to read its import rate against.
   const barePostgres = dialects.includes("postgres")
@@ -95,7 +98,7 @@ try {
     : null;
   const figures: ArchiveFigures[] = [];
   for (const dialect of dialects) figures.push(await measureArchive(dialect, jsonl));
-  report(bare, barePostgres, figures);
+  report(bare, bareLoad, barePostgres, figures);
   console.log(
     `Load average at end: ${loadavg()
       .map((l) => l.toFixed(2))
@@ -144,18 +147,19 @@ async function measureArchive(dialect: Dialect, jsonl: string): Promise<ArchiveF
       text.set(name, percentiles(textual));
     }
     progress(`searching (${dialect}): done\n`);
-    return { dialect, imported: summary.imported, rate, bytes: size, latency, all, text, totals };
+    return { dialect, imported: summary.imported, rate, bytes: size, latency, all, text, totals, load: loadLine() };
   } finally {
     await store.close();
   }
 }
 
-function report(bare: BareFigures, barePostgres: number | null, figures: ArchiveFigures[]): void {
+function report(bare: BareFigures, bareLoad: string, barePostgres: number | null, figures: ArchiveFigures[]): void {
   const line = (s = "") => console.log(s);
   line();
   line(
     `Bare FTS5 table: ${fmt(Math.round(bare.rate))} cables/s, ${mb(bare.bytes)}, top 20 + count p50/p95/p99 ` +
-      `${ms(bare.all.p50)}/${ms(bare.all.p95)}/${ms(bare.all.p99)} ms over its ${bare.latency.size} text queries`,
+      `${ms(bare.all.p50)}/${ms(bare.all.p95)}/${ms(bare.all.p99)} ms over its ${bare.latency.size} text queries ` +
+      `(load average after it: ${bareLoad})`,
   );
   if (barePostgres !== null) {
     line(
@@ -169,8 +173,9 @@ function report(bare: BareFigures, barePostgres: number | null, figures: Archive
         `(${(f.rate / bare.rate).toFixed(2)}x the bare FTS5 table; target >= 1.00` +
         `${f.dialect === "postgres" && barePostgres ? `; ${(f.rate / barePostgres).toFixed(2)}x the bare PostgreSQL table` : ""}), ` +
         `database ${mb(f.bytes)} ` +
-        `(${(f.bytes / bare.bytes).toFixed(1)}x)`,
+        `(${(f.bytes / bare.bytes).toFixed(1)}x): ${f.rate >= bare.rate ? "meets" : "MISSES"} the import target`,
     );
+    line(`  load average after its searches: ${f.load}`);
     for (const [name] of READERS) {
       const a = f.all.get(name)!;
       const t = f.text.get(name)!;
@@ -182,20 +187,21 @@ function report(bare: BareFigures, barePostgres: number | null, figures: Archive
       );
     }
     line(
-      `  ${"query".padEnd(24)} ${"matches".padStart(8)}  ${READERS.map(([n]) => `${n} p50/p95`.padStart(24)).join("")}` +
-        `${"bare p50/p95".padStart(16)}`,
+      `  ${"query".padEnd(24)} ${"matches".padStart(8)}  ${READERS.map(([n]) => `${n} p50/p95/p99`.padStart(28)).join("")}` +
+        `${"bare p50/p95/p99".padStart(20)}`,
     );
     for (const q of QUERIES) {
       const cells = READERS.map(([n]) => {
         const p = f.latency.get(n)!.get(q.label)!;
-        return `${ms(p.p50)}/${ms(p.p95)}`.padStart(24);
+        return `${ms(p.p50)}/${ms(p.p95)}/${ms(p.p99)}${p.p95 > TARGET_P95_MS ? "!" : " "}`.padStart(28);
       }).join("");
       const b = bare.latency.get(q.label);
       line(
         `  ${`${q.label}${q.sort === "date" ? " (date)" : ""}`.padEnd(24)} ${f.totals.get(q.label)!.padStart(8)}  ${cells}` +
-          `${(b ? `${ms(b.p50)}/${ms(b.p95)}` : "-").padStart(16)}`,
+          `${(b ? `${ms(b.p50)}/${ms(b.p95)}/${ms(b.p99)}` : "-").padStart(20)}`,
       );
     }
+    line(`  (! marks a query whose own p95 is above ${TARGET_P95_MS} ms)`);
   }
 }
 
@@ -242,6 +248,12 @@ function progress(text: string): void {
   if (!text.endsWith("\n") && now - lastProgress < 5000) return;
   lastProgress = now;
   process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+function loadLine(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
 }
 
 function fmt(n: number): string {
