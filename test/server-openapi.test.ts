@@ -19,6 +19,7 @@ type OpenApi = {
 const ROUTES = [
   "POST /api/session",
   "GET /api/session",
+  "GET /api/session/current",
   "DELETE /api/session",
   "GET /api/cables/{id}",
   "GET /api/cables/{id}/references",

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { inject } from "vitest";
+import "../provided-context.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { firstStart } from "../../src/server/first-start.ts";
 import { setDutyOfficer } from "../../src/services/alerts/index.ts";
