@@ -1,18 +1,21 @@
 // The routes of the web app. Every page but sign-in needs a session; a signed-out visitor is sent to sign in
 // and brought back to the page asked for.
+import { lazy, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import { Layout } from "./components/layout.tsx";
 import { Loading } from "./components/problem.tsx";
 import { ActionsScene } from "./scenes/actions/actions-scene.tsx";
 import { AdminScene } from "./scenes/admin/admin-scene.tsx";
 import { ComposerScene } from "./scenes/composer/composer-scene.tsx";
-import { GraphScene } from "./scenes/graph/graph-scene.tsx";
 import { InboxScene } from "./scenes/inbox/inbox-scene.tsx";
 import { QueueScene } from "./scenes/queue/queue-scene.tsx";
 import { ReaderScene } from "./scenes/reader/reader-scene.tsx";
 import { SearchScene } from "./scenes/search/search-scene.tsx";
 import { SignInScene } from "./scenes/sign-in/sign-in-scene.tsx";
 import { SessionProvider, useSession } from "./stores/session.tsx";
+
+// The graph library is most of the bundle and only this page draws with it: it loads when first needed.
+const GraphScene = lazy(() => import("./scenes/graph/graph-scene.tsx").then((m) => ({ default: m.GraphScene })));
 
 function RequireSession() {
   const { user } = useSession();
@@ -32,7 +35,14 @@ export function App() {
             <Route index element={<Navigate to="/inbox" replace />} />
             <Route path="/inbox" element={<InboxScene />} />
             <Route path="/cables/:id" element={<ReaderScene />} />
-            <Route path="/cables/:id/graph" element={<GraphScene />} />
+            <Route
+              path="/cables/:id/graph"
+              element={
+                <Suspense fallback={<Loading what="Loading the graph" />}>
+                  <GraphScene />
+                </Suspense>
+              }
+            />
             <Route path="/cables/:id/actions" element={<ActionsScene />} />
             <Route path="/compose" element={<ComposerScene />} />
             <Route path="/drafts/:id" element={<ComposerScene />} />
