@@ -34,6 +34,7 @@ export const WEB_USERS: NewUser[] = [
   { username: "clearer", roles: ["reader"], clearance: "SECRET", post: "STATE", offices: ["IO/UNP"] },
   { username: "approver", roles: ["reader", "approver"], clearance: "SECRET", post: "STATE", offices: ["EUR/SCE"] },
   { username: "duty-panama", roles: ["reader", "communicator"], clearance: "SECRET", post: "PANAMA" },
+  { username: "drafter-panama", roles: ["reader", "drafter", "approver"], clearance: "SECRET", post: "PANAMA" },
   { username: "uncleared", roles: ["reader"], clearance: "UNCLASSIFIED", post: "PARIS" },
 ];
 
