@@ -25,18 +25,14 @@ type Visitor = Awaited<ReturnType<WebWorld["newPage"]>> & {
   errorsSinceSignIn: () => string[];
 };
 
-/**
- * A fresh browser context signed in as `username`. Before sign-in the app asks GET /api/session, which answers
- * 401 for a signed-out browser (twice under React's StrictMode), and Chromium logs each 401 as a console error:
- * those, and only those, are allowed; every error after sign-in counts.
- */
+/** A fresh browser context signed in as `username`; no console error may be logged, before sign-in or after. */
 async function signedIn(world: WebWorld, username: string): Promise<Visitor> {
   const visitor = await world.newPage();
   // A step that cannot happen fails within seconds, naming its locator, rather than at the test's timeout.
   visitor.page.setDefaultTimeout(15_000);
   await world.signIn(visitor.page, username);
   const before = visitor.consoleErrors.length;
-  expect(visitor.consoleErrors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+  expect(visitor.consoleErrors).toEqual([]);
   return { ...visitor, errorsSinceSignIn: () => visitor.consoleErrors.slice(before) };
 }
 
