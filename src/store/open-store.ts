@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./database.ts";
 import { migrateToLatest } from "./migrate.ts";
+import { cachingStatements } from "./statement-cache.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -48,7 +49,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     sqlite.pragma("foreign_keys = ON");
     // The CLI and the server may share the file; wait for the other's write instead of failing at once.
     sqlite.pragma("busy_timeout = 5000");
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
     await migrateToLatest(db, "sqlite");
     return { db, dialect: "sqlite", sqlite, close: () => db.destroy() };
   }
