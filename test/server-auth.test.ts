@@ -130,6 +130,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: signing in", (dialect) => {
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const method of Object.keys(operations)) {
         if ((path === "/api/session" && method !== "get") || method === "parameters") continue;
+        if (path === "/api/session/current") continue; // open by design: it says whether anyone is signed in
         const url = path.replace(/\{[^}]+\}/g, "X");
         const res = await call(server, null, {
           method: method.toUpperCase() as "GET",
