@@ -6,13 +6,14 @@ import { writeCableRecords } from "../../store/cable-writes.ts";
 import type { Database } from "../../store/database.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { decodeModel, encodeModel } from "../archive/archived-cable.ts";
+import { locksOf } from "../access/index.ts";
 import { appendLink, nextVersion, signingKey } from "../chain/index.ts";
-import { findPost } from "../directory/index.ts";
+import { findPost, type Post } from "../directory/index.ts";
 import { enqueueDeliveries } from "../distribution/index.ts";
 import { CablegramError } from "../errors.ts";
 import type { User } from "../users/user-schema.ts";
 import { draftFindings } from "./compose-draft.ts";
-import { actorOf, assertMayRelease, homePlad } from "./draft-access.ts";
+import { actorOf, assertMayRelease } from "./draft-access.ts";
 import { draftActionRequests, draftCable, recordStep } from "./draft-rows.ts";
 import { messageCounterKey, takeChannelSerials, takeNumbers } from "./numbering.ts";
 import { draftRows, visibleDraft } from "./read-draft.ts";
@@ -34,7 +35,8 @@ export async function releaseDraft(
   draftId: string,
 ): Promise<{ id: string; cable: Cable }> {
   const { store, clock } = deps;
-  const home = await homePlad(store, user);
+  const homePost = user.post === null ? null : await findPost(store, user.post);
+  const home = homePost?.name ?? null;
   const { row } = await visibleDraft(store, user, draftId, false, home);
   assertMayRelease(user, home, row);
   assertEditable(row.status, draftId);
@@ -47,7 +49,11 @@ export async function releaseDraft(
       { findings: errors },
     );
   }
-  const origin = await originOf(deps, row.origin_post);
+  // An approver releases their own post's drafts, as a rule: its directory row is the one just read.
+  const origin = originOf(
+    row.origin_post,
+    homePost?.name === row.origin_post ? homePost : await findPost(store, row.origin_post),
+  );
   const key = await signingKey(store);
   const at = clock.now();
   const cable = await store.db.transaction().execute(async (tx) => {
@@ -101,13 +107,14 @@ export async function releaseDraft(
   await deps.bus?.publish({
     type: "cable.released",
     cableId: cable.id!,
+    // The locks the archive has just stored for it (cableRecordOf takes them from locksOf too): no query to read them.
+    locks: locksOf(cable),
     data: { id: cable.id, subject: cable.subject, precedence: cable.precedence, supersedes: row.supersedes },
   });
   return { id: cable.id!, cable };
 }
 
-async function originOf(deps: WorkflowDeps, plad: string): Promise<Origin> {
-  const post = await findPost(deps.store, plad);
+function originOf(plad: string, post: Post | null): Origin {
   if (!post?.station) {
     throw new CablegramError("NOT_READY_FOR_RELEASE", `${plad} is not a post that numbers cables; fix the directory.`);
   }
