@@ -6,6 +6,7 @@ import * as m0002 from "./migrations/0002-directory-users-audit.ts";
 import * as m0003 from "./migrations/0003-messaging.ts";
 import * as m0004 from "./migrations/0004-distribution.ts";
 import * as m0006 from "./migrations/0006-saved-searches.ts";
+import * as m0007 from "./migrations/0007-delivery-indexes.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0003-messaging": m0003,
   "0004-distribution": m0004,
   "0006-saved-searches": m0006,
+  "0007-delivery-indexes": m0007,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -39,7 +39,8 @@ export async function deliverBatch(options: Delivering): Promise<DeliveredBatch>
   const queued = await store.db
     .selectFrom("deliveries")
     .select("id")
-    .where("state", "=", "queued")
+    // A literal, so that the planner may use the partial index of queued rows (migration 0007).
+    .where("state", "=", sql.lit("queued"))
     .orderBy("rank")
     .orderBy("queued_at")
     .orderBy("id")

@@ -32,6 +32,8 @@ export async function listInbox(deps: Deps, reader: Reader, filter: InboxFilter 
     .selectAll("d")
     .select(["c.subject", "c.classification"])
     .where("d.state", "=", "delivered")
+    // Always true of a delivered copy; it lets the planner use the inbox index, which holds delivered copies only.
+    .where("d.delivered_at", "is not", null)
     .where(readableBy(reader, "c"));
   const postRef = filter.post ?? (filter.office ? null : reader.post);
   if (postRef) query = query.where("d.post", "=", await postName(deps, postRef));
