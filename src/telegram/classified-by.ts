@@ -1,5 +1,6 @@
 // The `Classified By` line and its many forms: title and name, reasons 1.4 (b) and (d), wrapped mid-word.
 import type { ClassifiedBy } from "../core/index.ts";
+import { execAll } from "./exec-all.ts";
 import { collapse } from "./lines.ts";
 
 export const CLASSIFIED_BY_LINE = /^(?:¶?\d{1,2}\.\s*(?:\([A-Z/ ]{1,12}\)\s*)?)?CLASSIFIED\s+BY\s*:?\s*(.*)$/i;
@@ -33,6 +34,8 @@ export function readClassifiedBy(text: string): ClassifiedBy {
   return { name, title, reasons: readReasons(reasonText) };
 }
 
+const REASON_LETTER = /\b([a-hA-H])\b/g;
+
 /**
  * Reads classification reasons: `1.4 (b), (d)`, `1.4(b,d)`, `1.5 B AND D`, `1.4 b & d` -> `1.4(b)`, `1.4(d)`.
  * @example readReasons("1.4 (b), (d).") // ["1.4(b)", "1.4(d)"]
@@ -40,8 +43,8 @@ export function readClassifiedBy(text: string): ClassifiedBy {
 export function readReasons(text: string): string[] {
   const reasons: string[] = [];
   const re = /\b(1\.[4-6]|[12]\.\d)\s*((?:[\s(),&]*(?:\band\b|\bor\b)?[\s(),&]*\b[a-hA-H]\b)+)/g;
-  for (const m of text.matchAll(re)) {
-    for (const letter of m[2]!.matchAll(/\b([a-hA-H])\b/g)) {
+  for (const m of execAll(re, text)) {
+    for (const letter of execAll(REASON_LETTER, m[2]!)) {
       const reason = `${m[1]}(${letter[1]!.toLowerCase()})`;
       if (!reasons.includes(reason)) reasons.push(reason);
     }

@@ -1,5 +1,6 @@
 // The REF block: lettered lists of earlier cables (`A. 07 STATE 166909`) and free-text references (e-mails, calls).
 import { canonicalCableId, fullYear, type Reference } from "../core/index.ts";
+import { execAll } from "./exec-all.ts";
 import { collapse } from "./lines.ts";
 import { KNOWN_STATIONS } from "./stations.ts";
 
@@ -46,7 +47,7 @@ export function readReferences(text: string, citingYear: number | null): Referen
 function splitLabelled(block: string): { label: string | null; text: string }[] {
   const cuts: { label: string; start: number; textStart: number }[] = [];
   let expected = "A";
-  for (const m of block.matchAll(LABEL)) {
+  for (const m of execAll(LABEL, block)) {
     const letter = m[2] ?? m[3]!;
     if (letter !== expected) continue;
     const start = m.index! + m[0].indexOf(m[1]!) - (m[0].includes("¶") ? 1 : 0);
@@ -63,7 +64,7 @@ function splitLabelled(block: string): { label: string | null; text: string }[] 
 
 function cableIdsIn(text: string, citingYear: number | null): string[] {
   const ids: string[] = [];
-  for (const m of text.matchAll(CABLE_REF)) {
+  for (const m of execAll(CABLE_REF, text)) {
     const station = m[2]!.toUpperCase();
     const year = m[1] ? fullYear(Number(m[1])) : citingYear;
     if (year === null) continue;
