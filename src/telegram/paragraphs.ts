@@ -143,7 +143,9 @@ function readMark(text: string): { marking: string | null; rest: string } {
   const m = text.charCodeAt(0) === 40 ? MARK.exec(text) : null;
   if (!m) return { marking: null, rest: text };
   const marking = m[1]!.toUpperCase().replace(/\s+/g, " ").trim();
-  if (parsePortionMark(marking) === null) return { marking: null, rest: text };
+  // The bare levels are most marks; they need no full parse to be known valid.
+  const bare = marking === "U" || marking === "C" || marking === "S" || marking === "SBU" || marking === "TS";
+  if (!bare && parsePortionMark(marking) === null) return { marking: null, rest: text };
   return { marking, rest: m[2]! };
 }
 

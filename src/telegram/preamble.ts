@@ -184,6 +184,7 @@ function continues(field: Field, text: string, sofar: string[]): boolean {
 
 /** The caveats of a line made only of caption words (`SENSITIVE`, `NOFORN SIPDIS`); null for any other line. */
 function captionWords(text: string): string[] | null {
+  if (!mayBeCaption(text)) return null;
   const upper = text.toUpperCase().replace(/[.]$/, "");
   // `NOFORN, NOT FOR INTERNET DISTRIBUTION`: a caveat with its explanation.
   const explained = /^(NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SIPDIS)\s*(?:,|--?|:)\s*\S/.exec(upper);
@@ -200,6 +201,22 @@ function captionWords(text: string): string[] | null {
     out.push(c);
   }
   return out;
+}
+
+/**
+ * False when `captionWords` cannot match, without upper-casing the line: each caption word starts with
+ * S, N, E, L, F or C, and an agency's marking ends in SENSITIVE. Non-ASCII ends are left to the full test,
+ * since upper-casing can turn them into ASCII letters.
+ */
+function mayBeCaption(text: string): boolean {
+  const head = text.charCodeAt(0);
+  if (head >= 128) return true;
+  const h = head | 0x20; // ASCII lower case
+  if (h === 115 || h === 110 || h === 101 || h === 108 || h === 102 || h === 99) return true; // s n e l f c
+  let k = text.length - 1;
+  if (text.charCodeAt(k) === 46) k--; // a final "." is dropped before matching
+  const tail = text.charCodeAt(k);
+  return tail >= 128 || (tail | 0x20) === 101; // e, as in SENSITIVE
 }
 
 function addCaveat(list: string[], caveat: string): void {
