@@ -5,7 +5,7 @@ import { bodyOfParagraphs, canonicalCableId, type Cable } from "../../core/index
 import { writeCableRecords } from "../../store/cable-writes.ts";
 import type { Database } from "../../store/database.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
-import { decodeModel, encodeModel } from "../archive/archived-cable.ts";
+import { decodeModel } from "../archive/archived-cable.ts";
 import { locksOf } from "../access/index.ts";
 import { appendLink, nextVersion, signingKey } from "../chain/index.ts";
 import { findPost, type Post } from "../directory/index.ts";
@@ -84,9 +84,11 @@ export async function releaseDraft(
     }
     const draft = markCorrection(draftCable(locked.row), locked.row.supersedes);
     const released = await numberAndDate(tx, draft, origin, at);
-    const stored = decodeModel(encodeModel(released));
+    const record = cableRecordOf(released, null, "released", at.toISOString());
+    // The chain hashes the cable as archived: the stored model read back (serialised once, for both).
+    const stored = decodeModel(record.model);
     const txStore = { ...store, db: tx };
-    const written = await writeCableRecords(txStore, [cableRecordOf(released, null, "released", at.toISOString())]);
+    const written = await writeCableRecords(txStore, [record]);
     if (written.inserted !== 1) throw new Error(`cable ${released.id} is archived already`);
     const version = await nextVersion(tx, locked.row.supersedes);
     await appendLink(tx, key, { cable: stored, version, supersedes: locked.row.supersedes, at: at.toISOString() });
