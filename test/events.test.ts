@@ -5,8 +5,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_READER, type Reader } from "../src/services/access/reader.ts";
 import { createEventBus, type BusEvent } from "../src/services/events/index.ts";
+import { locksOfArchived, locksOfArchivedMany } from "../src/services/events/event-bus.ts";
 import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
-import { SECRET_ID, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
+import { NODIS_ID, SECRET_ID, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 
@@ -48,6 +49,19 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("events on %s", (dialect) => {
     base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
   });
   afterAll(async () => server?.close());
+
+  it("reads the locks of many cables at once as it reads each one's, leaving out cables not archived", async () => {
+    const ids = [SECRET_ID, NODIS_ID, "08STATE16245"];
+    const many = await locksOfArchivedMany(server.store, [...ids, "26NOWHERE1", SECRET_ID]);
+    expect([...many.keys()].sort()).toEqual([...ids].sort());
+    const sorted = (l: { caveats: string[]; grants: string[] } | null | undefined) =>
+      l && { ...l, caveats: [...l.caveats].sort(), grants: [...l.grants].sort() };
+    for (const id of ids) {
+      expect(sorted(many.get(id))).toEqual(sorted(await locksOfArchived(server.store, id)));
+    }
+    expect(many.get(SECRET_ID)?.caveats).toContain("NOFORN");
+    expect(many.get(NODIS_ID)?.grants.length).toBeGreaterThan(0);
+  });
 
   it("gives a cable event only to readers the access rule lets read the archived cable", async () => {
     const bus = createEventBus({ store: server.store });

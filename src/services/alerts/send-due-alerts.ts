@@ -1,7 +1,7 @@
 // Sends every open alert whose time has come, and schedules its next sending: alerts repeat until acknowledged.
 import type { Store } from "../../store/open-store.ts";
 import type { Clock } from "../clock.ts";
-import { locksOfArchived, type EventBus } from "../events/event-bus.ts";
+import { locksOfArchivedMany, type EventBus } from "../events/event-bus.ts";
 import type { AlertMessage, AlertSender } from "./alert-sender.ts";
 import { dutyOfficersOf } from "./duty-officers.ts";
 
@@ -68,10 +68,11 @@ export async function sendDueAlerts(options: AlertSending): Promise<number> {
     store.db,
     claimed.map((a) => a.post),
   );
-  // The locks once per cable, not once per alert: a NIACT cable to many posts raises an alert at each. Nobody
+  // The locks once per call, not once per alert: a NIACT cable to many posts raises an alert at each. Nobody
   // listening (a CLI), no locks to read.
-  const cableIds = bus.size() === 0 ? [] : [...new Set(claimed.map((a) => a.cable_id))];
-  const locks = new Map(await Promise.all(cableIds.map(async (id) => [id, await locksOfArchived(store, id)] as const)));
+  const locks = await locksOfArchivedMany(bus.size() === 0 ? undefined : store, [
+    ...new Set(claimed.map((a) => a.cable_id)),
+  ]);
   const outcomes = await Promise.all(
     claimed.map(async (alert) => {
       const cableLocks = locks.get(alert.cable_id);

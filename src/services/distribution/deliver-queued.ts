@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import type { Store } from "../../store/open-store.ts";
 import { raiseAlerts } from "../alerts/raise-alerts.ts";
 import type { Clock } from "../clock.ts";
-import { locksOfArchived, type EventBus } from "../events/event-bus.ts";
+import { locksOfArchivedMany, type EventBus } from "../events/event-bus.ts";
 import { deliveryView, type DeliveryRow } from "./delivery-view.ts";
 import type { HandlingObjectives } from "./handling-objectives.ts";
 import { PRECEDENCES } from "../../core/index.ts";
@@ -82,10 +82,8 @@ async function publishDelivered(options: Delivering, delivered: DeliveryRow[]): 
     .where("id", "in", cableIds)
     .execute();
   const byId = new Map(cables.map((c) => [c.id, c]));
-  // The locks once per cable, not once per event: a cable to 280 posts makes 280 events.
-  const locks = new Map(
-    await Promise.all(cableIds.map(async (id) => [id, await locksOfArchived(options.store, id)] as const)),
-  );
+  // The locks once per batch, not once per event: a cable to 280 posts makes 280 events.
+  const locks = await locksOfArchivedMany(options.store, cableIds);
   delivered.sort((a, b) => a.rank - b.rank);
   for (const d of delivered) {
     const cable = byId.get(d.cable_id);

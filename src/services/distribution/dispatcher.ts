@@ -37,7 +37,11 @@ export type Dispatcher = {
   stop(): Promise<void>;
 };
 
-/** A job that runs again once more when asked while running, never twice at once. */
+/**
+ * A job that runs again once more when asked while running, never twice at once. A kick starts it on the next turn
+ * of the event loop, not at once: the releases committing in the same turn (concurrent requests) then share one
+ * pass and its transaction, instead of one pass each.
+ */
 type Job = { kick(): void; idle(): Promise<void> };
 
 function job(run: () => Promise<void>, isStopped: () => boolean, onError: (error: unknown) => void): Job {
@@ -51,6 +55,7 @@ function job(run: () => Promise<void>, isStopped: () => boolean, onError: (error
         return;
       }
       running = (async () => {
+        await new Promise<void>((resolve) => setImmediate(resolve));
         do {
           again = false;
           try {

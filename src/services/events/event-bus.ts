@@ -109,3 +109,41 @@ export async function locksOfArchived(store: Store | undefined, cableId: string)
     grants: grants.map((g) => g.grant_key),
   };
 }
+
+/**
+ * The archived locks of many cables in three queries, whatever their number: a dispatcher's pass delivers the
+ * copies of every cable released meanwhile. Cables not archived are absent from the answer.
+ * @example (await locksOfArchivedMany(store, ["08STATE16245"])).get("08STATE16245")?.classRank // 1
+ */
+export async function locksOfArchivedMany(
+  store: Store | undefined,
+  cableIds: readonly string[],
+): Promise<Map<string, CableLocks>> {
+  const locks = new Map<string, CableLocks>();
+  if (!store || cableIds.length === 0) return locks;
+  const rows = await store.db
+    .selectFrom("cables")
+    .select(["id", "seq", "class_rank", "captioned"])
+    .where("id", "in", [...new Set(cableIds)])
+    .execute();
+  if (rows.length === 0) return locks;
+  const seqs = rows.map((r) => r.seq);
+  const [caveats, grants] = await Promise.all([
+    store.db.selectFrom("cable_caveats").select(["seq", "caveat"]).where("seq", "in", seqs).execute(),
+    store.db.selectFrom("cable_grants").select(["seq", "grant_key"]).where("seq", "in", seqs).execute(),
+  ]);
+  const bySeq = new Map<number, CableLocks>();
+  for (const r of rows) {
+    const cable: CableLocks = {
+      classRank: Number(r.class_rank),
+      caveats: [],
+      captioned: Number(r.captioned) === 1,
+      grants: [],
+    };
+    bySeq.set(Number(r.seq), cable);
+    locks.set(r.id, cable);
+  }
+  for (const c of caveats) bySeq.get(Number(c.seq))?.caveats.push(c.caveat);
+  for (const g of grants) bySeq.get(Number(g.seq))?.grants.push(g.grant_key);
+  return locks;
+}
