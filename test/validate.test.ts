@@ -174,6 +174,13 @@ describe("validateCable rules", () => {
     expect(only({ ...validCable(), to: [] }, "missing_action_addressee")).toMatchObject([{ path: ["to"] }]);
   });
 
+  it("warns of a cable without text, and not of one with a paragraph", () => {
+    expect(only({ ...validCable(), paragraphs: [], body: "" }, "missing_text")).toMatchObject([
+      { severity: "warning", path: ["paragraphs"] },
+    ]);
+    expect(only(validCable(), "missing_text")).toEqual([]);
+  });
+
   it("flags a cable without a classification, and skips the classified-only rules", () => {
     const cable = { ...validCable(), classification: null, classifiedBy: null, eo: null };
     expect(codes(cable)).toEqual(["missing_classification"]);

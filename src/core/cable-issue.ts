@@ -28,6 +28,7 @@ export type CableIssueDetail =
   | { code: "missing_tags"; path: ["tags"]; kind: "subject" | "country" }
   | { code: "unknown_tag"; path: ["tags", number]; tag: string }
   | { code: "missing_subject"; path: ["subject"] }
+  | { code: "missing_text"; path: ["paragraphs"] }
   | { code: "missing_action_addressee"; path: ["to"] }
   | { code: "missing_addressee_precedence"; path: [AddresseeList, number, "precedence"]; addressee: string }
   | {
@@ -121,6 +122,12 @@ function explain(d: CableIssueDetail): Wording {
       };
     case "missing_subject":
       return { severity: "warning", message: "the cable has no SUBJECT", hint: "add a one-line SUBJECT" };
+    case "missing_text":
+      return {
+        severity: "warning",
+        message: "the cable has no text",
+        hint: "add at least one numbered paragraph, e.g. `1. (U) Post delivered the demarche.`",
+      };
     case "missing_action_addressee":
       return {
         severity: "warning",

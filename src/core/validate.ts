@@ -91,6 +91,10 @@ const tagRules: Rule = (cable) => {
 const subjectRule: Rule = (cable) =>
   cable.subject === null || cable.subject.trim() === "" ? [{ code: "missing_subject", path: ["subject"] }] : [];
 
+// A warning, not an error: archives hold header-only extracts, and a draft is often saved before it is written.
+const textRule: Rule = (cable) =>
+  cable.paragraphs.length === 0 && cable.body.trim() === "" ? [{ code: "missing_text", path: ["paragraphs"] }] : [];
+
 const addresseeRules: Rule = (cable) => {
   const found: CableIssueDetail[] = [];
   if (cable.to.length === 0) found.push({ code: "missing_action_addressee", path: ["to"] });
@@ -137,6 +141,7 @@ const RULES: readonly Rule[] = [
   portionMarks,
   tagRules,
   subjectRule,
+  textRule,
   addresseeRules,
   parseWarnings,
 ];
