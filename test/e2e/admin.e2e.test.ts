@@ -56,7 +56,7 @@ describe.skipIf(browserMissing)(`web: administration${browserMissing ? ` (skippe
       .toBe(true);
     expect(await posts.textContent()).toContain("AMEMBASSY PARIS");
     expect(await posts.textContent()).not.toContain("AMEMBASSY ROME");
-    await world.screenshot(page, "admin-directory");
+    await world.screenshot(page, "admin-directory", { fullPage: false });
 
     await page.getByRole("tab", { name: "Duty officers" }).click();
     const form = page.getByRole("form", { name: "Set a duty officer" });

@@ -47,6 +47,7 @@ describe.skipIf(browserMissing)(`web: reply and report${browserMissing ? ` (skip
     await page.goto(`/cables/${demarche}/actions`);
     const panama = page.locator('tr[data-post="PANAMA"]');
     await expect.poll(() => panama.textContent()).toContain("reported");
+    await world.screenshot(page, "actions-reported");
     await panama.getByRole("link", { name: reply }).click();
     await page.waitForURL(new RegExp(`/cables/${reply}$`));
     await world.screenshot(page, "reply-released");

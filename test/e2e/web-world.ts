@@ -48,8 +48,8 @@ export type WebWorld = {
   signIn(page: Page, username: string, password?: string): Promise<void>;
   /** Calls the API from the test as a user (signed in once), as a script would; throws on an error answer. */
   apiAs(username: string): <T>(method: string, path: string, body?: unknown) => Promise<T>;
-  /** Saves a full-page screenshot as NAME.png. */
-  screenshot(page: Page, name: string): Promise<void>;
+  /** Saves a screenshot as NAME.png: the whole page, or (`fullPage: false`) what the window shows. */
+  screenshot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -134,8 +134,8 @@ export async function startWebWorld(): Promise<WebWorld> {
         return (type.includes("json") ? await response.json() : await response.text()) as T;
       };
     },
-    async screenshot(page, name) {
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    async screenshot(page, name, { fullPage = true } = {}) {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
     },
     async close() {
       await browser.close();
