@@ -1,6 +1,6 @@
 // The composer (/compose for a new draft, /drafts/:id for a stored one): the form with live validation, the
 // telegram preview, the clearances and history of the draft, and save, clearance, release and discard.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { api, ApiError, segment } from "../../api/client.ts";
 import type { Draft, SavedDraft } from "../../api/types.ts";
@@ -47,6 +47,9 @@ export function ComposerScene() {
   const [baseline, setBaseline] = useState(() => JSON.stringify(form));
   // Which draft the form holds: "new", or a draft id. The form is loaded from the server once per draft.
   const [loadedFor, setLoadedFor] = useState<string>("new");
+  // The draft just discarded: the router moves to /compose in a transition, so a render with the old id can come
+  // after the form was cleared, and must not load the discarded draft back into it.
+  const justDiscarded = useRef<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [actionError, setActionError] = useState<Error | null>(null);
@@ -67,7 +70,7 @@ export function ComposerScene() {
       }
       return;
     }
-    if (draft.data && draft.data.id === id && loadedFor !== id) {
+    if (draft.data && draft.data.id === id && loadedFor !== id && justDiscarded.current !== id) {
       const loaded = formOfCable(draft.data.cable, draft.data.actionRequests);
       setForm(loaded);
       setBaseline(JSON.stringify(loaded));
@@ -156,15 +159,16 @@ export function ComposerScene() {
   async function discard() {
     setActionError(null);
     try {
+      if (id !== undefined) await api("DELETE", `/api/drafts/${segment(id)}`);
+      justDiscarded.current = id ?? null;
+      const blank = emptyForm(user.post ?? "");
+      setForm(blank);
+      setBaseline(JSON.stringify(blank));
+      setSavedAt(null);
       if (id !== undefined) {
-        await api("DELETE", `/api/drafts/${segment(id)}`);
-        setBaseline(JSON.stringify(form));
+        setLoadedFor("new");
         navigate("/compose");
         setNotice("Draft discarded. It stays on record; this is a new draft.");
-      } else {
-        const blank = emptyForm(user.post ?? "");
-        setForm(blank);
-        setBaseline(JSON.stringify(blank));
       }
     } catch (e) {
       setActionError(e as Error);
