@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { releaseDemarche } from "./release-fixture.ts";
-import { browserMissing, startWebWorld, type WebWorld } from "./web-world.ts";
+import { describe, expect, it } from "vitest";
+import { withReleasedDemarche } from "./release-fixture.ts";
+import { browserMissing } from "./web-world.ts";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -33,16 +33,10 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(browserMissing)(`web: accessibility${browserMissing ? ` (skipped: ${browserMissing})` : ""}`, () => {
-  let world: WebWorld;
-  let demarche: string;
-  beforeAll(async () => {
-    world = await startWebWorld();
-    demarche = await releaseDemarche(world);
-  });
-  afterAll(async () => world?.close());
+  const ctx = withReleasedDemarche();
 
   it("has no serious WCAG violation on the sign-in page", async () => {
-    const { page, context } = await world.newPage();
+    const { page, context } = await ctx.world.newPage();
     await page.goto("/signin");
     await page.getByLabel("Username").waitFor();
     expect(await violations(page)).toEqual([]);
@@ -50,7 +44,7 @@ describe.skipIf(browserMissing)(`web: accessibility${browserMissing ? ` (skipped
   });
 
   it("finds a violation when there is one (the check itself works)", async () => {
-    const { page, context } = await world.newPage();
+    const { page, context } = await ctx.world.newPage();
     await page.goto("/signin");
     await page.getByLabel("Username").waitFor();
     await page.evaluate(() => document.querySelector("form")?.append(document.createElement("input")));
@@ -60,9 +54,9 @@ describe.skipIf(browserMissing)(`web: accessibility${browserMissing ? ` (skipped
 
   const pages: [string, () => string, string][] = [
     ["inbox", () => "/inbox", "Inbox: "],
-    ["reader", () => `/cables/${demarche}`, "Text"],
-    ["telegram text", () => `/cables/${demarche}?view=telegram`, "Telegram text"],
-    ["action dashboard", () => `/cables/${demarche}/actions`, "Deliver the demarche"],
+    ["reader", () => `/cables/${ctx.demarche}`, "Text"],
+    ["telegram text", () => `/cables/${ctx.demarche}?view=telegram`, "Telegram text"],
+    ["action dashboard", () => `/cables/${ctx.demarche}/actions`, "Deliver the demarche"],
     ["search", () => "/search?q=kosovo", "kosovo"],
     ["references graph", () => "/cables/09STATE39345/graph", "09STATE39345"],
     ["composer", () => "/compose", "Subject"],
@@ -71,9 +65,9 @@ describe.skipIf(browserMissing)(`web: accessibility${browserMissing ? ` (skipped
   ];
   for (const [name, path, landmark] of pages) {
     it(`has no serious WCAG violation on the ${name} page, and fits a 1280x720 screen`, async () => {
-      const { page, context, consoleErrors } = await world.newPage();
+      const { page, context, consoleErrors } = await ctx.world.newPage();
       await page.setViewportSize({ width: 1280, height: 720 });
-      await world.signIn(page, "admin");
+      await ctx.world.signIn(page, "admin");
       await page.goto(path());
       await page.getByText(landmark).first().waitFor();
       await page.waitForLoadState("networkidle");

@@ -1,41 +1,38 @@
 // A post's day with a NIACT cable, in a real browser: the demarche arrives in Panama's inbox with its alert,
 // unmistakable; a new cable appears without a reload; one key acknowledges; the reader shows the cable with its
 // banners, header, portion marks and references; the action dashboard shows where each post stands.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { releaseDemarche } from "./release-fixture.ts";
-import { browserMissing, startWebWorld, type WebWorld } from "./web-world.ts";
+import { describe, expect, it } from "vitest";
+import { releaseDemarche, withReleasedDemarche } from "./release-fixture.ts";
+import { browserMissing } from "./web-world.ts";
 
 describe.skipIf(browserMissing)(
   `web: inbox, reader, actions${browserMissing ? ` (skipped: ${browserMissing})` : ""}`,
   () => {
-    let world: WebWorld;
-    let demarche: string;
-    beforeAll(async () => {
-      world = await startWebWorld();
-      demarche = await releaseDemarche(world);
-    });
-    afterAll(async () => world?.close());
+    const ctx = withReleasedDemarche();
 
     it("shows the NIACT delivery in Panama's inbox with its alert, updates live, and acknowledges with one key", async () => {
-      const { page, context, consoleErrors } = await world.newPage();
-      await world.signIn(page, "duty-panama");
+      const { page, context, consoleErrors } = await ctx.world.newPage();
+      await ctx.world.signIn(page, "duty-panama");
       await page.goto("/inbox");
-      const row = page.getByRole("row", { name: new RegExp(demarche) });
+      const row = page.getByRole("row", { name: new RegExp(ctx.demarche) });
       await row.waitFor();
       expect(await row.textContent()).toContain("NIACT IMMEDIATE");
       expect(await row.getAttribute("class")).toMatch(/unread/);
       expect(await row.getAttribute("class")).toMatch(/urgent/);
       const alerts = page.getByRole("alert", { name: "Duty officer alerts" });
-      await expect.poll(() => alerts.textContent()).toContain(demarche);
-      await world.screenshot(page, "inbox");
+      await expect.poll(() => alerts.textContent()).toContain(ctx.demarche);
+      await ctx.world.screenshot(page, "inbox");
 
       // A second cable released while the page is open arrives without a reload.
-      const second = await releaseDemarche(world, { subject: "KOSOVO: SECOND DEMARCHE FOR THE INBOX TEST" });
+      const second = await releaseDemarche(ctx.world, { subject: "KOSOVO: SECOND DEMARCHE FOR THE INBOX TEST" });
       await page.getByRole("row", { name: new RegExp(second) }).waitFor();
 
       // The newest is first and selected; k moves to the next older one... select the demarche and press a.
       const rows = page.getByRole("table", { name: "Deliveries" }).locator("tbody tr");
-      const index = await rows.evaluateAll((trs, id) => trs.findIndex((tr) => tr.textContent?.includes(id)), demarche);
+      const index = await rows.evaluateAll(
+        (trs, id) => trs.findIndex((tr) => tr.textContent?.includes(id)),
+        ctx.demarche,
+      );
       for (let i = 0; i < index; i++) await page.keyboard.press("j");
       await page.keyboard.press("a");
       await expect.poll(() => row.textContent()).toContain("duty-panama");
@@ -44,9 +41,9 @@ describe.skipIf(browserMissing)(
     });
 
     it("reads the cable with its banners, addressees, TAGS, portion marks and references, and its telegram text", async () => {
-      const { page, context, consoleErrors } = await world.newPage();
-      await world.signIn(page, "drafter");
-      await page.goto(`/cables/${demarche}`);
+      const { page, context, consoleErrors } = await ctx.world.newPage();
+      await ctx.world.signIn(page, "drafter");
+      await page.goto(`/cables/${ctx.demarche}`);
       const banners = page.getByRole("note", { name: /Classification/ });
       await expect.poll(() => banners.count()).toBe(2);
       expect(await banners.first().textContent()).toBe("UNCLASSIFIED//SENSITIVE");
@@ -58,26 +55,26 @@ describe.skipIf(browserMissing)(
       expect(text).toContain("07 STATE 166909");
       expect(text).toContain("RICE");
       expect(text).toContain("Deliver the demarche");
-      await world.screenshot(page, "reader");
+      await ctx.world.screenshot(page, "reader");
 
       await page.getByRole("button", { name: "Telegram text" }).click();
       const telegram = page.getByLabel("Telegram text");
-      await expect.poll(() => telegram.textContent()).toContain(`STATE ${demarche.replace(/^\d+STATE/, "")}`);
+      await expect.poll(() => telegram.textContent()).toContain(`STATE ${ctx.demarche.replace(/^\d+STATE/, "")}`);
       expect(await telegram.textContent()).toContain("NIACT IMMEDIATE");
-      await world.screenshot(page, "reader-telegram");
+      await ctx.world.screenshot(page, "reader-telegram");
 
       await page.getByRole("button", { name: "Cable", exact: true }).click();
       await page.emulateMedia({ media: "print" });
-      await world.screenshot(page, "reader-print");
+      await ctx.world.screenshot(page, "reader-print");
       expect(await page.getByRole("navigation", { name: "Main" }).isVisible()).toBe(false);
       expect(consoleErrors).toEqual([]);
       await context.close();
     });
 
     it("shows the action dashboard: the acknowledged post apart from the pending ones", async () => {
-      const { page, context, consoleErrors } = await world.newPage();
-      await world.signIn(page, "drafter");
-      await page.goto(`/cables/${demarche}/actions`);
+      const { page, context, consoleErrors } = await ctx.world.newPage();
+      await ctx.world.signIn(page, "drafter");
+      await page.goto(`/cables/${ctx.demarche}/actions`);
       const table = page.getByRole("table", { name: "Action posts" });
       await table.waitFor();
       await expect.poll(() => page.locator("tr[data-post]").count()).toBe(5);
@@ -86,7 +83,7 @@ describe.skipIf(browserMissing)(
       const summary = (await page.getByRole("status", { name: "Action posts by status" }).textContent()) ?? "";
       expect(summary).toContain("1 acknowledged");
       expect(summary).toContain("4 pending");
-      await world.screenshot(page, "actions");
+      await ctx.world.screenshot(page, "actions");
       expect(consoleErrors).toEqual([]);
       await context.close();
     });

@@ -5,7 +5,8 @@ import { readFileSync, existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseTelegram } from "../../src/telegram/index.ts";
 import { draftOf } from "../helpers/draft-body.ts";
-import type { WebWorld } from "./web-world.ts";
+import { afterAll, beforeAll } from "vitest";
+import { startWebWorld, type WebWorld } from "./web-world.ts";
 
 const SEED = ["../../../shared/seeds/08STATE16245.txt", "../../examples/08STATE16245.txt"]
   .map((p) => resolve(import.meta.dirname, p))
@@ -35,4 +36,19 @@ export async function releaseDemarche(world: WebWorld, changes: Record<string, u
   });
   const released = await world.apiAs("approver")<{ id: string }>("POST", `/api/drafts/${draft.id}/release`, {});
   return released.id;
+}
+
+/**
+ * For the enclosing describe block: a world started before its tests, with the demarche released in it, closed
+ * after them. Read `world` and `demarche` inside the tests (they are set once the block's beforeAll has run).
+ * @example const ctx = withReleasedDemarche(); it("...", async () => ctx.world.newPage())
+ */
+export function withReleasedDemarche(): { world: WebWorld; demarche: string } {
+  const held = {} as { world: WebWorld; demarche: string };
+  beforeAll(async () => {
+    held.world = await startWebWorld();
+    held.demarche = await releaseDemarche(held.world);
+  });
+  afterAll(async () => held.world?.close());
+  return held;
 }

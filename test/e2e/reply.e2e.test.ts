@@ -1,24 +1,18 @@
 // Reporting back, in the browser: Panama's drafter opens the demarche, replies (REF, subject and addressee filled
 // in), writes the report and releases it; the tasking cable's action dashboard then shows Panama reported, with a
 // link to the reply, and the reply cites the demarche.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { releaseDemarche } from "./release-fixture.ts";
-import { browserMissing, startWebWorld, type WebWorld } from "./web-world.ts";
+import { describe, expect, it } from "vitest";
+import { withReleasedDemarche } from "./release-fixture.ts";
+import { browserMissing } from "./web-world.ts";
 
 describe.skipIf(browserMissing)(`web: reply and report${browserMissing ? ` (skipped: ${browserMissing})` : ""}`, () => {
-  let world: WebWorld;
-  let demarche: string;
-  beforeAll(async () => {
-    world = await startWebWorld();
-    demarche = await releaseDemarche(world);
-  });
-  afterAll(async () => world?.close());
+  const ctx = withReleasedDemarche();
 
   it("replies from the reader, releases the report, and the dashboard shows Panama reported", async () => {
-    const { page, context, consoleErrors } = await world.newPage();
+    const { page, context, consoleErrors } = await ctx.world.newPage();
     page.setDefaultTimeout(15_000);
-    await world.signIn(page, "drafter-panama");
-    await page.goto(`/cables/${demarche}`);
+    await ctx.world.signIn(page, "drafter-panama");
+    await page.goto(`/cables/${ctx.demarche}`);
     await page.getByRole("button", { name: "Reply" }).click();
     await page.waitForURL(/\/drafts\//);
 
@@ -27,9 +21,9 @@ describe.skipIf(browserMissing)(`web: reply and report${browserMissing ? ` (skip
     const text = (await page.locator("main").textContent()) ?? "";
     expect(text).toContain("SECSTATE WASHDC");
     expect(await page.getByLabel("Cable or text of reference 1").inputValue()).toBe(
-      demarche.replace(/^(\d\d)([A-Z]+)(\d+)$/, "$1 $2 $3"),
+      ctx.demarche.replace(/^(\d\d)([A-Z]+)(\d+)$/, "$1 $2 $3"),
     );
-    await world.screenshot(page, "reply-draft");
+    await ctx.world.screenshot(page, "reply-draft");
 
     if ((await page.getByLabel("Text of Paragraph 1").count()) === 0) {
       await page.getByRole("button", { name: "Add paragraph" }).click();
@@ -42,15 +36,15 @@ describe.skipIf(browserMissing)(`web: reply and report${browserMissing ? ` (skip
     await page.getByRole("button", { name: "Confirm release" }).click();
     await page.waitForURL(/\/cables\/\d\dPANAMA\d+$/);
     const reply = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
-    await page.getByRole("link", { name: demarche }).first().waitFor();
+    await page.getByRole("link", { name: ctx.demarche }).first().waitFor();
 
-    await page.goto(`/cables/${demarche}/actions`);
+    await page.goto(`/cables/${ctx.demarche}/actions`);
     const panama = page.locator('tr[data-post="PANAMA"]');
     await expect.poll(() => panama.textContent()).toContain("reported");
-    await world.screenshot(page, "actions-reported");
+    await ctx.world.screenshot(page, "actions-reported");
     await panama.getByRole("link", { name: reply }).click();
     await page.waitForURL(new RegExp(`/cables/${reply}$`));
-    await world.screenshot(page, "reply-released");
+    await ctx.world.screenshot(page, "reply-released");
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
