@@ -53,4 +53,17 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: numbering under concurrent releas
     const next = await createDraft(server, "drafter", { ...draftBody, subject: "NUMBERING TEST AFTER A FAILURE" });
     expect(serialOf(await release(server, "approver", next.id))).toBe(serials.at(-1)! + 1);
   });
+
+  it("fails a release alone among concurrent ones (they share a transaction), and it takes no number", async () => {
+    const drafts: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      drafts.push((await createDraft(server, "drafter", { ...draftBody, subject: `SHARED TRANSACTION ${i}` })).id);
+    }
+    const last = serialOf(await release(server, "approver", drafts[1]!));
+    serialOf(await release(server, "approver", drafts[4]!));
+    const answers = await Promise.all(drafts.map((draft) => releaseDraft(server, "approver", draft)));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 409, 200, 200, 409, 200]);
+    const serials = answers.filter((a) => a.statusCode === 200).map((a) => serialOf(a.json<{ id: string }>().id));
+    expect(serials.sort((a, b) => a - b)).toEqual([last + 2, last + 3, last + 4, last + 5]);
+  });
 });

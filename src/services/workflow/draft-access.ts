@@ -1,6 +1,7 @@
 // Who may do what with a draft. A draft is a cable-to-be: the access rule applies to it as to the cable, and only
 // people with a part in it (its post, its drafter, its clearers) see it at all.
 import type { Selectable } from "kysely";
+import type { Cable } from "../../core/index.ts";
 import { locksOf, mayRead } from "../access/index.ts";
 import type { Actor } from "../audit/audit-entry.ts";
 import { findPost } from "../directory/index.ts";
@@ -36,7 +37,8 @@ export function isClearerOf(
 
 /**
  * Whether the user may see the draft: the access rule on its content, and a part in it (drafted it, works at its
- * originating post, is asked to clear it, or administers).
+ * originating post, is asked to clear it, or administers). `cable` is the draft's cable when the caller has read it
+ * from the row already.
  * @example mayViewDraft(user, homePost, row, clearances) // true
  */
 export function mayViewDraft(
@@ -44,8 +46,9 @@ export function mayViewDraft(
   home: string | null,
   row: Selectable<DraftsTable>,
   clearances: Pick<Selectable<DraftClearancesTable>, "kind" | "clearer">[],
+  cable: Cable = draftCable(row),
 ): boolean {
-  if (!mayRead(readerOf(user), draftCable(row))) return false;
+  if (!mayRead(readerOf(user), cable)) return false;
   if (user.roles.includes("admin") || row.created_by === user.id || home === row.origin_post) return true;
   return clearances.some((c) => isClearerOf(user, c));
 }

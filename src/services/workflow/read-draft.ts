@@ -53,9 +53,17 @@ export async function visibleDraft(
     !rows ||
     !mayViewDraft(user, home === undefined ? await homePlad(store, user) : home, rows.row, rows.clearances)
   ) {
-    throw new CablegramError("DRAFT_NOT_FOUND", `No draft ${JSON.stringify(id)} that you may see.`, { id });
+    throw draftNotFound(id);
   }
   return rows;
+}
+
+/**
+ * The error for a draft that does not exist or that the user may not see: the two are not told apart.
+ * @example throw draftNotFound(id)
+ */
+export function draftNotFound(id: string): CablegramError {
+  return new CablegramError("DRAFT_NOT_FOUND", `No draft ${JSON.stringify(id)} that you may see.`, { id });
 }
 
 /**

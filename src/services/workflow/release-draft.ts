@@ -1,9 +1,11 @@
 // Release: one transaction numbers the draft, dates it from the clock, sections it, computes its transmission
-// header, archives it immutably, chains and signs it, and queues its deliveries (the outbox). All or nothing.
-import type { Kysely } from "kysely";
+// header, archives it immutably, chains and signs it, and queues its deliveries (the outbox). All or nothing; the
+// transaction may be shared with concurrent releases (group commit), each of them all or nothing on its own.
+import { sql, type Kysely } from "kysely";
 import { bodyOfParagraphs, canonicalCableId, type Cable } from "../../core/index.ts";
 import { writeCableRecords } from "../../store/cable-writes.ts";
 import type { Database } from "../../store/database.ts";
+import { groupCommit } from "../../store/group-commit.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { decodeModel } from "../archive/archived-cable.ts";
 import { locksOf } from "../access/index.ts";
@@ -13,10 +15,10 @@ import { enqueueDeliveries } from "../distribution/index.ts";
 import { CablegramError } from "../errors.ts";
 import type { User } from "../users/user-schema.ts";
 import { draftFindings } from "./compose-draft.ts";
-import { actorOf, assertMayRelease } from "./draft-access.ts";
+import { actorOf, assertMayRelease, mayViewDraft } from "./draft-access.ts";
 import { draftActionRequests, draftCable, recordStep } from "./draft-rows.ts";
 import { messageCounterKey, takeChannelSerials, takeNumbers } from "./numbering.ts";
-import { draftRows, visibleDraft } from "./read-draft.ts";
+import { draftNotFound, draftRows } from "./read-draft.ts";
 import { assertEditable } from "./save-draft.ts";
 import { releasedCable, sectionCount, type Origin } from "./transmission.ts";
 import type { WorkflowDeps } from "./workflow-deps.ts";
@@ -27,6 +29,8 @@ export const CORRECTED_COPY = "CORRECTED COPY";
 /**
  * Releases a draft as an approver of its originating post. Refuses (NOT_READY_FOR_RELEASE) a draft with error
  * findings or a required clearance not given for its current text. Answers the new cable's canonical id.
+ * Concurrent releases share one transaction (group commit), each in a savepoint of its own: one that fails fails
+ * alone, and none answers before its transaction has committed.
  * @example (await releaseDraft(deps, ada, draftId)).id // "24STATE1"
  */
 export async function releaseDraft(
@@ -36,62 +40,48 @@ export async function releaseDraft(
 ): Promise<{ id: string; cable: Cable }> {
   const { store, clock } = deps;
   const homePost = user.post === null ? null : await findPost(store, user.post);
-  const home = homePost?.name ?? null;
-  const { row } = await visibleDraft(store, user, draftId, false, home);
-  assertMayRelease(user, home, row);
-  assertEditable(row.status, draftId);
-  const actionRequests = draftActionRequests(row);
-  const errors = (await draftFindings(store, draftCable(row), actionRequests)).filter((f) => f.severity === "error");
-  if (errors.length > 0) {
-    throw new CablegramError(
-      "NOT_READY_FOR_RELEASE",
-      `Draft ${draftId} has ${errors.length} error finding(s): ${errors.map((e) => e.message).join("; ")}.`,
-      { findings: errors },
-    );
-  }
-  // An approver releases their own post's drafts, as a rule: its directory row is the one just read.
-  const origin = originOf(
-    row.origin_post,
-    homePost?.name === row.origin_post ? homePost : await findPost(store, row.origin_post),
-  );
   const key = await signingKey(store);
-  const at = clock.now();
-  const cable = await store.db.transaction().execute(async (tx) => {
-    // SQLite: write first, so the transaction takes the write lock (waiting its busy timeout for another process,
-    // a CLI beside the server) before it reads. A read first would pin a snapshot that another process's commit
-    // makes stale, and the first write would then fail at once with SQLITE_BUSY.
-    if (store.dialect === "sqlite") {
-      await tx
-        .updateTable("drafts")
-        .set({ status: "draft" })
-        .where("id", "=", draftId)
-        .where("status", "=", "draft")
-        .execute();
+  const { cable, supersedes } = await inReleaseGroup(store, async (tx) => {
+    const txStore = { ...store, db: tx };
+    // The draft is read once, in the transaction (locked on PostgreSQL): what is checked is what is released.
+    const rows = await draftRows(tx, draftId, store.dialect === "postgres");
+    const draft = rows ? draftCable(rows.row) : null;
+    if (!rows || !draft || !mayViewDraft(user, homePost?.name ?? null, rows.row, rows.clearances, draft)) {
+      throw draftNotFound(draftId);
     }
-    const locked = await draftRows(tx, draftId, store.dialect === "postgres");
-    if (!locked || locked.row.status !== "draft" || Number(locked.row.revision) !== Number(row.revision)) {
+    const { row, clearances } = rows;
+    assertMayRelease(user, homePost?.name ?? null, row);
+    assertEditable(row.status, draftId);
+    const actionRequests = draftActionRequests(row);
+    const errors = (await draftFindings(txStore, draft, actionRequests)).filter((f) => f.severity === "error");
+    if (errors.length > 0) {
       throw new CablegramError(
-        "DRAFT_NOT_EDITABLE",
-        `Draft ${draftId} changed or was released meanwhile; read it again.`,
+        "NOT_READY_FOR_RELEASE",
+        `Draft ${draftId} has ${errors.length} error finding(s): ${errors.map((e) => e.message).join("; ")}.`,
+        { findings: errors },
       );
     }
-    const pending = locked.clearances.filter((c) => Number(c.required) === 1 && c.status !== "cleared");
+    const pending = clearances.filter((c) => Number(c.required) === 1 && c.status !== "cleared");
     if (pending.length > 0) {
       const list = pending.map((c) => `${c.clearer} (${c.status})`).join(", ");
       throw new CablegramError("NOT_READY_FOR_RELEASE", `Draft ${draftId} still needs clearance from ${list}.`, {
         clearances: pending.map((c) => ({ id: c.id, clearer: c.clearer, status: c.status })),
       });
     }
-    const draft = markCorrection(draftCable(locked.row), locked.row.supersedes);
-    const released = await numberAndDate(tx, draft, origin, at);
+    // An approver releases their own post's drafts, as a rule: its directory row is the one just read.
+    const origin = originOf(
+      row.origin_post,
+      homePost?.name === row.origin_post ? homePost : await findPost(txStore, row.origin_post),
+    );
+    const at = clock.now();
+    const released = await numberAndDate(tx, markCorrection(draft, row.supersedes), origin, at);
     const record = cableRecordOf(released, null, "released", at.toISOString());
     // The chain hashes the cable as archived: the stored model read back (serialised once, for both).
     const stored = decodeModel(record.model);
-    const txStore = { ...store, db: tx };
     const written = await writeCableRecords(txStore, [record]);
     if (written.inserted !== 1) throw new Error(`cable ${released.id} is archived already`);
-    const version = await nextVersion(tx, locked.row.supersedes);
-    await appendLink(tx, key, { cable: stored, version, supersedes: locked.row.supersedes, at: at.toISOString() });
+    const version = await nextVersion(tx, row.supersedes);
+    await appendLink(tx, key, { cable: stored, version, supersedes: row.supersedes, at: at.toISOString() });
     await tx
       .updateTable("drafts")
       .set({ status: "released", released_id: released.id, released_by: user.id, released_at: at.toISOString() })
@@ -101,9 +91,9 @@ export async function releaseDraft(
     await recordStep({ ...deps, store: txStore }, actorOf(user), draftId, {
       action: "cable.release",
       target: released.id ?? draftId,
-      detail: { draft: draftId, version, supersedes: locked.row.supersedes },
+      detail: { draft: draftId, version, supersedes: row.supersedes },
     });
-    return released;
+    return { cable: released, supersedes: row.supersedes };
   });
   deps.kick?.();
   await deps.bus?.publish({
@@ -111,10 +101,30 @@ export async function releaseDraft(
     cableId: cable.id!,
     // The locks the archive has just stored for it (cableRecordOf takes them from locksOf too): no query to read them.
     locks: locksOf(cable),
-    data: { id: cable.id, subject: cable.subject, precedence: cable.precedence, supersedes: row.supersedes },
+    data: { id: cable.id, subject: cable.subject, precedence: cable.precedence, supersedes },
   });
   return { id: cable.id!, cable };
 }
+
+/**
+ * The release transactions of a store. Each group first takes, in one fixed order, what every release would take
+ * anyway, so that a group holding one release's locks never waits for a lock another transaction holds while that
+ * one waits for the group:
+ * - SQLite: the write lock, by a write (a read first would pin a snapshot that another process's commit, a CLI
+ *   beside the server, makes stale, and the first write would then fail at once with SQLITE_BUSY instead of
+ *   waiting its busy timeout);
+ * - PostgreSQL: the archive's row-number lock (cable-writes.ts takes it when archiving; imports take it first), so
+ *   releases of other processes and imports queue behind the whole group, not behind one of its releases.
+ */
+const inReleaseGroup = groupCommit({
+  opening: async (tx, store) => {
+    if (store.dialect === "sqlite") {
+      await sql`update message_counters set value = value where key = 'chain'`.execute(tx);
+    } else {
+      await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.cables.seq'))`.execute(tx);
+    }
+  },
+});
 
 function originOf(plad: string, post: Post | null): Origin {
   if (!post?.station) {
