@@ -1,7 +1,7 @@
 // Raises alerts inside the transaction that delivers (or escalates) their deliveries, so none is lost or doubled.
-import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/database.ts";
+import { timeOrderedId } from "../../store/time-ordered-id.ts";
 import { dutyOfficersOf } from "./duty-officers.ts";
 
 /** The delivery an alert is about. */
@@ -24,7 +24,7 @@ export async function raiseAlerts(
     deliveries.map((d) => d.post),
   );
   const rows = deliveries.map((d) => ({
-    id: randomUUID(),
+    id: timeOrderedId(),
     delivery_id: d.id,
     cable_id: d.cable_id,
     post: d.post,

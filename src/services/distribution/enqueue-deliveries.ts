@@ -1,9 +1,9 @@
 // Writes a released cable's deliveries and tasks inside the release transaction: the transactional outbox.
-import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { precedenceRank, type Cable } from "../../core/index.ts";
 import type { ActionRequest } from "../../core/action-request.ts";
 import type { Database } from "../../store/database.ts";
+import { timeOrderedId } from "../../store/time-ordered-id.ts";
 import { createTasks } from "../actions/create-tasks.ts";
 import { reportTasks } from "../actions/report-tasks.ts";
 import { decodeModel } from "../archive/archived-cable.ts";
@@ -33,7 +33,7 @@ export async function enqueueDeliveries(tx: Kysely<Database>, released: Released
   const targets = await expandAddressees(tx, cable);
   const hint = await routingHintOfCited(tx, cable);
   const rows = targets.map((t) => ({
-    id: randomUUID(),
+    id: timeOrderedId(),
     cable_id: cableId,
     post: t.post,
     station: t.station,
