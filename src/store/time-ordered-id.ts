@@ -2,7 +2,7 @@
 // A random (version 4) key lands each new row on another page of the primary-key index, so one release dirtied ~200
 // index pages, each written whole to SQLite's WAL at commit; ids that grow with time go in at the index's right edge,
 // a few pages. They are as unique and as opaque as random ones, and still say nothing a reader may not know.
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
 
 let lastMs = 0;
 let counter = 0;
@@ -21,12 +21,8 @@ export function timeOrderedId(now = Date.now()): string {
     lastMs++;
     counter = 0;
   }
-  const random = randomBytes(8);
+  // A random UUID's last 17 characters are its variant and 62 random bits, which is what version 7 wants there too;
+  // randomUUID draws them from a cache of entropy, several times faster than randomBytes for so few.
   const time = lastMs.toString(16).padStart(12, "0");
-  const variant = ((random[0]! & 0x3f) | 0x80).toString(16).padStart(2, "0");
-  const rest = random.subarray(1).toString("hex");
-  return (
-    `${time.slice(0, 8)}-${time.slice(8)}-7${counter.toString(16).padStart(3, "0")}-` +
-    `${variant}${rest.slice(0, 2)}-${rest.slice(2, 14)}`
-  );
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${counter.toString(16).padStart(3, "0")}-${randomUUID().slice(19)}`;
 }
