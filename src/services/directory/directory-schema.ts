@@ -17,16 +17,27 @@ export type DirectoryKind = (typeof DIRECTORY_KINDS)[number];
 export const POST_KINDS = ["embassy", "consulate", "mission", "headquarters", "agency", "military"] as const;
 export type PostKind = (typeof POST_KINDS)[number];
 
+// The same few thousand directory names come through again and again (a release to 280 posts brings each one here
+// half a dozen times, and each event about it once more): remembered, up to a bound.
+const NORMALISED_KEPT = 10_000;
+const normalised = new Map<string, string>();
+
 /**
  * Normalises a plain-language address: upper case, single spaces, `WASHINGTON DC` written `WASHDC` as State does.
  * @example normalisePlad("Secstate  Washington DC") // "SECSTATE WASHDC"
  */
 export function normalisePlad(name: string): string {
-  return name
-    .toUpperCase()
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/ WASHINGTON,? D\.?C\.?$/, " WASHDC");
+  let plad = normalised.get(name);
+  if (plad === undefined) {
+    plad = name
+      .toUpperCase()
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/ WASHINGTON,? D\.?C\.?$/, " WASHDC");
+    if (normalised.size >= NORMALISED_KEPT) normalised.clear();
+    normalised.set(name, plad);
+  }
+  return plad;
 }
 
 /** Whether a string names an IANA time zone this runtime knows. */
