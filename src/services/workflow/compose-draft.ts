@@ -12,7 +12,7 @@ import type { Store } from "../../store/open-store.ts";
 import { findPost } from "../directory/index.ts";
 import { paragraphsOfBody } from "./body-paragraphs.ts";
 import type { DraftFields, DraftFinding } from "./draft-schema.ts";
-import { resolveAddressees, type AddresseeList } from "./resolve-addressees.ts";
+import { knownPosts, resolveAddressees, type AddresseeList } from "./resolve-addressees.ts";
 
 /** A composed draft: its cable, its action requests, its originating post (PLAD) and the findings. */
 export type ComposedDraft = {
@@ -54,10 +54,16 @@ export async function composeDraft(
   if (fields.paragraphs !== undefined) cable.paragraphs = fields.paragraphs;
   else if (fields.body !== undefined) cable.paragraphs = paragraphsOfBody(fields.body);
   cable.body = bodyOfParagraphs(cable.paragraphs);
-  for (const list of ["to", "info", "exclusions"] as const satisfies AddresseeList[]) {
-    // Every list is resolved on every save, so an unknown addressee stays a finding until it is fixed.
+  const lists = ["to", "info", "exclusions"] as const satisfies AddresseeList[];
+  // Every list is resolved on every save, so an unknown addressee stays a finding until it is fixed; the posts of
+  // all three are looked up at once.
+  const known = await knownPosts(
+    store,
+    lists.flatMap((list) => fields[list] ?? cable[list]),
+  );
+  for (const list of lists) {
     const given = fields[list] ?? cable[list];
-    const resolved = await resolveAddressees(store, list, given);
+    const resolved = await resolveAddressees(store, list, given, known);
     cable[list] = resolved.addressees;
     findings.push(...resolved.findings);
   }

@@ -20,10 +20,11 @@ export async function resolveAddressees(
   store: Store,
   list: AddresseeList,
   inputs: readonly AddresseeInput[],
+  known?: Map<string, KnownPost>,
 ): Promise<Resolution> {
   const addressees: Addressee[] = [];
   const findings: DraftFinding[] = [];
-  const known = await knownPosts(store, inputs);
+  known ??= await knownPosts(store, inputs);
   for (const [index, input] of inputs.entries()) {
     const given = typeof input === "string" ? { name: input } : input;
     const base: Addressee = {
@@ -53,8 +54,15 @@ export async function resolveAddressees(
 
 type Found = { name: string; route: string | null; office: string | null };
 
-/** Posts named exactly, in one query: the usual case, so a cable to 280 posts costs one lookup, not 280. */
-async function knownPosts(store: Store, inputs: readonly AddresseeInput[]): Promise<Map<string, Found>> {
+/** A post found by its exact name. */
+export type KnownPost = Found;
+
+/**
+ * Posts named exactly, in one query: the usual case, so a cable to 280 posts costs one lookup, not 280. A caller
+ * resolving several lists looks them all up at once and hands the answer to `resolveAddressees`.
+ * @example (await knownPosts(store, ["AMEMBASSY PARIS"])).get("AMEMBASSY PARIS")?.route // "RUEHFR"
+ */
+export async function knownPosts(store: Store, inputs: readonly AddresseeInput[]): Promise<Map<string, KnownPost>> {
   const names = [...new Set(inputs.map((i) => normalisePlad(typeof i === "string" ? i : i.name)))];
   const found = new Map<string, Found>();
   for (let i = 0; i < names.length; i += 500) {
