@@ -191,19 +191,22 @@ describe.skipIf(!sharedAvailable("seeds", "parsing on worker threads"))("parsing
     const pool = new ParsePool(2);
     try {
       const texts = [readSeed("08STATE16245"), readSeed("09STATE39345"), "no id here", readSeed("08STATE16245")];
-      const built = await Promise.all(texts.map((t) => pool.parse(t, { classification: "SECRET", from: "a test" })));
-      const records = built.map((b) => ("record" in b ? b.record : undefined));
-      const cables = built.map((b) => {
-        if ("code" in b) return b;
-        const { record: _record, ...rest } = b;
-        return rest;
-      });
-      expect(cables).toEqual(texts.map((t) => cableFromTelegram(t, { classification: "SECRET", from: "a test" })));
+      const hints = { classification: "SECRET", from: "a test" } as const;
+      const built = await Promise.all(texts.map((t) => pool.parse(t, hints)));
       expect(built[2]).toEqual({ code: "NO_CABLE_ID" });
-      // The worker made each cable's record as the archive would, leaving its source and time to the archive.
+      // Each answer is the record the archive would make of the inline cable, less the text the caller holds,
+      // and what the cable cites; source and time are left to the archive.
       built.forEach((b, i) => {
-        if ("code" in b) return;
-        expect(records[i]).toEqual(cableRecordOf(b.cable, texts[i]!, null, ""));
+        const inline = cableFromTelegram(texts[i]!, hints);
+        if ("code" in inline) return expect(b).toEqual(inline);
+        if (!("record" in b)) throw new Error(`answer ${i} came back without its record`);
+        expect(b.warnings).toEqual(inline.warnings);
+        expect(b.record).toEqual(cableRecordOf(inline.cable, null, null, ""));
+        expect(b.citing).toEqual({
+          id: inline.cable.id,
+          origin: inline.cable.origin,
+          references: inline.cable.references.map((r) => ({ id: r.id })),
+        });
       });
     } finally {
       await pool.close();

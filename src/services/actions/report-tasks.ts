@@ -4,6 +4,9 @@ import type { Kysely } from "kysely";
 import type { Cable } from "../../core/index.ts";
 import type { Database } from "../../store/database.ts";
 
+/** What reporting needs of a cable: who sent it and what it cites. A full `Cable` is one. */
+export type CitingCable = Pick<Cable, "id" | "origin"> & { references: readonly { id: string | null }[] };
+
 // Bound parameters per lookup, well under both dialects' limits.
 const CHUNK = 500;
 
@@ -13,7 +16,7 @@ const CHUNK = 500;
  * of thousands of cables pays almost nothing when no task is open.
  * @example await reportTasks(db, [parisReplyCitingDemarche], now) // PARIS's task on the demarche is now reported
  */
-export async function reportTasks(db: Kysely<Database>, cables: Cable[], now: string): Promise<void> {
+export async function reportTasks(db: Kysely<Database>, cables: readonly CitingCable[], now: string): Promise<void> {
   const citing = new Map<string, { station: string; id: string }[]>();
   for (const cable of cables) {
     if (!cable.origin || !cable.id) continue;

@@ -2,16 +2,18 @@
 import type { Cable } from "../../core/index.ts";
 import type { CableRecord } from "../../store/cable-record.ts";
 import { writeCableRecords } from "../../store/cable-writes.ts";
-import { reportTasks } from "../actions/report-tasks.ts";
+import { reportTasks, type CitingCable } from "../actions/report-tasks.ts";
 import type { Store } from "../../store/open-store.ts";
 import { CablegramError } from "../errors.ts";
 import { cableRecordOf } from "./cable-record-of.ts";
 
 /**
- * One cable to archive: the model, the original telegram text (verbatim) and where it came from. `record`, when
- * given, is `cableRecordOf(cable, raw, …)` made beforehand (by a parse worker); its source and time are set here.
+ * One cable to archive: the model, the original telegram text (verbatim) and where it came from; or its record,
+ * `cableRecordOf(cable, raw, …)` made beforehand (by a parse worker, so the model need not cross threads), with
+ * what the cable cites. Source and archive time are set here.
  */
-export type ArchiveItem = { cable: Cable; raw: string | null; source?: string; record?: CableRecord };
+export type ArchiveItem =
+  { cable: Cable; raw: string | null; source?: string } | { record: CableRecord; citing: CitingCable; source?: string };
 
 /**
  * Archives a batch of cables in one transaction: the model, the raw text verbatim, and every column search and
@@ -26,13 +28,14 @@ export async function archiveCables(
 ): Promise<{ inserted: number; skipped: number }> {
   const archivedAt = new Date().toISOString();
   const records = items.map((item, index) => {
-    if (item.cable.id === null || item.cable.id.trim() === "") {
+    const id = "record" in item ? item.record.id : item.cable.id;
+    if (id === null || id.trim() === "") {
       throw new CablegramError("BAD_CABLE", `cable ${index} of the batch has no id; give it a canonical id first`, {
         index,
       });
     }
     const source = item.source ?? null;
-    return item.record
+    return "record" in item
       ? { ...item.record, source, archivedAt }
       : cableRecordOf(item.cable, item.raw, source, archivedAt);
   });
@@ -40,7 +43,7 @@ export async function archiveCables(
   // A reply from a tasked post reports its task, whether it was imported or released.
   await reportTasks(
     store.db,
-    items.map((item) => item.cable),
+    items.map((item) => ("record" in item ? item.citing : item.cable)),
     archivedAt,
   );
   return outcome;

@@ -1,6 +1,7 @@
 // Turns a telegram's text into a cable ready to archive, applying what a corpus index or a JSON line says of it.
 import { parseCableId, type Cable, type CableId } from "../../core/index.ts";
 import type { CableRecord } from "../../store/cable-record.ts";
+import type { CitingCable } from "../actions/report-tasks.ts";
 import { parseTelegram } from "../../telegram/index.ts";
 import { indexClassification } from "./corpus-index.ts";
 import { errorMessage, type ImportProblemCode } from "./import-problems.ts";
@@ -20,9 +21,12 @@ export type TelegramHints = {
 /** A cable with an id, and what an importer should warn about; or why there is none. */
 export type BuiltCable = { cable: Cable; warnings: string[] } | { code: ImportProblemCode; detail?: string };
 
-/** A built cable as a parse worker answers it: with its stored record already made, when made off the main thread. */
-export type ParsedTelegram =
-  { cable: Cable; warnings: string[]; record?: CableRecord } | { code: ImportProblemCode; detail?: string };
+/**
+ * A built cable as the parse pool answers it. Inline, the cable itself; from a worker thread, its stored record
+ * (with `raw` left null: the caller holds the text already) and what it cites, which is all the archive needs and
+ * a fraction of what the whole model would cost to copy between threads.
+ */
+export type ParsedTelegram = BuiltCable | { record: CableRecord; citing: CitingCable; warnings: string[] };
 
 /**
  * Parses a telegram and makes sure the cable has a canonical id: the hinted id wins when the text gives none or

@@ -1,10 +1,8 @@
 // Bulk import: telegram files, folders, JSON Lines and corpus folders into the archive, streaming, in batches.
 import { availableParallelism } from "node:os";
-import type { Cable } from "../../core/index.ts";
 import type { Store } from "../../store/open-store.ts";
-import { archiveCables } from "../archive/archive-cables.ts";
+import { archiveCables, type ArchiveItem } from "../archive/archive-cables.ts";
 import { jsonInput } from "./cable-from-json.ts";
-import type { CableRecord } from "../../store/cable-record.ts";
 import type { ParsedTelegram, TelegramHints } from "./cable-from-telegram.ts";
 import { countInputs } from "./count-inputs.ts";
 import {
@@ -57,15 +55,8 @@ export type ImportSummary = {
   rate: number;
 };
 
-/** A cable for `archiveCables` (with its record when a worker made it), with where it came from for problem reports. */
-type Item = {
-  cable: Cable;
-  raw: string | null;
-  source: string;
-  record?: CableRecord;
-  path: string;
-  line: number | undefined;
-};
+/** A cable (or a worker's record of one) for `archiveCables`, with where it came from for problem reports. */
+type Item = ArchiveItem & { path: string; line: number | undefined };
 
 /** An input on its way: built (or refused) by a parse that may still be running on a worker. */
 type Outcome = { built: ParsedTelegram; raw: string | null; path: string; line: number | undefined };
@@ -117,7 +108,9 @@ export async function importPaths(store: Store, paths: string[], options: Import
         options.onWarning?.(line === undefined ? { path, reason } : { path, line, reason });
       }
       const source = where(path, line);
-      batcher.add({ cable: built.cable, raw, source, ...(built.record ? { record: built.record } : {}), path, line });
+      if ("record" in built)
+        batcher.add({ record: { ...built.record, raw }, citing: built.citing, source, path, line });
+      else batcher.add({ cable: built.cable, raw, source, path, line });
     }
     await batcher.flushIfFull();
     report();

@@ -10,10 +10,14 @@ export type ParseAnswer = { seq: number; built: ParsedTelegram };
 
 parentPort?.on("message", (job: ParseJob) => {
   const built = cableFromTelegram(job.text, job.hints);
-  // Source and archive time are the archive's to set; the rest of the record is the cable's alone.
-  const answer: ParseAnswer = {
-    seq: job.seq,
-    built: "code" in built ? built : { ...built, record: cableRecordOf(built.cable, job.text, null, "") },
-  };
+  // Source and archive time are the archive's to set; the rest of the record is the cable's alone. The text goes
+  // back as null: the main thread has it, and copying 10 kB a cable back would cost it more than it saves.
+  let answer: ParseAnswer;
+  if ("code" in built) answer = { seq: job.seq, built };
+  else {
+    const { cable, warnings } = built;
+    const citing = { id: cable.id, origin: cable.origin, references: cable.references.map((r) => ({ id: r.id })) };
+    answer = { seq: job.seq, built: { record: cableRecordOf(cable, null, null, ""), citing, warnings } };
+  }
   parentPort!.postMessage(answer);
 });
