@@ -10,6 +10,7 @@ import type { Reader } from "../src/services/access/reader.ts";
 import { searchCables } from "../src/services/archive/index.ts";
 import { importPaths } from "../src/services/import/index.ts";
 import { openStore, type Dialect, type Store } from "../src/store/open-store.ts";
+import { searchFileOf } from "../src/store/search-index.ts";
 import { CORPUS_DIR, readCorpus } from "../test/helpers/shared-data.ts";
 import { BARELY_CLEARED, FULLY_CLEARED, QUERIES } from "./archive-queries.ts";
 import { measureBareFts5, type BareFigures } from "./bare-fts5.ts";
@@ -215,7 +216,9 @@ async function freshStore(dialect: Dialect): Promise<Store> {
 async function databaseBytes(store: Store, dialect: Dialect): Promise<number> {
   if (dialect === "sqlite") {
     store.sqlite!.pragma("wal_checkpoint(TRUNCATE)");
-    return statSync(join(work, "archive.db")).size;
+    store.sqlite!.pragma("search.wal_checkpoint(TRUNCATE)");
+    // The archive and its search index file (search-index.ts).
+    return statSync(join(work, "archive.db")).size + statSync(searchFileOf(join(work, "archive.db"))).size;
   }
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM_READER } from "../src/services/access/index.ts";
 import { archiveCables, countCables, readCable } from "../src/services/archive/index.ts";
 import { CablegramError } from "../src/services/errors.ts";
-import { FTS_AUTOMERGE, FTS_HASH_BYTES } from "../src/store/migrations/0008-full-text-merging.ts";
+import { FTS_AUTOMERGE, FTS_HASH_BYTES } from "../src/store/search-index.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { buildCable, buildReader, seed } from "./helpers/archive-fixtures.ts";
 import { sharedAvailable } from "./helpers/shared-data.ts";
@@ -82,7 +82,10 @@ describe("sqlite: full-text index settings", () => {
   it("buffers a whole import batch before writing a segment, and merges segments sixteen at a time", async () => {
     const store = await openTestStore("sqlite", "cg_store");
     try {
-      const config = store.sqlite!.prepare("SELECT k, v FROM cable_fts_config").all() as { k: string; v: number }[];
+      const config = store.sqlite!.prepare("SELECT k, v FROM search.cable_fts_config").all() as {
+        k: string;
+        v: number;
+      }[];
       const value = (k: string) => config.find((row) => row.k === k)?.v;
       expect(value("hashsize")).toBe(FTS_HASH_BYTES);
       expect(value("automerge")).toBe(FTS_AUTOMERGE);

@@ -1,6 +1,8 @@
 // Writes cable records in batches: one transaction per batch, prepared statements on SQLite, array inserts on
 // PostgreSQL. An id already archived is skipped, never duplicated; that is what makes imports idempotent.
 // Each cable gets the next free row number of its DTG minute (date-seq.ts), so row order is date order.
+// On SQLite the full-text rows go to the search index file (search-index.ts): in the same transaction, or, during a
+// bulk import, to its writer thread once the archive's transaction is committed.
 // SQLite's unicode61 tokeniser cuts the text as ftsText does, so it gets the text as written (normalising it here
 // would double the work of an import); PostgreSQL's parser does not, so it gets ftsText's form.
 import type BetterSqlite3 from "better-sqlite3";
@@ -10,18 +12,30 @@ import type { Database } from "./database.ts";
 import { dateBucket, SLOTS } from "./date-seq.ts";
 import { ftsText } from "./full-text.ts";
 import type { Store } from "./open-store.ts";
+import { prepareIndexing, SEARCH_SCHEMA, type IndexDoc } from "./search-index.ts";
+import type { SearchIndexWriter } from "./search-index-writer.ts";
 
 /** How a batch went: rows written and rows skipped because their id was already archived (or repeated). */
 export type WriteOutcome = { inserted: number; skipped: number };
 
 /**
  * Writes a batch of cable records in one transaction; records whose id is already archived (or appears earlier in
- * the batch) are skipped. Either the whole batch is written or, on error, none of it.
+ * the batch) are skipped. Either the whole batch is written or, on error, none of it. With `index` (SQLite, bulk
+ * imports), the full-text rows go to that writer thread after the commit instead of into the transaction: the
+ * cables are searchable a moment later, and the main thread goes on meanwhile.
  * @example await writeCableRecords(store, [record]) // { inserted: 1, skipped: 0 }
  */
-export async function writeCableRecords(store: Store, records: CableRecord[]): Promise<WriteOutcome> {
+export async function writeCableRecords(
+  store: Store,
+  records: CableRecord[],
+  options: { index?: SearchIndexWriter } = {},
+): Promise<WriteOutcome> {
   if (records.length === 0) return { inserted: 0, skipped: 0 };
-  return store.sqlite ? writeSqlite(store.sqlite, records) : writePostgres(store, records);
+  if (!store.sqlite) return writePostgres(store, records);
+  const docs: IndexDoc[] | null = options.index ? [] : null;
+  const outcome = writeSqlite(store.sqlite, records, docs);
+  if (docs && options.index) await options.index.write(docs);
+  return outcome;
 }
 
 type SqliteStatements = ReturnType<typeof prepareSqlite>;
@@ -40,11 +54,12 @@ function prepareSqlite(db: BetterSqlite3.Database) {
     ref: db.prepare(`INSERT INTO cable_refs (seq, ord, label, ref_id, text) VALUES (?, ?, ?, ?, ?)`),
     caveat: db.prepare(`INSERT OR IGNORE INTO cable_caveats (seq, caveat) VALUES (?, ?)`),
     grant: db.prepare(`INSERT OR IGNORE INTO cable_grants (seq, grant_key) VALUES (?, ?)`),
-    fts: db.prepare(`INSERT INTO cable_fts (rowid, subject, body, meta) VALUES (?, ?, ?, ?)`),
+    index: prepareIndexing(db, SEARCH_SCHEMA),
   };
 }
 
-function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[]): WriteOutcome {
+/** Writes the batch; its full-text rows go into `docs` when given, else into the index in the same transaction. */
+function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: IndexDoc[] | null): WriteOutcome {
   let st = prepared.get(db);
   if (!st) prepared.set(db, (st = prepareSqlite(db)));
   const s = st;
@@ -83,7 +98,9 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[]): WriteO
       r.refs.forEach((ref, i) => s.ref.run(seq, i, ref.label, ref.refId, ref.text));
       for (const caveat of r.caveats) s.caveat.run(seq, caveat);
       for (const grant of r.grants) s.grant.run(seq, grant);
-      s.fts.run(seq, r.fts.subject, r.fts.body, r.fts.meta);
+      const doc = { seq, subject: r.fts.subject, body: r.fts.body, meta: r.fts.meta };
+      if (docs) docs.push(doc);
+      else s.index(doc);
     }
     return { inserted, skipped: batch.length - inserted };
   });

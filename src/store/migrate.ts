@@ -7,7 +7,7 @@ import * as m0003 from "./migrations/0003-messaging.ts";
 import * as m0004 from "./migrations/0004-distribution.ts";
 import * as m0006 from "./migrations/0006-saved-searches.ts";
 import * as m0007 from "./migrations/0007-delivery-indexes.ts";
-import * as m0008 from "./migrations/0008-full-text-merging.ts";
+import * as m0008 from "./migrations/0008-search-index-file.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -21,7 +21,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0004-distribution": m0004,
   "0006-saved-searches": m0006,
   "0007-delivery-indexes": m0007,
-  "0008-full-text-merging": m0008,
+  "0008-search-index-file": m0008,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./database.ts";
 import { migrateToLatest } from "./migrate.ts";
+import { attachSearchIndex, searchFileOf } from "./search-index.ts";
 import { cachingStatements } from "./statement-cache.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -19,6 +20,8 @@ export type Store = {
   dialect: Dialect;
   /** The raw SQLite handle, for the few statements Kysely cannot express (FTS5); null on PostgreSQL. */
   sqlite: BetterSqlite3.Database | null;
+  /** The SQLite search index file (search-index.ts), which a second thread may write; null in memory and on PostgreSQL. */
+  searchFile: string | null;
   close(): Promise<void>;
 };
 
@@ -49,9 +52,11 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     sqlite.pragma("foreign_keys = ON");
     // The CLI and the server may share the file; wait for the other's write instead of failing at once.
     sqlite.pragma("busy_timeout = 5000");
+    attachSearchIndex(sqlite, config.file);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
     await migrateToLatest(db, "sqlite");
-    return { db, dialect: "sqlite", sqlite, close: () => db.destroy() };
+    const searchFile = searchFileOf(config.file) === ":memory:" ? null : searchFileOf(config.file);
+    return { db, dialect: "sqlite", sqlite, searchFile, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: withSessionSettings(config.url, config.schema), max: 10 });
   if (config.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(config.schema)}`);
@@ -59,7 +64,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   // A URL may pick the schema itself (options=-c search_path=...): migrate the one its connections use.
   const schema = config.schema ?? (await pool.query<{ s: string }>("SELECT current_schema() AS s")).rows[0]?.s;
   await migrateToLatest(db, "postgres", schema);
-  return { db, dialect: "postgres", sqlite: null, close: () => db.destroy() };
+  return { db, dialect: "postgres", sqlite: null, searchFile: null, close: () => db.destroy() };
 }
 
 function quoteIdentifier(name: string): string {

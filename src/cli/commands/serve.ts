@@ -8,6 +8,7 @@ import { buildApp } from "../../server/app.ts";
 import { firstStart } from "../../server/first-start.ts";
 import { createLogger } from "../../server/logger.ts";
 import { hasWebApp } from "../../server/plugins/web-app.ts";
+import { repairSearchIndex } from "../../services/archive/index.ts";
 import { systemClock } from "../../services/clock.ts";
 import { openStore, storeConfigFromEnv } from "../../store/open-store.ts";
 import type { ExitCode, Io } from "../io.ts";
@@ -71,6 +72,11 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
   const store = await openStore(config);
   const deps = { store, clock: systemClock };
   const started = performance.now();
+  // Cables an import stored but did not get to index (killed between its two commits, or the index file deleted).
+  const repaired = await repairSearchIndex(store, (done, total) => {
+    if (done === total || done % 10_000 === 0) log.info({ done, total }, "indexing cables the search index lacks");
+  });
+  if (repaired > 0) log.info({ repaired }, "the search index has every archived cable again");
 
   let lastProgress = 0;
   const report = await firstStart(deps, {

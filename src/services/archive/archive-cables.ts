@@ -4,6 +4,7 @@ import type { CableRecord } from "../../store/cable-record.ts";
 import { writeCableRecords } from "../../store/cable-writes.ts";
 import { reportTasks, type CitingCable } from "../actions/report-tasks.ts";
 import type { Store } from "../../store/open-store.ts";
+import type { SearchIndexWriter } from "../../store/search-index-writer.ts";
 import { CablegramError } from "../errors.ts";
 import { cableRecordOf } from "./cable-record-of.ts";
 
@@ -19,12 +20,14 @@ export type ArchiveItem =
  * Archives a batch of cables in one transaction: the model, the raw text verbatim, and every column search and
  * the access rule need. An id already archived (or repeated in the batch) is skipped, never duplicated, so
  * importing the same files twice adds nothing. Give it batches of a few hundred for import speed.
- * Throws BAD_CABLE, writing nothing, when a cable has no id: the importer must reject those first.
+ * Throws BAD_CABLE, writing nothing, when a cable has no id: the importer must reject those first. With `index`
+ * (a bulk import on SQLite), the cables are indexed for search on that writer thread, a moment after they are stored.
  * @example await archiveCables(store, [{ cable, raw: text, source: "seeds" }]) // { inserted: 1, skipped: 0 }
  */
 export async function archiveCables(
   store: Store,
   items: ArchiveItem[],
+  options: { index?: SearchIndexWriter } = {},
 ): Promise<{ inserted: number; skipped: number }> {
   const archivedAt = new Date().toISOString();
   const records = items.map((item, index) => {
@@ -39,7 +42,7 @@ export async function archiveCables(
       ? { ...item.record, source, archivedAt }
       : cableRecordOf(item.cable, item.raw, source, archivedAt);
   });
-  const outcome = await writeCableRecords(store, records);
+  const outcome = await writeCableRecords(store, records, options);
   // A reply from a tasked post reports its task, whether it was imported or released.
   await reportTasks(
     store.db,

@@ -11,3 +11,4 @@ export {
   type SearchOptions,
   type SearchResult,
 } from "./search-cables.ts";
+export { repairSearchIndex } from "./repair-search-index.ts";

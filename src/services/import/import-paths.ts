@@ -2,6 +2,8 @@
 import { availableParallelism } from "node:os";
 import type { Store } from "../../store/open-store.ts";
 import { archiveCables, type ArchiveItem } from "../archive/archive-cables.ts";
+import { repairSearchIndex } from "../archive/repair-search-index.ts";
+import { SearchIndexWriter } from "../../store/search-index-writer.ts";
 import { jsonInput } from "./cable-from-json.ts";
 import type { ParsedTelegram, TelegramHints } from "./cable-from-telegram.ts";
 import { countInputs } from "./count-inputs.ts";
@@ -94,8 +96,14 @@ export async function importPaths(store: Store, paths: string[], options: Import
 
   progress.total = await countInputs(paths);
   report();
-  const batcher = new Batcher(store, Math.max(1, options.batchSize ?? DEFAULT_BATCH), progress, fail, report);
-  const pool = new ParsePool(options.workers ?? (progress.total >= WORKERS_FROM ? defaultWorkers() : 0));
+  // Cables an earlier import stored but did not get to index (it was killed between the two commits) go in first.
+  await repairSearchIndex(store);
+  const workers = options.workers ?? (progress.total >= WORKERS_FROM ? defaultWorkers() : 0);
+  const pool = new ParsePool(workers);
+  // A large import writes the SQLite search index on a thread of its own, beside the archive's writes.
+  const index = workers > 0 && store.searchFile ? new SearchIndexWriter(store.searchFile) : undefined;
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
+  const batcher = new Batcher(store, batchSize, progress, fail, report, index);
   const window: Promise<Outcome>[] = [];
 
   /** Takes the oldest outcome: in input order, so results and reports do not depend on worker timing. */
@@ -156,6 +164,7 @@ export async function importPaths(store: Store, paths: string[], options: Import
     await batcher.flush();
   } finally {
     await pool.close();
+    await closeIndex(store, index);
   }
   progress.current = null;
   report();
@@ -170,6 +179,20 @@ export async function importPaths(store: Store, paths: string[], options: Import
     elapsedMs,
     rate: elapsedMs > 0 ? (progress.done * 1000) / elapsedMs : 0,
   };
+}
+
+/**
+ * Waits for the index writer to finish. Should it have failed, the cables it did not index are indexed here on
+ * the main thread; only if that fails too does the import fail (the cables stay archived, and the next open
+ * indexes them).
+ */
+async function closeIndex(store: Store, index: SearchIndexWriter | undefined): Promise<void> {
+  if (!index) return;
+  try {
+    await index.close();
+  } catch {
+    await repairSearchIndex(store);
+  }
 }
 
 /** The main thread stores while workers parse: leave it a core. */
@@ -192,6 +215,7 @@ class Batcher {
     private readonly progress: ImportProgress,
     private readonly fail: (p: ImportProblem) => void,
     private readonly report: () => void,
+    private readonly index: SearchIndexWriter | undefined,
   ) {}
 
   /** Adds a cable to the next batch; an id repeated in a batch is the archive's to skip, like one already stored. */
@@ -220,12 +244,12 @@ class Batcher {
 
   private async archive(batch: Item[]): Promise<void> {
     try {
-      this.count(await archiveCables(this.store, batch));
+      this.count(await archiveCables(this.store, batch, this.options()));
     } catch (batchError) {
       const refused: ImportProblem[] = [];
       for (const item of batch) {
         try {
-          this.count(await archiveCables(this.store, [item]));
+          this.count(await archiveCables(this.store, [item], this.options()));
         } catch (error) {
           refused.push(importProblem(item.path, "STORE_REJECTED", errorMessage(error), item.line));
         }
@@ -235,6 +259,10 @@ class Batcher {
       for (const problem of refused) this.fail(problem);
     }
     this.report();
+  }
+
+  private options(): { index?: SearchIndexWriter } {
+    return this.index ? { index: this.index } : {};
   }
 
   private count({ inserted, skipped }: { inserted: number; skipped: number }): void {

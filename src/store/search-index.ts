@@ -1,0 +1,105 @@
+// The SQLite search index lives in a file of its own beside the archive (cablegram.db → cablegram-search.db),
+// attached to every connection as schema `search`. One SQLite file has one writer at a time; with the index apart,
+// a bulk import writes it on a second thread (search-index-writer.ts) while the main one writes the archive.
+//
+// The index holds nothing that cannot be rebuilt from the archive: a cable it lacks (after a crash between the two
+// commits, or with the file deleted) is indexed again when the archive is next opened for work (repairSearchIndex).
+// Queries name the table `cable_fts` without the schema: SQLite finds it in the attached file.
+import type BetterSqlite3 from "better-sqlite3";
+
+/** The schema the index file is attached as. */
+export const SEARCH_SCHEMA = "search";
+
+/** Bytes of terms FTS5 buffers before it writes a segment: a whole import batch (500 cables of ~20 kB at most). */
+export const FTS_HASH_BYTES = 64 * 1024 * 1024;
+/** Segments on one level before FTS5 merges them (4 by default). */
+export const FTS_AUTOMERGE = 16;
+
+/** One cable as the index takes it: its row number in the archive and its three indexed columns. */
+export type IndexDoc = { seq: number; subject: string; body: string; meta: string };
+
+/**
+ * The file of the search index that goes with an archive file; `:memory:` for an in-memory archive.
+ * @example searchFileOf("data/cablegram.db") // "data/cablegram-search.db"
+ */
+export function searchFileOf(file: string): string {
+  if (file === ":memory:" || file === "") return ":memory:";
+  return file.endsWith(".db") ? `${file.slice(0, -3)}-search.db` : `${file}-search`;
+}
+
+/**
+ * Attaches the search index of the archive `file` to the connection, creating the index when the file is new.
+ * Call it before anything reads or writes `cable_fts`.
+ * @example attachSearchIndex(sqlite, "data/cablegram.db")
+ */
+export function attachSearchIndex(sqlite: BetterSqlite3.Database, file: string): void {
+  sqlite.prepare(`ATTACH DATABASE ? AS ${SEARCH_SCHEMA}`).run(searchFileOf(file));
+  if (searchFileOf(file) !== ":memory:") {
+    sqlite.pragma(`${SEARCH_SCHEMA}.journal_mode = WAL`);
+    sqlite.pragma(`${SEARCH_SCHEMA}.synchronous = NORMAL`);
+  }
+  createIndexTable(sqlite, SEARCH_SCHEMA);
+}
+
+/**
+ * Creates the full-text table in `schema` unless it is there: contentless (the text lives in the archive, and
+ * snippets are cut from it), with words cut as ftsWords cuts them (full-text.ts). FTS5's defaults write a segment
+ * per megabyte of terms and merge four at a time: an import batch made one segment every hundred cables and spent
+ * much of its time merging small ones. A bare table of 250,000 bench:archive texts imported 3,048 cables/s with the
+ * settings here against 2,271 with the defaults, and searched as fast. Settings live in the table's config, so
+ * every connection has them. They can only be given as literals ("SQL logic error" for a bound parameter).
+ */
+export function createIndexTable(db: BetterSqlite3.Database, schema: string): void {
+  const present = db.prepare(`SELECT 1 FROM ${schema}.sqlite_master WHERE name = 'cable_fts'`).get();
+  if (present) return;
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS ${schema}.cable_fts USING fts5(subject, body, meta, content='',
+    tokenize='unicode61 remove_diacritics 2')`);
+  db.exec(`INSERT INTO ${schema}.cable_fts (cable_fts, rank) VALUES ('hashsize', ${FTS_HASH_BYTES})`);
+  db.exec(`INSERT INTO ${schema}.cable_fts (cable_fts, rank) VALUES ('automerge', ${FTS_AUTOMERGE})`);
+}
+
+/**
+ * Indexes cables, one at a time, inside the caller's transaction; `schema` is `search` on the main connection and
+ * `main` on the writer thread's own. A cable already indexed is left alone: a repair in one process and an import's
+ * writer thread in another may both reach it, and FTS5 would index a row id twice. Give cables in ascending seq
+ * within a transaction: FTS5 writes out its buffer whenever a row id is not above the last one.
+ * @example const index = prepareIndexing(sqlite, "search"); sqlite.transaction(() => docs.forEach(index))()
+ */
+export function prepareIndexing(db: BetterSqlite3.Database, schema: string): (doc: IndexDoc) => void {
+  const present = db.prepare(`SELECT 1 FROM ${schema}.cable_fts_docsize WHERE id = ?`).pluck();
+  const insert = db.prepare(`INSERT INTO ${schema}.cable_fts (rowid, subject, body, meta) VALUES (?, ?, ?, ?)`);
+  return (d) => {
+    if (present.get(d.seq) === undefined) insert.run(d.seq, d.subject, d.body, d.meta);
+  };
+}
+
+/**
+ * Row numbers of archived cables the index lacks, in ascending order. The contentless table keeps one size row per
+ * indexed cable, which is how it is known; the counts are compared first, so a whole index costs two counts.
+ * @example unindexedSeqs(store.sqlite!) // [] after a clean import
+ */
+export function unindexedSeqs(sqlite: BetterSqlite3.Database): number[] {
+  const counts = sqlite
+    .prepare(
+      `SELECT (SELECT count(*) FROM main.cables) AS archived,
+              (SELECT count(*) FROM ${SEARCH_SCHEMA}.cable_fts_docsize) AS indexed`,
+    )
+    .get() as { archived: number; indexed: number };
+  if (counts.archived === counts.indexed) return [];
+  return sqlite
+    .prepare(
+      `SELECT c.seq FROM main.cables c
+       WHERE NOT EXISTS (SELECT 1 FROM ${SEARCH_SCHEMA}.cable_fts_docsize d WHERE d.id = c.seq) ORDER BY c.seq`,
+    )
+    .pluck()
+    .all() as number[];
+}
+
+/**
+ * Indexes cables in one transaction on the main connection (a repair; see repairSearchIndex).
+ * @example indexCables(store.sqlite!, docs)
+ */
+export function indexCables(sqlite: BetterSqlite3.Database, docs: readonly IndexDoc[]): void {
+  const index = prepareIndexing(sqlite, SEARCH_SCHEMA);
+  sqlite.transaction(() => docs.forEach(index)).immediate();
+}
