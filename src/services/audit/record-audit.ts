@@ -1,4 +1,5 @@
 // Appends an entry to the audit log.
+import { preparedQuery } from "../../store/prepared-query.ts";
 import type { Deps } from "../clock.ts";
 import type { Actor, AuditAction } from "./audit-entry.ts";
 
@@ -15,16 +16,26 @@ export type AuditRecord = {
  * @example await recordAudit(deps, { actor, action: "cable.read", target: "09STATE39345", detail: { classification: "CONFIDENTIAL" } })
  */
 export async function recordAudit({ store, clock }: Deps, record: AuditRecord): Promise<void> {
-  await store.db
-    .insertInto("audit_log")
-    .values({
-      at: clock.now().toISOString(),
-      user_id: record.actor.userId,
-      username: record.actor.username,
-      action: record.action,
-      target: record.target ?? null,
-      result_count: record.resultCount ?? null,
-      detail: record.detail ? JSON.stringify(record.detail) : null,
-    })
-    .execute();
+  const { actor, action } = record;
+  const detail = record.detail ? JSON.stringify(record.detail) : null;
+  const at = clock.now().toISOString();
+  const [target, count] = [record.target ?? null, record.resultCount ?? null];
+  await insertEntry(store.db, at, actor.userId, actor.username, action, target, count, detail);
 }
+
+// Nearly every request writes one: compiled once.
+const insertEntry = preparedQuery(
+  (
+    db,
+    at: string,
+    userId: string | null,
+    username: string | null,
+    action: string,
+    target: string | null,
+    resultCount: number | null,
+    detail: string | null,
+  ) =>
+    db
+      .insertInto("audit_log")
+      .values({ at, user_id: userId, username, action, target, result_count: resultCount, detail }),
+);

@@ -1,4 +1,5 @@
 // Browser sessions: created at sign-in, found by the cookie's secret (stored hashed), ended at sign-out or expiry.
+import { preparedQuery } from "../../store/prepared-query.ts";
 import type { Deps } from "../clock.ts";
 import { userById } from "../users/find-user.ts";
 import type { User } from "../users/user-schema.ts";
@@ -32,6 +33,11 @@ export async function createSession({ store, clock }: Deps, userId: string): Pro
   return { token, expiresAt };
 }
 
+// Every request signed in by cookie asks this: compiled once.
+const sessionByHash = preparedQuery((db, hash: string) =>
+  db.selectFrom("sessions").select(["user_id", "expires_at"]).where("token_hash", "=", hash),
+);
+
 /**
  * The user a session cookie belongs to and when the session ends, or null when it is unknown or expired.
  * @example (await sessionOf(deps, request.cookies.cablegram_session))?.user.username // "alice"
@@ -40,11 +46,7 @@ export async function sessionOf(
   { store, clock }: Deps,
   token: string,
 ): Promise<{ user: User; expiresAt: string } | null> {
-  const row = await store.db
-    .selectFrom("sessions")
-    .select(["user_id", "expires_at"])
-    .where("token_hash", "=", hashSecret(token))
-    .executeTakeFirst();
+  const [row] = (await sessionByHash(store.db, hashSecret(token))).rows;
   if (!row || new Date(row.expires_at) <= clock.now()) return null;
   const user = await userById(store, row.user_id);
   return user ? { user, expiresAt: row.expires_at } : null;

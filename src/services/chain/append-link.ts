@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Cable } from "../../core/index.ts";
 import type { Database } from "../../store/database.ts";
+import { preparedQuery } from "../../store/prepared-query.ts";
 import { takeNumbers } from "../workflow/numbering.ts";
 import { cableHash, GENESIS_HASH, linkHash } from "./link-hash.ts";
 import { signLink, type SigningKey } from "./signing-key.ts";
@@ -23,35 +24,45 @@ export async function appendLink(
   entry: ChainEntry,
 ): Promise<{ seq: number; hash: string }> {
   const seq = await takeNumbers(tx, CHAIN_COUNTER);
-  const prev =
-    seq === 1
-      ? GENESIS_HASH
-      : (
-          await tx
-            .selectFrom("chain_links")
-            .select("link_hash")
-            .where("seq", "=", seq - 1)
-            .executeTakeFirstOrThrow()
-        ).link_hash;
+  const prev = seq === 1 ? GENESIS_HASH : (await linkHashAt(tx, seq - 1)).rows[0]?.link_hash;
+  if (prev === undefined) throw new Error(`chain link ${seq - 1} is missing`);
   const cableId = entry.cable.id ?? "";
   const contentHash = cableHash(entry.cable);
   const hash = linkHash({ seq, cableId, version: entry.version, cableHash: contentHash, prevHash: prev });
-  await tx
-    .insertInto("chain_links")
-    .values({
-      seq,
-      cable_id: cableId,
-      version: entry.version,
-      cable_hash: contentHash,
-      prev_hash: prev,
-      link_hash: hash,
-      signature: signLink(key, hash),
-      supersedes: entry.supersedes,
-      at: entry.at,
-    })
-    .execute();
+  const signature = signLink(key, hash);
+  await insertLink(tx, seq, cableId, entry.version, contentHash, prev, hash, signature, entry.supersedes, entry.at);
   return { seq, hash };
 }
+
+// Every release appends a link: compiled once.
+const linkHashAt = preparedQuery((tx, seq: number) =>
+  tx.selectFrom("chain_links").select("link_hash").where("seq", "=", seq),
+);
+const insertLink = preparedQuery(
+  (
+    tx,
+    seq: number,
+    cableId: string,
+    version: number,
+    cableHash: string,
+    prevHash: string,
+    linkHash: string,
+    signature: string,
+    supersedes: string | null,
+    at: string,
+  ) =>
+    tx.insertInto("chain_links").values({
+      seq,
+      cable_id: cableId,
+      version,
+      cable_hash: cableHash,
+      prev_hash: prevHash,
+      link_hash: linkHash,
+      signature,
+      supersedes,
+      at,
+    }),
+);
 
 /**
  * The version a correction of `cableId` takes: one more than the chained version of the cable it supersedes.

@@ -1,5 +1,6 @@
 // Finds a post by its PLAD or its station, as users write either (`AMEMBASSY PARIS`, `PARIS`, `STATE`).
 import type { Store } from "../../store/open-store.ts";
+import { preparedQuery } from "../../store/prepared-query.ts";
 import { CablegramError } from "../errors.ts";
 import { postFromRow } from "./directory-rows.ts";
 import { normalisePlad, type Post } from "./directory-schema.ts";
@@ -7,16 +8,22 @@ import { normalisePlad, type Post } from "./directory-schema.ts";
 // Several posts can share a station (USEU BRUSSELS numbers as BRUSSELS too): the chancery comes first.
 const KIND_ORDER = ["headquarters", "embassy", "mission", "consulate", "agency", "military"];
 
+// Every release looks its origin up (twice when the approver's post is given by station): compiled once.
+const postByName = preparedQuery((db, name: string) => db.selectFrom("posts").selectAll().where("name", "=", name));
+const postsOfStation = preparedQuery((db, station: string) =>
+  db.selectFrom("posts").selectAll().where("station", "=", station),
+);
+
 /**
  * The post a reference names: its PLAD exactly, else its station; null when neither matches.
  * @example await findPost(store, "paris") // { name: "AMEMBASSY PARIS", station: "PARIS", ... }
  */
 export async function findPost(store: Store, ref: string): Promise<Post | null> {
   const name = normalisePlad(ref);
-  const byName = await store.db.selectFrom("posts").selectAll().where("name", "=", name).executeTakeFirst();
+  const [byName] = (await postByName(store.db, name)).rows;
   if (byName) return postFromRow(byName);
   const station = name.replace(/[^A-Z0-9]/g, "");
-  const byStation = await store.db.selectFrom("posts").selectAll().where("station", "=", station).execute();
+  const byStation = (await postsOfStation(store.db, station)).rows;
   byStation.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name));
   return byStation[0] ? postFromRow(byStation[0]) : null;
 }

@@ -1,5 +1,6 @@
 // Finds users by name or id.
 import type { Store } from "../../store/open-store.ts";
+import { preparedQuery } from "../../store/prepared-query.ts";
 import { CablegramError } from "../errors.ts";
 import { userFromRow } from "./user-rows.ts";
 import type { User } from "./user-schema.ts";
@@ -27,11 +28,14 @@ export async function requireUser(store: Store, username: string): Promise<User>
   return user;
 }
 
+// Every signed-in request reads its user: compiled once.
+const userRowById = preparedQuery((db, id: string) => db.selectFrom("users").selectAll().where("id", "=", id));
+
 /**
  * The user with that id, or null (sessions and tokens refer to users by id).
  * @example await userById(store, session.userId)
  */
 export async function userById(store: Store, id: string): Promise<User | null> {
-  const row = await store.db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  const [row] = (await userRowById(store.db, id)).rows;
   return row ? userFromRow(row) : null;
 }

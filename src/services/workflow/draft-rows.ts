@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from "kysely";
 import { ActionRequestSchema, type ActionRequest, type Cable } from "../../core/index.ts";
 import type { Database } from "../../store/database.ts";
+import { preparedQuery } from "../../store/prepared-query.ts";
 import type { DraftClearancesTable, DraftsTable } from "../../store/tables/messaging.ts";
 import type { Actor } from "../audit/audit-entry.ts";
 import { recordAudit, type AuditRecord } from "../audit/record-audit.ts";
@@ -58,16 +59,21 @@ export async function recordStep(
   draftId: string,
   step: Omit<AuditRecord, "actor" | "target"> & { target?: string },
 ): Promise<void> {
-  await deps.store.db
-    .insertInto("draft_events")
-    .values({
-      draft_id: draftId,
-      at: deps.clock.now().toISOString(),
-      user_id: actor.userId,
-      username: actor.username,
-      action: step.action,
-      detail: step.detail ? JSON.stringify(step.detail) : null,
-    })
-    .execute();
+  const detail = step.detail ? JSON.stringify(step.detail) : null;
+  const at = deps.clock.now().toISOString();
+  await insertDraftEvent(deps.store.db, draftId, at, actor.userId, actor.username, step.action, detail);
   await recordAudit(deps, { ...step, actor, target: step.target ?? draftId });
 }
+
+// Every step of every draft writes one: compiled once.
+const insertDraftEvent = preparedQuery(
+  (
+    db,
+    draftId: string,
+    at: string,
+    userId: string | null,
+    username: string | null,
+    action: string,
+    detail: string | null,
+  ) => db.insertInto("draft_events").values({ draft_id: draftId, at, user_id: userId, username, action, detail }),
+);

@@ -1,6 +1,7 @@
 // Counters that never give a number twice: message serials per station and year, channel serials per addressee.
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/database.ts";
+import { preparedQuery } from "../../store/prepared-query.ts";
 
 /**
  * Takes the next `count` numbers of a counter inside the caller's transaction and returns the first. The upsert
@@ -9,16 +10,30 @@ import type { Database } from "../../store/database.ts";
  * @example await takeNumbers(tx, "msg:STATE:2008") // 16245
  */
 export async function takeNumbers(tx: Kysely<Database>, key: string, count = 1): Promise<number> {
-  const row = await tx
+  const [row] = (await takeCounter(tx, key, count)).rows;
+  return Number(row!.value) - count + 1;
+}
+
+// A release takes two counters (its number and its chain link) and two channel statements: compiled once.
+const takeCounter = preparedQuery((tx, key: string, count: number) =>
+  tx
     .insertInto("message_counters")
     .values({ key, value: count })
     .onConflict((oc) =>
       oc.column("key").doUpdateSet((eb) => ({ value: eb("message_counters.value", "+", eb.ref("excluded.value")) })),
     )
-    .returning("value")
-    .executeTakeFirstOrThrow();
-  return Number(row.value) - count + 1;
-}
+    .returning("value"),
+);
+const lockChannels = preparedQuery((tx, from: string) =>
+  tx
+    .insertInto("channel_serials")
+    .values({ origin: from, serials: "{}" })
+    .onConflict((oc) => oc.column("origin").doUpdateSet((eb) => ({ serials: eb.ref("channel_serials.serials") })))
+    .returning("serials"),
+);
+const saveChannels = preparedQuery((tx, from: string, serials: string) =>
+  tx.updateTable("channel_serials").set({ serials }).where("origin", "=", from),
+);
 
 /**
  * Channel serials from the routing indicator `from` to each of `routes`: `count` each (one per section), the first
@@ -36,23 +51,14 @@ export async function takeChannelSerials(
   if (routes.length === 0) return first;
   // One statement makes the row if need be, locks it (an upsert's update takes the row lock on PostgreSQL, as FOR
   // UPDATE would) and reads it.
-  const row = await tx
-    .insertInto("channel_serials")
-    .values({ origin: from, serials: "{}" })
-    .onConflict((oc) => oc.column("origin").doUpdateSet((eb) => ({ serials: eb.ref("channel_serials.serials") })))
-    .returning("serials")
-    .executeTakeFirstOrThrow();
-  const last = JSON.parse(row.serials) as Record<string, number>;
+  const [row] = (await lockChannels(tx, from)).rows;
+  const last = JSON.parse(row!.serials) as Record<string, number>;
   for (const route of new Set(routes)) {
     const given = last[route] ?? 0;
     first.set(route, given + 1);
     last[route] = given + count;
   }
-  await tx
-    .updateTable("channel_serials")
-    .set({ serials: JSON.stringify(last) })
-    .where("origin", "=", from)
-    .execute();
+  await saveChannels(tx, from, JSON.stringify(last));
   return first;
 }
 

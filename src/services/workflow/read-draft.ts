@@ -1,6 +1,7 @@
 // Reads a draft as the API shows it, if the user may see it; an invisible draft is "not found", like a cable.
 import type { Kysely, Selectable } from "kysely";
 import type { Database } from "../../store/database.ts";
+import { preparedQuery } from "../../store/prepared-query.ts";
 import type { Store } from "../../store/open-store.ts";
 import type { DraftClearancesTable, DraftsTable } from "../../store/tables/messaging.ts";
 import { readCable } from "../archive/read-cable.ts";
@@ -22,19 +23,19 @@ export type DraftRows = { row: Selectable<DraftsTable>; clearances: Selectable<D
  * @example await draftRows(store.db, id)
  */
 export async function draftRows(db: Kysely<Database>, id: string, forUpdate = false): Promise<DraftRows | null> {
-  let query = db.selectFrom("drafts").selectAll().where("id", "=", id);
-  if (forUpdate && db.isTransaction) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+  const [row] = (await (forUpdate && db.isTransaction ? draftLocked : draftById)(db, id)).rows;
   if (!row) return null;
-  const clearances = await db
-    .selectFrom("draft_clearances")
-    .selectAll()
-    .where("draft_id", "=", id)
-    .orderBy("requested_at")
-    .orderBy("id")
-    .execute();
-  return { row, clearances };
+  return { row, clearances: (await clearancesOf(db, id)).rows };
 }
+
+// Every release reads these: compiled once.
+const draftById = preparedQuery((db, id: string) => db.selectFrom("drafts").selectAll().where("id", "=", id));
+const draftLocked = preparedQuery((db, id: string) =>
+  db.selectFrom("drafts").selectAll().where("id", "=", id).forUpdate(),
+);
+const clearancesOf = preparedQuery((db, id: string) =>
+  db.selectFrom("draft_clearances").selectAll().where("draft_id", "=", id).orderBy("requested_at").orderBy("id"),
+);
 
 /**
  * The draft's rows if the user may see it, else DRAFT_NOT_FOUND (also when it does not exist). `home` is the

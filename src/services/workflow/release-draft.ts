@@ -6,6 +6,7 @@ import { bodyOfParagraphs, canonicalCableId, type Cable } from "../../core/index
 import { writeCableRecords } from "../../store/cable-writes.ts";
 import type { Database } from "../../store/database.ts";
 import { groupCommit } from "../../store/group-commit.ts";
+import { preparedQuery } from "../../store/prepared-query.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { decodeModel } from "../archive/archived-cable.ts";
 import { locksOf } from "../access/index.ts";
@@ -82,11 +83,7 @@ export async function releaseDraft(
     if (written.inserted !== 1) throw new Error(`cable ${released.id} is archived already`);
     const version = await nextVersion(tx, row.supersedes);
     await appendLink(tx, key, { cable: stored, version, supersedes: row.supersedes, at: at.toISOString() });
-    await tx
-      .updateTable("drafts")
-      .set({ status: "released", released_id: released.id, released_by: user.id, released_at: at.toISOString() })
-      .where("id", "=", draftId)
-      .execute();
+    await markReleased(tx, draftId, released.id!, user.id, at.toISOString());
     await enqueueDeliveries(tx, { cable: released, actionRequests }, clock);
     await recordStep({ ...deps, store: txStore }, actorOf(user), draftId, {
       action: "cable.release",
@@ -126,6 +123,15 @@ const inReleaseGroup = groupCommit({
   },
 });
 
+// Statements every release makes: compiled once.
+const markReleased = preparedQuery((tx, draftId: string, cableId: string, userId: string, at: string) =>
+  tx
+    .updateTable("drafts")
+    .set({ status: "released", released_id: cableId, released_by: userId, released_at: at })
+    .where("id", "=", draftId),
+);
+const cableHeld = preparedQuery((tx, id: string) => tx.selectFrom("cables").select("id").where("id", "=", id));
+
 function originOf(plad: string, post: Post | null): Origin {
   if (!post?.station) {
     throw new CablegramError("NOT_READY_FOR_RELEASE", `${plad} is not a post that numbers cables; fix the directory.`);
@@ -150,8 +156,7 @@ async function numberAndDate(tx: Kysely<Database>, draft: Cable, origin: Origin,
   let serial = await takeNumbers(tx, messageCounterKey(origin.station, year));
   for (;;) {
     const id = canonicalCableId(year, origin.station, serial);
-    const held = await tx.selectFrom("cables").select("id").where("id", "=", id).executeTakeFirst();
-    if (!held) break;
+    if ((await cableHeld(tx, id)).rows.length === 0) break;
     serial = await takeNumbers(tx, messageCounterKey(origin.station, year));
   }
   const channels =
