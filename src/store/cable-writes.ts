@@ -167,13 +167,16 @@ async function writePostgres(store: Store, records: CableRecord[]): Promise<Writ
         ${refs.map((r) => r.label)}::text[], ${refs.map((r) => r.refId)}::text[], ${refs.map((r) => r.text)}::text[])`.execute(
       tx,
     );
-    await sql`INSERT INTO cable_fts (seq, tsv)
-      SELECT s, setweight(to_tsvector('simple', a), 'A') || setweight(to_tsvector('simple', b), 'B')
-        || setweight(to_tsvector('simple', m), 'D')
-      FROM unnest(${writtenSeqs}::bigint[], ${written.map((r) => ftsText(r.fts.subject))}::text[],
-        ${written.map((r) => ftsText(r.fts.body))}::text[], ${written.map((r) => r.fts.meta)}::text[]) AS t(s, a, b, m)`.execute(
-      tx,
-    );
+    // The access locks and the subject's words go beside the tsvector too (migration 0010): a search then reads
+    // cable_fts alone.
+    await sql`INSERT INTO cable_fts (seq, tsv, subj, class_rank, needs_access, captioned)
+      SELECT s, subj || setweight(to_tsvector('simple', b), 'B') || setweight(to_tsvector('simple', m), 'D'),
+        subj, k, n, p
+      FROM (SELECT s, setweight(to_tsvector('simple', a), 'A') AS subj, b, m, k, n, p
+        FROM unnest(${writtenSeqs}::bigint[], ${written.map((r) => ftsText(r.fts.subject))}::text[],
+          ${written.map((r) => ftsText(r.fts.body))}::text[], ${written.map((r) => r.fts.meta)}::text[],
+          ${written.map((r) => r.classRank)}::int[], ${written.map((r) => (r.caveats.length > 0 ? 1 : 0))}::int[],
+          ${written.map((r) => (r.captioned ? 1 : 0))}::int[]) AS t(s, a, b, m, k, n, p)) AS t`.execute(tx);
     return { inserted: written.length, skipped: records.length - written.length };
   });
 }

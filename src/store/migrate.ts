@@ -8,6 +8,7 @@ import * as m0004 from "./migrations/0004-distribution.ts";
 import * as m0006 from "./migrations/0006-saved-searches.ts";
 import * as m0007 from "./migrations/0007-delivery-indexes.ts";
 import * as m0008 from "./migrations/0008-search-index-file.ts";
+import * as m0010 from "./migrations/0010-search-row-columns.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0006-saved-searches": m0006,
   "0007-delivery-indexes": m0007,
   "0008-search-index-file": m0008,
+  "0010-search-row-columns": m0010,
 };
 
 class StaticProvider implements MigrationProvider {
