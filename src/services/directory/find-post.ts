@@ -8,10 +8,12 @@ import { normalisePlad, type Post } from "./directory-schema.ts";
 // Several posts can share a station (USEU BRUSSELS numbers as BRUSSELS too): the chancery comes first.
 const KIND_ORDER = ["headquarters", "embassy", "mission", "consulate", "agency", "military"];
 
-// Every release looks its origin up (twice when the approver's post is given by station): compiled once.
-const postByName = preparedQuery((db, name: string) => db.selectFrom("posts").selectAll().where("name", "=", name));
-const postsOfStation = preparedQuery((db, station: string) =>
-  db.selectFrom("posts").selectAll().where("station", "=", station),
+// Every release looks its origin up, given by PLAD or by station: one query for both, compiled once.
+const postByNameOrStation = preparedQuery((db, name: string, station: string) =>
+  db
+    .selectFrom("posts")
+    .selectAll()
+    .where((eb) => eb.or([eb("name", "=", name), eb("station", "=", station)])),
 );
 
 /**
@@ -20,12 +22,11 @@ const postsOfStation = preparedQuery((db, station: string) =>
  */
 export async function findPost(store: Store, ref: string): Promise<Post | null> {
   const name = normalisePlad(ref);
-  const [byName] = (await postByName(store.db, name)).rows;
+  const rows = (await postByNameOrStation(store.db, name, name.replace(/[^A-Z0-9]/g, ""))).rows;
+  const byName = rows.find((r) => r.name === name);
   if (byName) return postFromRow(byName);
-  const station = name.replace(/[^A-Z0-9]/g, "");
-  const byStation = (await postsOfStation(store.db, station)).rows;
-  byStation.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name));
-  return byStation[0] ? postFromRow(byStation[0]) : null;
+  rows.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name));
+  return rows[0] ? postFromRow(rows[0]) : null;
 }
 
 /**
