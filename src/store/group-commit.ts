@@ -11,8 +11,11 @@ import type { Store } from "./open-store.ts";
 export type GroupBody<T> = (tx: Kysely<Database>) => Promise<T>;
 
 export type GroupCommitOptions = {
-  /** Runs once at the start of every group's transaction, before any body: to take locks in a fixed order. */
-  opening?: (tx: Kysely<Database>, store: Store) => Promise<void>;
+  /**
+   * Runs once at the start of every group's transaction, before any body (of `size`): to take locks in a fixed
+   * order, which a group of one may not need.
+   */
+  opening?: (tx: Kysely<Database>, store: Store, size: number) => Promise<void>;
   /** Bodies per transaction at most; default 32 (what waits beyond that goes in the next group). */
   maxGroup?: number;
 };
@@ -61,7 +64,7 @@ async function runGroup(store: Store, group: Waiting[], options: GroupCommitOpti
   let next = 0;
   try {
     trx = await store.db.startTransaction().execute();
-    await options.opening?.(trx, store);
+    await options.opening?.(trx, store, group.length);
     if (group.length === 1) {
       // Alone: no savepoint is needed, its failure is the transaction's.
       done.push({ waiting: group[0]!, value: await group[0]!.body(trx) });
