@@ -1,10 +1,10 @@
 // The SQL of a search: which rows match, their count and facets, and one page in either order.
 //
 // Row numbers (seq) are in date order (date-seq.ts), so the full-text index hands matches over newest first at no
-// cost, and a date range is a range of row numbers. Work is capped so that a word found in most of 250,000 cables
-// costs about what a rare one does: at most COUNT_CAP matches are counted (the total is then a lower bound), the
-// facets are counted over the newest FACET_SAMPLE of them, and relevance ranks the newest RANK_CAP (by BM25 only
-// when they are all the matches; see relevancePage).
+// cost (PostgreSQL's GIN a year's bucket at a time: see newestMatches), and a date range is a range of row numbers.
+// Work is capped so that a word found in most of 250,000 cables costs about what a rare one does: at most COUNT_CAP
+// matches are counted (the total is then a lower bound), the facets are counted over the newest FACET_SAMPLE of
+// them, and relevance ranks the newest RANK_CAP (by BM25 only when they are all the matches; see relevancePage).
 import { sql, type RawBuilder } from "kysely";
 import { SLOTS, seqAt } from "../../store/date-seq.ts";
 import { ftsExpression, ftsMatch, ftsScore, ftsSeq, type FtsTerm } from "../../store/full-text.ts";
@@ -24,6 +24,12 @@ export const FACET_SAMPLE = 2_000;
 export const RANK_CAP = 1_000;
 
 const TOP = CLASSIFICATIONS.length - 1;
+
+/** Row numbers of one `bkt` token in PostgreSQL's index (migration 0010): 2^19 DTG minutes, about a year. */
+const BUCKET_BITS = 40;
+
+/** Where PostgreSQL's windows start, in buckets back from the newest; the last window takes all the older ones. */
+const WINDOW_STARTS = [0, 1, 2, 4, 8, 16, 32];
 
 /** One row of the count and facets query. */
 type FacetRow = { facet: string; value: string | null; n: number | string };
@@ -126,28 +132,30 @@ function key(store: Store, plan: SearchPlan): RawBuilder<number> {
 }
 
 /**
- * Runs a search statement. On PostgreSQL, sequential and plain index scans are turned off for it (bitmap scans
- * remain): the full-text table looks tiny to the planner (its tsvectors live in TOAST), so it would walk it testing
- * every row's tsvector rather than ask GIN.
+ * Runs a search statement. On PostgreSQL, sequential scans are turned off for it: the full-text table looks tiny to
+ * the planner (its tsvectors live in TOAST), so it would read it testing every row's tsvector rather than ask GIN.
+ * Index scans stay on: every condition on the index row's number is on `seq + 0` (key), so its primary key offers
+ * no order or range to walk instead, and the locks, row numbers and facets are looked up faster by index scans.
  */
 async function run<T>(store: Store, statement: RawBuilder<T>): Promise<T[]> {
   if (store.dialect === "sqlite") return (await statement.execute(store.db)).rows;
   return store.db.transaction().execute(async (tx) => {
     await sql`SET LOCAL enable_seqscan = off`.execute(tx);
-    await sql`SET LOCAL enable_indexscan = off`.execute(tx);
     return (await statement.execute(tx)).rows;
   });
 }
 
 /**
  * FROM ... WHERE of the matching rows, as `c` (and `f`, the index row, when indexed), `after` the given row. With
- * `counting`, a plan whose index expression decides access alone (countInIndex) reads the index only.
+ * `counting`, a plan whose index expression decides access alone (countInIndex) reads the index only. `window`
+ * (PostgreSQL) is one more condition on the index row.
  */
 function matchingFrom(
   store: Store,
   plan: SearchPlan,
   before: number | null = null,
   counting = false,
+  window: RawBuilder<unknown> | null = null,
 ): RawBuilder<unknown> {
   const k = key(store, plan);
   const bounds: RawBuilder<unknown>[] = [];
@@ -155,7 +163,8 @@ function matchingFrom(
   if (before !== null) bounds.push(sql`${k} < ${before}`);
   const where = bounds.length > 0 ? sql`${sql.join(bounds, sql` AND `)} AND ${plan.conditions}` : plan.conditions;
   if (!plan.indexed) return sql`FROM cables c WHERE ${where}`;
-  const match = ftsMatch(store.dialect, plan.expression);
+  const words = ftsMatch(store.dialect, plan.expression);
+  const match = window ? sql`${words} AND ${window}` : words;
   // Every index row has its cable (they are written together): a reader who may read all needs no join, nor does
   // a count whose access word decides.
   if (plan.unrestricted || (counting && plan.countInIndex)) {
@@ -174,6 +183,48 @@ function matchingFrom(
 }
 
 /**
+ * The newest `limit` matching rows before row `before`, as `columns` (which name the row number `seq`), newest first.
+ *
+ * GIN hands PostgreSQL its matches in no order, so the newest N of a word found in most cables meant fetching and
+ * sorting every match (~0.3 µs each, and a phrase's ~10 µs recheck). The index also holds each row's bucket (`bkt`,
+ * about a year of row numbers), so the matches are taken a window of buckets at a time, newest first, each window
+ * found by GIN alone (words and buckets in one scan), and a window is only read while the newer ones hold fewer than
+ * `limit`: the work follows `limit`, not the number of matches. SQLite's index walks row numbers in order already.
+ * @example newestMatches(store, plan, sql`f.seq + 0 AS seq`, 21, null) // a statement giving the newest 21
+ */
+function newestMatches(
+  store: Store,
+  plan: SearchPlan,
+  columns: RawBuilder<unknown>,
+  limit: number,
+  before: number | null,
+  counting = false,
+): RawBuilder<unknown> {
+  const k = key(store, plan);
+  if (store.dialect === "sqlite" || !plan.indexed) {
+    return sql`SELECT ${columns} ${matchingFrom(store, plan, before, counting)} ORDER BY ${k} DESC LIMIT ${limit}`;
+  }
+  const below = Math.min(before ?? Number.MAX_SAFE_INTEGER, plan.range?.[1] ?? Number.MAX_SAFE_INTEGER);
+  const from = plan.range?.[0] ?? 0;
+  const windows = WINDOW_STARTS.map((start, i) => {
+    const end = WINDOW_STARTS[i + 1];
+    const first = end === undefined ? sql`t.bottom` : sql`GREATEST(t.bottom, t.top - ${end - 1})`;
+    // The window's buckets as a tsquery ('#110' | '#109'); '#' is in no word ftsText makes.
+    const buckets = sql`(SELECT string_agg(format('''#%s''', b), ' | ')::tsquery
+      FROM t, generate_series(${first}, t.top - ${start}) b)`;
+    const newer = WINDOW_STARTS.slice(0, i).map((_, j) => sql`(SELECT count(*) FROM ${sql.ref(`w${j}`)})`);
+    const gate = newer.length > 0 ? sql`${sql.join(newer, sql` + `)} < ${limit} AND ` : sql``;
+    const body = matchingFrom(store, plan, before, counting, sql`${gate}f.bkt @@ ${buckets}`);
+    return sql`${sql.ref(`w${i}`)} AS MATERIALIZED (SELECT ${columns} ${body} ORDER BY ${k} DESC LIMIT ${limit})`;
+  });
+  const all = WINDOW_STARTS.map((_, i) => sql`SELECT * FROM ${sql.ref(`w${i}`)}`);
+  return sql`WITH t AS MATERIALIZED (SELECT max(seq) >> ${BUCKET_BITS} AS top, min(seq) >> ${BUCKET_BITS} AS bottom
+      FROM cable_fts WHERE seq >= ${from} AND seq < ${below}),
+    ${sql.join(windows, sql`, `)}
+    SELECT * FROM (${sql.join(all, sql` UNION ALL `)}) u ORDER BY seq DESC LIMIT ${limit}`;
+}
+
+/**
  * Counts matches up to COUNT_CAP and computes the facets over the newest FACET_SAMPLE of them, in one statement.
  * @example await countAndFacets(store, plan) // { count: 12, facets: { tags: Map { "PREL" => 9 }, ... } }
  */
@@ -186,9 +237,7 @@ export async function countAndFacets(
   const rows = await run(
     store,
     sql<FacetRow>`
-    WITH m AS MATERIALIZED (
-      SELECT ${key(store, plan)} AS seq ${matchingFrom(store, plan, null, true)}
-      ORDER BY ${key(store, plan)} DESC LIMIT ${COUNT_CAP}),
+    WITH m AS MATERIALIZED (${newestMatches(store, plan, sql`${key(store, plan)} AS seq`, COUNT_CAP, null, true)}),
     s AS MATERIALIZED (
       SELECT c.seq, c.origin, c.classification, c.year FROM cables c
       WHERE c.seq IN (SELECT seq FROM m ORDER BY seq DESC LIMIT ${FACET_SAMPLE})${facetCheck})
@@ -226,14 +275,13 @@ export async function relevancePage(
   const keyset = after
     ? sql`(x.score > ${after.score} OR (x.score = ${after.score} AND x.seq < ${after.seq}))`
     : sql`1 = 1`;
+  const inSubject = sql`f.subj @@ to_tsquery('simple', ${plan.subjectExpression}) AS in_subject`;
   const scored = exact
-    ? sql`SELECT ${k} AS seq, ${ftsScore(store.dialect, plan.expression)} AS score ${matchingFrom(store, plan)}
-        ORDER BY ${k} DESC LIMIT ${RANK_CAP}`
+    ? newestMatches(store, plan, sql`${k} AS seq, ${ftsScore(store.dialect, plan.expression)} AS score`, RANK_CAP, null)
     : store.dialect === "postgres"
       ? // The subject's words are in the row already fetched (migration 0010): no second scan, no recheck.
         sql`SELECT x.seq, CASE WHEN x.in_subject THEN 0.0 ELSE 1.0 END AS score
-          FROM (SELECT ${k} AS seq, f.subj @@ to_tsquery('simple', ${plan.subjectExpression}) AS in_subject
-            ${matchingFrom(store, plan)} ORDER BY ${k} DESC LIMIT ${RANK_CAP}) x`
+          FROM (${newestMatches(store, plan, sql`${k} AS seq, ${inSubject}`, RANK_CAP, null)}) x`
       : sql`WITH cand AS MATERIALIZED (SELECT ${k} AS seq ${matchingFrom(store, plan)} ORDER BY ${k} DESC LIMIT ${RANK_CAP}),
         subj AS MATERIALIZED (SELECT ${ftsSeq(store.dialect)} AS seq FROM cable_fts f
           WHERE ${ftsMatch(store.dialect, plan.subjectExpression)} AND ${ftsSeq(store.dialect)} >= (SELECT min(seq) FROM cand))
@@ -258,8 +306,7 @@ export async function datePage(
   const k = key(store, plan);
   return withColumns(
     store,
-    sql`SELECT ${k} AS seq, NULL AS score ${matchingFrom(store, plan, after?.seq ?? null)}
-      ORDER BY ${k} DESC LIMIT ${limit}`,
+    newestMatches(store, plan, sql`${k} AS seq, NULL AS score`, limit, after?.seq ?? null),
     sql`p.seq DESC`,
   );
 }
