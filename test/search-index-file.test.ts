@@ -1,6 +1,6 @@
 // SQLite's search index lives in a file of its own: a bulk import writes it on a second thread, and a cable the
 // index lacks (a crash between the two commits, a deleted file) is indexed again when the archive is next opened.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -67,6 +67,38 @@ describe.skipIf(!hasSeeds)("sqlite: the search index file", () => {
       expect(progress).toEqual([[2, 2]]);
       expect({ kosovo: await total(store, "kosovo"), tag: await total(store, "tag:PREL") }).toEqual(before);
       expect(await repairSearchIndex(store)).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("starts afresh an index found beside an archive not its own, or holding more cables than the archive", async () => {
+    let store = await openStore({ dialect: "sqlite", file });
+    await archiveCables(store, [seed("09STATE39345")]);
+    await store.close();
+    copyFileSync(file, join(dir, "backup.db")); // a backup of the archive with one cable, without its index
+
+    store = await openStore({ dialect: "sqlite", file });
+    await archiveCables(store, [seed("08STATE16245")]);
+    expect(await total(store, "kosovo")).toBe(2);
+    await store.close();
+
+    // Restored from the older backup: the index knows a cable the archive does not.
+    copyFileSync(join(dir, "backup.db"), file);
+    store = await openStore({ dialect: "sqlite", file });
+    expect(await repairSearchIndex(store)).toBe(1);
+    expect(indexed(store)).toBe(1);
+    expect(await total(store, "kosovo")).toBe(1);
+    await store.close();
+
+    // A new archive in place of the old one, beside the old one's index.
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+    store = await openStore({ dialect: "sqlite", file });
+    try {
+      await archiveCables(store, [seed("08STATE16245")]);
+      expect(indexed(store)).toBe(1);
+      expect(await total(store, "kosovo")).toBe(1);
+      expect(await total(store, "tag:PREL")).toBe(1);
     } finally {
       await store.close();
     }

@@ -52,9 +52,9 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     sqlite.pragma("foreign_keys = ON");
     // The CLI and the server may share the file; wait for the other's write instead of failing at once.
     sqlite.pragma("busy_timeout = 5000");
-    attachSearchIndex(sqlite, config.file);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
     await migrateToLatest(db, "sqlite");
+    attachSearchIndex(sqlite, config.file);
     const searchFile = searchFileOf(config.file) === ":memory:" ? null : searchFileOf(config.file);
     return { db, dialect: "sqlite", sqlite, searchFile, close: () => db.destroy() };
   }

@@ -28,8 +28,11 @@ export function searchFileOf(file: string): string {
 }
 
 /**
- * Attaches the search index of the archive `file` to the connection, creating the index when the file is new.
- * Call it before anything reads or writes `cable_fts`.
+ * Attaches the search index of the archive `file` to the connection, once the archive is migrated. A new index
+ * file gets an empty index. So does one that is not this archive's: made for another archive (the archive file
+ * replaced by another, or restored without its index), or holding more cables than the archive has (restored from
+ * an older backup than the index); trusted, it would answer searches for cables that are not these. Either way
+ * repairSearchIndex then indexes the archive's cables.
  * @example attachSearchIndex(sqlite, "data/cablegram.db")
  */
 export function attachSearchIndex(sqlite: BetterSqlite3.Database, file: string): void {
@@ -38,8 +41,33 @@ export function attachSearchIndex(sqlite: BetterSqlite3.Database, file: string):
     sqlite.pragma(`${SEARCH_SCHEMA}.journal_mode = WAL`);
     sqlite.pragma(`${SEARCH_SCHEMA}.synchronous = NORMAL`);
   }
-  createIndexTable(sqlite, SEARCH_SCHEMA);
+  if (indexIsOurs(sqlite)) return;
+  // Another process may be opening the same archive: decide again under the write lock.
+  sqlite
+    .transaction(() => {
+      if (indexIsOurs(sqlite)) return;
+      sqlite.exec(`DROP TABLE IF EXISTS ${SEARCH_SCHEMA}.cable_fts`);
+      sqlite.exec(`DROP TABLE IF EXISTS ${SEARCH_SCHEMA}.index_of`);
+      sqlite.exec(`CREATE TABLE ${SEARCH_SCHEMA}.index_of (archive TEXT NOT NULL)`);
+      sqlite.exec(`INSERT INTO ${SEARCH_SCHEMA}.index_of (archive) SELECT id FROM main.archive_identity`);
+      createIndexTable(sqlite, SEARCH_SCHEMA);
+    })
+    .immediate();
 }
+
+/** Whether the attached index is this archive's, and holds no more cables than it. */
+function indexIsOurs(sqlite: BetterSqlite3.Database): boolean {
+  const tables = sqlite.prepare(`SELECT name FROM ${SEARCH_SCHEMA}.sqlite_master WHERE type = 'table'`).pluck().all();
+  if (!tables.includes("index_of") || !tables.includes("cable_fts")) return false;
+  const owner = sqlite.prepare(`SELECT archive FROM ${SEARCH_SCHEMA}.index_of`).pluck().get();
+  const ours = sqlite.prepare(`SELECT id FROM main.archive_identity`).pluck().get();
+  return owner === ours && indexedCount(sqlite) <= archivedCount(sqlite);
+}
+
+const archivedCount = (sqlite: BetterSqlite3.Database) =>
+  sqlite.prepare(`SELECT count(*) FROM main.cables`).pluck().get() as number;
+const indexedCount = (sqlite: BetterSqlite3.Database) =>
+  sqlite.prepare(`SELECT count(*) FROM ${SEARCH_SCHEMA}.cable_fts_docsize`).pluck().get() as number;
 
 /**
  * Creates the full-text table in `schema` unless it is there: contentless (the text lives in the archive, and
@@ -79,13 +107,7 @@ export function prepareIndexing(db: BetterSqlite3.Database, schema: string): (do
  * @example unindexedSeqs(store.sqlite!) // [] after a clean import
  */
 export function unindexedSeqs(sqlite: BetterSqlite3.Database): number[] {
-  const counts = sqlite
-    .prepare(
-      `SELECT (SELECT count(*) FROM main.cables) AS archived,
-              (SELECT count(*) FROM ${SEARCH_SCHEMA}.cable_fts_docsize) AS indexed`,
-    )
-    .get() as { archived: number; indexed: number };
-  if (counts.archived === counts.indexed) return [];
+  if (archivedCount(sqlite) === indexedCount(sqlite)) return [];
   return sqlite
     .prepare(
       `SELECT c.seq FROM main.cables c
