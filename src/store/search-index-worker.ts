@@ -2,7 +2,7 @@
 // connection of its own to the index file, so the main thread goes on writing the archive meanwhile.
 import { parentPort, workerData } from "node:worker_threads";
 import BetterSqlite3 from "better-sqlite3";
-import { prepareIndexing, type IndexDoc } from "./search-index.ts";
+import { BULK_CHECKPOINT_PAGES, prepareIndexing, type IndexDoc } from "./search-index.ts";
 
 /** A batch to index (ascending seq), and the answer once it is committed or has failed. */
 export type IndexJob = { id: number; docs: IndexDoc[] };
@@ -11,6 +11,8 @@ export type IndexAnswer = { id: number; error: string | null };
 const db = new BetterSqlite3((workerData as { file: string }).file);
 db.pragma("journal_mode = WAL");
 db.pragma("synchronous = NORMAL");
+// The thread lives for one bulk import: checkpoint as seldom as the archive does meanwhile (search-index.ts).
+db.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
 // The server or another command may be writing the index (a release); wait for it rather than fail.
 db.pragma("busy_timeout = 10000");
 const index = prepareIndexing(db, "main");

@@ -125,3 +125,20 @@ export function indexCables(sqlite: BetterSqlite3.Database, docs: readonly Index
   const index = prepareIndexing(sqlite, SEARCH_SCHEMA);
   sqlite.transaction(() => docs.forEach(index)).immediate();
 }
+
+/**
+ * WAL pages between automatic checkpoints during a bulk import (1,000 by default). Each checkpoint copies the WAL
+ * into the database file and waits for the disk (fsync); an import writes ~20 kB a cable, so by default it waited
+ * for the disk every 200 cables. Inserting 10,000 cable texts took 1.7 s with the default and 1.1 s with this.
+ */
+export const BULK_CHECKPOINT_PAGES = 16_384;
+
+/**
+ * Checkpoints the archive less often until the returned function is called, which restores the setting.
+ * @example const restore = checkpointLessOften(store.sqlite!); try { ... } finally { restore() }
+ */
+export function checkpointLessOften(sqlite: BetterSqlite3.Database): () => void {
+  const before = sqlite.pragma("main.wal_autocheckpoint", { simple: true }) as number;
+  sqlite.pragma(`main.wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
+  return () => void sqlite.pragma(`main.wal_autocheckpoint = ${before}`);
+}

@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import type { Store } from "../../store/open-store.ts";
 import { archiveCables, type ArchiveItem } from "../archive/archive-cables.ts";
 import { repairSearchIndex } from "../archive/repair-search-index.ts";
+import { checkpointLessOften } from "../../store/search-index.ts";
 import { SearchIndexWriter } from "../../store/search-index-writer.ts";
 import { jsonInput } from "./cable-from-json.ts";
 import type { ParsedTelegram, TelegramHints } from "./cable-from-telegram.ts";
@@ -102,6 +103,7 @@ export async function importPaths(store: Store, paths: string[], options: Import
   const pool = new ParsePool(workers);
   // A large import writes the SQLite search index on a thread of its own, beside the archive's writes.
   const index = workers > 0 && store.searchFile ? new SearchIndexWriter(store.searchFile) : undefined;
+  const restoreCheckpoints = index && store.sqlite ? checkpointLessOften(store.sqlite) : () => undefined;
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
   const batcher = new Batcher(store, batchSize, progress, fail, report, index);
   const window: Promise<Outcome>[] = [];
@@ -164,6 +166,7 @@ export async function importPaths(store: Store, paths: string[], options: Import
     await batcher.flush();
   } finally {
     await pool.close();
+    restoreCheckpoints();
     await closeIndex(store, index);
   }
   progress.current = null;
