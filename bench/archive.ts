@@ -1,7 +1,7 @@
 // `npm run bench:archive`: builds a large archive from the corpus and measures import rate, database size and
 // search latency on SQLite and PostgreSQL, as ratios to a bare SQLite FTS5 table fed the same texts.
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -32,6 +32,8 @@ type ArchiveFigures = {
   dialect: Dialect;
   imported: number;
   rate: number;
+  /** CPU milliseconds a cable while importing: this process, all its threads (not PostgreSQL's server). */
+  cpuPerCable: number;
   bytes: number;
   /** Per reader name, then per query label. */
   latency: Map<string, Map<string, Percentiles>>;
@@ -117,10 +119,13 @@ async function measureArchive(dialect: Dialect, jsonl: string): Promise<ArchiveF
       `import (${dialect})`,
     );
     // Warnings (index ids overruling parsed ones) are expected on copies; count them, do not print them.
+    const cpuStart = process.cpuUsage();
     const summary = await importPaths(store, [jsonl], { ...display, onWarning: () => undefined }).finally(() =>
       display.stop(),
     );
     const rate = (summary.imported * 1000) / summary.elapsedMs;
+    const cpu = process.cpuUsage(cpuStart);
+    const cpuPerCable = (cpu.user + cpu.system) / 1000 / summary.imported;
     const size = await databaseBytes(store, dialect);
 
     const latency = new Map<string, Map<string, Percentiles>>();
@@ -148,7 +153,18 @@ async function measureArchive(dialect: Dialect, jsonl: string): Promise<ArchiveF
       text.set(name, percentiles(textual));
     }
     progress(`searching (${dialect}): done\n`);
-    return { dialect, imported: summary.imported, rate, bytes: size, latency, all, text, totals, load: loadLine() };
+    return {
+      dialect,
+      imported: summary.imported,
+      rate,
+      cpuPerCable,
+      bytes: size,
+      latency,
+      all,
+      text,
+      totals,
+      load: loadLine(),
+    };
   } finally {
     await store.close();
   }
@@ -158,7 +174,8 @@ function report(bare: BareFigures, bareLoad: string, barePostgres: number | null
   const line = (s = "") => console.log(s);
   line();
   line(
-    `Bare FTS5 table: ${fmt(Math.round(bare.rate))} cables/s, ${mb(bare.bytes)}, top 20 + count p50/p95/p99 ` +
+    `Bare FTS5 table: ${fmt(Math.round(bare.rate))} cables/s (CPU ${bare.cpuPerCable.toFixed(2)} ms a cable), ` +
+      `${mb(bare.bytes)}, top 20 + count p50/p95/p99 ` +
       `${ms(bare.all.p50)}/${ms(bare.all.p95)}/${ms(bare.all.p99)} ms over its ${bare.latency.size} text queries ` +
       `(load average after it: ${bareLoad})`,
   );
@@ -171,6 +188,7 @@ function report(bare: BareFigures, bareLoad: string, barePostgres: number | null
     line();
     line(
       `${f.dialect}: imported ${fmt(f.imported)} cables at ${fmt(Math.round(f.rate))} cables/s ` +
+        `(CPU ${f.cpuPerCable.toFixed(2)} ms a cable on ${availableParallelism()} cores) ` +
         `(${(f.rate / bare.rate).toFixed(2)}x the bare FTS5 table; target >= 1.00` +
         `${f.dialect === "postgres" && barePostgres ? `; ${(f.rate / barePostgres).toFixed(2)}x the bare PostgreSQL table` : ""}), ` +
         `database ${mb(f.bytes)} ` +

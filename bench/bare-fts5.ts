@@ -7,6 +7,8 @@ import type { BenchQuery } from "./archive-queries.ts";
 
 export type BareFigures = {
   rate: number;
+  /** CPU milliseconds a cable while importing (user and system). */
+  cpuPerCable: number;
   bytes: number;
   /** Per query label: latency of top 20 by rank plus the count of all matches. */
   latency: Map<string, Percentiles>;
@@ -37,6 +39,7 @@ export async function measureBareFts5(
     });
 
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     let batch: string[] = [];
     let done = 0;
     for await (const line of readLines(jsonl)) {
@@ -52,6 +55,8 @@ export async function measureBareFts5(
     insertAll(batch);
     done += batch.length;
     const rate = (done * 1000) / (performance.now() - started);
+    const cpu = process.cpuUsage(cpuStart);
+    const cpuPerCable = (cpu.user + cpu.system) / 1000 / done;
     db.pragma("wal_checkpoint(TRUNCATE)");
 
     const top = db.prepare("SELECT rowid, rank FROM bare WHERE bare MATCH ? ORDER BY rank LIMIT 20");
@@ -68,7 +73,7 @@ export async function measureBareFts5(
       latency.set(q.label, percentiles(samples));
       every.push(...samples);
     }
-    return { rate, bytes: statSync(file).size, latency, all: percentiles(every) };
+    return { rate, cpuPerCable, bytes: statSync(file).size, latency, all: percentiles(every) };
   } finally {
     db.close();
   }
