@@ -17,6 +17,7 @@ import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import type { Addressee } from "../src/core/index.ts";
 import { buildApp } from "../src/server/app.ts";
+import { checkpointInBackground } from "../src/store/background-checkpoints.ts";
 import { systemClock } from "../src/services/clock.ts";
 import { listPosts, loadDefaultDirectory } from "../src/services/directory/index.ts";
 import { createUser, findUser, readerOf } from "../src/services/users/index.ts";
@@ -124,6 +125,8 @@ async function benchDialect(dialect: Dialect): Promise<void> {
     const deps = { store, clock: systemClock };
     await createUser(deps, { ...USER, roles: ["reader", "drafter", "approver"], clearance: "SECRET", post: "STATE" });
     const app = await buildApp({ store, clock: systemClock });
+    // As `cablegram serve` runs it: WAL checkpoints on a thread of their own, off the request path.
+    const checkpoints = checkpointInBackground(store);
     try {
       const session = await app.inject({ method: "POST", url: "/api/session", payload: USER });
       const cookie = String(session.headers["set-cookie"]).split(";")[0]!;
@@ -231,6 +234,7 @@ async function benchDialect(dialect: Dialect): Promise<void> {
       );
     } finally {
       await app.close();
+      await checkpoints?.stop();
     }
   } finally {
     await cleanup();

@@ -10,6 +10,7 @@ import { createLogger } from "../../server/logger.ts";
 import { hasWebApp } from "../../server/plugins/web-app.ts";
 import { repairSearchIndex } from "../../services/archive/index.ts";
 import { systemClock } from "../../services/clock.ts";
+import { checkpointInBackground } from "../../store/background-checkpoints.ts";
 import { openStore, storeConfigFromEnv } from "../../store/open-store.ts";
 import type { ExitCode, Io } from "../io.ts";
 import type { CommandModule } from "../main.ts";
@@ -77,6 +78,8 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
     if (done === total || done % 10_000 === 0) log.info({ done, total }, "indexing cables the search index lacks");
   });
   if (repaired > 0) log.info({ repaired }, "the search index has every archived cable again");
+  // Requests never wait for SQLite to copy its WAL into the database file and for the disk.
+  const checkpoints = checkpointInBackground(store);
 
   let lastProgress = 0;
   const report = await firstStart(deps, {
@@ -134,6 +137,7 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
     process.once("SIGTERM", stop);
   });
   await app.close();
+  await checkpoints?.stop();
   await store.close();
   log.info("stopped");
   return 0;
