@@ -257,15 +257,24 @@ export async function countAndFacets(
 ): Promise<{ count: number; facets: Record<string, Map<string, number>> }> {
   // When the count read the index alone, readableBy still decides what the facets count.
   const facetCheck = plan.countInIndex && !plan.unrestricted ? sql` AND ${plan.conditions}` : sql``;
-  const buckets = await bucketsOf(store, plan, null);
+  const k = key(store, plan);
+  // A capped count needs no order: PostgreSQL counts any COUNT_CAP matches (no sort, no windows, and for a reader
+  // whose index expression decides, no look at the rows either) and fetches the newest only for the facets.
+  const counted =
+    store.dialect === "postgres"
+      ? sql`n AS MATERIALIZED (SELECT count(*) AS n FROM (SELECT 1 ${matchingFrom(store, plan, null, true)}
+          LIMIT ${COUNT_CAP}) x),
+        m AS MATERIALIZED (${newestMatches(store, plan, sql`${k} AS seq`, FACET_SAMPLE, null, await bucketsOf(store, plan, null), true)}),`
+      : sql`m AS MATERIALIZED (SELECT ${k} AS seq ${matchingFrom(store, plan, null, true)} ORDER BY ${k} DESC LIMIT ${COUNT_CAP}),
+        n AS MATERIALIZED (SELECT count(*) AS n FROM m),`;
   const rows = await run(
     store,
     sql<FacetRow>`
-    WITH m AS MATERIALIZED (${newestMatches(store, plan, sql`${key(store, plan)} AS seq`, COUNT_CAP, null, buckets, true)}),
+    WITH ${counted}
     s AS MATERIALIZED (
       SELECT c.seq, c.origin, c.classification, c.year FROM cables c
       WHERE c.seq IN (SELECT seq FROM m ORDER BY seq DESC LIMIT ${FACET_SAMPLE})${facetCheck})
-    SELECT 'n' AS facet, NULL AS value, count(*) AS n FROM m
+    SELECT 'n' AS facet, NULL AS value, n FROM n
     UNION ALL SELECT 'origin', origin, count(*) FROM s WHERE origin IS NOT NULL GROUP BY origin
     UNION ALL SELECT 'classification', classification, count(*) FROM s WHERE classification IS NOT NULL
       GROUP BY classification
