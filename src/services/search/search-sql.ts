@@ -34,6 +34,12 @@ const BUCKET_BITS = 40;
  * access rule's look at cable_caveats is made once a window).
  */
 const PAGE_WINDOWS = [0, 1, 4, 16, 64];
+
+/**
+ * Below this many matches (before access), or 50 per row asked for if fewer, PostgreSQL reads them all at once:
+ * windows would cost more than the rows.
+ */
+const FEW_MATCHES = 5_000;
 const COUNT_WINDOWS = [0, 4, 16, 64];
 
 /** One row of the count and facets query. */
@@ -230,6 +236,7 @@ function newestMatches(
     return sql`SELECT ${columns} ${matchingFrom(store, plan, before, counting)} ORDER BY ${k} DESC LIMIT ${limit}`;
   }
   const { top, bottom } = buckets;
+  const few = Math.min(FEW_MATCHES, 50 * limit);
   const starts = limit > RANK_CAP ? COUNT_WINDOWS : PAGE_WINDOWS;
   const kept = starts.filter((start) => top - start >= bottom);
   const windows = kept.map((start, i) => {
@@ -238,12 +245,17 @@ function newestMatches(
     // The window's buckets as a tsquery ('#110' | '#109'); '#' is in no word ftsText makes.
     const tokens = Array.from({ length: top - start - first + 1 }, (_, j) => `'#${top - start - j}'`).join(" | ");
     const newer = kept.slice(0, i).map((_, j) => sql`(SELECT count(*) FROM ${sql.ref(`w${j}`)})`);
-    const gate = newer.length > 0 ? sql`${sql.join(newer, sql` + `)} < ${limit} AND ` : sql``;
+    const gate = sql`(SELECT n FROM few) >= ${few} AND ${sql.join([...newer, sql`0`], sql` + `)} < ${limit} AND `;
     const body = matchingFrom(store, plan, before, counting, sql`${gate}f.bkt @@ ${tokens}::tsquery`);
     return sql`${sql.ref(`w${i}`)} AS MATERIALIZED (SELECT ${columns} ${body} ORDER BY ${k} DESC LIMIT ${limit})`;
   });
-  const all = windows.map((_, i) => sql`SELECT * FROM ${sql.ref(`w${i}`)}`);
-  return sql`WITH ${sql.join(windows, sql`, `)}
+  const all = [sql`SELECT * FROM p`, ...windows.map((_, i) => sql`SELECT * FROM ${sql.ref(`w${i}`)}`)];
+  // A word with few matches is in every window: each would redo the access rule's caveat set (~5 ms).
+  const whole = matchingFrom(store, plan, before, counting, sql`(SELECT n FROM few) < ${few}`);
+  return sql`WITH few AS MATERIALIZED (SELECT count(*) AS n FROM (SELECT 1 FROM cable_fts f
+      WHERE ${ftsMatch(store.dialect, plan.expression)} LIMIT ${few}) x),
+    p AS MATERIALIZED (SELECT ${columns} ${whole} ORDER BY ${k} DESC LIMIT ${limit}),
+    ${sql.join(windows, sql`, `)}
     SELECT * FROM (${sql.join(all, sql` UNION ALL `)}) u ORDER BY seq DESC LIMIT ${limit}`;
 }
 
