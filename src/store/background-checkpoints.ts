@@ -45,6 +45,8 @@ export function checkpointInBackground(
   worker.on("error", () => undefined);
   return {
     async stop() {
+      // Referenced again, so the process waits for the last checkpoint instead of ending with the thread unheard.
+      if (alive) worker.ref();
       if (alive) worker.postMessage("stop");
       await exited;
     },
