@@ -52,7 +52,7 @@ export function attachSearchIndex(sqlite: BetterSqlite3.Database, file: string):
       sqlite.exec(`DROP TABLE IF EXISTS ${SEARCH_SCHEMA}.index_of`);
       sqlite.exec(`CREATE TABLE ${SEARCH_SCHEMA}.index_of (archive TEXT NOT NULL)`);
       sqlite.exec(`INSERT INTO ${SEARCH_SCHEMA}.index_of (archive) SELECT id FROM main.archive_identity`);
-      createIndexTable(sqlite, SEARCH_SCHEMA);
+      createIndexTable(sqlite);
     })
     .immediate();
 }
@@ -72,20 +72,18 @@ const indexedCount = (sqlite: BetterSqlite3.Database) =>
   sqlite.prepare(`SELECT count(*) FROM ${SEARCH_SCHEMA}.cable_fts_docsize`).pluck().get() as number;
 
 /**
- * Creates the full-text table in `schema` unless it is there: contentless (the text lives in the archive, and
+ * Creates the full-text table in the attached index (just emptied by attachSearchIndex): contentless (the text lives in the archive, and
  * snippets are cut from it), with words cut as ftsWords cuts them (full-text.ts). FTS5's defaults write a segment
  * per megabyte of terms and merge four at a time: an import batch made one segment every hundred cables and spent
  * much of its time merging small ones. A bare table of 250,000 bench:archive texts imported 3,048 cables/s with the
  * settings here against 2,271 with the defaults, and searched as fast. Settings live in the table's config, so
  * every connection has them. They can only be given as literals ("SQL logic error" for a bound parameter).
  */
-export function createIndexTable(db: BetterSqlite3.Database, schema: string): void {
-  const present = db.prepare(`SELECT 1 FROM ${schema}.sqlite_master WHERE name = 'cable_fts'`).get();
-  if (present) return;
-  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS ${schema}.cable_fts USING fts5(subject, body, meta, content='',
+function createIndexTable(db: BetterSqlite3.Database): void {
+  db.exec(`CREATE VIRTUAL TABLE ${SEARCH_SCHEMA}.cable_fts USING fts5(subject, body, meta, content='',
     tokenize='unicode61 remove_diacritics 2')`);
-  db.exec(`INSERT INTO ${schema}.cable_fts (cable_fts, rank) VALUES ('hashsize', ${FTS_HASH_BYTES})`);
-  db.exec(`INSERT INTO ${schema}.cable_fts (cable_fts, rank) VALUES ('automerge', ${FTS_AUTOMERGE})`);
+  db.exec(`INSERT INTO ${SEARCH_SCHEMA}.cable_fts (cable_fts, rank) VALUES ('hashsize', ${FTS_HASH_BYTES})`);
+  db.exec(`INSERT INTO ${SEARCH_SCHEMA}.cable_fts (cable_fts, rank) VALUES ('automerge', ${FTS_AUTOMERGE})`);
 }
 
 /**
