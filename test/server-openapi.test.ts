@@ -143,4 +143,13 @@ describe("the OpenAPI document", () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain("swagger-ui");
   });
+
+  it("serves the docs' own scripts and styles, which @fastify/static sends from swagger-ui's folder", async () => {
+    const script = await app.inject({ url: "/api/docs/static/swagger-ui-bundle.js" });
+    expect(script.statusCode).toBe(200);
+    expect(script.headers["content-type"]).toMatch(/javascript/);
+    const styles = await app.inject({ url: "/api/docs/static/swagger-ui.css" });
+    expect(styles.statusCode).toBe(200);
+    expect(styles.headers["content-type"]).toMatch(/css/);
+  });
 });
