@@ -124,60 +124,72 @@ async function writePostgres(store: Store, records: CableRecord[]): Promise<Writ
   return inTransaction(async (tx) => {
     const seqs = await assignSeqs(tx, unique);
     const col = <T>(f: (r: CableRecord) => T) => unique.map(f);
-    const rows = await sql<{ seq: string; id: string }>`
-      INSERT INTO cables (seq, id, subject, dtg, year, origin, classification, class_rank, precedence,
-        needs_access, captioned, source, archived_at)
-      SELECT * FROM unnest(${seqs}::bigint[], ${col((r) => r.id)}::text[], ${col((r) => r.subject)}::text[],
-        ${col((r) => r.dtg)}::text[], ${col((r) => r.year)}::int[], ${col((r) => r.origin)}::text[],
-        ${col((r) => r.classification)}::text[], ${col((r) => r.classRank)}::int[], ${col((r) => r.precedence)}::text[],
-        ${col((r) => (r.caveats.length > 0 ? 1 : 0))}::int[], ${col((r) => (r.captioned ? 1 : 0))}::int[],
-        ${col((r) => r.source)}::text[], ${col((r) => r.archivedAt)}::text[])
-      ON CONFLICT (id) DO NOTHING
-      RETURNING seq, id`.execute(tx);
-    const seqOf = new Map(rows.rows.map((r) => [r.id, Number(r.seq)]));
-    const written = unique.filter((r) => seqOf.has(r.id));
-    const writtenSeqs = written.map((r) => seqOf.get(r.id)!);
+    // The side tables' rows, keyed by the row numbers just assigned; each sub-insert keeps those of the cables
+    // the first one wrote (an id already archived is skipped with all its rows).
     const pairs = (f: (r: CableRecord) => string[]) => {
-      const seqs: number[] = [];
+      const keys: number[] = [];
       const values: string[] = [];
-      for (const r of written) {
+      unique.forEach((r, i) => {
         for (const v of new Set(f(r))) {
-          seqs.push(seqOf.get(r.id)!);
+          keys.push(seqs[i]!);
           values.push(v);
         }
-      }
-      return [seqs, values] as const;
+      });
+      return [keys, values] as const;
     };
-    await sql`INSERT INTO cable_texts (seq, model, raw)
-      SELECT * FROM unnest(${writtenSeqs}::bigint[], ${written.map((r) => r.model)}::text[],
-        ${written.map((r) => r.raw)}::text[])`.execute(tx);
     const [tagSeqs, tags] = pairs((r) => r.tags);
-    await sql`INSERT INTO cable_tags (seq, tag) SELECT * FROM unnest(${tagSeqs}::bigint[], ${tags}::text[])`.execute(
-      tx,
-    );
     const [caveatSeqs, caveats] = pairs((r) => r.caveats);
-    await sql`INSERT INTO cable_caveats (seq, caveat)
-      SELECT * FROM unnest(${caveatSeqs}::bigint[], ${caveats}::text[])`.execute(tx);
     const [grantSeqs, grants] = pairs((r) => r.grants);
-    await sql`INSERT INTO cable_grants (seq, grant_key)
-      SELECT * FROM unnest(${grantSeqs}::bigint[], ${grants}::text[])`.execute(tx);
-    const refs = written.flatMap((r) => r.refs.map((ref, ord) => ({ seq: seqOf.get(r.id)!, ord, ...ref })));
-    await sql`INSERT INTO cable_refs (seq, ord, label, ref_id, text)
-      SELECT * FROM unnest(${refs.map((r) => r.seq)}::bigint[], ${refs.map((r) => r.ord)}::int[],
-        ${refs.map((r) => r.label)}::text[], ${refs.map((r) => r.refId)}::text[], ${refs.map((r) => r.text)}::text[])`.execute(
-      tx,
-    );
-    // The access locks and the subject's words go beside the tsvector too (migration 0010): a search then reads
-    // cable_fts alone.
-    await sql`INSERT INTO cable_fts (seq, tsv, subj, class_rank, needs_access, captioned)
-      SELECT s, subj || setweight(to_tsvector('simple', b), 'B') || setweight(to_tsvector('simple', m), 'D'),
-        subj, k, n, p
-      FROM (SELECT s, setweight(to_tsvector('simple', a), 'A') AS subj, b, m, k, n, p
-        FROM unnest(${writtenSeqs}::bigint[], ${written.map((r) => ftsText(r.fts.subject))}::text[],
-          ${written.map((r) => ftsText(r.fts.body))}::text[], ${written.map((r) => r.fts.meta)}::text[],
-          ${written.map((r) => r.classRank)}::int[], ${written.map((r) => (r.caveats.length > 0 ? 1 : 0))}::int[],
-          ${written.map((r) => (r.captioned ? 1 : 0))}::int[]) AS t(s, a, b, m, k, n, p)) AS t`.execute(tx);
-    return { inserted: written.length, skipped: records.length - written.length };
+    const refs = unique.flatMap((r, i) => r.refs.map((ref, ord) => ({ seq: seqs[i]!, ord, ...ref })));
+    // One statement, so one round trip, for the cable and all its rows: a release makes about 25 in all, and
+    // each costs the server's per-statement work besides the wire.
+    const rows = await sql<{ seq: string; id: string }>`
+      WITH c AS (
+        INSERT INTO cables (seq, id, subject, dtg, year, origin, classification, class_rank, precedence,
+          needs_access, captioned, source, archived_at)
+        SELECT * FROM unnest(${seqs}::bigint[], ${col((r) => r.id)}::text[], ${col((r) => r.subject)}::text[],
+          ${col((r) => r.dtg)}::text[], ${col((r) => r.year)}::int[], ${col((r) => r.origin)}::text[],
+          ${col((r) => r.classification)}::text[], ${col((r) => r.classRank)}::int[],
+          ${col((r) => r.precedence)}::text[], ${col((r) => (r.caveats.length > 0 ? 1 : 0))}::int[],
+          ${col((r) => (r.captioned ? 1 : 0))}::int[], ${col((r) => r.source)}::text[],
+          ${col((r) => r.archivedAt)}::text[])
+        ON CONFLICT (id) DO NOTHING
+        RETURNING seq, id
+      ), texts AS (
+        INSERT INTO cable_texts (seq, model, raw)
+        SELECT * FROM unnest(${seqs}::bigint[], ${col((r) => r.model)}::text[], ${col((r) => r.raw)}::text[])
+          AS t(s, m, r)
+        WHERE s IN (SELECT seq FROM c)
+      ), tags AS (
+        INSERT INTO cable_tags (seq, tag)
+        SELECT * FROM unnest(${tagSeqs}::bigint[], ${tags}::text[]) AS t(s, v) WHERE s IN (SELECT seq FROM c)
+      ), caveats AS (
+        INSERT INTO cable_caveats (seq, caveat)
+        SELECT * FROM unnest(${caveatSeqs}::bigint[], ${caveats}::text[]) AS t(s, v) WHERE s IN (SELECT seq FROM c)
+      ), grants AS (
+        INSERT INTO cable_grants (seq, grant_key)
+        SELECT * FROM unnest(${grantSeqs}::bigint[], ${grants}::text[]) AS t(s, v) WHERE s IN (SELECT seq FROM c)
+      ), refs AS (
+        INSERT INTO cable_refs (seq, ord, label, ref_id, text)
+        SELECT * FROM unnest(${refs.map((r) => r.seq)}::bigint[], ${refs.map((r) => r.ord)}::int[],
+          ${refs.map((r) => r.label)}::text[], ${refs.map((r) => r.refId)}::text[],
+          ${refs.map((r) => r.text)}::text[]) AS t(s, o, l, i, x)
+        WHERE s IN (SELECT seq FROM c)
+      ), fts AS (
+        -- The access locks and the subject's words go beside the tsvector too (migration 0010): a search then
+        -- reads cable_fts alone.
+        INSERT INTO cable_fts (seq, tsv, subj, class_rank, needs_access, captioned)
+        SELECT s, subj || setweight(to_tsvector('simple', b), 'B') || setweight(to_tsvector('simple', m), 'D'),
+          subj, k, n, p
+        FROM (SELECT s, setweight(to_tsvector('simple', a), 'A') AS subj, b, m, k, n, p
+          FROM unnest(${seqs}::bigint[], ${col((r) => ftsText(r.fts.subject))}::text[],
+            ${col((r) => ftsText(r.fts.body))}::text[], ${col((r) => r.fts.meta)}::text[],
+            ${col((r) => r.classRank)}::int[], ${col((r) => (r.caveats.length > 0 ? 1 : 0))}::int[],
+            ${col((r) => (r.captioned ? 1 : 0))}::int[]) AS t(s, a, b, m, k, n, p)
+          WHERE s IN (SELECT seq FROM c)) AS t
+      )
+      SELECT seq, id FROM c`.execute(tx);
+    return { inserted: rows.rows.length, skipped: records.length - rows.rows.length };
   });
 }
 

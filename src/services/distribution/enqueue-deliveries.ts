@@ -1,21 +1,22 @@
 // Writes a released cable's deliveries and tasks inside the release transaction: the transactional outbox.
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { precedenceRank, type Cable } from "../../core/index.ts";
 import type { ActionRequest } from "../../core/action-request.ts";
 import type { Database } from "../../store/database.ts";
+import { dialectOf } from "../../store/dialect-of.ts";
 import { timeOrderedId } from "../../store/time-ordered-id.ts";
 import { createTasks } from "../actions/create-tasks.ts";
 import { reportTasks } from "../actions/report-tasks.ts";
 import { decodeModel } from "../archive/archived-cable.ts";
 import type { Clock } from "../clock.ts";
 import { CablegramError } from "../errors.ts";
-import { expandAddressees } from "./expand-addressees.ts";
+import { expandAddressees, type DeliveryTarget } from "./expand-addressees.ts";
 import { routingHintOf } from "./routing-hint.ts";
 
 /** What release hands to distribution: the released cable and the draft's action requests. */
 export type Released = { cable: Cable; actionRequests: ActionRequest[] };
 
-// Rows per INSERT: well under the bound-parameter limits (SQLite 32,766, PostgreSQL 65,535) at 11 columns a row.
+// Rows per SQLite INSERT: well under the bound-parameter limits (SQLite 32,766, PostgreSQL 65,535) at 11 columns a row.
 const CHUNK = 500;
 
 /**
@@ -32,6 +33,21 @@ export async function enqueueDeliveries(tx: Kysely<Database>, released: Released
   const now = clock.now().toISOString();
   const targets = await expandAddressees(tx, cable);
   const hint = await routingHintOfCited(tx, cable);
+  const hintJson = hint.length > 0 ? JSON.stringify(hint) : null;
+  if (dialectOf(tx) === "postgres") await insertPostgres(tx, cableId, targets, now, hintJson);
+  else await insertRows(tx, cableId, targets, now, hintJson);
+  await createTasks(tx, cableId, targets, released.actionRequests, now);
+  await reportTasks(tx, [cable], now);
+}
+
+/** SQLite: multi-row INSERTs of the columns a queued delivery has; the others start null. */
+async function insertRows(
+  tx: Kysely<Database>,
+  cableId: string,
+  targets: DeliveryTarget[],
+  now: string,
+  hint: string | null,
+): Promise<void> {
   const rows = targets.map((t) => ({
     id: timeOrderedId(),
     cable_id: cableId,
@@ -43,8 +59,8 @@ export async function enqueueDeliveries(tx: Kysely<Database>, released: Released
     rank: precedenceRank(t.precedence),
     state: "queued" as const,
     queued_at: now,
-    // The other columns start null: left out, a cable to 280 posts binds 3,000 fewer parameters.
-    ...(hint.length > 0 ? { routing_hint: JSON.stringify(hint) } : {}),
+    // Left out when null: a cable to 280 posts binds 280 fewer parameters.
+    ...(hint !== null ? { routing_hint: hint } : {}),
   }));
   for (let i = 0; i < rows.length; i += CHUNK) {
     await tx
@@ -53,8 +69,27 @@ export async function enqueueDeliveries(tx: Kysely<Database>, released: Released
       .onConflict((oc) => oc.columns(["cable_id", "post", "office"]).doNothing())
       .execute();
   }
-  await createTasks(tx, cableId, targets, released.actionRequests, now);
-  await reportTasks(tx, [cable], now);
+}
+
+/**
+ * PostgreSQL: one INSERT of a column array each, however many posts. A multi-row VALUES list of a cable to 280
+ * posts binds 2,800 parameters, which the driver serialises and the server parses one by one.
+ */
+async function insertPostgres(
+  tx: Kysely<Database>,
+  cableId: string,
+  targets: DeliveryTarget[],
+  now: string,
+  hint: string | null,
+): Promise<void> {
+  const col = <T>(f: (t: DeliveryTarget) => T) => targets.map(f);
+  await sql`INSERT INTO deliveries (id, cable_id, post, station, office, role, precedence, rank, state, queued_at,
+      routing_hint)
+    SELECT id, ${cableId}, post, station, office, role, precedence, rank, 'queued', ${now}, ${hint}::text
+    FROM unnest(${col(() => timeOrderedId())}::text[], ${col((t) => t.post)}::text[], ${col((t) => t.station)}::text[],
+      ${col((t) => t.office)}::text[], ${col((t) => t.role)}::text[], ${col((t) => t.precedence)}::text[],
+      ${col((t) => precedenceRank(t.precedence))}::int[]) AS t(id, post, station, office, role, precedence, rank)
+    ON CONFLICT (cable_id, post, office) DO NOTHING`.execute(tx);
 }
 
 /** Offices the cables this one cites ask replies to be slugged for. */

@@ -3,6 +3,7 @@
 import type { Kysely } from "kysely";
 import { precedenceRank, type Addressee, type Cable, type Precedence } from "../../core/index.ts";
 import type { Database } from "../../store/database.ts";
+import { oneOf } from "../../store/one-of.ts";
 import { normalisePlad } from "../directory/directory-schema.ts";
 import { CablegramError } from "../errors.ts";
 
@@ -119,7 +120,7 @@ async function loadDirectory(db: Kysely<Database>, addressees: Addressee[]): Pro
     .selectFrom("collectives")
     .select(["name", "routing_indicator"])
     .where((eb) =>
-      eb.or([eb("name", "in", names), ...(routes.length > 0 ? [eb("routing_indicator", "in", routes)] : [])]),
+      eb.or([oneOf(db, "name", names), ...(routes.length > 0 ? [oneOf(db, "routing_indicator", routes)] : [])]),
     )
     .execute();
   for (const c of collectiveRows) {
@@ -141,7 +142,7 @@ async function loadDirectory(db: Kysely<Database>, addressees: Addressee[]): Pro
   const posts = await db
     .selectFrom("posts")
     .select(["name", "station", "routing_indicator", "kind"])
-    .where("name", "in", [...new Set([...names, ...memberNames])])
+    .where(oneOf(db, "name", [...new Set([...names, ...memberNames])]))
     .execute();
   // Drafts carry directory names, so the name finds nearly every post by its key; only what it misses is looked
   // for by station or routing indicator (a scan of the directory).

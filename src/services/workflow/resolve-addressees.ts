@@ -2,6 +2,7 @@
 // (written `EUR/SCE`, sent to its post with the office suffix). Unknown ones become findings with close matches.
 import type { Addressee } from "../../core/index.ts";
 import type { Store } from "../../store/open-store.ts";
+import { oneOf } from "../../store/one-of.ts";
 import { findPost, normalisePlad } from "../directory/index.ts";
 import type { AddresseeInput, DraftFinding } from "./draft-schema.ts";
 
@@ -69,7 +70,7 @@ export async function knownPosts(store: Store, inputs: readonly AddresseeInput[]
     const rows = await store.db
       .selectFrom("posts")
       .select(["name", "routing_indicator"])
-      .where("name", "in", names.slice(i, i + 500))
+      .where(oneOf(store.db, "name", names.slice(i, i + 500)))
       .execute();
     for (const r of rows) found.set(r.name, { name: r.name, route: r.routing_indicator, office: null });
   }
