@@ -1,10 +1,13 @@
 // NIACT alerts: a NIACT IMMEDIATE copy alerts the post's duty officer at once by webhook and by e-mail (real
-// HTTP and SMTP listeners), again every repeat interval until acknowledged, and the alerts API shows them.
+// HTTP and SMTP listeners), again every repeat interval until acknowledged, and the alerts API shows them; a post
+// with nobody on the duty roster has its alert recorded as sent to nobody, and the server log warns of it.
 import { existsSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createTcpServer, type Server as TcpServer } from "node:net";
 import type { AddressInfo } from "node:net";
+import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../src/server/logger.ts";
 import { setDutyOfficer, smtpSender, webhookSender } from "../src/services/alerts/index.ts";
 import { createUser } from "../src/services/users/index.ts";
 import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
@@ -61,16 +64,44 @@ async function smtpRelay(): Promise<{ port: number; messages: string[]; server: 
   return { port: (server.address() as AddressInfo).port, messages, server };
 }
 
+/** The server's log records (pino JSON lines) written so far. */
+function logCapture(): { logger: ReturnType<typeof createLogger>; records: () => Record<string, unknown>[] } {
+  const out = new PassThrough();
+  const chunks: string[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c.toString("utf8")));
+  const records = () =>
+    chunks
+      .join("")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { logger: createLogger({ pretty: false, out }), records };
+}
+
+type AlertItem = {
+  id: string;
+  post: string;
+  kind: string;
+  attempts: number;
+  outcome: string;
+  lastSentAt: string | null;
+  nextAt: string | null;
+};
+
 describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
   let server: TestServer;
   let hook: Awaited<ReturnType<typeof webhookReceiver>>;
   let relay: Awaited<ReturnType<typeof smtpRelay>>;
+  const log = logCapture();
 
   beforeAll(async () => {
     hook = await webhookReceiver();
     relay = await smtpRelay();
     const senders = [webhookSender(), smtpSender({ host: "127.0.0.1", port: relay.port, from: "cablegram@test" })];
-    server = await startTestServer(dialect, { messaging: { pollMs: 0, senders, alertRepeatMs: 5 * 60_000 } });
+    server = await startTestServer(dialect, {
+      logger: log.logger,
+      messaging: { pollMs: 0, senders, alertRepeatMs: 5 * 60_000 },
+    });
     await createUser(server.deps, {
       username: "duty.panama",
       clearance: "UNCLASSIFIED",
@@ -97,7 +128,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
       url: "/api/alerts?open=true",
       headers: { cookie: await server.cookieOf("admin") },
     });
-    const items = (res.json() as { items: { post: string; kind: string; attempts: number }[] }).items;
+    const items = (res.json() as { items: AlertItem[] }).items;
     expect(items.map((a) => a.post).sort()).toEqual([
       "AMEMBASSY OUAGADOUGOU",
       "AMEMBASSY PANAMA",
@@ -105,7 +136,12 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
       "AMEMBASSY SAN JOSE",
       "AMEMBASSY TRIPOLI",
     ]);
-    expect(items.every((a) => a.kind === "niact" && a.attempts === 1)).toBe(true);
+    expect(items.every((a) => a.kind === "niact")).toBe(true);
+    const sent = items.filter((a) => a.outcome === "sent").map((a) => [a.post, a.attempts]);
+    expect(sent.sort()).toEqual([
+      ["AMEMBASSY PANAMA", 1],
+      ["AMEMBASSY TRIPOLI", 1],
+    ]);
     expect(hook.bodies).toHaveLength(1);
     expect(hook.bodies[0]!.subject).toMatch(/^KOSOVO: FOR CHIEFS OF MISSION/);
     expect(hook.bodies[0]).toMatchObject({
@@ -148,5 +184,41 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
     await server.app.messaging.dispatcher.drain();
     const last = hook.bodies.at(-1)!;
     expect(last).toMatchObject({ cableId: "26STATE303", precedence: "FLASH", classification: "SECRET", subject: null });
+  });
+
+  it("records an alert to a post with no duty officer as sent to nobody, warns once, and sends it once someone is on duty", async () => {
+    const admin = { cookie: await server.cookieOf("admin") };
+    const ouagadougou = async () => {
+      const res = await server.app.inject({ url: "/api/alerts?post=OUAGADOUGOU&open=true", headers: admin });
+      return (res.json() as { items: AlertItem[] }).items;
+    };
+    // Raised with the seed demarche and due every interval since (the tests above moved the clock 15 minutes).
+    const [alert] = await ouagadougou();
+    expect(alert).toMatchObject({ outcome: "no_duty_officer", attempts: 0, lastSentAt: null });
+    expect(alert!.nextAt).not.toBeNull();
+    const warnings = () =>
+      log.records().filter((r) => r.level === 40 && typeof r.msg === "string" && /no duty officer/.test(r.msg));
+    // One warning for each of the three action posts with nobody on duty, not one at each repeat.
+    expect(
+      warnings()
+        .map((r) => r.post)
+        .sort(),
+    ).toEqual(["AMEMBASSY OUAGADOUGOU", "AMEMBASSY PRETORIA", "AMEMBASSY SAN JOSE"]);
+    expect(warnings().find((r) => r.post === "AMEMBASSY OUAGADOUGOU")).toMatchObject({
+      alert: alert!.id,
+      cable: "26STATE301",
+      kind: "niact",
+    });
+    expect(hook.bodies.some((b) => b.post === "AMEMBASSY OUAGADOUGOU")).toBe(false);
+    expect(relay.messages.join("\n")).not.toMatch(/OUAGADOUGOU/);
+
+    await setDutyOfficer(server.deps, "OUAGADOUGOU", { webhook: hook.url });
+    server.deps.clock.advance(5 * 60_000);
+    await server.app.messaging.dispatcher.drain();
+    expect(hook.bodies.filter((b) => b.post === "AMEMBASSY OUAGADOUGOU")).toMatchObject([
+      { cableId: "26STATE301", attempt: 1 },
+    ]);
+    expect((await ouagadougou())[0]).toMatchObject({ id: alert!.id, outcome: "sent", attempts: 1 });
+    expect(warnings()).toHaveLength(3);
   });
 });

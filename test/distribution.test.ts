@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Cable } from "../src/core/index.ts";
+import { setDutyOfficer } from "../src/services/alerts/index.ts";
 import { SYSTEM_READER } from "../src/services/access/reader.ts";
 import { fixedClock } from "../src/services/clock.ts";
 import { addCollective, addCollectiveMember, loadDefaultDirectory } from "../src/services/directory/index.ts";
@@ -192,6 +193,8 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
         return true;
       },
     };
+    // Alerts reach senders only for a post with someone on duty.
+    await setDutyOfficer({ store, clock }, "PANAMA", { email: "duty@panama.test" });
     const dispatcher = startDispatcher({ store, clock, bus, senders: [hanging], pollMs: 0 });
     const until = async (what: string, check: () => Promise<boolean>) => {
       const deadline = Date.now() + 10_000;

@@ -9,6 +9,7 @@ import * as m0006 from "./migrations/0006-saved-searches.ts";
 import * as m0007 from "./migrations/0007-delivery-indexes.ts";
 import * as m0008 from "./migrations/0008-search-index-file.ts";
 import * as m0010 from "./migrations/0010-search-row-columns.ts";
+import * as m0011 from "./migrations/0011-alert-outcome.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0007-delivery-indexes": m0007,
   "0008-search-index-file": m0008,
   "0010-search-row-columns": m0010,
+  "0011-alert-outcome": m0011,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   ackAlert,
+  ALERT_OUTCOMES,
   DutyOfficerInputSchema,
   listAlerts,
   listDutyOfficers,
@@ -29,6 +30,12 @@ export const AlertSchema = z
     lastSentAt: z.string().nullable(),
     nextAt: z.string().nullable(),
     lastError: z.string().nullable(),
+    outcome: z.enum(ALERT_OUTCOMES).meta({
+      description:
+        "What the last due sending did. `pending`: not yet due. `sent`: sent to the post's duty officer (`attempts` " +
+        "counts the sendings). `no_duty_officer`: the post has nobody on the duty roster, so nobody was alerted; " +
+        "the alert stays open and goes to whoever is put on duty, at its next repeat.",
+    }),
     acknowledged: z.boolean(),
     acknowledgedAt: z.string().nullable(),
     acknowledgedBy: z.string().nullable(),

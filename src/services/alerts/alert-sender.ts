@@ -16,7 +16,8 @@ export type AlertMessage = {
   /** 1 for the first sending, then 2, 3, ... until someone acknowledges. */
   attempt: number;
   raisedAt: string;
-  officer: DutyOfficer | null;
+  /** Someone is on duty: an alert to a post with nobody on the roster is recorded as such and reaches no sender. */
+  officer: DutyOfficer;
 };
 
 /** A way to reach a duty officer. `send` resolves false when the officer has no address of its kind. */

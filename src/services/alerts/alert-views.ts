@@ -8,6 +8,7 @@ import type { Deps } from "../clock.ts";
 import { findPost } from "../directory/find-post.ts";
 import { normalisePlad } from "../directory/directory-schema.ts";
 import { CablegramError } from "../errors.ts";
+import type { AlertOutcome } from "./alert-outcome.ts";
 
 /** An alert as the API shows it. */
 export type AlertView = {
@@ -23,6 +24,8 @@ export type AlertView = {
   lastSentAt: string | null;
   nextAt: string | null;
   lastError: string | null;
+  /** What the last due sending did; `no_duty_officer`: the post has nobody on the duty roster, nobody was alerted. */
+  outcome: AlertOutcome;
   acknowledged: boolean;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
@@ -44,6 +47,7 @@ function view(r: Selectable<AlertsTable>): AlertView {
     lastSentAt: r.last_sent_at,
     nextAt: r.acked_at ? null : r.next_at,
     lastError: r.last_error,
+    outcome: r.outcome ?? "pending",
     acknowledged: r.acked_at !== null,
     acknowledgedAt: r.acked_at,
     acknowledgedBy: r.acked_by,

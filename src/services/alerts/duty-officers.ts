@@ -73,6 +73,15 @@ export async function dutyOfficersOf(db: Kysely<Database>, posts: string[]): Pro
 }
 
 /**
+ * Whether a roster entry names anyone to alert: a user (the in-app alert), a webhook or an e-mail address. An entry
+ * with all three cleared is nobody on duty.
+ * @example isOnDuty({ post: "AMEMBASSY PANAMA", userId: null, webhook: null, email: null }) // false
+ */
+export function isOnDuty(officer: DutyOfficer | undefined): officer is DutyOfficer {
+  return officer !== undefined && (officer.userId !== null || officer.webhook !== null || officer.email !== null);
+}
+
+/**
  * The whole roster, by post name.
  * @example await listDutyOfficers(store.db) // [{ post: "AMEMBASSY PANAMA", userId: "…", webhook: null, email: "duty@…" }]
  */

@@ -1,16 +1,18 @@
 // Alerts to duty officers: the roster, raising, sending (webhook, SMTP) and acknowledging.
+export { ALERT_OUTCOMES, type AlertOutcome } from "./alert-outcome.ts";
 export { alertLine, type AlertMessage, type AlertSender } from "./alert-sender.ts";
 export { ackAlert, listAlerts, postName, type AlertFilter, type AlertView } from "./alert-views.ts";
 export {
   DutyOfficerInputSchema,
   dutyOfficersOf,
+  isOnDuty,
   listDutyOfficers,
   setDutyOfficer,
   type DutyOfficer,
   type DutyOfficerInput,
 } from "./duty-officers.ts";
 export { raiseAlerts, type AlertedDelivery } from "./raise-alerts.ts";
-export { sendDueAlerts, type AlertSending } from "./send-due-alerts.ts";
+export { sendDueAlerts, type AlertPass, type AlertSending, type UnassignedAlert } from "./send-due-alerts.ts";
 export { sendersFromEnv } from "./senders-from-env.ts";
 export { smtpOptionsFromEnv, smtpSender, type SmtpOptions } from "./smtp-sender.ts";
 export { webhookSender } from "./webhook-sender.ts";

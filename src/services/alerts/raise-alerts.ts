@@ -36,6 +36,7 @@ export async function raiseAlerts(
     last_sent_at: null,
     next_at: now,
     last_error: null,
+    outcome: null,
     acked_at: null,
     acked_by: null,
   }));

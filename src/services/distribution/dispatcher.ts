@@ -2,15 +2,15 @@
 // whenever kicked (after a release commits) and on a steady beat (for what a crash or another process left).
 import type { Store } from "../../store/open-store.ts";
 import type { AlertSender } from "../alerts/alert-sender.ts";
-import { ALERTS_PER_CALL, sendDueAlerts } from "../alerts/send-due-alerts.ts";
+import { ALERTS_PER_CALL, sendDueAlerts, type UnassignedAlert } from "../alerts/send-due-alerts.ts";
 import type { Clock } from "../clock.ts";
 import type { EventBus } from "../events/event-bus.ts";
 import { deliverBatch, deliverQueued } from "./deliver-queued.ts";
 import { escalateOverdue } from "./escalate-overdue.ts";
 import { handlingObjectives, type HandlingObjectives } from "./handling-objectives.ts";
 
-/** Where the dispatcher reports what went wrong; a pino logger fits. */
-export type DispatcherLogger = { error(obj: unknown, msg?: string): void };
+/** Where the dispatcher reports what went wrong (errors) and what needs someone (warnings); a pino logger fits. */
+export type DispatcherLogger = { error(obj: unknown, msg?: string): void; warn(obj: unknown, msg?: string): void };
 
 export type DispatcherOptions = {
   store: Store;
@@ -97,8 +97,17 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       repeatMs,
       onError: (error: unknown, message: { alertId: string }, sender: string) =>
         options.logger?.error({ err: error, alert: message.alertId, sender }, "alert sender failed"),
+      onNoDutyOfficer: (alert: UnassignedAlert) =>
+        options.logger?.warn(
+          { alert: alert.alertId, kind: alert.kind, cable: alert.cableId, post: alert.post },
+          `alert on ${alert.cableId} sent to nobody: ${alert.post} has no duty officer on the roster; put one on duty ` +
+            "(PUT /api/duty-officers/{post}, or the Administration page) and the alert goes to them at its next repeat",
+        ),
     };
-    while ((await sendDueAlerts(sending)) === ALERTS_PER_CALL && !stopped);
+    for (;;) {
+      const pass = await sendDueAlerts(sending);
+      if (pass.sent + pass.noDutyOfficer < ALERTS_PER_CALL || stopped) break;
+    }
   };
   const alerting = job(sendAlerts, isStopped, failed("alert pass"));
   const delivery = job(

@@ -67,6 +67,11 @@ export interface AlertsTable {
   last_sent_at: string | null;
   next_at: string;
   last_error: string | null;
+  /**
+   * What the last due sending did: "sent" to the post's duty officer, or "no_duty_officer" when the roster had
+   * nobody for the post (nothing was sent; `attempts` counts sendings only). Null until the alert is first due.
+   */
+  outcome: "sent" | "no_duty_officer" | null;
   acked_at: string | null;
   acked_by: string | null;
 }

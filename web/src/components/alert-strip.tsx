@@ -1,5 +1,6 @@
 // Open NIACT and FLASH alerts for the user's post, under the header on every page, until acknowledged: a duty
-// officer must not miss one, whatever page they are on.
+// officer must not miss one, whatever page they are on; and where the post has nobody on duty, everyone there reads
+// that nobody was alerted.
 import { useCallback } from "react";
 import { Link } from "react-router";
 import { api, query } from "../api/client.ts";
@@ -31,6 +32,7 @@ export function AlertStrip() {
           <span>
             {a.post}: <Link to={`/cables/${encodeURIComponent(a.cableId)}`}>{a.cableId}</Link>
           </span>
+          {a.outcome === "no_duty_officer" && <span>No duty officer on the roster: nobody was alerted.</span>}
           <button type="button" onClick={() => void acknowledge(a.id)}>
             Acknowledge alert
           </button>
