@@ -4,6 +4,7 @@ import type { Store } from "../store/open-store.ts";
 import { startDispatcher } from "../services/distribution/dispatcher.ts";
 import { createEventBus } from "../services/events/event-bus.ts";
 import { systemClock } from "../services/clock.ts";
+import { alertRepeatFromEnv } from "../services/alerts/alert-repeat.ts";
 import { sendersFromEnv } from "../services/alerts/senders-from-env.ts";
 import type { Io } from "./io.ts";
 
@@ -25,12 +26,21 @@ export async function userOfOption(
 
 /**
  * Delivers what waits in the outbox, escalates and sends due alerts, once: a CLI without a running server still
- * sees released cables arrive. Safe beside a server: every step is a conditional update.
+ * sees released cables arrive. Safe beside a server: every step is a conditional update. Alerts sent now repeat
+ * after CABLEGRAM_ALERT_REPEAT_MINUTES, as the server's do; a bad value throws SETTING_INVALID before anything runs.
  * @example await dispatchOnce(store, io.env)
  */
 export async function dispatchOnce(store: Store, env: NodeJS.ProcessEnv): Promise<void> {
+  const alertRepeatMs = alertRepeatFromEnv(env);
   const bus = createEventBus({ store });
-  const dispatcher = startDispatcher({ store, clock: systemClock, bus, senders: sendersFromEnv(env), pollMs: 0 });
+  const dispatcher = startDispatcher({
+    store,
+    clock: systemClock,
+    bus,
+    senders: sendersFromEnv(env),
+    alertRepeatMs,
+    pollMs: 0,
+  });
   try {
     await dispatcher.drain();
   } finally {

@@ -46,6 +46,10 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as JSON with Content-Type: application/json." },
   RATE_LIMITED: { status: 429, message: "Too many attempts; wait and try again later." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
+  SETTING_INVALID: {
+    status: 500,
+    message: "A setting in the environment is not valid; the message names it and what to give instead.",
+  },
   INTERNAL_ERROR: { status: 500, message: "Internal Server Error" },
 } as const;
 

@@ -8,8 +8,10 @@ import { buildApp } from "../../server/app.ts";
 import { firstStart } from "../../server/first-start.ts";
 import { createLogger } from "../../server/logger.ts";
 import { hasWebApp } from "../../server/plugins/web-app.ts";
+import { alertRepeatFromEnv } from "../../services/alerts/alert-repeat.ts";
 import { repairSearchIndex } from "../../services/archive/index.ts";
 import { systemClock } from "../../services/clock.ts";
+import { isCablegramError } from "../../services/errors.ts";
 import { checkpointInBackground } from "../../store/background-checkpoints.ts";
 import { openStore, storeConfigFromEnv } from "../../store/open-store.ts";
 import type { ExitCode, Io } from "../io.ts";
@@ -29,7 +31,8 @@ password, so exposing it to the network should be a decision (HOST=0.0.0.0), ide
 (then set CABLEGRAM_SECURE_COOKIES=1 and CABLEGRAM_TRUST_PROXY=1).
 
 Environment: PORT (8080), HOST (localhost), CABLEGRAM_DATA_DIR, DATABASE_URL, CABLEGRAM_ADMIN_PASSWORD,
-CABLEGRAM_IMPORT, CABLEGRAM_SECURE_COOKIES, CABLEGRAM_TRUST_PROXY, LOG_LEVEL (info).
+CABLEGRAM_IMPORT, CABLEGRAM_SECURE_COOKIES, CABLEGRAM_TRUST_PROXY, CABLEGRAM_ALERT_REPEAT_MINUTES (5; 1 to 1440),
+LOG_LEVEL (info).
 
 Examples:
   $ npm start
@@ -68,6 +71,15 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
     return 2;
   }
   const host = options.host ?? io.env.HOST ?? "localhost";
+  // Settings are checked before the store opens: a first start imports for minutes before the app is built.
+  let alertRepeatMs: number | undefined;
+  try {
+    alertRepeatMs = alertRepeatFromEnv(io.env);
+  } catch (error) {
+    if (!isCablegramError(error)) throw error;
+    io.stderr(`cablegram serve: ${error.message} [${error.code}]`);
+    return 2;
+  }
   const log = createLogger({ pretty: Boolean(process.stdout.isTTY), level: io.env.LOG_LEVEL ?? "info" });
   const config = storeConfigFromEnv(io.env);
   const store = await openStore(config);
@@ -111,6 +123,7 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
     logger: log,
     secureCookies: io.env.CABLEGRAM_SECURE_COOKIES === "1",
     trustProxy: io.env.CABLEGRAM_TRUST_PROXY === "1",
+    ...(alertRepeatMs === undefined ? {} : { messaging: { alertRepeatMs } }),
   });
   await app.listen({ port, host });
   const address = app.server.address();

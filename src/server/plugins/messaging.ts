@@ -1,6 +1,7 @@
 // The live half of messaging in the server: one event bus and one dispatcher per app, reachable by every route as
 // `app.messaging` (the release route kicks the dispatcher after commit; routes publish through the bus).
 import type { FastifyInstance } from "fastify";
+import { alertRepeatFromEnv } from "../../services/alerts/alert-repeat.ts";
 import { sendersFromEnv } from "../../services/alerts/senders-from-env.ts";
 import type { Deps } from "../../services/clock.ts";
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from "../../services/distribution/dispatcher.ts";
@@ -10,7 +11,10 @@ import { createEventBus, type EventBus } from "../../services/events/event-bus.t
 /** The bus and the dispatcher of an app. */
 export type Messaging = { bus: EventBus; dispatcher: Dispatcher };
 
-/** How the app's dispatcher runs; every field has a default (senders: webhook, plus SMTP when configured). */
+/**
+ * How the app's dispatcher runs; every field has a default, from the environment where one is set (senders: webhook,
+ * plus SMTP when configured; objectives; the alert repeat interval).
+ */
 export type MessagingOptions = Partial<Omit<DispatcherOptions, "store" | "clock" | "bus" | "logger">>;
 
 declare module "fastify" {
@@ -29,6 +33,7 @@ export function installMessaging(app: FastifyInstance, deps: Deps, options: Mess
   const dispatcher = startDispatcher({
     senders: sendersFromEnv(process.env),
     objectives: objectivesFromEnv(process.env),
+    alertRepeatMs: alertRepeatFromEnv(process.env),
     ...options,
     store: deps.store,
     clock: deps.clock,

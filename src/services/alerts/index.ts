@@ -1,5 +1,11 @@
 // Alerts to duty officers: the roster, raising, sending (webhook, SMTP) and acknowledging.
 export { ALERT_OUTCOMES, type AlertOutcome } from "./alert-outcome.ts";
+export {
+  ALERT_REPEAT_MINUTES,
+  ALERT_REPEAT_VARIABLE,
+  alertRepeatFromEnv,
+  DEFAULT_ALERT_REPEAT_MS,
+} from "./alert-repeat.ts";
 export { alertLine, type AlertMessage, type AlertSender } from "./alert-sender.ts";
 export { ackAlert, listAlerts, postName, type AlertFilter, type AlertView } from "./alert-views.ts";
 export {

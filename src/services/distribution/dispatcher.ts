@@ -1,6 +1,7 @@
 // The dispatcher: drains the outbox in precedence order, escalates overdue deliveries and sends due alerts,
 // whenever kicked (after a release commits) and on a steady beat (for what a crash or another process left).
 import type { Store } from "../../store/open-store.ts";
+import { DEFAULT_ALERT_REPEAT_MS } from "../alerts/alert-repeat.ts";
 import type { AlertSender } from "../alerts/alert-sender.ts";
 import { ALERTS_PER_CALL, sendDueAlerts, type UnassignedAlert } from "../alerts/send-due-alerts.ts";
 import type { Clock } from "../clock.ts";
@@ -20,7 +21,10 @@ export type DispatcherOptions = {
   logger?: DispatcherLogger;
   /** Overrides of the handling-time objectives. */
   objectives?: Partial<HandlingObjectives>;
-  /** Time between sendings of an unacknowledged alert; default 5 minutes (of the injected clock). */
+  /**
+   * Time between sendings of an unacknowledged alert; default 5 minutes (of the injected clock). The server and the
+   * CLI read it from CABLEGRAM_ALERT_REPEAT_MINUTES (alertRepeatFromEnv).
+   */
   alertRepeatMs?: number;
   /** Real milliseconds between beats; default 1000. 0 turns the beat off (tests call `drain`). */
   pollMs?: number;
@@ -84,7 +88,7 @@ function job(run: () => Promise<void>, isStopped: () => boolean, onError: (error
 export function startDispatcher(options: DispatcherOptions): Dispatcher {
   const objectives = handlingObjectives(options.objectives);
   const batch = options.batch ?? 500;
-  const repeatMs = options.alertRepeatMs ?? 5 * 60_000;
+  const repeatMs = options.alertRepeatMs ?? DEFAULT_ALERT_REPEAT_MS;
   const delivering = { store: options.store, clock: options.clock, bus: options.bus, objectives, batch };
   let stopped = false;
   const isStopped = () => stopped;
