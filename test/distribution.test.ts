@@ -6,16 +6,24 @@ import type { Cable } from "../src/core/index.ts";
 import { setDutyOfficer } from "../src/services/alerts/index.ts";
 import { SYSTEM_READER } from "../src/services/access/reader.ts";
 import { fixedClock } from "../src/services/clock.ts";
-import { addCollective, addCollectiveMember, loadDefaultDirectory } from "../src/services/directory/index.ts";
 import {
+  addCollective,
+  addCollectiveMember,
+  addOffice,
+  loadDefaultDirectory,
+} from "../src/services/directory/index.ts";
+import {
+  ackDelivery,
   deliverQueued,
   enqueueDeliveries,
   escalateOverdue,
   handlingObjectives,
   objectivesFromEnv,
+  slugDelivery,
   startDispatcher,
 } from "../src/services/distribution/index.ts";
 import { createEventBus, type BusEvent } from "../src/services/events/index.ts";
+import * as migration0012 from "../src/store/migrations/0012-slugged-copies-no-deadline.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { release, releasedSeed, SEED08_ACTION } from "./helpers/distribution-fixtures.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
@@ -244,5 +252,86 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
     const escalations = await store.db.selectFrom("alerts").select("post").where("kind", "=", "escalation").execute();
     expect(escalations).toHaveLength(13);
     expect(escalations.map((a) => a.post)).not.toContain("AMEMBASSY PANAMA");
+  });
+
+  describe("a copy a communicator slugs to offices", () => {
+    const deps = () => ({ store, clock });
+    const panamaCopy = async () => (await deliveries()).find((r) => r.post === "AMEMBASSY PANAMA" && r.office === "")!;
+    const escalationsOf = async (post: string) =>
+      store.db
+        .selectFrom("alerts")
+        .select("delivery_id")
+        .where("kind", "=", "escalation")
+        .where("post", "=", post)
+        .execute();
+    beforeEach(async () => {
+      for (const code of ["POL", "ECON"]) await addOffice(store, { code, post: "PANAMA" });
+      await release(store, clock, releasedSeed("08STATE16245", "26STATE113"));
+      await drain();
+    });
+
+    it("is not escalated again when the post's copy was escalated already", async () => {
+      clock.advance(30 * 60_000);
+      expect(await escalateOverdue({ store, clock, bus })).toBe(14);
+      const post = await panamaCopy();
+      const copies = await slugDelivery(deps(), null, post.id, ["POL", "ECON"]);
+      expect(copies.map((c) => [c.office, c.dueAt, c.escalated])).toEqual([
+        ["POL", null, false],
+        ["ECON", null, false],
+      ]);
+      clock.advance(60_000);
+      expect(await escalateOverdue({ store, clock, bus })).toBe(0);
+      clock.advance(24 * 3600_000);
+      expect(await escalateOverdue({ store, clock, bus })).toBe(0);
+      expect(await escalationsOf("AMEMBASSY PANAMA")).toEqual([{ delivery_id: post.id }]);
+    });
+
+    it("is never escalated itself: the post's copy is, once, unless the post acknowledged it", async () => {
+      const post = await panamaCopy();
+      await slugDelivery(deps(), null, post.id, ["POL"]);
+      // The communicator acknowledges the post's copy and hands it on: nothing of Panama's is overdue.
+      const tripoli = (await deliveries()).find((r) => r.post === "AMEMBASSY TRIPOLI" && r.office === "")!;
+      await ackDelivery(deps(), null, tripoli.id);
+      await slugDelivery(deps(), null, tripoli.id, ["ECON"]);
+      clock.advance(30 * 60_000);
+      expect(await escalateOverdue({ store, clock, bus })).toBe(13);
+      expect(await escalationsOf("AMEMBASSY PANAMA")).toEqual([{ delivery_id: post.id }]);
+      expect(await escalationsOf("AMEMBASSY TRIPOLI")).toEqual([]);
+      const offices = (await deliveries()).filter((r) => r.office !== "");
+      expect(offices.map((r) => [r.post, r.office, r.due_at, r.escalated_at])).toEqual([
+        ["AMEMBASSY PANAMA", "POL", null, null],
+        ["AMEMBASSY TRIPOLI", "ECON", null, null],
+      ]);
+    });
+
+    it("loses a deadline it was given before migration 0012, and its open escalation alert with it", async () => {
+      const post = await panamaCopy();
+      const [pol] = await slugDelivery(deps(), null, post.id, ["POL"]);
+      // As slugDelivery wrote it before: the post copy's deadline, escalated with the post's copy.
+      await store.db.updateTable("deliveries").set({ due_at: post.due_at }).where("id", "=", pol!.id).execute();
+      clock.advance(30 * 60_000);
+      expect(await escalateOverdue({ store, clock, bus })).toBe(15);
+      await migration0012.up(store.db as never, dialect);
+      const rows = await store.db
+        .selectFrom("deliveries")
+        .select(["id", "due_at", "escalated_at"])
+        .where("post", "=", "AMEMBASSY PANAMA")
+        .orderBy("office")
+        .execute();
+      expect(rows.map((r) => [r.id, r.due_at, r.escalated_at])).toEqual([
+        [post.id, post.due_at, clock.now().toISOString()],
+        [pol!.id, null, clock.now().toISOString()],
+      ]);
+      const open = await store.db
+        .selectFrom("alerts")
+        .select(["delivery_id", "acked_by"])
+        .where("kind", "=", "escalation")
+        .where("post", "=", "AMEMBASSY PANAMA")
+        .execute();
+      expect(Object.fromEntries(open.map((a) => [a.delivery_id, a.acked_by]))).toEqual({
+        [post.id]: null,
+        [pol!.id]: "system",
+      });
+    });
   });
 });

@@ -10,6 +10,7 @@ import * as m0007 from "./migrations/0007-delivery-indexes.ts";
 import * as m0008 from "./migrations/0008-search-index-file.ts";
 import * as m0010 from "./migrations/0010-search-row-columns.ts";
 import * as m0011 from "./migrations/0011-alert-outcome.ts";
+import * as m0012 from "./migrations/0012-slugged-copies-no-deadline.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0008-search-index-file": m0008,
   "0010-search-row-columns": m0010,
   "0011-alert-outcome": m0011,
+  "0012-slugged-copies-no-deadline": m0012,
 };
 
 class StaticProvider implements MigrationProvider {

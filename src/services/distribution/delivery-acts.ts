@@ -98,8 +98,10 @@ export async function markRead(deps: Deps, user: Handler, id: string, bus?: Even
 
 /**
  * Slugs a post's copy to offices: one delivered copy per office, in that office's inbox, keeping the copy's
- * role, precedence and deadline. Needs the communicator role; unknown offices are OFFICE_NOT_FOUND. Slugging an
- * office twice adds nothing. Audited; publishes `delivery.delivered` per new copy.
+ * role and precedence but no deadline: the post's copy stays the one the handling-time objective escalates (once,
+ * until acknowledged), so an office copy is never escalated or alerted on its own. Needs the communicator role;
+ * unknown offices are OFFICE_NOT_FOUND. Slugging an office twice adds nothing. Audited; publishes
+ * `delivery.delivered` per new copy.
  * @example await slugDelivery(deps, communicator, deliveryId, ["IO/UNP"], bus) // [{ office: "IO/UNP", ... }]
  */
 export async function slugDelivery(
@@ -137,6 +139,9 @@ export async function slugDelivery(
         read_by: null,
         acked_at: null,
         acked_by: null,
+        // Routing inside the post, not a new receipt: a deadline here escalated the post's duty officer once more
+        // per office (at once when the post's copy was overdue already), even after the post acknowledged it.
+        due_at: null,
         escalated_at: null,
         slugged_from: row.id,
         slugged_by: by,

@@ -14,7 +14,10 @@ export type DeliveryView = {
   role: "action" | "info";
   precedence: string;
   deliveredAt: string | null;
-  /** When the handling-time objective runs out; after it, an unacknowledged delivery is escalated. */
+  /**
+   * When the handling-time objective runs out; after it, an unacknowledged delivery is escalated. Null for a copy
+   * slugged to an office: the post's copy it came from is the one escalated.
+   */
   dueAt: string | null;
   read: boolean;
   readAt: string | null;

@@ -6,7 +6,8 @@ import type { EventBus } from "../events/event-bus.ts";
 
 /**
  * Marks escalated every delivered, unacknowledged delivery whose objective has run out, raises an `escalation`
- * alert to the post's duty officer and publishes `delivery.escalated`. Returns how many it escalated.
+ * alert to the post's duty officer and publishes `delivery.escalated`. Returns how many it escalated. Copies
+ * slugged to offices have no deadline (slugDelivery), so a post's delivery is escalated once, by its own copy.
  * @example clock.advance(31 * 60_000); await escalateOverdue({ store, clock, bus }) // 14
  */
 export async function escalateOverdue(options: { store: Store; clock: Clock; bus: EventBus }): Promise<number> {

@@ -21,7 +21,10 @@ export interface DeliveriesTable {
   state: "queued" | "delivered";
   queued_at: string;
   delivered_at: string | null;
-  /** Handling-time objective: unacknowledged past this, the delivery is escalated. */
+  /**
+   * Handling-time objective: unacknowledged past this, the delivery is escalated. Null for a copy slugged to an
+   * office (migration 0012): the post's copy it came from carries the deadline.
+   */
   due_at: string | null;
   read_at: string | null;
   read_by: string | null;
