@@ -56,6 +56,31 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: workflow routes", (dialect) => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it("gives a draft's revision as its ETag and refuses (412) a change If-Match names a revision saved over since", async () => {
+    const made = await call(server, "confidential", { method: "POST", url: "/api/drafts", payload: DRAFT });
+    const id = (made.json() as { id: string; revision: number }).id;
+    expect(made.json()).toMatchObject({ revision: 1 });
+    const read = await call(server, "confidential", { url: `/api/drafts/${id}` });
+    expect(read.headers.etag).toBe('"1"');
+    const change = (ifMatch: string, subject: string) =>
+      call(server, "confidential", {
+        method: "PATCH",
+        url: `/api/drafts/${id}`,
+        headers: { "if-match": ifMatch },
+        payload: { subject },
+      });
+    const first = await change('"1"', "FRANCE: FIRST EDITOR");
+    expect([first.statusCode, first.headers.etag, first.json().revision]).toEqual([200, '"2"', 2]);
+    const second = await change('"1"', "FRANCE: SECOND EDITOR, FORM OPENED AT REVISION 1");
+    expect([second.statusCode, second.json().code]).toEqual([412, "DRAFT_CHANGED"]);
+    expect(second.headers["content-type"]).toContain("application/problem+json");
+    expect(second.json().detail).toContain("reload it");
+    const kept = await call(server, "confidential", { url: `/api/drafts/${id}` });
+    expect(kept.json()).toMatchObject({ revision: 2, cable: { subject: "FRANCE: FIRST EDITOR" } });
+    expect((await change("3", "FRANCE: NOT AN ETAG")).statusCode).toBe(400);
+    expect((await change("*", "FRANCE: ANY REVISION")).statusCode).toBe(200);
+  });
+
   it("edits, asks for a clearance, refuses release until cleared, then releases and answers the cable id", async () => {
     const patch = await call(server, "confidential", {
       method: "PATCH",

@@ -106,6 +106,35 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: drafting, clearance and release",
     expect((await releaseDraft(world.deps, ada, id)).cable.subject).toBe("FRANCE: CHANGED AFTER CLEARANCE");
   });
 
+  it("loses neither of two changes saved at once, and refuses a change made to a revision saved over since", async () => {
+    const { dana } = world.people;
+    const { id, revision } = await createDraft(world.deps, dana, smallDraft());
+    expect(revision).toBe(1);
+    // Two editors change different fields at the same moment: both changes are in the draft after.
+    const saves = await Promise.all([
+      updateDraft(world.deps, dana, id, { subject: "FRANCE: BOTH EDITS KEPT" }),
+      updateDraft(world.deps, dana, id, { tags: ["PREL", "PGOV", "FR"] }),
+    ]);
+    expect(saves.map((s) => s.revision).sort()).toEqual([2, 3]);
+    const both = await readDraft(world.store, dana, id);
+    expect([both.revision, both.cable.subject, both.cable.tags]).toEqual([
+      3,
+      "FRANCE: BOTH EDITS KEPT",
+      ["PREL", "PGOV", "FR"],
+    ]);
+    // An editor still showing revision 2 is told, not allowed to replace revision 3's text.
+    const stale = await rejectionOf(
+      updateDraft(world.deps, dana, id, { subject: "FRANCE: STALE FORM" }, { expectedRevision: 2 }),
+    );
+    expect([stale.code, stale.message]).toEqual([
+      "DRAFT_CHANGED",
+      expect.stringContaining("since revision 2") as unknown as string,
+    ]);
+    expect((await readDraft(world.store, dana, id)).cable.subject).toBe("FRANCE: BOTH EDITS KEPT");
+    const current = await updateDraft(world.deps, dana, id, { subject: "FRANCE: FRESH" }, { expectedRevision: 3 });
+    expect(current.revision).toBe(4);
+  });
+
   it("lets only the clearer decide, blocks release on an objection and wants a comment with it", async () => {
     const { dana, erin, ada } = world.people;
     const { id } = await createDraft(world.deps, dana, smallDraft());

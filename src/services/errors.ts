@@ -24,6 +24,10 @@ export const ERRORS = {
   DRAFT_NOT_FOUND: { status: 404, message: "No draft with that id that you may see; GET /api/queue lists yours." },
   CLEARANCE_NOT_FOUND: { status: 404, message: "No such clearance on that draft; GET /api/drafts/:id lists them." },
   DRAFT_NOT_EDITABLE: { status: 409, message: "The draft was released or discarded; draft a correction instead." },
+  DRAFT_CHANGED: {
+    status: 412,
+    message: "The draft was saved by someone else since you read it; reload it and make your change again.",
+  },
   NOT_READY_FOR_RELEASE: {
     status: 409,
     message: "The draft cannot be released yet; fix its errors and obtain its required clearances.",

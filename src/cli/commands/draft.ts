@@ -1,6 +1,6 @@
 // `cablegram draft ...`: create, show, edit, discard drafts; make replies and corrections; ask for clearances;
 // list what awaits you.
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import { parseTelegram } from "../../telegram/index.ts";
 import {
   correctionDraft,
@@ -71,13 +71,23 @@ export const draftCommand: CommandModule = (program: Command, io: Io, done: (cod
         }),
       ),
   );
-  as(draft.command("edit <id> <file>").description("Change a draft with the fields in a JSON file")).action(
-    async (id: string, file: string, o: AsOption) =>
-      done(
-        await runAsUser(io, "draft edit", o.as, async (deps, user) =>
-          saved(io, o, await updateDraft(deps, user, id, await readFields(io, file))),
-        ),
+  as(
+    draft
+      .command("edit <id> <file>")
+      .description("Change a draft with the fields in a JSON file")
+      .option(
+        "--revision <n>",
+        "refuse the change if the draft was saved since revision N (the one `draft show` printed)",
+        positiveWhole,
       ),
+  ).action(async (id: string, file: string, o: AsOption & { revision?: number }) =>
+    done(
+      await runAsUser(io, "draft edit", o.as, async (deps, user) => {
+        const fields = await readFields(io, file);
+        const options = o.revision === undefined ? {} : { expectedRevision: o.revision };
+        return saved(io, o, await updateDraft(deps, user, id, fields, options));
+      }),
+    ),
   );
   as(draft.command("discard <id>").description("Discard an unreleased draft")).action(async (id: string, o: AsOption) =>
     done(
@@ -152,12 +162,20 @@ async function readFields(io: Io, file: string): Promise<DraftFields> {
 }
 
 function saved(io: Io, o: AsOption, result: { id: string; findings: DraftFinding[] }): ExitCode {
+  // The id alone on its line: scripts take it with $(cablegram draft create ...).
   if (o.json) io.stdout(JSON.stringify(result, null, 2));
   else {
     io.stdout(result.id);
     printFindings(io, result.findings);
   }
   return 0;
+}
+
+/** Commander's parser of a whole number of 1 or more, with an error that says what it wanted. */
+function positiveWhole(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`give a revision number (1, 2, ...), not ${value}`);
+  return n;
 }
 
 /**

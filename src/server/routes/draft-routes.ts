@@ -36,7 +36,29 @@ export const FindingSchema = z
   })
   .meta({ id: "DraftFinding" });
 
-export const SavedSchema = z.object({ id: z.string(), findings: z.array(FindingSchema) }).meta({ id: "SavedDraft" });
+export const SavedSchema = z
+  .object({ id: z.string(), findings: z.array(FindingSchema), revision: z.number().int() })
+  .meta({ id: "SavedDraft" });
+
+/** The entity tag of a draft's revision: what `If-Match` sends back to say which text a change was made to. */
+const etagOf = (revision: number) => `"${revision}"`;
+
+const IfMatchHeaders = z.object({
+  "if-match": z
+    .string()
+    .regex(/^\s*(\*|(W\/)?"\d+")\s*$/, 'give the revision the change was made to, as its ETag: If-Match: "3"')
+    .optional()
+    .describe(
+      "The draft's ETag as read (GET /api/drafts/:id answers it): the change is refused with 412 DRAFT_CHANGED " +
+        "if someone saved the draft since. Without it, the change is applied to the draft as stored then.",
+    ),
+});
+
+/** The revision an `If-Match` header names; undefined for none or `*`. */
+function expectedRevision(ifMatch: string | undefined): number | undefined {
+  const digits = ifMatch?.match(/"(\d+)"/)?.[1];
+  return digits === undefined ? undefined : Number(digits);
+}
 
 export const ClearanceSchema = z
   .object({
@@ -150,7 +172,10 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
         response: { 200: DraftSchema, ...PROBLEMS },
       },
     },
-    async (request) => readDraft(options.deps.store, signedIn(request).user, request.params.id),
+    async (request, reply) => {
+      const draft = await readDraft(options.deps.store, signedIn(request).user, request.params.id);
+      return reply.header("etag", etagOf(draft.revision)).send(draft);
+    },
   );
 
   app.patch(
@@ -159,13 +184,24 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
       config: { role: "drafter" },
       schema: {
         summary: "Change a draft; decided clearances go back to requested",
+        description:
+          'Send `If-Match` with the ETag the draft was read with (`"3"`) so that a save someone made since is ' +
+          "not overwritten: such a change is refused with 412 DRAFT_CHANGED. Without it, the fields given are " +
+          "applied to the draft as it is stored when the change is written.",
         tags,
         params: IdParams,
+        headers: IfMatchHeaders,
         body: DraftFieldsSchema,
         response: { 200: SavedSchema, ...PROBLEMS },
       },
     },
-    async (request) => updateDraft(deps(), signedIn(request).user, request.params.id, request.body),
+    async (request, reply) => {
+      const expected = expectedRevision(request.headers["if-match"]);
+      const saved = await updateDraft(deps(), signedIn(request).user, request.params.id, request.body, {
+        ...(expected !== undefined ? { expectedRevision: expected } : {}),
+      });
+      return reply.header("etag", etagOf(saved.revision)).send(saved);
+    },
   );
 
   app.delete(

@@ -1,7 +1,7 @@
 // The workflow of a cable before it is sent: drafts, clearances, release (numbering, sections, transmission
 // header, archive, chain, outbox), replies and corrections, and each user's queue.
 export * from "./draft-schema.ts";
-export { createDraft, updateDraft, discardDraft, type DraftOrigin } from "./save-draft.ts";
+export { createDraft, updateDraft, discardDraft, type DraftOrigin, type SavedDraft } from "./save-draft.ts";
 export { readDraft } from "./read-draft.ts";
 export { requestClearance, decideClearance, type ClearanceRequest } from "./clearances.ts";
 export { releaseDraft, CORRECTED_COPY } from "./release-draft.ts";

@@ -5,8 +5,8 @@ import { readCable } from "../archive/read-cable.ts";
 import { CablegramError } from "../errors.ts";
 import { readerOf } from "../users/reader-of.ts";
 import type { User } from "../users/user-schema.ts";
-import type { DraftFields, DraftFinding } from "./draft-schema.ts";
-import { createDraft } from "./save-draft.ts";
+import type { DraftFields } from "./draft-schema.ts";
+import { createDraft, type SavedDraft } from "./save-draft.ts";
 import type { WorkflowDeps } from "./workflow-deps.ts";
 
 /**
@@ -19,7 +19,7 @@ export async function replyDraft(
   user: User,
   cableId: string,
   fields: DraftFields = {},
-): Promise<{ id: string; findings: DraftFinding[] }> {
+): Promise<SavedDraft> {
   const cited = await readable(deps, user, cableId);
   const c = cited.cable;
   const to: Addressee[] = c.from
@@ -42,11 +42,7 @@ export async function replyDraft(
  * as a CORRECTED COPY that supersedes it.
  * @example await correctionDraft(deps, dana, "24STATE1") // { id, findings }
  */
-export async function correctionDraft(
-  deps: WorkflowDeps,
-  user: User,
-  cableId: string,
-): Promise<{ id: string; findings: DraftFinding[] }> {
+export async function correctionDraft(deps: WorkflowDeps, user: User, cableId: string): Promise<SavedDraft> {
   const { cable } = await readable(deps, user, cableId);
   const chained = await deps.store.db
     .selectFrom("chain_links")

@@ -7,7 +7,7 @@ import { composeDraft } from "./compose-draft.ts";
 import { actorOf, assertMayEdit, homePlad } from "./draft-access.ts";
 import { draftActionRequests, draftCable, recordStep } from "./draft-rows.ts";
 import type { DraftFields, DraftFinding } from "./draft-schema.ts";
-import { visibleDraft } from "./read-draft.ts";
+import { visibleDraft, type DraftRows } from "./read-draft.ts";
 import type { WorkflowDeps } from "./workflow-deps.ts";
 
 /** Where a draft starts from besides the fields: a reply to a cable, or a correction superseding one. */
@@ -23,7 +23,7 @@ export async function createDraft(
   user: User,
   fields: DraftFields,
   origin: DraftOrigin = {},
-): Promise<{ id: string; findings: DraftFinding[] }> {
+): Promise<SavedDraft> {
   if (!hasRole(user, "drafter"))
     throw new CablegramError("FORBIDDEN", "Drafting needs the drafter role.", { role: "drafter" });
   const home = await homePlad(deps.store, user);
@@ -77,23 +77,52 @@ export async function createDraft(
     post: composed.originPost,
     data: { id, subject: composed.cable.subject },
   });
-  return { id, findings: composed.findings };
+  return { id, findings: composed.findings, revision: 1 };
 }
+
+/** What a save answers: the draft, the findings of its new text, and the revision that text is. */
+export type SavedDraft = { id: string; findings: DraftFinding[]; revision: number };
+
+/** How many times a change is composed again on a draft another save changed meanwhile. */
+const ATTEMPTS = 5;
 
 /**
  * Changes a draft. Any decided clearance goes back to `requested`: a clearer cleared the text as it was.
- * @example await updateDraft(deps, dana, id, { subject: "NEW SUBJECT" }) // { id, findings }
+ * The change applies to the draft as stored when it is written: a save made meanwhile by someone else is never
+ * overwritten. With `expectedRevision` (the revision the editor was showing, sent as `If-Match`), a draft saved
+ * since is refused with DRAFT_CHANGED instead of merged, so an editor's form never silently replaces newer text.
+ * @example await updateDraft(deps, dana, id, { subject: "NEW SUBJECT" }, { expectedRevision: 3 }) // { id, findings, revision: 4 }
  */
 export async function updateDraft(
   deps: WorkflowDeps,
   user: User,
   id: string,
   fields: DraftFields,
-): Promise<{ id: string; findings: DraftFinding[] }> {
-  const { row } = await visibleDraft(deps.store, user, id);
+  options: { expectedRevision?: number } = {},
+): Promise<SavedDraft> {
   const home = await homePlad(deps.store, user);
-  assertMayEdit(user, home, row);
-  assertEditable(row.status, id);
+  for (let attempt = 1; ; attempt++) {
+    const { row } = await visibleDraft(deps.store, user, id, false, home);
+    assertMayEdit(user, home, row);
+    assertEditable(row.status, id);
+    if (options.expectedRevision !== undefined && row.revision !== options.expectedRevision) {
+      throw draftChanged(id, options.expectedRevision, row.revision);
+    }
+    const saved = await writeChange(deps, user, row, fields);
+    if (saved) return saved;
+    // Someone saved between the read and the write: compose the change again on their text.
+    if (attempt === ATTEMPTS) throw draftChanged(id, row.revision, row.revision + 1);
+  }
+}
+
+/** Writes the change if the draft is still at the revision read; null if another save came first. */
+async function writeChange(
+  deps: WorkflowDeps,
+  user: User,
+  row: DraftRows["row"],
+  fields: DraftFields,
+): Promise<SavedDraft | null> {
+  const id = row.id;
   const composed = await composeDraft(
     deps.store,
     { cable: draftCable(row), actionRequests: draftActionRequests(row) },
@@ -107,32 +136,36 @@ export async function updateDraft(
     );
   }
   const now = deps.clock.now().toISOString();
-  await deps.store.db.transaction().execute(async (tx) => {
+  const revision = row.revision + 1;
+  const written = await deps.store.db.transaction().execute(async (tx) => {
     const changed = await tx
       .updateTable("drafts")
-      .set((eb) => ({
+      .set({
         model: JSON.stringify(composed.cable),
         action_requests: JSON.stringify(composed.actionRequests),
-        revision: eb("revision", "+", 1),
+        revision,
         updated_by: user.id,
         updated_at: now,
-      }))
+      })
       .where("id", "=", id)
       .where("status", "=", "draft")
+      .where("revision", "=", row.revision)
       .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) === 0) assertEditable("released", id);
+    if (Number(changed.numUpdatedRows) === 0) return false;
     const reset = await tx
       .updateTable("draft_clearances")
       .set({ status: "requested", decided_by: null, decided_at: null, decided_revision: null, comment: null })
       .where("draft_id", "=", id)
       .where("status", "!=", "requested")
       .executeTakeFirst();
-    const detail = { fields: Object.keys(fields), clearancesReset: Number(reset.numUpdatedRows) };
+    const detail = { fields: Object.keys(fields), revision, clearancesReset: Number(reset.numUpdatedRows) };
     await recordStep({ ...deps, store: { ...deps.store, db: tx } }, actorOf(user), id, {
       action: "draft.update",
       detail,
     });
+    return true;
   });
+  if (!written) return null;
   await deps.bus?.publish({
     type: "draft.updated",
     cableId: id,
@@ -140,7 +173,16 @@ export async function updateDraft(
     post: row.origin_post,
     data: { id },
   });
-  return { id, findings: composed.findings };
+  return { id, findings: composed.findings, revision };
+}
+
+function draftChanged(id: string, expected: number, current: number): CablegramError {
+  return new CablegramError(
+    "DRAFT_CHANGED",
+    `Draft ${id} was saved by someone else since revision ${expected} (it is at revision ${current} or later); ` +
+      `reload it and make your change again.`,
+    { id, expectedRevision: expected, revision: current },
+  );
 }
 
 /**

@@ -19,10 +19,17 @@ export class ApiError extends Error {
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
- * Calls the API and returns its JSON answer (or text, for text/plain answers).
+ * Calls the API and returns its JSON answer (or text, for text/plain answers). `headers` adds request headers,
+ * such as the `If-Match` of a change made to a known revision.
  * @example const { user } = await api<Session>("GET", "/api/session")
  */
-export async function api<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+export async function api<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+  headers: Record<string, string> = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -32,6 +39,7 @@ export async function api<T>(method: Method, path: string, body?: unknown, signa
         accept: "application/json, text/plain;q=0.9",
         // The server refuses state-changing requests that are not JSON (its CSRF defence), even with no body.
         ...(method === "GET" ? {} : { "content-type": "application/json" }),
+        ...headers,
       },
       // POST, PUT and PATCH always carry a JSON object, if only `{}` (some routes take optional fields).
       ...(body !== undefined

@@ -47,6 +47,9 @@ export function ComposerScene() {
   const [baseline, setBaseline] = useState(() => JSON.stringify(form));
   // Which draft the form holds: "new", or a draft id. The form is loaded from the server once per draft.
   const [loadedFor, setLoadedFor] = useState<string>("new");
+  // The revision the form's text was loaded from or last saved as: a save says so (If-Match), so that it never
+  // replaces a revision someone else saved meanwhile.
+  const [formRevision, setFormRevision] = useState<number | null>(null);
   // The draft just discarded: the router moves to /compose in a transition, so a render with the old id can come
   // after the form was cleared, and must not load the discarded draft back into it.
   const justDiscarded = useRef<string | null>(null);
@@ -66,6 +69,7 @@ export function ComposerScene() {
         setForm(blank);
         setBaseline(JSON.stringify(blank));
         setLoadedFor("new");
+        setFormRevision(null);
         setSavedAt(null);
       }
       return;
@@ -75,6 +79,7 @@ export function ComposerScene() {
       setForm(loaded);
       setBaseline(JSON.stringify(loaded));
       setLoadedFor(id);
+      setFormRevision(draft.data.revision);
       setSavedAt(draft.data.updatedAt);
     }
   }, [id, draft.data, loadedFor, user.post]);
@@ -126,10 +131,13 @@ export function ComposerScene() {
       if (id === undefined) {
         const saved = await api<SavedDraft>("POST", "/api/drafts", fields);
         setLoadedFor(saved.id);
+        setFormRevision(saved.revision);
         setBaseline(snapshot);
         navigate(`/drafts/${segment(saved.id)}`, { replace: true });
       } else {
-        await api<SavedDraft>("PATCH", `/api/drafts/${segment(id)}`, fields);
+        const ifMatch: Record<string, string> = formRevision === null ? {} : { "if-match": `"${formRevision}"` };
+        const saved = await api<SavedDraft>("PATCH", `/api/drafts/${segment(id)}`, fields, undefined, ifMatch);
+        setFormRevision(saved.revision);
         setBaseline(snapshot);
         reloadDraft();
       }
@@ -139,6 +147,17 @@ export function ComposerScene() {
     } finally {
       setSaving(false);
     }
+  }
+
+  /** Replaces the form with the draft as saved now (someone else's revision), dropping unsaved edits. */
+  function loadSaved() {
+    if (!stored) return;
+    const loaded = formOfCable(stored.cable, stored.actionRequests);
+    setForm(loaded);
+    setBaseline(JSON.stringify(loaded));
+    setFormRevision(stored.revision);
+    setSavedAt(stored.updatedAt);
+    setActionError(null);
   }
 
   async function release() {
@@ -246,6 +265,18 @@ export function ComposerScene() {
         </p>
       )}
       <Problem error={actionError} />
+      {editable && stored && formRevision !== null && stored.revision > formRevision && (
+        <div className="notice" role="alert">
+          <p>
+            Someone else saved this draft (revision {stored.revision}) since you opened revision {formRevision}.
+            {dirty ? " Your unsaved changes are not lost, but saving them would replace that text: " : " "}
+            load the saved text to go on from it.
+          </p>
+          <button type="button" onClick={loadSaved}>
+            Load revision {stored.revision}
+          </button>
+        </div>
+      )}
       {released && stored?.releasedId && (
         <p className="notice" role="status">
           Released as <Link to={`/cables/${segment(stored.releasedId)}`}>{stored.releasedId}</Link>.

@@ -1,0 +1,74 @@
+// `cablegram draft edit --revision N`: a script that read revision N never saves over a later one. Both dialects.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../src/cli/main.ts";
+import { systemClock } from "../src/services/clock.ts";
+import { loadDefaultDirectory } from "../src/services/directory/index.ts";
+import { createUser } from "../src/services/users/index.ts";
+import { openStore, storeConfigFromEnv } from "../src/store/open-store.ts";
+import { cliEnv } from "./helpers/cli-env.ts";
+import { DIALECTS, memoryIo } from "./helpers/test-stores.ts";
+
+const DRAFT = {
+  to: [{ name: "PARIS", precedence: "PRIORITY" }],
+  classification: "UNCLASSIFIED",
+  eo: { order: "12958", decl: null, text: "N/A" },
+  tags: ["PREL", "FR"],
+  subject: "FRANCE: CLI TEXT",
+  body: "1. (U) Please deliver.",
+  signers: ["RICE"],
+};
+
+/** A memory io that reads the files a command names, as the real one does. */
+const fileIo = (env: Record<string, string>) => ({
+  ...memoryIo(env),
+  readText: async (file: string) => readFileSync(file, "utf8"),
+});
+
+describe.each(DIALECTS)("draft edit on %s", (dialect) => {
+  let env: Record<string, string>;
+  let cleanup: () => Promise<void>;
+  let files: string;
+  beforeAll(async () => {
+    ({ env, cleanup } = await cliEnv(dialect, "draft_cli"));
+    const store = await openStore(storeConfigFromEnv(env));
+    await loadDefaultDirectory(store);
+    await createUser(
+      { store, clock: systemClock },
+      { username: "dana", roles: ["reader", "drafter"], clearance: "SECRET", post: "STATE", password: "x".repeat(16) },
+    );
+    await store.close();
+    files = mkdtempSync(join(tmpdir(), "draft-cli-files-"));
+    writeFileSync(join(files, "draft.json"), JSON.stringify(DRAFT));
+    writeFileSync(join(files, "subject.json"), JSON.stringify({ subject: "FRANCE: EDITED" }));
+  });
+  afterAll(async () => {
+    rmSync(files, { recursive: true, force: true });
+    await cleanup?.();
+  });
+
+  it("applies an edit made to the current revision and refuses one made to a revision saved over since", async () => {
+    const made = fileIo(env);
+    expect(await main(["draft", "create", join(files, "draft.json"), "--as", "dana"], made), made.err.join("\n")).toBe(
+      0,
+    );
+    const id = made.out[0]!;
+    const edit = (revision: string) => {
+      const io = fileIo(env);
+      const args = ["draft", "edit", id, join(files, "subject.json"), "--as", "dana", "--revision", revision];
+      return main(args, io).then((code) => ({ code, err: io.err.join("\n") }));
+    };
+    expect((await edit("1")).code).toBe(0);
+    const stale = await edit("1");
+    expect(stale.code).not.toBe(0);
+    expect(stale.err).toMatch(/saved by someone else since revision 1 .*reload it/);
+    const bad = await edit("first");
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain("give a revision number (1, 2, ...), not first");
+    const shown = memoryIo(env);
+    await main(["draft", "show", id, "--as", "dana"], shown);
+    expect(shown.out[0]).toContain("revision 2");
+  });
+});
