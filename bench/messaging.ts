@@ -1,6 +1,7 @@
 // `npm run bench:messaging`: release-to-inbox latency (p50/p99) of a cable to 280 posts, and sustained releases per
 // second, on SQLite and PostgreSQL, through the HTTP API (in process, `app.inject`) with the dispatcher running.
-// Targets (issue 4): p99 at most 50 ms, at least 200 releases/s on SQLite.
+// Targets (issue 4): p99 at most 50 ms, at least 200 releases/s on SQLite. PostgreSQL's figures are measured and
+// printed beside them, with the SQLite target they would meet or miss, but are not judged.
 //
 // Latency runs from the release request until the inbox shows the cable: a live client (a bus subscriber, as the
 // SSE stream is) hears `delivery.delivered` for every addressee post, then GET /api/inbox of the post delivered last
@@ -216,14 +217,18 @@ async function benchDialect(dialect: Dialect): Promise<void> {
       const deliveredSeconds = (performance.now() - start) / 1000;
       const cpuPerRelease = (cpuMs() - cpuStart) / RELEASES;
       const cpu = percentiles(cpus);
-      const latencyOk = latency.p99 <= TARGET_P99_MS ? "meets" : "MISSES";
+      const within = latency.p99 <= TARGET_P99_MS;
+      const latencyOk =
+        dialect === "sqlite"
+          ? `${within ? "meets" : "MISSES"} p99 <= ${TARGET_P99_MS} ms`
+          : `${within ? "within" : "over"} SQLite's target of p99 <= ${TARGET_P99_MS} ms; no target here`;
       const sustained = RELEASES / deliveredSeconds;
       const rateOk =
         dialect !== "sqlite" ? "" : sustained >= TARGET_RELEASES_PER_S ? " (meets target)" : " (MISSES target)";
       console.log(`\n${dialect}`);
       console.log(
         `  release-to-inbox, 1 cable to ${POSTS} posts: p50 ${ms(latency.p50)} ms, p99 ${ms(latency.p99)} ms, ` +
-          `max ${ms(latency.max)} ms over ${latency.n} (${latencyOk} p99 <= ${TARGET_P99_MS} ms); ` +
+          `max ${ms(latency.max)} ms over ${latency.n} (${latencyOk}); ` +
           `CPU p50 ${ms(cpu.p50)} ms a release [${latencyLoad}]`,
       );
       console.log(
