@@ -15,8 +15,11 @@ import {
 } from "../src/services/audit/index.ts";
 import type { Reader } from "../src/services/access/reader.ts";
 import { fixedClock, type Deps } from "../src/services/clock.ts";
-import { openStore, type Store } from "../src/store/open-store.ts";
+import { removeSavedSearch, saveSearch } from "../src/services/saved-searches/index.ts";
+import { createUser } from "../src/services/users/index.ts";
+import { openStore, storeConfigFromEnv, type Store } from "../src/store/open-store.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
+import { cliEnv } from "./helpers/cli-env.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { readSeed, sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS, memoryIo, openTestStore } from "./helpers/test-stores.ts";
@@ -141,6 +144,27 @@ describe("cablegram audit", () => {
     expect(filtered.out.map((l) => JSON.parse(l))).toEqual([
       expect.objectContaining({ username: "alice", resultCount: 2 }),
     ]);
+  });
+
+  it.each(DIALECTS)("shows saving and removing a saved search on %s, with the query and which search", async (d) => {
+    const { env, cleanup } = await cliEnv(d, "audit_saved");
+    try {
+      const store = await openStore(storeConfigFromEnv(env));
+      const clock = fixedClock("2024-05-01T09:00:00Z");
+      const user = await createUser({ store, clock }, { username: "alice", roles: ["reader"], clearance: "SECRET" });
+      const saved = await saveSearch({ store, clock }, { user, search: { name: "Kosovo", query: "kosovo tag:PREL" } });
+      clock.advance(60_000);
+      await removeSavedSearch({ store, clock }, { user, id: saved.id });
+      await store.close();
+      const io = memoryIo(env);
+      expect(await main(["audit", "--action", "search."], io)).toBe(0);
+      expect(io.out).toEqual([
+        `2024-05-01T09:01:00.000Z alice search.remove "kosovo tag:PREL" id=${saved.id} name=Kosovo sort=null`,
+        `2024-05-01T09:00:00.000Z alice search.save "kosovo tag:PREL" id=${saved.id} name=Kosovo sort=null`,
+      ]);
+    } finally {
+      await cleanup();
+    }
   });
 
   it("explains a bad filter in one line and exits 2", async () => {

@@ -1,6 +1,8 @@
 // Saved searches over HTTP, on SQLite and PostgreSQL: a user saves, lists, runs and removes their own; names are
-// unique per user (case aside); unreadable queries are refused with their position; nobody reaches another's.
+// unique per user (case aside); unreadable queries are refused with their position; nobody reaches another's;
+// saving and removing are audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryAudit } from "../src/services/audit/index.ts";
 import { saveSearch } from "../src/services/saved-searches/index.ts";
 import { MAX_SAVED_SEARCHES } from "../src/services/saved-searches/saved-search.ts";
 import { findUser } from "../src/services/users/index.ts";
@@ -93,6 +95,39 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: saved searches", (dialect) => {
     expect((await save("confidential", { name: "recognition", query: "kosovo" })).statusCode).toBe(201);
   });
 
+  it("records each save and removal in the audit log: who, when, the query, and which search", async () => {
+    server.deps.clock.advance(10 * 60_000);
+    const since = server.deps.clock.now().toISOString();
+    const saved = (await save("secret", { name: "Audited", query: "kosovo -serbia", sort: "date" })).json() as Saved;
+    server.deps.clock.advance(60_000);
+    const removed = await call(server, "secret", { method: "DELETE", url: `/api/saved-searches/${saved.id}` });
+    expect(removed.statusCode).toBe(204);
+    // Refused attempts change nothing and record nothing: a taken name, another user's search, a second removal.
+    expect((await save("confidential", { name: "recognition", query: "kosovo" })).statusCode).toBe(409);
+    const again = await call(server, "secret", { method: "DELETE", url: `/api/saved-searches/${saved.id}` });
+    expect(again.statusCode).toBe(404);
+    const entries = await queryAudit(server.store, { action: "search.", since });
+    expect(entries).toEqual([
+      expect.objectContaining({
+        at: "2024-05-01T09:11:00.000Z",
+        username: "secret",
+        action: "search.remove",
+        target: "kosovo -serbia",
+        detail: { id: saved.id, name: "Audited", sort: "date" },
+      }),
+      expect.objectContaining({
+        at: "2024-05-01T09:10:00.000Z",
+        username: "secret",
+        action: "search.save",
+        target: "kosovo -serbia",
+        resultCount: null,
+        detail: { id: saved.id, name: "Audited", sort: "date" },
+      }),
+    ]);
+    const user = await findUser(server.store, "secret");
+    expect(entries.every((e) => e.userId === user!.id)).toBe(true);
+  });
+
   it("needs a session", async () => {
     const res = await call(server, null, { url: "/api/saved-searches" });
     expect(res.statusCode).toBe(401);
@@ -101,7 +136,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: saved searches", (dialect) => {
   it(`keeps at most ${MAX_SAVED_SEARCHES} searches per user (SAVED_SEARCHES_FULL)`, async () => {
     const user = await findUser(server.store, "admin");
     for (let i = 0; i < MAX_SAVED_SEARCHES; i++) {
-      await saveSearch(server.deps, { userId: user!.id, search: { name: `search ${i}`, query: `word${i}` } });
+      await saveSearch(server.deps, { user: user!, search: { name: `search ${i}`, query: `word${i}` } });
     }
     const res = await call(server, "admin", {
       method: "POST",

@@ -6,12 +6,14 @@ import type { CommandModule } from "../main.ts";
 import { runWithStore } from "../run-with-store.ts";
 
 const HELP = `
-Actions: cable.read (classified cables only), cable.search, session.create, session.fail, user.create,
-user.update, user.password, user.remove, token.mint, token.revoke. A prefix ending in "." matches a family.
+Actions: cable.read (classified cables only), cable.search, search.save, search.remove (saved searches, with the
+query), session.create, session.fail, user.create, user.update, user.password, user.remove, token.mint,
+token.revoke. A prefix ending in "." matches a family.
 
 Examples:
   $ cablegram audit --user alice --since 2024-05-01
-  $ cablegram audit --action cable. --limit 20 --json`;
+  $ cablegram audit --action cable. --limit 20 --json
+  $ cablegram audit --action search. --user alice`;
 
 /** Registers `audit`. */
 export const auditCommand: CommandModule = (program: Command, io: Io, done: (code: ExitCode) => void) => {

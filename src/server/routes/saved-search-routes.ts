@@ -58,7 +58,7 @@ export const savedSearchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       },
     },
     async (request, reply) => {
-      const saved = await saveSearch(deps, { userId: signedIn(request).user.id, search: request.body });
+      const saved = await saveSearch(deps, { user: signedIn(request).user, search: request.body });
       return reply.code(201).send(saved);
     },
   );
@@ -73,7 +73,7 @@ export const savedSearchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       },
     },
     async (request, reply) => {
-      await removeSavedSearch(deps, { userId: signedIn(request).user.id, id: request.params.id });
+      await removeSavedSearch(deps, { user: signedIn(request).user, id: request.params.id });
       return reply.code(204).send(null);
     },
   );

@@ -2,10 +2,15 @@
 import type { Selectable } from "kysely";
 import type { AuditLogTable } from "../../store/tables/audit.ts";
 
-/** Acts written to the audit log. Reads are recorded for classified cables, searches always. */
+/**
+ * Acts written to the audit log. Reads are recorded for classified cables, searches always, and so are saving and
+ * removing a saved search (`search.`).
+ */
 export const AUDIT_ACTIONS = [
   "cable.read",
   "cable.search",
+  "search.save",
+  "search.remove",
   "session.create",
   "session.fail",
   "user.create",
@@ -42,7 +47,7 @@ export type AuditEntry = {
   userId: string | null;
   username: string | null;
   action: string;
-  /** The cable id read, the query searched, the user changed. */
+  /** The cable id read, the query searched or saved, the user changed. */
   target: string | null;
   /** Results a search gave; null for other acts. */
   resultCount: number | null;

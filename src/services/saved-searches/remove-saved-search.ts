@@ -1,24 +1,37 @@
-// Removes one of a user's saved searches.
+// Removes one of a user's saved searches; audited.
+import { recordAudit } from "../audit/record-audit.ts";
 import type { Deps } from "../clock.ts";
 import { CablegramError } from "../errors.ts";
+import { ownerActor, savedSearchFromRow, searchAuditDetail, type SearchOwner } from "./saved-search.ts";
 
 type RemoveProps = {
-  /** Whose search; another user's is "not found", like a missing one. */
-  userId: string;
+  /** Whose search; another user's is "not found", like a missing one. The audit entry names them. */
+  user: SearchOwner;
   id: string;
 };
 
 /**
- * Removes a saved search; SAVED_SEARCH_NOT_FOUND when the user has none with that id.
- * @example await removeSavedSearch(deps, { userId: user.id, id: saved.id })
+ * Removes a saved search; SAVED_SEARCH_NOT_FOUND when the user has none with that id. Writes the audit entry
+ * `search.remove` (the query as its target; id, name and sort as detail) in the transaction that removes it; a
+ * miss is not recorded.
+ * @example await removeSavedSearch(deps, { user, id: saved.id })
+ * // audit: alice search.remove "kosovo tag:PREL" id=… name=Kosovo sort=null
  */
-export async function removeSavedSearch({ store }: Pick<Deps, "store">, { userId, id }: RemoveProps): Promise<void> {
-  const result = await store.db
-    .deleteFrom("saved_searches")
-    .where("id", "=", id)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) {
-    throw new CablegramError("SAVED_SEARCH_NOT_FOUND", `You have no saved search ${JSON.stringify(id)}.`, { id });
-  }
+export async function removeSavedSearch({ store, clock }: Deps, { user, id }: RemoveProps): Promise<void> {
+  await store.db.transaction().execute(async (tx) => {
+    const row = await tx
+      .deleteFrom("saved_searches")
+      .where("id", "=", id)
+      .where("user_id", "=", user.id)
+      .returning(["id", "name", "query", "sort", "created_at"])
+      .executeTakeFirst();
+    if (!row) {
+      throw new CablegramError("SAVED_SEARCH_NOT_FOUND", `You have no saved search ${JSON.stringify(id)}.`, { id });
+    }
+    const removed = savedSearchFromRow(row);
+    await recordAudit(
+      { store: { ...store, db: tx }, clock },
+      { actor: ownerActor(user), action: "search.remove", target: removed.query, detail: searchAuditDetail(removed) },
+    );
+  });
 }

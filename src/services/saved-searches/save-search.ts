@@ -1,5 +1,6 @@
-// Saves a search under a name for its user, once the query is known to be readable.
+// Saves a search under a name for its user, once the query is known to be readable; audited.
 import { randomUUID } from "node:crypto";
+import { recordAudit } from "../audit/record-audit.ts";
 import type { Deps } from "../clock.ts";
 import { CablegramError } from "../errors.ts";
 import { parseInput } from "../parse-input.ts";
@@ -8,25 +9,32 @@ import {
   MAX_SAVED_SEARCHES,
   nameKey,
   NewSavedSearchSchema,
+  ownerActor,
   savedSearchFromRow,
+  searchAuditDetail,
   type NewSavedSearch,
   type SavedSearch,
+  type SearchOwner,
 } from "./saved-search.ts";
 
 type SaveProps = {
-  /** Whose search it becomes. */
-  userId: string;
+  /** Whose search it becomes; the audit entry names them. */
+  user: SearchOwner;
   search: NewSavedSearch;
 };
 
 /**
  * Saves a search. INVALID_INPUT for an empty or overlong name or query, BAD_QUERY (with `position`) for a query the
  * search language cannot read, SAVED_SEARCH_NAME_TAKEN when the user has a search of that name (case aside), and
- * SAVED_SEARCHES_FULL past MAX_SAVED_SEARCHES.
- * @example await saveSearch(deps, { userId: user.id, search: { name: "Kosovo", query: "kosovo tag:PREL" } })
+ * SAVED_SEARCHES_FULL past MAX_SAVED_SEARCHES. Writes the audit entry `search.save` (the query as its target; id,
+ * name and sort as detail) in the transaction that saves it, as every search is audited: a saved query is one the
+ * user means to run again. A refused save is not recorded.
+ * @example await saveSearch(deps, { user, search: { name: "Kosovo", query: "kosovo tag:PREL" } })
  * // { id: "…", name: "Kosovo", query: "kosovo tag:PREL", sort: null, createdAt: "2024-05-01T09:00:00.000Z" }
+ * // audit: alice search.save "kosovo tag:PREL" id=… name=Kosovo sort=null
  */
-export async function saveSearch({ store, clock }: Deps, { userId, search }: SaveProps): Promise<SavedSearch> {
+export async function saveSearch({ store, clock }: Deps, { user, search }: SaveProps): Promise<SavedSearch> {
+  const userId = user.id;
   const fields = parseInput(NewSavedSearchSchema, search, "saved search");
   const parsed = parseSearchQuery(fields.query);
   if (isSearchQueryError(parsed)) {
@@ -41,6 +49,7 @@ export async function saveSearch({ store, clock }: Deps, { userId, search }: Sav
     sort: fields.sort ?? null,
     created_at: clock.now().toISOString(),
   };
+  const saved = savedSearchFromRow(row);
   try {
     await store.db.transaction().execute(async (tx) => {
       const { count } = await tx
@@ -62,13 +71,17 @@ export async function saveSearch({ store, clock }: Deps, { userId, search }: Sav
         .executeTakeFirst();
       if (taken) throw nameTaken(row.name);
       await tx.insertInto("saved_searches").values(row).execute();
+      await recordAudit(
+        { store: { ...store, db: tx }, clock },
+        { actor: ownerActor(user), action: "search.save", target: row.query, detail: searchAuditDetail(saved) },
+      );
     });
   } catch (error) {
     // Two saves of one name at once: the unique constraint decides, and the loser hears why.
     if (isUniqueViolation(error)) throw nameTaken(row.name);
     throw error;
   }
-  return savedSearchFromRow(row);
+  return saved;
 }
 
 function nameTaken(name: string): CablegramError {

@@ -1,6 +1,8 @@
 // A saved search as services and the API show it, the rules for its fields, and the row it is stored as.
 import { z } from "zod";
 import type { SavedSearchesTable } from "../../store/tables/saved-searches.ts";
+import type { Actor } from "../audit/audit-entry.ts";
+import type { User } from "../users/user-schema.ts";
 
 /** How many searches one user may keep. */
 export const MAX_SAVED_SEARCHES = 100;
@@ -24,6 +26,25 @@ export const NewSavedSearchSchema = z.object({
   sort: z.enum(SAVED_SEARCH_SORTS).nullable().optional(),
 });
 export type NewSavedSearch = z.input<typeof NewSavedSearchSchema>;
+
+/** Whose searches a change touches: the id owns them, the username names the change in the audit log. */
+export type SearchOwner = Pick<User, "id" | "username">;
+
+/**
+ * The audit actor of an owner.
+ * @example ownerActor(user) // { userId: "…", username: "alice" }
+ */
+export function ownerActor(owner: SearchOwner): Actor {
+  return { userId: owner.id, username: owner.username };
+}
+
+/**
+ * The audit entry's detail for a saved search: which one and under what name (the query is the entry's target).
+ * @example searchAuditDetail(saved) // { id: "…", name: "Kosovo", sort: null }
+ */
+export function searchAuditDetail(search: Pick<SavedSearch, "id" | "name" | "sort">): Record<string, unknown> {
+  return { id: search.id, name: search.name, sort: search.sort };
+}
 
 /** A saved search. */
 export type SavedSearch = {
