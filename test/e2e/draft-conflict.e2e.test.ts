@@ -2,18 +2,13 @@
 // form replace that text (the server answers 412 to a save made to an older revision), keeps the drafter's unsaved
 // edits until they choose, and loads the newer text when asked.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parisDraft } from "../helpers/draft-body.ts";
 import { browserMissing, startWebWorld, type WebWorld } from "./web-world.ts";
 
-const DRAFT = {
-  to: [{ name: "PARIS", precedence: "PRIORITY" }],
+const DRAFT = parisDraft({
   info: [{ name: "LONDON", precedence: "ROUTINE" }],
-  classification: "UNCLASSIFIED",
-  eo: { order: "12958", decl: null, text: "N/A" },
-  tags: ["PREL", "FR"],
   subject: "FRANCE: FIRST TEXT",
-  body: "1. (U) Please deliver.",
-  signers: ["RICE"],
-};
+});
 
 describe.skipIf(browserMissing)(
   `web: a draft saved by someone else meanwhile${browserMissing ? ` (skipped: ${browserMissing})` : ""}`,
