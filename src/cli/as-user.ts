@@ -1,11 +1,10 @@
 // `--as USER` for messaging commands: act as a named user (their access, post and roles), or as the system.
 import { findUser, type User } from "../services/users/index.ts";
 import type { Store } from "../store/open-store.ts";
+import { dispatcherSettingsFromEnv } from "../services/distribution/dispatcher-settings.ts";
 import { startDispatcher } from "../services/distribution/dispatcher.ts";
 import { createEventBus } from "../services/events/event-bus.ts";
 import { systemClock } from "../services/clock.ts";
-import { alertRepeatFromEnv } from "../services/alerts/alert-repeat.ts";
-import { sendersFromEnv } from "../services/alerts/senders-from-env.ts";
 import type { Io } from "./io.ts";
 
 /**
@@ -26,21 +25,15 @@ export async function userOfOption(
 
 /**
  * Delivers what waits in the outbox, escalates and sends due alerts, once: a CLI without a running server still
- * sees released cables arrive. Safe beside a server: every step is a conditional update. Alerts sent now repeat
- * after CABLEGRAM_ALERT_REPEAT_MINUTES, as the server's do; a bad value throws SETTING_INVALID before anything runs.
+ * sees released cables arrive. Safe beside a server: every step is a conditional update. It takes the server's
+ * settings from the environment (dispatcherSettingsFromEnv): deadlines by CABLEGRAM_OBJECTIVE_*, SMTP, and repeats
+ * after CABLEGRAM_ALERT_REPEAT_MINUTES; a bad value throws SETTING_INVALID before anything runs.
  * @example await dispatchOnce(store, io.env)
  */
 export async function dispatchOnce(store: Store, env: NodeJS.ProcessEnv): Promise<void> {
-  const alertRepeatMs = alertRepeatFromEnv(env);
+  const settings = dispatcherSettingsFromEnv(env);
   const bus = createEventBus({ store });
-  const dispatcher = startDispatcher({
-    store,
-    clock: systemClock,
-    bus,
-    senders: sendersFromEnv(env),
-    alertRepeatMs,
-    pollMs: 0,
-  });
+  const dispatcher = startDispatcher({ ...settings, store, clock: systemClock, bus, pollMs: 0 });
   try {
     await dispatcher.drain();
   } finally {

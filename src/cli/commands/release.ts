@@ -1,6 +1,6 @@
 // `cablegram release`: release a draft as an approver of its post, and deliver what it queued.
 import type { Command } from "commander";
-import { alertRepeatFromEnv } from "../../services/alerts/alert-repeat.ts";
+import { dispatcherSettingsFromEnv } from "../../services/distribution/dispatcher-settings.ts";
 import { releaseDraft } from "../../services/workflow/index.ts";
 import { dispatchOnce } from "../as-user.ts";
 import type { ExitCode, Io } from "../io.ts";
@@ -26,7 +26,7 @@ export const releaseCommand: CommandModule = (program: Command, io: Io, done: (c
       done(
         await runAsUser(io, "release", o.as, async (deps, user) => {
           // A bad setting for the delivery after it stops the command before the release, not after.
-          if (o.deliver) alertRepeatFromEnv(io.env);
+          if (o.deliver) dispatcherSettingsFromEnv(io.env);
           const { id } = await releaseDraft(deps, user, draftId);
           if (o.deliver) await dispatchOnce(deps.store, io.env);
           io.stdout(id);

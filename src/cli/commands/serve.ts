@@ -8,9 +8,9 @@ import { buildApp } from "../../server/app.ts";
 import { firstStart } from "../../server/first-start.ts";
 import { createLogger } from "../../server/logger.ts";
 import { hasWebApp } from "../../server/plugins/web-app.ts";
-import { alertRepeatFromEnv } from "../../services/alerts/alert-repeat.ts";
 import { repairSearchIndex } from "../../services/archive/index.ts";
 import { systemClock } from "../../services/clock.ts";
+import { dispatcherSettingsFromEnv, type DispatcherSettings } from "../../services/distribution/dispatcher-settings.ts";
 import { isCablegramError } from "../../services/errors.ts";
 import { checkpointInBackground } from "../../store/background-checkpoints.ts";
 import { openStore, storeConfigFromEnv } from "../../store/open-store.ts";
@@ -32,7 +32,9 @@ password, so exposing it to the network should be a decision (HOST=0.0.0.0), ide
 
 Environment: PORT (8080), HOST (localhost), CABLEGRAM_DATA_DIR, DATABASE_URL, CABLEGRAM_ADMIN_PASSWORD,
 CABLEGRAM_IMPORT, CABLEGRAM_SECURE_COOKIES, CABLEGRAM_TRUST_PROXY, CABLEGRAM_ALERT_REPEAT_MINUTES (5; 1 to 1440),
-LOG_LEVEL (info).
+CABLEGRAM_OBJECTIVE_FLASH, _NIACT_IMMEDIATE, _IMMEDIATE, _PRIORITY, _ROUTINE (10, 30, 30, 180, 360 minutes; 1 to
+10080), CABLEGRAM_SMTP_HOST, CABLEGRAM_SMTP_PORT (25; 1 to 65535), CABLEGRAM_SMTP_FROM, LOG_LEVEL (info). A bad
+number stops the server before it opens the archive; the README's table says what each does.
 
 Examples:
   $ npm start
@@ -72,9 +74,9 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
   }
   const host = options.host ?? io.env.HOST ?? "localhost";
   // Settings are checked before the store opens: a first start imports for minutes before the app is built.
-  let alertRepeatMs: number | undefined;
+  let messaging: DispatcherSettings;
   try {
-    alertRepeatMs = alertRepeatFromEnv(io.env);
+    messaging = dispatcherSettingsFromEnv(io.env);
   } catch (error) {
     if (!isCablegramError(error)) throw error;
     io.stderr(`cablegram serve: ${error.message} [${error.code}]`);
@@ -123,7 +125,7 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
     logger: log,
     secureCookies: io.env.CABLEGRAM_SECURE_COOKIES === "1",
     trustProxy: io.env.CABLEGRAM_TRUST_PROXY === "1",
-    ...(alertRepeatMs === undefined ? {} : { messaging: { alertRepeatMs } }),
+    messaging,
   });
   await app.listen({ port, host });
   const address = app.server.address();

@@ -1,11 +1,9 @@
 // The live half of messaging in the server: one event bus and one dispatcher per app, reachable by every route as
 // `app.messaging` (the release route kicks the dispatcher after commit; routes publish through the bus).
 import type { FastifyInstance } from "fastify";
-import { alertRepeatFromEnv } from "../../services/alerts/alert-repeat.ts";
-import { sendersFromEnv } from "../../services/alerts/senders-from-env.ts";
 import type { Deps } from "../../services/clock.ts";
+import { dispatcherSettingsFromEnv } from "../../services/distribution/dispatcher-settings.ts";
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from "../../services/distribution/dispatcher.ts";
-import { objectivesFromEnv } from "../../services/distribution/handling-objectives.ts";
 import { createEventBus, type EventBus } from "../../services/events/event-bus.ts";
 
 /** The bus and the dispatcher of an app. */
@@ -13,7 +11,8 @@ export type Messaging = { bus: EventBus; dispatcher: Dispatcher };
 
 /**
  * How the app's dispatcher runs; every field has a default, from the environment where one is set (senders: webhook,
- * plus SMTP when configured; objectives; the alert repeat interval).
+ * plus SMTP when configured; objectives; the alert repeat interval). A bad value there throws SETTING_INVALID, so the
+ * app is not built.
  */
 export type MessagingOptions = Partial<Omit<DispatcherOptions, "store" | "clock" | "bus" | "logger">>;
 
@@ -31,9 +30,7 @@ declare module "fastify" {
 export function installMessaging(app: FastifyInstance, deps: Deps, options: MessagingOptions = {}): Messaging {
   const bus = createEventBus({ store: deps.store });
   const dispatcher = startDispatcher({
-    senders: sendersFromEnv(process.env),
-    objectives: objectivesFromEnv(process.env),
-    alertRepeatMs: alertRepeatFromEnv(process.env),
+    ...dispatcherSettingsFromEnv(process.env),
     ...options,
     store: deps.store,
     clock: deps.clock,

@@ -1,5 +1,5 @@
 // How long an unacknowledged alert waits before it is sent again: 5 minutes, or CABLEGRAM_ALERT_REPEAT_MINUTES.
-import { CablegramError } from "../errors.ts";
+import { numberFromEnv } from "../number-setting.ts";
 
 /** The time between sendings of an unacknowledged alert when nothing else is configured: 5 minutes. */
 export const DEFAULT_ALERT_REPEAT_MS = 5 * 60_000;
@@ -19,24 +19,16 @@ export const ALERT_REPEAT_MINUTES = { min: 1, max: 1440 } as const;
  * @example alertRepeatFromEnv({ CABLEGRAM_ALERT_REPEAT_MINUTES: "5m" }) // throws SETTING_INVALID
  */
 export function alertRepeatFromEnv(env: NodeJS.ProcessEnv): number | undefined {
-  const raw = env[ALERT_REPEAT_VARIABLE];
-  if (raw === undefined || raw.trim() === "") return undefined;
-  const text = raw.trim();
-  const minutes = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
-  const { min, max } = ALERT_REPEAT_MINUTES;
-  if (Number.isNaN(minutes) || minutes < min || minutes > max) {
-    const problem = Number.isNaN(minutes)
-      ? "which is not a number of minutes"
-      : minutes < min
-        ? `minutes, under the least of ${min}`
-        : `minutes, over the most of ${max} (a day)`;
-    throw new CablegramError(
-      "SETTING_INVALID",
-      `${ALERT_REPEAT_VARIABLE} is ${JSON.stringify(raw)} in the environment, ${problem}: set it to the minutes ` +
-        `between sendings of an unacknowledged alert, from ${min} to ${max} (such as 10, or 2.5), or unset it for ` +
-        `the default of ${DEFAULT_ALERT_REPEAT_MS / 60_000} minutes`,
-      { variable: ALERT_REPEAT_VARIABLE, value: raw },
-    );
-  }
-  return Math.round(minutes * 60_000);
+  const minutes = numberFromEnv(env, {
+    variable: ALERT_REPEAT_VARIABLE,
+    ...ALERT_REPEAT_MINUTES,
+    whole: false,
+    unit: "minutes",
+    kind: "a number of minutes",
+    meaning: "the minutes between sendings of an unacknowledged alert",
+    examples: "10, or 2.5",
+    unset: `the default of ${DEFAULT_ALERT_REPEAT_MS / 60_000} minutes`,
+    maxNote: " (a day)",
+  });
+  return minutes === undefined ? undefined : Math.round(minutes * 60_000);
 }

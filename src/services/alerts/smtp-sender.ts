@@ -1,19 +1,40 @@
 // Sends alerts by e-mail over plain SMTP to a relay on the local network (no TLS, no authentication: the relay does
 // both). Enough for a duty mailbox without another dependency.
 import { connect, type Socket } from "node:net";
+import { numberFromEnv, type NumberSetting } from "../number-setting.ts";
 import { alertLine, type AlertMessage, type AlertSender } from "./alert-sender.ts";
 
 export type SmtpOptions = { host: string; port?: number; from: string; timeoutMs?: number };
 
+/** The relay's port when CABLEGRAM_SMTP_PORT is unset. */
+export const DEFAULT_SMTP_PORT = 25;
+
+/** How CABLEGRAM_SMTP_PORT is read: a TCP port, 1 to 65535. */
+const SMTP_PORT_SETTING: NumberSetting = {
+  variable: "CABLEGRAM_SMTP_PORT",
+  min: 1,
+  max: 65_535,
+  whole: true,
+  unit: "",
+  kind: "a port number",
+  meaning: "the port of the SMTP relay in CABLEGRAM_SMTP_HOST, a whole number",
+  examples: "25, or 587",
+  unset: `the default of ${DEFAULT_SMTP_PORT}`,
+};
+
 /**
  * Reads the SMTP relay from the environment: CABLEGRAM_SMTP_HOST (required to enable it), CABLEGRAM_SMTP_PORT
- * (default 25), CABLEGRAM_SMTP_FROM (default cablegram@localhost). Null when no host is set.
+ * (default 25), CABLEGRAM_SMTP_FROM (default cablegram@localhost). Null when no host is set. A port that is not a
+ * whole number from 1 to 65535 throws SETTING_INVALID, with a host or without: it failed every sending before
+ * (NaN, or 0 for an empty value), and a port set for a relay not yet named is a mistake waiting for it.
  * @example smtpOptionsFromEnv({ CABLEGRAM_SMTP_HOST: "relay.post.example" }) // { host: "relay.post.example", port: 25, ... }
+ * @example smtpOptionsFromEnv({ CABLEGRAM_SMTP_HOST: "relay", CABLEGRAM_SMTP_PORT: "25a" }) // throws SETTING_INVALID
  */
 export function smtpOptionsFromEnv(env: NodeJS.ProcessEnv): SmtpOptions | null {
+  const port = numberFromEnv(env, SMTP_PORT_SETTING) ?? DEFAULT_SMTP_PORT;
   const host = env.CABLEGRAM_SMTP_HOST;
   if (!host) return null;
-  return { host, port: Number(env.CABLEGRAM_SMTP_PORT ?? 25), from: env.CABLEGRAM_SMTP_FROM ?? "cablegram@localhost" };
+  return { host, port, from: env.CABLEGRAM_SMTP_FROM ?? "cablegram@localhost" };
 }
 
 /**

@@ -2,6 +2,7 @@
 export { ackDelivery, markRead, slugDelivery, type Handler } from "./delivery-acts.ts";
 export { deliveryView, type DeliveryRow, type DeliveryView } from "./delivery-view.ts";
 export { ALERTING, deliverQueued } from "./deliver-queued.ts";
+export { dispatcherSettingsFromEnv, type DispatcherSettings } from "./dispatcher-settings.ts";
 export { startDispatcher, type Dispatcher, type DispatcherLogger, type DispatcherOptions } from "./dispatcher.ts";
 export { enqueueDeliveries, type Released } from "./enqueue-deliveries.ts";
 export { escalateOverdue } from "./escalate-overdue.ts";
@@ -9,6 +10,8 @@ export { expandAddressees, type DeliveryTarget } from "./expand-addressees.ts";
 export {
   DEFAULT_OBJECTIVES,
   handlingObjectives,
+  OBJECTIVE_MINUTES,
+  objectiveVariable,
   objectivesFromEnv,
   type HandlingObjectives,
 } from "./handling-objectives.ts";
