@@ -141,6 +141,13 @@ describe.skipIf(!sharedAvailable("seeds", "search tests")).each(DIALECTS)("%s: c
     expect(await ids("security council")).toEqual(["07MOSCOW200", "08STATE16245", "09STATE39345", "10BELGRADE300"]);
     expect(await ids('"security council"')).toEqual(["07MOSCOW200", "08STATE16245", "09STATE39345"]);
     expect(await ids('"council security"')).toEqual([]);
+    expect(await ids('"opposes kosovo independence"')).toEqual(["07MOSCOW200"]);
+    expect(await ids('"kosovo independence opposes"')).toEqual([]);
+    // A hyphenated word is a phrase of its parts; a final * makes its last word a prefix.
+    expect(await ids("security-counc*")).toEqual(["07MOSCOW200", "08STATE16245", "09STATE39345"]);
+    // The subject and the body are apart: no phrase runs from the end of one into the other.
+    expect(await ids("status russia")).toContain("07MOSCOW200");
+    expect(await ids('"status russia"')).toEqual([]);
   });
 
   it("excludes words, phrases and filters marked with -", async () => {

@@ -10,7 +10,7 @@ import { sql, type Transaction } from "kysely";
 import type { CableRecord } from "./cable-record.ts";
 import type { Database } from "./database.ts";
 import { dateBucket, SLOTS } from "./date-seq.ts";
-import { ftsText } from "./full-text.ts";
+import { ftsText, wordPairs } from "./full-text.ts";
 import type { Store } from "./open-store.ts";
 import { prepareIndexing, SEARCH_SCHEMA, type IndexDoc } from "./search-index.ts";
 import type { SearchIndexWriter } from "./search-index-writer.ts";
@@ -141,6 +141,11 @@ async function writePostgres(store: Store, records: CableRecord[]): Promise<Writ
     const [caveatSeqs, caveats] = pairs((r) => r.caveats);
     const [grantSeqs, grants] = pairs((r) => r.grants);
     const refs = unique.flatMap((r, i) => r.refs.map((ref, ord) => ({ seq: seqs[i]!, ord, ...ref })));
+    const texts = unique.map((r) => {
+      const subject = ftsText(r.fts.subject);
+      const body = ftsText(r.fts.body);
+      return { subject, body, pairs: [...wordPairs(subject), ...wordPairs(body)].join("|") };
+    });
     // One statement, so one round trip, for the cable and all its rows: a release makes about 25 in all, and
     // each costs the server's per-statement work besides the wire.
     const rows = await sql<{ seq: string; id: string }>`
@@ -177,15 +182,16 @@ async function writePostgres(store: Store, records: CableRecord[]): Promise<Writ
         WHERE s IN (SELECT seq FROM c)
       ), fts AS (
         -- The access locks and the subject's words go beside the tsvector too (migration 0010): a search then
-        -- reads cable_fts alone.
+        -- reads cable_fts alone. The word pairs of the subject and of the body are lexemes too, for phrases
+        -- (migration 0013); '|' is in no word ftsText makes.
         INSERT INTO cable_fts (seq, tsv, subj, class_rank, needs_access, captioned)
-        SELECT s, subj || setweight(to_tsvector('simple', b), 'B') || setweight(to_tsvector('simple', m), 'D'),
-          subj, k, n, p
-        FROM (SELECT s, setweight(to_tsvector('simple', a), 'A') AS subj, b, m, k, n, p
-          FROM unnest(${seqs}::bigint[], ${col((r) => ftsText(r.fts.subject))}::text[],
-            ${col((r) => ftsText(r.fts.body))}::text[], ${col((r) => r.fts.meta)}::text[],
+        SELECT s, subj || setweight(to_tsvector('simple', b), 'B') || setweight(to_tsvector('simple', m), 'D')
+          || array_to_tsvector(string_to_array(w, '|')), subj, k, n, p
+        FROM (SELECT s, setweight(to_tsvector('simple', a), 'A') AS subj, b, m, w, k, n, p
+          FROM unnest(${seqs}::bigint[], ${texts.map((t) => t.subject)}::text[], ${texts.map((t) => t.body)}::text[],
+            ${col((r) => r.fts.meta)}::text[], ${texts.map((t) => t.pairs)}::text[],
             ${col((r) => r.classRank)}::int[], ${col((r) => (r.caveats.length > 0 ? 1 : 0))}::int[],
-            ${col((r) => (r.captioned ? 1 : 0))}::int[]) AS t(s, a, b, m, k, n, p)
+            ${col((r) => (r.captioned ? 1 : 0))}::int[]) AS t(s, a, b, m, w, k, n, p)
           WHERE s IN (SELECT seq FROM c)) AS t
       )
       SELECT seq, id FROM c`.execute(tx);

@@ -42,6 +42,47 @@ export function ftsText(text: string): string {
   return folded.replace(/[^a-z0-9\u0080-\uffff]+/g, " ").trim();
 }
 
+/**
+ * Words no indexed word pair holds (PostgreSQL, migration 0013): the commonest function words. A pair such as
+ * "of the" matches nearly every cable, so it would narrow no phrase search, while pairs with them ("the kosovo",
+ * "kosovo and") are more than half of a cable's distinct pairs, each one more key for GIN to insert.
+ */
+export const PAIR_STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    "a an and are as at be been but by could for from had has have he her his i if in into is it its no not of on " +
+    "or our over said she should so some such than that the their them there these they this those to was we were " +
+    "which while who will with would you"
+  ).split(" "),
+);
+
+/**
+ * Starts every pair's lexeme: a word prefix (`counc*`, 'counc':*) must not match the pair "council met", whose
+ * lexeme has no positions and would spoil the phrase and rank arithmetic. '~' is in no word ftsText makes.
+ */
+export const PAIR_MARK = "~";
+
+/** Longer words make no pair: a pair is one lexeme, and PostgreSQL's are at most 2,047 bytes. */
+const PAIR_WORD_MAX = 500;
+
+/**
+ * The distinct pairs of adjacent words of a text as ftsText gives it, as lexemes ("~security council"), leaving
+ * out pairs with a stop word: what PostgreSQL indexes beside the words so that phrases are found by the index.
+ * @example wordPairs("the security council met") // ["~security council", "~council met"]
+ */
+export function wordPairs(normalised: string): string[] {
+  const words = normalised.split(" ");
+  const pairs = new Set<string>();
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1]!;
+    const b = words[i]!;
+    if (PAIR_STOP_WORDS.has(a) || PAIR_STOP_WORDS.has(b) || a.length > PAIR_WORD_MAX || b.length > PAIR_WORD_MAX) {
+      continue;
+    }
+    if (a.length > 0 && b.length > 0) pairs.add(`${PAIR_MARK}${a} ${b}`);
+  }
+  return [...pairs];
+}
+
 /** Folds a run of non-ASCII characters: diacritics dropped, compatibility forms expanded, the rest a space. */
 function foldRun(run: string): string {
   return run
@@ -75,10 +116,23 @@ const PG_WEIGHTS: Record<FtsTerm["column"], string> = { text: "", subject: "A", 
 /**
  * The dialect's match expression for "all of `positive` and none of `negative`". With no positive terms it is
  * "any of `negative`", which the caller excludes (an index cannot match a pure negation).
+ *
+ * On PostgreSQL a phrase in the text is narrowed by its word pairs, which the index holds as lexemes (migration
+ * 0013, `wordPairs`): a two-word phrase without a stop word is its pair alone, exact without a look at the row;
+ * otherwise the pairs it has and the phrase itself, so GIN rechecks only the rows holding every pair.
+ * `{ pairs: false }` writes phrases with `<->` alone, for tsvectors without pairs (the `subj` column) and for
+ * ranking, which reads positions.
  * @example ftsExpression("sqlite", [{ words: ["kosovo"], prefix: false, column: "text" }], [])
  * // '({subject body} : "kosovo")'
+ * @example ftsExpression("postgres", [{ words: ["security", "council"], prefix: false, column: "text" }], [])
+ * // "(('~security council'))"
  */
-export function ftsExpression(dialect: Dialect, positive: FtsTerm[], negative: FtsTerm[]): string {
+export function ftsExpression(
+  dialect: Dialect,
+  positive: FtsTerm[],
+  negative: FtsTerm[],
+  options: { pairs?: boolean } = {},
+): string {
   if (dialect === "sqlite") {
     const term = (t: FtsTerm) => `${SQLITE_COLUMNS[t.column]} : "${t.words.join(" ")}"${t.prefix ? " *" : ""}`;
     const pos = positive.length > 0 ? `(${positive.map(term).join(" AND ")})` : "";
@@ -91,7 +145,14 @@ export function ftsExpression(dialect: Dialect, positive: FtsTerm[], negative: F
       const label = `${t.prefix && i === t.words.length - 1 ? "*" : ""}${weights}`;
       return label === "" ? `'${w}'` : `'${w}':${label}`;
     });
-    return `(${words.join(" <-> ")})`;
+    const phrase = `(${words.join(" <-> ")})`;
+    if (options.pairs === false || t.column !== "text" || t.words.length < 2) return phrase;
+    // A prefix's last word is not whole, so its pair is not in the index.
+    const whole = t.prefix ? t.words.slice(0, -1) : t.words;
+    const pairs = wordPairs(whole.join(" "));
+    if (pairs.length === 0) return phrase;
+    const lexemes = pairs.map((p) => `'${p}'`).join(" & ");
+    return pairs.length === t.words.length - 1 && t.words.length === 2 ? `(${lexemes})` : `(${lexemes} & ${phrase})`;
   };
   const pos = positive.length > 0 ? `(${positive.map(term).join(" & ")})` : "";
   const neg = negative.length > 0 ? `(${negative.map(term).join(" | ")})` : "";
@@ -113,7 +174,9 @@ export function ftsSeq(dialect: Dialect, alias = "f"): RawBuilder<number> {
 export function ftsMatch(dialect: Dialect, expression: string, alias = "f"): RawBuilder<SqlBool> {
   return dialect === "sqlite"
     ? sql<SqlBool>`${sql.ref(`${alias}.cable_fts`)} MATCH ${expression}`
-    : sql<SqlBool>`${sql.ref(`${alias}.tsv`)} @@ to_tsquery('simple', ${expression})`;
+    : // Cast, not to_tsquery: its parser would split a word pair's lexeme ('security council') back into a phrase.
+      // The words are ftsText's already, which is all the 'simple' configuration would make of them.
+      sql<SqlBool>`${sql.ref(`${alias}.tsv`)} @@ ${expression}::tsquery`;
 }
 
 /**
@@ -124,5 +187,5 @@ export function ftsMatch(dialect: Dialect, expression: string, alias = "f"): Raw
 export function ftsScore(dialect: Dialect, expression: string, alias = "f"): RawBuilder<number> {
   return dialect === "sqlite"
     ? sql<number>`bm25(${sql.ref(`${alias}.cable_fts`)}, 4.0, 1.0, 0.0)`
-    : sql<number>`(-ts_rank('{0, 0, 0.25, 1}', ${sql.ref(`${alias}.tsv`)}, to_tsquery('simple', ${expression})))::float8`;
+    : sql<number>`(-ts_rank('{0, 0, 0.25, 1}', ${sql.ref(`${alias}.tsv`)}, ${expression}::tsquery))::float8`;
 }

@@ -11,6 +11,7 @@ import * as m0008 from "./migrations/0008-search-index-file.ts";
 import * as m0010 from "./migrations/0010-search-row-columns.ts";
 import * as m0011 from "./migrations/0011-alert-outcome.ts";
 import * as m0012 from "./migrations/0012-slugged-copies-no-deadline.ts";
+import * as m0013 from "./migrations/0013-word-pairs.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0010-search-row-columns": m0010,
   "0011-alert-outcome": m0011,
   "0012-slugged-copies-no-deadline": m0012,
+  "0013-word-pairs": m0013,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -62,6 +62,8 @@ export type SearchPlan = {
   indexed: boolean;
   /** The dialect's match expression; "" when not indexed. */
   expression: string;
+  /** The expression relevance is scored with: on PostgreSQL, phrases by their positions rather than word pairs. */
+  rankExpression: string;
   /**
    * Any of the query's words or phrases in a subject: the cheap relevance of common-word searches. On SQLite it
    * matches cable_fts; on PostgreSQL its `subj` column (migration 0010), so it has no weights.
@@ -100,6 +102,8 @@ export function planSearch(store: Store, q: CompiledQuery, reader: Reader): Sear
     store.dialect,
     [],
     store.dialect === "sqlite" ? q.highlight.map((t) => ({ ...t, column: "subject" as const })) : q.highlight,
+    // PostgreSQL's `subj` column holds the subject's words without their pairs.
+    { pairs: false },
   );
   const token = readerAccessToken(reader);
   if (token !== null) positive.push({ words: [token], prefix: false, column: "meta" });
@@ -107,6 +111,7 @@ export function planSearch(store: Store, q: CompiledQuery, reader: Reader): Sear
     return {
       indexed: true,
       expression: ftsExpression(store.dialect, positive, q.negative),
+      rankExpression: ftsExpression(store.dialect, positive, q.negative, { pairs: false }),
       subjectExpression,
       conditions: sql.join(parts, sql` AND `),
       indexConditions: readableBy(reader, "f"),
@@ -125,6 +130,7 @@ export function planSearch(store: Store, q: CompiledQuery, reader: Reader): Sear
   return {
     indexed: false,
     expression: "",
+    rankExpression: "",
     subjectExpression,
     conditions: sql.join(parts, sql` AND `),
     indexConditions: sql`1 = 1`,
@@ -328,7 +334,7 @@ export async function relevancePage(
     ? newestMatches(
         store,
         plan,
-        sql`${k} AS seq, ${ftsScore(store.dialect, plan.expression)} AS score`,
+        sql`${k} AS seq, ${ftsScore(store.dialect, plan.rankExpression)} AS score`,
         RANK_CAP,
         null,
         buckets,
