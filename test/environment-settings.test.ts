@@ -13,6 +13,8 @@ import { fixedClock } from "../src/services/clock.ts";
 import { loadDefaultDirectory } from "../src/services/directory/index.ts";
 import { objectivesFromEnv } from "../src/services/distribution/index.ts";
 import { CablegramError } from "../src/services/errors.ts";
+import { flagFromEnv } from "../src/services/flag-setting.ts";
+import { storeSettingsFromEnv } from "../src/services/store-settings.ts";
 import { openStore, storeConfigFromEnv, type Store } from "../src/store/open-store.ts";
 import { cliEnv } from "./helpers/cli-env.ts";
 import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
@@ -125,6 +127,8 @@ describe("a bad setting at start", () => {
     ["CABLEGRAM_OBJECTIVE_ROUTINE", "6h"],
     ["CABLEGRAM_OBJECTIVE_ROUTNE", "360"],
     ["CABLEGRAM_SMTP_PORT", "submission"],
+    ["CABLEGRAM_SECURE_COOKIES", "ture"],
+    ["CABLEGRAM_TRUST_PROXY", "enabled"],
   ])(
     "stops `cablegram serve` for %s=%s with one line and exit 2, before it creates the archive",
     async (name, value) => {
@@ -203,5 +207,38 @@ describe("a bad setting at start", () => {
     } finally {
       await cleanup();
     }
+  });
+});
+
+describe("yes-or-no settings and the archive's URL", () => {
+  it("reads 1, true, yes and on as yes, 0, false, no, off and nothing as no, in any case, and refuses the rest", () => {
+    const flag = (value?: string) =>
+      flagFromEnv(value === undefined ? {} : { CABLEGRAM_SECURE_COOKIES: value }, "CABLEGRAM_SECURE_COOKIES", "x");
+    expect(["1", "true", "TRUE", " yes ", "on"].map(flag)).toEqual([true, true, true, true, true]);
+    expect([undefined, "", "0", "false", "No", "off"].map(flag)).toEqual([false, false, false, false, false, false]);
+    const error = settingError(() => flag("ture"));
+    expect([error.code, error.details]).toEqual([
+      "SETTING_INVALID",
+      { variable: "CABLEGRAM_SECURE_COOKIES", value: "ture" },
+    ]);
+    expect(error.message).toContain('CABLEGRAM_SECURE_COOKIES is "ture" in the environment, which is neither');
+  });
+
+  it("refuses a DATABASE_URL that is not PostgreSQL's, naming its scheme but never the rest (a password)", () => {
+    const error = settingError(() => storeSettingsFromEnv({ DATABASE_URL: "mysql://root:secret@db/cables" }));
+    expect(error.code).toBe("SETTING_INVALID");
+    expect(error.message).toMatch(/^DATABASE_URL \(mysql:\) is not a PostgreSQL URL: give postgres:\/\//);
+    expect(error.message).not.toContain("secret");
+    expect(storeSettingsFromEnv({ DATABASE_URL: "postgresql://127.0.0.1/test" }).dialect).toBe("postgres");
+    expect(storeSettingsFromEnv({ CABLEGRAM_DATA_DIR: "/tmp/x" })).toEqual({
+      dialect: "sqlite",
+      file: "/tmp/x/cablegram.db",
+    });
+  });
+
+  it("stops a CLI command on such a DATABASE_URL with one line and exit 2", async () => {
+    const io = memoryIo({ DATABASE_URL: "mysql://root:secret@db/cables" });
+    expect(await main(["user", "list"], io)).toBe(2);
+    expect(io.err.join("\n")).toMatch(/SETTING_INVALID: DATABASE_URL \(mysql:\) is not a PostgreSQL URL/);
   });
 });

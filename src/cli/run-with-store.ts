@@ -1,7 +1,8 @@
 // Runs a command's work against the store the environment names, turning service errors into one-line messages.
 import { repairSearchIndex } from "../services/archive/index.ts";
 import { isCablegramError } from "../services/errors.ts";
-import { openStore, storeConfigFromEnv, type Store } from "../store/open-store.ts";
+import { storeSettingsFromEnv } from "../services/store-settings.ts";
+import { openStore, type Store } from "../store/open-store.ts";
 import type { ExitCode, Io } from "./io.ts";
 
 /**
@@ -12,7 +13,7 @@ import type { ExitCode, Io } from "./io.ts";
 export async function runWithStore(io: Io, name: string, work: (store: Store) => Promise<ExitCode>): Promise<ExitCode> {
   let store: Store | null = null;
   try {
-    store = await openStore(storeConfigFromEnv(io.env));
+    store = await openStore(storeSettingsFromEnv(io.env));
     const repaired = await repairSearchIndex(store);
     if (repaired > 0) io.stderr(`cablegram: indexed ${repaired} archived cables the search index lacked`);
     return await work(store);

@@ -12,8 +12,10 @@ import { repairSearchIndex } from "../../services/archive/index.ts";
 import { systemClock } from "../../services/clock.ts";
 import { dispatcherSettingsFromEnv, type DispatcherSettings } from "../../services/distribution/dispatcher-settings.ts";
 import { isCablegramError } from "../../services/errors.ts";
+import { flagFromEnv } from "../../services/flag-setting.ts";
+import { storeSettingsFromEnv } from "../../services/store-settings.ts";
 import { checkpointInBackground } from "../../store/background-checkpoints.ts";
-import { openStore, storeConfigFromEnv } from "../../store/open-store.ts";
+import { openStore, type StoreConfig } from "../../store/open-store.ts";
 import type { ExitCode, Io } from "../io.ts";
 import type { CommandModule } from "../main.ts";
 
@@ -28,7 +30,7 @@ nothing). Later starts skip all that.
 
 Listens on localhost only by default: the archive holds classified cables and the first start prints an admin
 password, so exposing it to the network should be a decision (HOST=0.0.0.0), ideally behind a TLS proxy
-(then set CABLEGRAM_SECURE_COOKIES=1 and CABLEGRAM_TRUST_PROXY=1).
+(then set CABLEGRAM_SECURE_COOKIES=1 and CABLEGRAM_TRUST_PROXY=1; 1, true, yes or on mean yes).
 
 Environment: PORT (8080), HOST (localhost), CABLEGRAM_DATA_DIR, DATABASE_URL, CABLEGRAM_ADMIN_PASSWORD,
 CABLEGRAM_IMPORT, CABLEGRAM_SECURE_COOKIES, CABLEGRAM_TRUST_PROXY, CABLEGRAM_ALERT_REPEAT_MINUTES (5; 1 to 1440),
@@ -75,15 +77,20 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
   const host = options.host ?? io.env.HOST ?? "localhost";
   // Settings are checked before the store opens: a first start imports for minutes before the app is built.
   let messaging: DispatcherSettings;
+  let config: StoreConfig;
+  let secureCookies: boolean;
+  let trustProxy: boolean;
   try {
     messaging = dispatcherSettingsFromEnv(io.env);
+    config = storeSettingsFromEnv(io.env);
+    secureCookies = flagFromEnv(io.env, "CABLEGRAM_SECURE_COOKIES", "session cookies sent over HTTPS only");
+    trustProxy = flagFromEnv(io.env, "CABLEGRAM_TRUST_PROXY", "trusting the X-Forwarded-* headers of a proxy");
   } catch (error) {
     if (!isCablegramError(error)) throw error;
     io.stderr(`cablegram serve: ${error.message} [${error.code}]`);
     return 2;
   }
   const log = createLogger({ pretty: Boolean(process.stdout.isTTY), level: io.env.LOG_LEVEL ?? "info" });
-  const config = storeConfigFromEnv(io.env);
   const store = await openStore(config);
   const deps = { store, clock: systemClock };
   const started = performance.now();
@@ -123,8 +130,8 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
     store,
     ...(withWeb ? { webRoot } : {}),
     logger: log,
-    secureCookies: io.env.CABLEGRAM_SECURE_COOKIES === "1",
-    trustProxy: io.env.CABLEGRAM_TRUST_PROXY === "1",
+    secureCookies,
+    trustProxy,
     messaging,
   });
   await app.listen({ port, host });
