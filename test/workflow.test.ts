@@ -279,9 +279,12 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: drafting, clearance and release",
     const { id } = await createDraft(world.deps, dana, smallDraft({ subject: "FRANCE: QUEUED" }));
     const asked = await requestClearance(world.deps, dana, id, { clearer: "IO/UNP" });
     const erinsQueue = await queueOf(world.store, erin);
-    expect(erinsQueue.clearances.filter((i) => i.draftId === id).map((i) => i.clearanceId)).toEqual([asked.id]);
+    // Each item says whom it is asked of: Erin answers for IO/UNP here, not in her own name.
+    expect(erinsQueue.clearances.filter((i) => i.draftId === id).map((i) => [i.clearanceId, i.askedOf])).toEqual([
+      [asked.id, { kind: "office", clearer: "IO/UNP" }],
+    ]);
     const before = (await queueOf(world.store, ada)).approvals.find((i) => i.draftId === id);
-    expect(before?.cleared).toBe(false);
+    expect([before?.cleared, before?.askedOf]).toEqual([false, null]);
     await decideClearance(world.deps, erin, id, asked.id, { decision: "clear" });
     expect((await queueOf(world.store, erin)).clearances.some((i) => i.draftId === id)).toBe(false);
     expect((await queueOf(world.store, ada)).approvals.find((i) => i.draftId === id)?.cleared).toBe(true);

@@ -117,6 +117,8 @@ describe.skipIf(browserMissing)(
       await page.goto("/queue");
       const toClear = page.getByRole("region", { name: /Awaiting your clearance/ });
       await toClear.getByRole("link", { name: SUBJECT }).waitFor();
+      // The clearer works in IO/UNP: the row says the clearance is that office's.
+      expect(await toClear.getByRole("row").filter({ hasText: SUBJECT }).textContent()).toContain("asked of IO/UNP");
       await shoot(world, page, "queue");
       // An objection needs a comment: the form says so and sends nothing.
       await toClear.getByRole("button", { name: `Object to ${SUBJECT}` }).click();

@@ -110,6 +110,10 @@ export const QueueItemSchema = z.object({
   originPost: z.string(),
   updatedAt: z.string(),
   clearanceId: z.string().nullable(),
+  askedOf: z
+    .object({ kind: z.enum(["user", "office"]), clearer: z.string() })
+    .nullable()
+    .describe("Whom the clearance is asked of: you by name, or one of your offices; null for approval items"),
   cleared: z.boolean(),
 });
 

@@ -15,6 +15,11 @@ export type QueueItem = {
   updatedAt: string;
   /** The clearance to decide (clearance items), or null (approval items). */
   clearanceId: string | null;
+  /**
+   * Whom the clearance is asked of (clearance items): the user by name, or one of their offices, so that someone in
+   * several offices sees which one is to answer. Null for approval items.
+   */
+  askedOf: { kind: "user" | "office"; clearer: string } | null;
   /** For approval items: every required clearance given. */
   cleared: boolean;
 };
@@ -32,7 +37,7 @@ export async function queueOf(store: Store, user: User): Promise<Queue> {
   const asked = await store.db
     .selectFrom("draft_clearances as c")
     .innerJoin("drafts as d", "d.id", "c.draft_id")
-    .select(["d.id", "d.model", "d.origin_post", "d.updated_at", "c.id as clearance_id"])
+    .select(["d.id", "d.model", "d.origin_post", "d.updated_at", "c.id as clearance_id", "c.kind", "c.clearer"])
     .where("d.status", "=", "draft")
     .where("c.status", "=", "requested")
     .where((eb) =>
@@ -43,7 +48,12 @@ export async function queueOf(store: Store, user: User): Promise<Queue> {
     )
     .orderBy("d.updated_at")
     .execute();
-  const clearances = asked.filter((r) => mayRead(reader, draftCable(r))).map((r) => item(r, r.clearance_id, false));
+  const clearances = asked
+    .filter((r) => mayRead(reader, draftCable(r)))
+    .map((r) => ({
+      ...item(r, r.clearance_id, false),
+      askedOf: { kind: r.kind === "office" ? ("office" as const) : ("user" as const), clearer: r.clearer },
+    }));
   const home = await homePlad(store, user);
   if (!hasRole(user, "approver") || home === null) return { clearances, approvals: [] };
   const drafts = await store.db
@@ -83,6 +93,7 @@ function item(
     originPost: r.origin_post,
     updatedAt: r.updated_at,
     clearanceId,
+    askedOf: null,
     cleared,
   };
 }

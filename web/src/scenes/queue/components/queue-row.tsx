@@ -15,6 +15,12 @@ export function QueueRow({ item, kind, onDecided }: Props) {
     <tr>
       <td className="queue-subject">
         <Link to={`/drafts/${segment(item.draftId)}`}>{subject}</Link>
+        {item.askedOf && (
+          <span className="muted queue-asked-of">
+            {" "}
+            · asked of {item.askedOf.kind === "office" ? item.askedOf.clearer : "you"}
+          </span>
+        )}
       </td>
       <td>
         <ClassificationTag classification={item.classification} />
