@@ -38,6 +38,12 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("inbox, ack and actions commands on %
     const after = memoryIo(env);
     await main(["inbox", "--post", "PANAMA"], after);
     expect(after.out.join("\n")).toMatch(/acknowledged by system/);
+    const urgent = memoryIo(env);
+    expect(await main(["inbox", "--post", "PANAMA", "--sort", "precedence"], urgent)).toBe(0);
+    expect(urgent.out.join("\n")).toContain("26STATE601");
+    const badSort = memoryIo(env);
+    expect(await main(["inbox", "--post", "PANAMA", "--sort", "oldest"], badSort)).toBe(2);
+    expect(badSort.err).toEqual(['cablegram inbox: --sort must be newest or precedence, not "oldest"']);
   });
 
   it("prints the action dashboard, and fails with exit 2 for an unknown cable or delivery", async () => {

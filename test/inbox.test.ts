@@ -139,4 +139,24 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("inboxes on %s", (dialect) => {
     });
     expect(unknown.json()).toMatchObject({ code: "OFFICE_NOT_FOUND" });
   });
+
+  it("lists newest first, or with sort=precedence the most urgent first and newest first within each", async () => {
+    // A later ROUTINE cable to Panama: newest, least urgent.
+    server.deps.clock.advance(60 * 60_000);
+    const routine = releasedSeed("08STATE16245", "26STATE209", {
+      classification: "SECRET",
+      to: [{ route: null, name: "AMEMBASSY PANAMA", office: null, precedence: "ROUTINE", mcn: null }],
+      info: [],
+    });
+    await release(server.store, server.deps.clock, routine);
+    await server.app.messaging.dispatcher.drain();
+    const order = async (query: string) =>
+      (await inbox("admin", `post=PANAMA${query}`)).map((i) => [i.cableId, i.precedence]);
+    expect((await order(""))[0]).toEqual(["26STATE209", "ROUTINE"]);
+    const urgent = await order("&sort=precedence");
+    expect(urgent.map(([, p]) => p)).toEqual(["NIACT IMMEDIATE", "NIACT IMMEDIATE", "ROUTINE"]);
+    expect(urgent.at(-1)).toEqual(["26STATE209", "ROUTINE"]);
+    const bad = await as("admin", { url: "/api/inbox?post=PANAMA&sort=oldest" });
+    expect(bad.statusCode).toBe(400);
+  });
 });

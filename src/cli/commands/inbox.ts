@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { SYSTEM_READER } from "../../services/access/reader.ts";
 import { systemClock } from "../../services/clock.ts";
-import { listInbox, type DeliveryView } from "../../services/distribution/index.ts";
+import { INBOX_SORTS, listInbox, type DeliveryView } from "../../services/distribution/index.ts";
 import { readerOf } from "../../services/users/index.ts";
 import { dispatchOnce, userOfOption } from "../as-user.ts";
 import type { ExitCode, Io } from "../io.ts";
@@ -15,6 +15,7 @@ sees, their home post's inbox by default. Queued deliveries are delivered first,
 
 Examples:
   $ cablegram inbox --post PANAMA --precedence "NIACT IMMEDIATE" --unread
+  $ cablegram inbox --post PANAMA --sort precedence
   $ cablegram inbox --office IO/UNP --as alice --json`;
 
 type InboxArgs = {
@@ -23,6 +24,7 @@ type InboxArgs = {
   precedence?: string;
   role?: string;
   unread?: boolean;
+  sort: string;
   as?: string;
   json?: boolean;
   limit: string;
@@ -38,6 +40,11 @@ export const inboxCommand: CommandModule = (program: Command, io: Io, done: (cod
     .option("--precedence <precedence>", "only FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY or ROUTINE")
     .option("--role <role>", "only action or info")
     .option("--unread", "only unread deliveries")
+    .option(
+      "--sort <order>",
+      "newest (first) or precedence (the most urgent first, newest first within each)",
+      "newest",
+    )
     .option("--as <user>", "as this user, with their access")
     .option("--limit <n>", "at most this many, 1 to 1000", "200")
     .option("--json", "as JSON Lines, one delivery a line")
@@ -56,6 +63,11 @@ async function runInbox(args: InboxArgs, io: Io): Promise<ExitCode> {
     return 2;
   }
   const role: "action" | "info" | null = args.role === "action" || args.role === "info" ? args.role : null;
+  const sort = INBOX_SORTS.find((s) => s === args.sort);
+  if (sort === undefined) {
+    io.stderr(`cablegram inbox: --sort must be newest or precedence, not "${args.sort}"`);
+    return 2;
+  }
   return runWithStore(io, "inbox", async (store) => {
     const user = await userOfOption(store, io, "inbox", args.as);
     if (user === undefined) return 2;
@@ -66,6 +78,7 @@ async function runInbox(args: InboxArgs, io: Io): Promise<ExitCode> {
       precedence: args.precedence ?? null,
       role,
       unread: args.unread ? true : null,
+      sort,
       limit,
     };
     const items = await listInbox({ store, clock: systemClock }, user ? readerOf(user) : SYSTEM_READER, filter);

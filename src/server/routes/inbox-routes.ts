@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PRECEDENCES } from "../../core/index.ts";
-import { ackDelivery, listInbox, markRead, slugDelivery } from "../../services/distribution/index.ts";
+import { ackDelivery, INBOX_SORTS, listInbox, markRead, slugDelivery } from "../../services/distribution/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
 import { PROBLEMS } from "../schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
@@ -42,10 +42,11 @@ export const inboxRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/inbox",
     {
       schema: {
-        summary: "A post's or an office's inbox: delivered cables you may read, newest first",
+        summary: "A post's or an office's inbox: delivered cables you may read, newest or most urgent first",
         description:
           "Without `post` or `office`, your home post's inbox. Items still in the outbox are not shown. " +
-          "`precedence` takes FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY or ROUTINE.",
+          "`precedence` takes FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY or ROUTINE. `sort=precedence` lists " +
+          "the most urgent first (FLASH to ROUTINE), newest first within each; the default is newest first.",
         tags,
         querystring: z.object({
           post: z.string().min(1).max(120).optional(),
@@ -54,6 +55,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
           role: z.enum(["action", "info"]).optional(),
           unread: Flag.optional(),
           unacknowledged: Flag.optional(),
+          sort: z.enum(INBOX_SORTS).default("newest"),
           limit: z.coerce.number().int().min(1).max(1000).default(200),
         }),
         response: { 200: z.object({ items: z.array(DeliverySchema) }), ...PROBLEMS },

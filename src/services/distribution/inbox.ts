@@ -1,4 +1,5 @@
-// Inboxes: a post's or an office's delivered cables, newest first, filtered, and only what the reader may read.
+// Inboxes: a post's or an office's delivered cables, newest or most urgent first, filtered, and only what the reader
+// may read.
 import { sql } from "kysely";
 import { isPrecedence } from "../../core/index.ts";
 import { readableBy, type Reader } from "../access/index.ts";
@@ -17,11 +18,18 @@ export type InboxFilter = {
   unread?: boolean | null;
   /** Only unacknowledged (true) or only acknowledged (false). */
   unacknowledged?: boolean | null;
+  /** `newest` first (the default), or `precedence`: the most urgent first, newest first within each. */
+  sort?: InboxSort | null;
   limit?: number;
 };
 
+/** The inbox's orders: as received, or as a duty officer works through it. */
+export const INBOX_SORTS = ["newest", "precedence"] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+
 /**
- * The inbox: delivered copies (not those still queued) on cables `reader` may read, newest first. A post's inbox
+ * The inbox: delivered copies (not those still queued) on cables `reader` may read, newest first or (`sort:
+ * "precedence"`) the most urgent first. A post's inbox
  * holds the copies released to it; copies a communicator slugged to its offices are in those offices' inboxes.
  * @example await listInbox(deps, reader, { post: "PANAMA", precedence: "NIACT IMMEDIATE", unread: true })
  */
@@ -48,9 +56,11 @@ export async function listInbox(deps: Deps, reader: Reader, filter: InboxFilter 
   if (filter.unread === false) query = query.where("d.read_at", "is not", null);
   if (filter.unacknowledged === true) query = query.where("d.acked_at", "is", null);
   if (filter.unacknowledged === false) query = query.where("d.acked_at", "is not", null);
-  const rows = await query
-    .orderBy("d.delivered_at", "desc")
-    .orderBy("d.rank")
+  const ordered =
+    filter.sort === "precedence"
+      ? query.orderBy("d.rank").orderBy("d.delivered_at", "desc")
+      : query.orderBy("d.delivered_at", "desc").orderBy("d.rank");
+  const rows = await ordered
     .orderBy(sql`d.id`)
     .limit(Math.min(Math.max(filter.limit ?? 200, 1), 1000))
     .execute();

@@ -15,5 +15,5 @@ export {
   objectivesFromEnv,
   type HandlingObjectives,
 } from "./handling-objectives.ts";
-export { listInbox, type InboxFilter } from "./inbox.ts";
+export { INBOX_SORTS, listInbox, type InboxFilter, type InboxSort } from "./inbox.ts";
 export { routingHintOf } from "./routing-hint.ts";

@@ -24,6 +24,7 @@ export function InboxScene() {
     role: params.get("role") ?? "",
     unread: params.get("unread") === "true",
     unacknowledged: params.get("unacknowledged") === "true",
+    sort: params.get("sort") === "precedence" ? "precedence" : "newest",
   };
   const [kind, name] = splitBox(filter.box);
   const path = `/api/inbox${query({
@@ -33,6 +34,7 @@ export function InboxScene() {
     role: filter.role,
     unread: filter.unread || undefined,
     unacknowledged: filter.unacknowledged || undefined,
+    sort: filter.sort === "precedence" ? "precedence" : undefined,
   })}`;
   const inbox = useApi<{ items: Delivery[] }>(kind === "post" && !name ? null : path);
   const reload = inbox.reload;
@@ -77,6 +79,7 @@ export function InboxScene() {
     if (next.role) search.set("role", next.role);
     if (next.unread) search.set("unread", "true");
     if (next.unacknowledged) search.set("unacknowledged", "true");
+    if (next.sort === "precedence") search.set("sort", "precedence");
     setParams(search, { replace: true });
   };
 

@@ -8,6 +8,8 @@ export type InboxFilter = {
   role: string;
   unread: boolean;
   unacknowledged: boolean;
+  /** "newest" or "precedence" (the most urgent first). */
+  sort: string;
 };
 
 type Props = { filter: InboxFilter; boxes: string[]; onChange: (next: InboxFilter) => void };
@@ -44,6 +46,13 @@ export function InboxFilters({ filter, boxes, onChange }: Props) {
           <option value="">Action and info</option>
           <option value="action">Action</option>
           <option value="info">Info</option>
+        </select>
+      </label>
+      <label>
+        Order
+        <select value={filter.sort} onChange={(e) => onChange({ ...filter, sort: e.target.value })}>
+          <option value="newest">Newest first</option>
+          <option value="precedence">Most urgent first</option>
         </select>
       </label>
       <label className="inline-check">
