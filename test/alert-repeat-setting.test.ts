@@ -11,8 +11,8 @@ import { alertRepeatFromEnv, setDutyOfficer } from "../src/services/alerts/index
 import { fixedClock } from "../src/services/clock.ts";
 import { loadDefaultDirectory } from "../src/services/directory/index.ts";
 import { CablegramError } from "../src/services/errors.ts";
-import { openStore, storeConfigFromEnv, type Store } from "../src/store/open-store.ts";
-import { cliEnv } from "./helpers/cli-env.ts";
+import type { Store } from "../src/store/open-store.ts";
+import { cliEnv, withStoreOf } from "./helpers/cli-env.ts";
 import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { startTestServer } from "./helpers/server-fixtures.ts";
@@ -124,15 +124,7 @@ describe("the alert repeat interval from the environment", () => {
   it.skipIf(!haveSeeds)("is honoured by the CLI's delivery, and a bad value stops the command first", async () => {
     const { env, cleanup } = await cliEnv("sqlite", "repeat_cli");
     try {
-      // The archive is closed while a command runs on it, as an operator's would be.
-      const withStore = async <T>(work: (store: Store) => Promise<T>): Promise<T> => {
-        const store = await openStore(storeConfigFromEnv(env));
-        try {
-          return await work(store);
-        } finally {
-          await store.close();
-        }
-      };
+      const withStore = <T>(work: (store: Store) => Promise<T>) => withStoreOf(env, work);
       await withStore(async (store) => {
         const clock = fixedClock("2026-02-16T23:19:00Z");
         await loadDefaultDirectory(store);

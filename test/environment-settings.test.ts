@@ -15,8 +15,8 @@ import { objectivesFromEnv } from "../src/services/distribution/index.ts";
 import { CablegramError } from "../src/services/errors.ts";
 import { flagFromEnv } from "../src/services/flag-setting.ts";
 import { storeSettingsFromEnv } from "../src/services/store-settings.ts";
-import { openStore, storeConfigFromEnv, type Store } from "../src/store/open-store.ts";
-import { cliEnv } from "./helpers/cli-env.ts";
+import type { Store } from "../src/store/open-store.ts";
+import { cliEnv, withStoreOf } from "./helpers/cli-env.ts";
 import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { SHARED_DIR } from "./helpers/shared-data.ts";
@@ -168,14 +168,7 @@ describe("a bad setting at start", () => {
   it.skipIf(!haveSeeds)("is refused by the CLI's delivery, which otherwise sets the configured deadlines", async () => {
     const { env, cleanup } = await cliEnv("sqlite", "settings_cli");
     try {
-      const withStore = async <T>(work: (store: Store) => Promise<T>): Promise<T> => {
-        const store = await openStore(storeConfigFromEnv(env));
-        try {
-          return await work(store);
-        } finally {
-          await store.close();
-        }
-      };
+      const withStore = <T>(work: (store: Store) => Promise<T>) => withStoreOf(env, work);
       await withStore(async (store) => {
         await loadDefaultDirectory(store);
         await release(store, fixedClock("2026-02-16T23:19:00Z"), releasedSeed("08STATE16245", "26STATE801"));

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Dialect } from "../../src/store/open-store.ts";
+import { openStore, storeConfigFromEnv, type Dialect, type Store } from "../../src/store/open-store.ts";
 import { pgAdmin, pgUrlInSchema, testSchemaName } from "./test-stores.ts";
 
 /**
@@ -22,4 +22,18 @@ export async function cliEnv(
   const schema = testSchemaName(prefix);
   await pgAdmin(`CREATE SCHEMA "${schema}"`);
   return { env: { DATABASE_URL: pgUrlInSchema(schema) }, cleanup: () => pgAdmin(`DROP SCHEMA "${schema}" CASCADE`) };
+}
+
+/**
+ * Runs `work` on the archive `env` names, opened for it and closed after, as an operator's archive is closed while
+ * a command runs on it.
+ * @example await withStoreOf(env, (store) => loadDefaultDirectory(store))
+ */
+export async function withStoreOf<T>(env: Record<string, string>, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(storeConfigFromEnv(env));
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
 }
