@@ -59,11 +59,13 @@ export async function deliverBatch(options: Delivering): Promise<DeliveredBatch>
     PRECEDENCES.map((p) => sql`when ${p} then ${dueOf(options.objectives[p])}`),
     sql` `,
   )} else ${dueOf(options.objectives.ROUTINE)} end`;
-  const claim = store.dialect === "postgres" ? claimPostgres : claimSqlite;
-  const claimed = await claim(store, options.batch, nowIso, due);
-  if (claimed === null) return { queued: 0, delivered: 0, alerts: 0 };
+  const claim =
+    store.dialect === "postgres"
+      ? claimPostgres(options.batch, nowIso, due)
+      : await claimSqlite(store, options.batch, nowIso, due);
+  if (claim === null) return { queued: 0, delivered: 0, alerts: 0 };
   const { delivered, alerts } = await store.db.transaction().execute(async (tx) => {
-    const rows = await claimed(tx);
+    const rows = await claim.deliver(tx);
     const alerting = rows.filter((d) => ALERTING.includes(d.precedence) && d.office === "");
     await raiseAlerts(tx, alerting, "niact", nowIso);
     // Written out field by field: spreading the driver's rows into a new shape cost more than the update's SQL.
@@ -94,18 +96,26 @@ export async function deliverBatch(options: Delivering): Promise<DeliveredBatch>
     return { delivered, alerts: alerting.length };
   });
   if (delivered.length > 0) await publishDelivered(options, delivered);
-  return { queued: claimed.queued ?? delivered.length, delivered: delivered.length, alerts };
+  return { queued: claim.found ?? delivered.length, delivered: delivered.length, alerts };
 }
 
-/** Turns a batch delivered in the transaction it is given, answering the rows it turned. */
-type Claim = ((tx: Kysely<Database>) => Promise<QueuedRow[]>) & { queued?: number };
+/**
+ * A batch to deliver: `deliver` turns it delivered in the transaction it is given and answers the rows it turned;
+ * `found` is how many rows were queued when it was picked, null where picking and delivering are one statement.
+ */
+type Claim = { found: number | null; deliver: (tx: Kysely<Database>) => Promise<QueuedRow[]> };
 type QueuedRow = Pick<DeliveryRow, (typeof QUEUED_COLUMNS)[number]>;
 
 /**
  * SQLite: the batch's ids are read first (a write transaction is the database's only one, so it is kept short),
  * then moved by an UPDATE that names the old state: a row another process delivered meanwhile is left alone.
  */
-async function claimSqlite(store: Store, batch: number, nowIso: string, due: RawBuilder<string>) {
+async function claimSqlite(
+  store: Store,
+  batch: number,
+  nowIso: string,
+  due: RawBuilder<string>,
+): Promise<Claim | null> {
   const queued = await store.db
     .selectFrom("deliveries")
     .select("id")
@@ -118,7 +128,7 @@ async function claimSqlite(store: Store, batch: number, nowIso: string, due: Raw
     .execute();
   if (queued.length === 0) return null;
   const ids = queued.map((q) => q.id);
-  const claim: Claim = (tx) =>
+  const deliver = (tx: Kysely<Database>) =>
     tx
       .updateTable("deliveries")
       .set({ state: "delivered", delivered_at: nowIso, due_at: due })
@@ -128,16 +138,15 @@ async function claimSqlite(store: Store, batch: number, nowIso: string, due: Raw
       // slugged (those acts need a delivered copy), so the others are null, and this update set the rest.
       .returning(QUEUED_COLUMNS)
       .execute();
-  claim.queued = queued.length;
-  return claim;
+  return { found: queued.length, deliver };
 }
 
 /**
  * PostgreSQL: one statement picks the most urgent queued rows and delivers them, skipping rows another dispatcher
  * has locked (it is delivering those): a round trip and a scan fewer than reading the ids first.
  */
-async function claimPostgres(_store: Store, batch: number, nowIso: string, due: RawBuilder<string>) {
-  const claim: Claim = async (tx) => {
+function claimPostgres(batch: number, nowIso: string, due: RawBuilder<string>): Claim {
+  const deliver = async (tx: Kysely<Database>) => {
     const { rows } = await sql<QueuedRow>`
       UPDATE deliveries AS d SET state = 'delivered', delivered_at = ${nowIso}, due_at = ${due}
       FROM (SELECT id FROM deliveries WHERE state = 'queued' ORDER BY rank, queued_at, id LIMIT ${batch}
@@ -146,7 +155,7 @@ async function claimPostgres(_store: Store, batch: number, nowIso: string, due: 
       RETURNING ${sql.join(QUEUED_COLUMNS.map((c) => sql.ref(`d.${c}`)))}`.execute(tx);
     return rows;
   };
-  return claim;
+  return { found: null, deliver };
 }
 
 async function publishDelivered(options: Delivering, delivered: DeliveryRow[]): Promise<void> {
