@@ -7,9 +7,11 @@ export type CableRecord = Pick<
   "id" | "subject" | "dtg" | "year" | "origin" | "classification" | "precedence" | "source"
 > & {
   classRank: number;
-  /** The cable model as JSON. */
+  /** The cable model as JSON; '' when `parseHints` is set. */
   model: string;
   raw: string | null;
+  /** For a telegram import, the hints (JSON) `raw` was parsed with, instead of the model: see migration 0014. */
+  parseHints: string | null;
   archivedAt: string;
   tags: string[];
   refs: { label: string | null; refId: string | null; text: string }[];

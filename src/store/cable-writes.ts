@@ -31,6 +31,10 @@ export async function writeCableRecords(
   options: { index?: SearchIndexWriter } = {},
 ): Promise<WriteOutcome> {
   if (records.length === 0) return { inserted: 0, skipped: 0 };
+  for (const r of records) {
+    // Stored as hints alone, a cable is read back by parsing its text: without the text, it could not be.
+    if (r.parseHints !== null && r.raw === null) throw new Error(`cable ${r.id} has parse hints but no text`);
+  }
   if (!store.sqlite) return writePostgres(store, records);
   const docs: IndexDoc[] | null = options.index ? [] : null;
   const outcome = writeSqlite(store.sqlite, records, docs);
@@ -49,7 +53,7 @@ function prepareSqlite(db: BetterSqlite3.Database) {
          needs_access, captioned, source, archived_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     ),
-    text: db.prepare(`INSERT INTO cable_texts (seq, model, raw) VALUES (?, ?, ?)`),
+    text: db.prepare(`INSERT INTO cable_texts (seq, model, raw, parse_hints) VALUES (?, ?, ?, ?)`),
     tag: db.prepare(`INSERT OR IGNORE INTO cable_tags (seq, tag) VALUES (?, ?)`),
     ref: db.prepare(`INSERT INTO cable_refs (seq, ord, label, ref_id, text) VALUES (?, ?, ?, ?, ?)`),
     caveat: db.prepare(`INSERT OR IGNORE INTO cable_caveats (seq, caveat) VALUES (?, ?)`),
@@ -93,7 +97,7 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: I
       );
       if (info.changes === 0) continue;
       inserted++;
-      s.text.run(seq, r.model, r.raw);
+      s.text.run(seq, r.model, r.raw, r.parseHints);
       for (const tag of r.tags) s.tag.run(seq, tag);
       r.refs.forEach((ref, i) => s.ref.run(seq, i, ref.label, ref.refId, ref.text));
       for (const caveat of r.caveats) s.caveat.run(seq, caveat);
@@ -161,9 +165,9 @@ async function writePostgres(store: Store, records: CableRecord[]): Promise<Writ
         ON CONFLICT (id) DO NOTHING
         RETURNING seq, id
       ), texts AS (
-        INSERT INTO cable_texts (seq, model, raw)
-        SELECT * FROM unnest(${seqs}::bigint[], ${col((r) => r.model)}::text[], ${col((r) => r.raw)}::text[])
-          AS t(s, m, r)
+        INSERT INTO cable_texts (seq, model, raw, parse_hints)
+        SELECT * FROM unnest(${seqs}::bigint[], ${col((r) => r.model)}::text[], ${col((r) => r.raw)}::text[],
+          ${col((r) => r.parseHints)}::text[]) AS t(s, m, r, h)
         WHERE s IN (SELECT seq FROM c)
       ), tags AS (
         INSERT INTO cable_tags (seq, tag)

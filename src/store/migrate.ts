@@ -12,6 +12,7 @@ import * as m0010 from "./migrations/0010-search-row-columns.ts";
 import * as m0011 from "./migrations/0011-alert-outcome.ts";
 import * as m0012 from "./migrations/0012-slugged-copies-no-deadline.ts";
 import * as m0013 from "./migrations/0013-word-pairs.ts";
+import * as m0014 from "./migrations/0014-parsed-models.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0011-alert-outcome": m0011,
   "0012-slugged-copies-no-deadline": m0012,
   "0013-word-pairs": m0013,
+  "0014-parsed-models": m0014,
 };
 
 class StaticProvider implements MigrationProvider {

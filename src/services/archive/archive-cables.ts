@@ -6,15 +6,18 @@ import { reportTasks, type CitingCable } from "../actions/report-tasks.ts";
 import type { Store } from "../../store/open-store.ts";
 import type { SearchIndexWriter } from "../../store/search-index-writer.ts";
 import { CablegramError } from "../errors.ts";
+import type { TelegramHints } from "../import/cable-from-telegram.ts";
 import { cableRecordOf } from "./cable-record-of.ts";
 
 /**
- * One cable to archive: the model, the original telegram text (verbatim) and where it came from; or its record,
- * `cableRecordOf(cable, raw, …)` made beforehand (by a parse worker, so the model need not cross threads), with
- * what the cable cites. Source and archive time are set here.
+ * One cable to archive: the model, the original telegram text (verbatim) and where it came from, with `parsedWith`
+ * when the model is what `cableFromTelegram(raw, parsedWith)` gave (then only those hints are stored, not the
+ * model); or its record, `cableRecordOf(cable, raw, …)` made beforehand (by a parse worker, so the model need not
+ * cross threads), with what the cable cites. Source and archive time are set here.
  */
 export type ArchiveItem =
-  { cable: Cable; raw: string | null; source?: string } | { record: CableRecord; citing: CitingCable; source?: string };
+  | { cable: Cable; raw: string | null; source?: string; parsedWith?: TelegramHints }
+  | { record: CableRecord; citing: CitingCable; source?: string };
 
 /**
  * Archives a batch of cables in one transaction: the model, the raw text verbatim, and every column search and
@@ -40,7 +43,7 @@ export async function archiveCables(
     const source = item.source ?? null;
     return "record" in item
       ? { ...item.record, source, archivedAt }
-      : cableRecordOf(item.cable, item.raw, source, archivedAt);
+      : cableRecordOf(item.cable, item.raw, source, archivedAt, item.raw === null ? undefined : item.parsedWith);
   });
   const outcome = await writeCableRecords(store, records, options);
   // A reply from a tasked post reports its task, whether it was imported or released.

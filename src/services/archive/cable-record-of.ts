@@ -4,11 +4,15 @@ import type { CableRecord } from "../../store/cable-record.ts";
 import { metaToken } from "../../store/full-text.ts";
 import { accessTokens, locksOf } from "../access/index.ts";
 import { addresseeKeys } from "./addressee-keys.ts";
+import type { TelegramHints } from "../import/cable-from-telegram.ts";
 import { encodeModel } from "./archived-cable.ts";
+import { encodeHints } from "./stored-model.ts";
 
 /**
  * The stored form of a cable: what search, facets, references and the access rule need, computed once here.
- * The cable must have an id (the importer rejects those without).
+ * The cable must have an id (the importer rejects those without). With `parsedWith`, the cable is what
+ * `cableFromTelegram(raw, parsedWith)` gave, and only those hints are stored with the text, not the model
+ * (stored-model.ts); the record's `raw` must then be set before it is written.
  * @example cableRecordOf(seed, raw, "seeds", now).fts.meta // "tagunsc tagprel tagyi orgstate clsunclassified ..."
  */
 export function cableRecordOf(
@@ -16,6 +20,7 @@ export function cableRecordOf(
   raw: string | null,
   source: string | null,
   archivedAt: string,
+  parsedWith?: TelegramHints,
 ): CableRecord {
   const parsedId = cable.id === null ? null : parseCableId(cable.id);
   const id = parsedId?.id ?? (cable.id ?? "").trim().toUpperCase();
@@ -37,8 +42,9 @@ export function cableRecordOf(
     classification: cable.classification,
     classRank: locks.classRank,
     precedence: cable.precedence,
-    model: encodeModel(cable),
+    model: parsedWith ? "" : encodeModel(cable),
     raw,
+    parseHints: parsedWith ? encodeHints(parsedWith) : null,
     source,
     archivedAt,
     tags,

@@ -1,8 +1,9 @@
 // Reads one archived cable, if the reader may read it.
 import type { Store } from "../../store/open-store.ts";
 import { readableBy, type Reader } from "../access/index.ts";
-import { decodeModel, type ArchivedCable } from "./archived-cable.ts";
+import type { ArchivedCable } from "./archived-cable.ts";
 import { archiveId } from "./normalise-id.ts";
+import { modelOf } from "./stored-model.ts";
 
 /**
  * Reads a cable by id. Null when there is no such cable OR the reader may not read it: the two are
@@ -13,10 +14,10 @@ export async function readCable(store: Store, reader: Reader, id: string): Promi
   const row = await store.db
     .selectFrom("cables as c")
     .innerJoin("cable_texts as t", "t.seq", "c.seq")
-    .select(["t.model", "t.raw", "c.archived_at", "c.source"])
+    .select(["t.model", "t.raw", "t.parse_hints", "c.archived_at", "c.source"])
     .where("c.id", "=", archiveId(id))
     .where(readableBy(reader, "c"))
     .executeTakeFirst();
   if (!row) return null;
-  return { cable: decodeModel(row.model), raw: row.raw, archivedAt: row.archived_at, source: row.source };
+  return { cable: modelOf(row), raw: row.raw, archivedAt: row.archived_at, source: row.source };
 }

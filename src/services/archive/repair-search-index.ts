@@ -3,13 +3,13 @@
 import { sql } from "kysely";
 import type { Store } from "../../store/open-store.ts";
 import { indexCables, unindexedSeqs } from "../../store/search-index.ts";
-import { decodeModel } from "./archived-cable.ts";
 import { cableRecordOf } from "./cable-record-of.ts";
+import { modelOf, type StoredModel } from "./stored-model.ts";
 
 const BATCH = 500;
 
 /**
- * Finds the cables the search index lacks and indexes them from their stored models, as they were indexed when
+ * Finds the cables the search index lacks and indexes them from their stored models (see modelOf), as they were indexed when
  * archived. Costs two counts when nothing is missing. Returns how many it indexed; 0 on PostgreSQL, whose index is
  * written in the archive's own transactions.
  * @example await repairSearchIndex(store, (done, total) => log(`${done} of ${total}`)) // 0 after a clean import
@@ -22,11 +22,13 @@ export async function repairSearchIndex(
   const missing = unindexedSeqs(store.sqlite);
   for (let i = 0; i < missing.length; i += BATCH) {
     const seqs = missing.slice(i, i + BATCH);
-    const { rows } = await sql<{ seq: number; model: string }>`
-      SELECT seq, model FROM cable_texts WHERE seq IN (${sql.join(seqs)}) ORDER BY seq`.execute(store.db);
+    const { rows } = await sql<{ seq: number } & StoredModel>`
+      SELECT seq, model, raw, parse_hints FROM cable_texts WHERE seq IN (${sql.join(seqs)}) ORDER BY seq`.execute(
+      store.db,
+    );
     indexCables(
       store.sqlite,
-      rows.map((row) => ({ seq: row.seq, ...cableRecordOf(decodeModel(row.model), null, null, "").fts })),
+      rows.map((row) => ({ seq: row.seq, ...cableRecordOf(modelOf(row), null, null, "").fts })),
     );
     onProgress?.(Math.min(i + BATCH, missing.length), missing.length);
   }

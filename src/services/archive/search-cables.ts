@@ -16,7 +16,7 @@ import {
   type PageRow,
 } from "../search/search-sql.ts";
 import { highlightSnippet } from "../search/snippet.ts";
-import { decodeModel } from "./archived-cable.ts";
+import { modelOf } from "./stored-model.ts";
 
 export type SearchOptions = {
   /** The query, in the language of SEARCH_HELP; "" lists everything readable, newest first. */
@@ -118,7 +118,7 @@ function hitOf(row: PageRow, highlight: Parameters<typeof highlightSnippet>[1]):
     subject: row.subject,
     dtg: row.dtg,
     classification: row.classification,
-    snippet: highlightSnippet(decodeModel(row.model).body, highlight),
+    snippet: highlightSnippet(modelOf(row).body, highlight),
   };
 }
 

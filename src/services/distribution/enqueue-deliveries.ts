@@ -7,7 +7,7 @@ import { dialectOf } from "../../store/dialect-of.ts";
 import { timeOrderedId } from "../../store/time-ordered-id.ts";
 import { createTasks } from "../actions/create-tasks.ts";
 import { reportTasks } from "../actions/report-tasks.ts";
-import { decodeModel } from "../archive/archived-cable.ts";
+import { modelOf } from "../archive/stored-model.ts";
 import type { Clock } from "../clock.ts";
 import { CablegramError } from "../errors.ts";
 import { expandAddressees, type DeliveryTarget } from "./expand-addressees.ts";
@@ -99,8 +99,8 @@ async function routingHintOfCited(db: Kysely<Database>, cable: Cable): Promise<s
   const rows = await db
     .selectFrom("cables as c")
     .innerJoin("cable_texts as t", "t.seq", "c.seq")
-    .select("t.model")
+    .select(["t.model", "t.raw", "t.parse_hints"])
     .where("c.id", "in", ids)
     .execute();
-  return [...new Set(rows.flatMap((r) => routingHintOf(decodeModel(r.model))))];
+  return [...new Set(rows.flatMap((r) => routingHintOf(modelOf(r))))];
 }

@@ -61,8 +61,14 @@ export type ImportSummary = {
 /** A cable (or a worker's record of one) for `archiveCables`, with where it came from for problem reports. */
 type Item = ArchiveItem & { path: string; line: number | undefined };
 
-/** An input on its way: built (or refused) by a parse that may still be running on a worker. */
-type Outcome = { built: ParsedTelegram; raw: string | null; path: string; line: number | undefined };
+/** An input on its way: built (or refused) by a parse that may still be running on a worker, with its hints. */
+type Outcome = {
+  built: ParsedTelegram;
+  raw: string | null;
+  path: string;
+  line: number | undefined;
+  hints?: TelegramHints;
+};
 
 const DEFAULT_BATCH = 500;
 /** Inputs parsed ahead of the one being stored: enough to keep the workers busy, few enough to keep memory flat. */
@@ -110,7 +116,7 @@ export async function importPaths(store: Store, paths: string[], options: Import
 
   /** Takes the oldest outcome: in input order, so results and reports do not depend on worker timing. */
   const settle = async (): Promise<void> => {
-    const { built, raw, path, line } = await window.shift()!;
+    const { built, raw, path, line, hints } = await window.shift()!;
     if ("code" in built) fail(importProblem(path, built.code, built.detail, line));
     else {
       for (const reason of built.warnings) {
@@ -120,7 +126,7 @@ export async function importPaths(store: Store, paths: string[], options: Import
       const source = where(path, line);
       if ("record" in built)
         batcher.add({ record: { ...built.record, raw }, citing: built.citing, source, path, line });
-      else batcher.add({ cable: built.cable, raw, source, path, line });
+      else batcher.add({ cable: built.cable, raw, source, path, line, ...(hints ? { parsedWith: hints } : {}) });
     }
     await batcher.flushIfFull();
     report();
@@ -130,7 +136,7 @@ export async function importPaths(store: Store, paths: string[], options: Import
     while (window.length >= WINDOW) await settle();
   };
   const telegram = (text: string, hints: TelegramHints, path: string, line?: number) =>
-    submit(pool.parse(text, hints).then((built) => ({ built, raw: text, path, line })));
+    submit(pool.parse(text, hints).then((built) => ({ built, raw: text, path, line, hints })));
   const json = (text: string, path: string, line?: number): Promise<void> => {
     const value = parseJsonObject(text);
     if (typeof value === "string")

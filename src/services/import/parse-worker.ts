@@ -1,5 +1,6 @@
 // The parse worker: turns telegram texts into cables off the main thread, so parsing and storing overlap. It also
-// builds each cable's stored record (model JSON, index text, access locks): the main thread then only writes.
+// builds each cable's stored record (index text, access locks; the hints the text was parsed with, in place of the
+// model, which is parsed again when read): the main thread then only writes.
 import { parentPort } from "node:worker_threads";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { cableFromTelegram, type ParsedTelegram, type TelegramHints } from "./cable-from-telegram.ts";
@@ -17,7 +18,7 @@ parentPort?.on("message", (job: ParseJob) => {
   else {
     const { cable, warnings } = built;
     const citing = { id: cable.id, origin: cable.origin, references: cable.references.map((r) => ({ id: r.id })) };
-    answer = { seq: job.seq, built: { record: cableRecordOf(cable, null, null, ""), citing, warnings } };
+    answer = { seq: job.seq, built: { record: cableRecordOf(cable, null, null, "", job.hints), citing, warnings } };
   }
   parentPort!.postMessage(answer);
 });

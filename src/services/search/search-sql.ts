@@ -53,7 +53,10 @@ export type PageRow = {
   subject: string | null;
   dtg: string | null;
   classification: string | null;
+  /** The stored model, for the snippet (see modelOf). */
   model: string;
+  raw: string | null;
+  parse_hints: string | null;
 };
 
 /** How one search finds its rows. */
@@ -373,12 +376,12 @@ export async function datePage(
   );
 }
 
-/** Fetches the listed columns and the model for the rows `page` chose (seq, score), and only for those. */
+/** Fetches the listed columns and the stored model for the rows `page` chose (seq, score), and only for those. */
 async function withColumns(store: Store, page: RawBuilder<unknown>, order: RawBuilder<unknown>): Promise<PageRow[]> {
   return run(
     store,
     sql<PageRow>`
-    SELECT p.seq, p.score, c.id, c.subject, c.dtg, c.classification, t.model
+    SELECT p.seq, p.score, c.id, c.subject, c.dtg, c.classification, t.model, t.raw, t.parse_hints
     FROM (${page}) p JOIN cables c ON c.seq = p.seq JOIN cable_texts t ON t.seq = p.seq
     ORDER BY ${order}`,
   );

@@ -28,10 +28,15 @@ export interface CablesTable {
 /** The bulky part of a cable, apart so that scans and joins over `cables` stay in a few pages. */
 export interface CableTextsTable {
   seq: number;
-  /** The cable model as JSON (without `body` when it equals the paragraphs' text). */
+  /**
+   * The cable model as JSON (without `body` when it equals the paragraphs' text); '' when `parse_hints` is set,
+   * the model being then what `raw` parses to (migration 0014).
+   */
   model: string;
   /** The original telegram text, verbatim; null for cables created in Cablegram. */
   raw: string | null;
+  /** For a telegram import, the hints (JSON) `raw` was parsed with: the model is parsed again when read. */
+  parse_hints: string | null;
 }
 
 /** TAGS of a cable, as written (for facets). */
