@@ -108,7 +108,10 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: I
     }
     return { inserted, skipped: batch.length - inserted };
   });
-  return run(records);
+  // IMMEDIATE: the write lock first, waiting for it (busy_timeout). Deferred, the transaction starts with a read,
+  // and in WAL mode a read whose snapshot another process's commit has moved past (the server releasing while the
+  // CLI imports) cannot become a write: SQLITE_BUSY at once, without waiting.
+  return run.immediate(records);
 }
 
 /** The row number after `top` in the minute starting at `base` (or `base` itself for the minute's first cable). */

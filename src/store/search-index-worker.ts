@@ -26,7 +26,9 @@ parentPort?.on("message", (job: IndexJob | "close") => {
   }
   let error: string | null = null;
   try {
-    indexAll(job.docs);
+    // IMMEDIATE: its first statement reads, and in WAL mode a read whose snapshot another writer has moved past
+    // (a release on the server) cannot become a write: SQLITE_BUSY at once, without waiting. Locking first waits.
+    indexAll.immediate(job.docs);
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
