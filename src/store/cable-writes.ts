@@ -43,6 +43,8 @@ export async function writeCableRecords(
 }
 
 type SqliteStatements = ReturnType<typeof prepareSqlite>;
+/** Times a batch is tried when another process's commit got in between its first read and its first write. */
+const SNAPSHOT_ATTEMPTS = 5;
 const prepared = new WeakMap<BetterSqlite3.Database, SqliteStatements>();
 
 function prepareSqlite(db: BetterSqlite3.Database) {
@@ -108,10 +110,18 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: I
     }
     return { inserted, skipped: batch.length - inserted };
   });
-  // IMMEDIATE: the write lock first, waiting for it (busy_timeout). Deferred, the transaction starts with a read,
-  // and in WAL mode a read whose snapshot another process's commit has moved past (the server releasing while the
-  // CLI imports) cannot become a write: SQLITE_BUSY at once, without waiting.
-  return run.immediate(records);
+  // The transaction starts with a read, and in WAL mode a read whose snapshot another process's commit has moved
+  // past (the server releasing while the CLI imports) cannot become a write: SQLITE_BUSY_SNAPSHOT at once, without
+  // the busy timeout. It is rolled back, so it is run again on a fresh snapshot. Not BEGIN IMMEDIATE, which would
+  // lock the attached search index too: during a bulk import that is its writer thread's, and the two would wait
+  // on each other (a 250,000-cable import lost 33 cables to "database is locked" so).
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return run(records);
+    } catch (error) {
+      if (attempt >= SNAPSHOT_ATTEMPTS || (error as { code?: unknown }).code !== "SQLITE_BUSY_SNAPSHOT") throw error;
+    }
+  }
 }
 
 /** The row number after `top` in the minute starting at `base` (or `base` itself for the minute's first cable). */
