@@ -10,7 +10,7 @@ import type BetterSqlite3 from "better-sqlite3";
 /** The schema the index file is attached as. */
 export const SEARCH_SCHEMA = "search";
 
-/** Bytes of terms FTS5 buffers before it writes a segment: a whole import batch (500 cables of ~20 kB at most). */
+/** Bytes of terms FTS5 buffers before it writes a segment: more than an import batch makes (2,000 cables). */
 export const FTS_HASH_BYTES = 64 * 1024 * 1024;
 /** Segments on one level before FTS5 merges them (4 by default). */
 export const FTS_AUTOMERGE = 16;

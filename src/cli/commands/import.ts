@@ -28,14 +28,14 @@ export const importCommand: CommandModule = (program: Command, io: Io, done: (co
     .command("import")
     .description("Import telegrams, folders, JSON Lines and corpus folders into the archive.")
     .argument("<paths...>", "telegram files, folders, .jsonl files")
-    .option("--batch-size <n>", "cables per transaction", "500")
+    .option("--batch-size <n>", "cables per transaction at most (fewer when their texts are long)", "2000")
     .addHelpText("after", EXAMPLES)
     .action(async (paths: string[], options: { batchSize: string }) => done(await runImport(paths, options, io)));
 };
 
 /**
  * Runs an import and prints its summary on stdout; progress and problems go to stderr.
- * @example await runImport(["../shared/seeds"], { batchSize: "500" }, io) // 0, after "Imported 2 new cables, ..."
+ * @example await runImport(["../shared/seeds"], { batchSize: "2000" }, io) // 0, after "Imported 2 new cables, ..."
  */
 export async function runImport(paths: string[], options: { batchSize: string }, io: Io): Promise<ExitCode> {
   const batchSize = Number(options.batchSize);
