@@ -6,6 +6,9 @@ import { archiveCables, searchCables, type SearchOptions } from "../src/services
 import type { Store } from "../src/store/open-store.ts";
 import { addressee, buildCable, seed } from "./helpers/archive-fixtures.ts";
 import { sharedAvailable } from "./helpers/shared-data.ts";
+import { compileQuery } from "../src/services/search/compile-query.ts";
+import { parseSearchQuery, type SearchQuery } from "../src/services/search/query-language.ts";
+import { COUNT_CAP, countAndFacets, matchesMoreThan, planSearch } from "../src/services/search/search-sql.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 
 const PAGED = 40;
@@ -357,6 +360,27 @@ describe.skipIf(!sharedAvailable("seeds", "search cap tests")).each(DIALECTS)(
         expect(new Set(ids).size).toBe(100);
         if (sort === "date") {
           expect(ids.slice(0, 3)).toEqual([`02CAPPOST${COUNT}`, `02CAPPOST${COUNT - 1}`, `02CAPPOST${COUNT - 2}`]);
+        }
+      }
+    });
+
+    it("tells whether more than n match just as the count says, for each reader, before the count is done", async () => {
+      const clerk = {
+        userId: "clerk",
+        clearance: "UNCLASSIFIED" as const,
+        accesses: [],
+        lists: [],
+        offices: [],
+        post: null,
+      };
+      for (const reader of [SYSTEM_READER, clerk]) {
+        for (const q of ["zeta", "zeta from:2002-01-02 to:2002-01-03", "common -zeta"]) {
+          const plan = planSearch(store, compileQuery(parseSearchQuery(q) as SearchQuery), reader);
+          const { count } = await countAndFacets(store, plan);
+          const exact = Math.min(count, COUNT_CAP - 1);
+          expect([q, reader.userId, await matchesMoreThan(store, plan, exact - 1)]).toEqual([q, reader.userId, true]);
+          const beyond = count < COUNT_CAP ? await matchesMoreThan(store, plan, count) : false;
+          expect([q, reader.userId, beyond]).toEqual([q, reader.userId, false]);
         }
       }
     });

@@ -10,6 +10,7 @@ import {
   countAndFacets,
   FACET_SAMPLE,
   datePage,
+  matchesMoreThan,
   planSearch,
   RANK_CAP,
   relevancePage,
@@ -79,11 +80,17 @@ export async function searchCables(store: Store, reader: Reader, options: Search
   const after = options.cursor ? decodeCursor(options.cursor, query.fingerprint, sort) : null;
 
   const plan = planSearch(store, query, reader);
-  // A date page does not depend on the count: PostgreSQL runs the two on two connections at once.
+  // PostgreSQL runs the page and the count on two connections at once. A relevance page depends only on whether
+  // there are at most RANK_CAP matches, which PostgreSQL asks apart: for a common word the count and its facets
+  // took as long as the page, one after the other. SQLite has one connection: there the count answers it.
   const counting = countAndFacets(store, plan);
+  const ranksAll = (): Promise<boolean> =>
+    store.dialect === "postgres"
+      ? matchesMoreThan(store, plan, RANK_CAP).then((more) => !more)
+      : counting.then((c) => c.count <= RANK_CAP);
   const paging =
     sort === "relevance"
-      ? counting.then((c) => relevancePage(store, plan, after, limit + 1, c.count <= RANK_CAP))
+      ? ranksAll().then((exact) => relevancePage(store, plan, after, limit + 1, exact))
       : datePage(store, plan, after, limit + 1);
   const [{ count, facets }, rows] = await Promise.all([counting, paging]);
   const lowerBound = count >= COUNT_CAP;

@@ -314,6 +314,21 @@ export async function countAndFacets(
 }
 
 /**
+ * Whether the plan has more than `n` matches, as countAndFacets counts them (so `!await matchesMoreThan(store, plan,
+ * RANK_CAP)` is `count <= RANK_CAP`), counting no further than `n + 1`: what relevancePage needs to know, asked
+ * without waiting for the whole count and its facets.
+ * @example await matchesMoreThan(store, plan, RANK_CAP) // true for a word in most cables
+ */
+export async function matchesMoreThan(store: Store, plan: SearchPlan, n: number): Promise<boolean> {
+  const rows = await run(
+    store,
+    sql<{ n: number | string }>`SELECT count(*) AS n FROM (SELECT 1 ${matchingFrom(store, plan, null, true)}
+      LIMIT ${n + 1}) x`,
+  );
+  return Number(rows[0]?.n ?? 0) > n;
+}
+
+/**
  * One page in relevance order (best first, then newest). With `exact` (at most RANK_CAP matches, all ranked) the
  * score is BM25 on SQLite, ts_rank on PostgreSQL. With more it is cheaper, over the newest RANK_CAP matches: those
  * with a query word or phrase in their subject first, then the rest, newest first. BM25 reads every posting of every
