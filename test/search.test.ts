@@ -313,6 +313,15 @@ describe.skipIf(!sharedAvailable("seeds", "search cap tests")).each(DIALECTS)(
   "%s: search past 10,000 matches",
   (dialect) => {
     const COUNT = 10_050;
+    /** A reader who may read the UNCLASSIFIED half only. */
+    const clerk = {
+      userId: "clerk",
+      clearance: "UNCLASSIFIED" as const,
+      accesses: [],
+      lists: [],
+      offices: [],
+      post: null,
+    };
     let store: Store;
     beforeAll(async () => {
       store = await openTestStore(dialect, "cg_search_cap");
@@ -365,14 +374,6 @@ describe.skipIf(!sharedAvailable("seeds", "search cap tests")).each(DIALECTS)(
     });
 
     it("tells whether more than n match just as the count says, for each reader, before the count is done", async () => {
-      const clerk = {
-        userId: "clerk",
-        clearance: "UNCLASSIFIED" as const,
-        accesses: [],
-        lists: [],
-        offices: [],
-        post: null,
-      };
       for (const reader of [SYSTEM_READER, clerk]) {
         for (const q of ["zeta", "zeta from:2002-01-02 to:2002-01-03", "common -zeta"]) {
           const plan = planSearch(store, compileQuery(parseSearchQuery(q) as SearchQuery), reader);
@@ -386,14 +387,6 @@ describe.skipIf(!sharedAvailable("seeds", "search cap tests")).each(DIALECTS)(
     });
 
     it("counts only what the reader may read, exactly when that is under the cap", async () => {
-      const clerk = {
-        userId: "clerk",
-        clearance: "UNCLASSIFIED" as const,
-        accesses: [],
-        lists: [],
-        offices: [],
-        post: null,
-      };
       const result = await searchCables(store, clerk, { q: "zeta", sort: "date", limit: 5 });
       expect(result.total).toBe(COUNT / 2);
       expect(result.totalIsLowerBound).toBe(false);
