@@ -194,14 +194,15 @@ describe.skipIf(!sharedAvailable("seeds", "parsing on worker threads"))("parsing
       const hints = { classification: "SECRET", from: "a test" } as const;
       const built = await Promise.all(texts.map((t) => pool.parse(t, hints)));
       expect(built[2]).toEqual({ code: "NO_CABLE_ID" });
-      // Each answer is the record the archive would make of the inline cable, less the text the caller holds,
-      // and what the cable cites; source and time are left to the archive.
+      // Each answer is the record the archive would make of the inline cable parsed with those hints (which it
+      // stores in place of the model), less the text the caller holds, and what the cable cites; source and time
+      // are left to the archive.
       built.forEach((b, i) => {
         const inline = cableFromTelegram(texts[i]!, hints);
         if ("code" in inline) return expect(b).toEqual(inline);
         if (!("record" in b)) throw new Error(`answer ${i} came back without its record`);
         expect(b.warnings).toEqual(inline.warnings);
-        expect(b.record).toEqual(cableRecordOf(inline.cable, null, null, ""));
+        expect(b.record).toEqual(cableRecordOf(inline.cable, null, null, "", hints));
         expect(b.citing).toEqual({
           id: inline.cable.id,
           origin: inline.cable.origin,
