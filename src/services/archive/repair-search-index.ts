@@ -9,8 +9,8 @@ import { modelOf, type StoredModel } from "./stored-model.ts";
 const BATCH = 500;
 
 /**
- * Finds the cables the search index lacks and indexes them from their stored models (see modelOf), as they were indexed when
- * archived. Costs two counts when nothing is missing. Returns how many it indexed; 0 on PostgreSQL, whose index is
+ * Finds the cables the search index lacks and indexes them from their stored models (see modelOf), as they were
+ * indexed when archived. Costs two counts when nothing is missing. Returns how many it indexed; 0 on PostgreSQL, whose index is
  * written in the archive's own transactions.
  * @example await repairSearchIndex(store, (done, total) => log(`${done} of ${total}`)) // 0 after a clean import
  */
