@@ -13,6 +13,7 @@ import * as m0011 from "./migrations/0011-alert-outcome.ts";
 import * as m0012 from "./migrations/0012-slugged-copies-no-deadline.ts";
 import * as m0013 from "./migrations/0013-word-pairs.ts";
 import * as m0014 from "./migrations/0014-parsed-models.ts";
+import * as m0015 from "./migrations/0015-lock-lookups.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0012-slugged-copies-no-deadline": m0012,
   "0013-word-pairs": m0013,
   "0014-parsed-models": m0014,
+  "0015-lock-lookups": m0015,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -20,7 +20,7 @@ export function readableBy(reader: Reader, table = "c"): RawBuilder<SqlBool> {
   if (accesses.length === 0) parts.push(sql`${col("needs_access")} = 0`);
   else if (!accesses.includes(EVERYTHING)) {
     parts.push(
-      sql`(${col("needs_access")} = 0 OR NOT EXISTS (SELECT 1 FROM cable_caveats k WHERE k.seq = ${col("seq")} AND k.caveat NOT IN (${sql.join(accesses)})))`,
+      sql`(${col("needs_access")} = 0 OR NOT EXISTS (SELECT 1 FROM cable_caveats k WHERE k.seq = ${col("seq")} AND ${caveatNotIn(accesses)}))`,
     );
   }
 
@@ -35,4 +35,20 @@ export function readableBy(reader: Reader, table = "c"): RawBuilder<SqlBool> {
   }
   if (parts.length === 0) return sql<SqlBool>`1 = 1`;
   return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+}
+
+/**
+ * `k.caveat NOT IN (accesses)` as the ranges between the accesses (below the first, between each two, above the
+ * last), which an index on the caveat answers by reading only the caveats outside them: PostgreSQL hashes this
+ * condition's rows once a statement, and with NOT IN that meant every caveat row of the archive (migration 0015).
+ * The accesses are sorted in code point order (UTF-8 bytes), the order of the column's collation on both dialects.
+ * @example caveatNotIn(["NOFORN", "FGI"]) // (k.caveat < 'FGI' OR (k.caveat > 'FGI' AND k.caveat < 'NOFORN') OR k.caveat > 'NOFORN')
+ */
+export function caveatNotIn(accesses: readonly string[]): RawBuilder<SqlBool> {
+  const sorted = [...new Set(accesses)].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  if (sorted.length === 0) return sql<SqlBool>`1 = 1`;
+  const ranges: RawBuilder<unknown>[] = [sql`k.caveat < ${sorted[0]}`];
+  for (let i = 1; i < sorted.length; i++) ranges.push(sql`(k.caveat > ${sorted[i - 1]} AND k.caveat < ${sorted[i]})`);
+  ranges.push(sql`k.caveat > ${sorted[sorted.length - 1]}`);
+  return sql<SqlBool>`(${sql.join(ranges, sql` OR `)})`;
 }
