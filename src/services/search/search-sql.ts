@@ -29,18 +29,11 @@ const TOP = CLASSIFICATIONS.length - 1;
 const BUCKET_BITS = 40;
 
 /**
- * Where PostgreSQL's windows start, in buckets back from the newest; the last window takes all the older ones. A
- * count wants thousands of rows, so it starts with four buckets: each window costs ~5 ms besides its rows (the
- * access rule's look at cable_caveats is made once a window).
+ * Where PostgreSQL's windows start, in buckets back from the newest; the last window takes all the older ones. The
+ * facet sample wants thousands of rows (FACET_SAMPLE), so it starts with four buckets.
  */
 const PAGE_WINDOWS = [0, 1, 4, 16, 64];
-
-/**
- * Below this many matches (before access), or 50 per row asked for if fewer, PostgreSQL reads them all at once:
- * windows would cost more than the rows.
- */
-const FEW_MATCHES = 5_000;
-const COUNT_WINDOWS = [0, 4, 16, 64];
+const SAMPLE_WINDOWS = [0, 4, 16, 64];
 
 /** One row of the count and facets query. */
 type FacetRow = { facet: string; value: string | null; n: number | string };
@@ -65,7 +58,10 @@ export type SearchPlan = {
   indexed: boolean;
   /** The dialect's match expression; "" when not indexed. */
   expression: string;
-  /** The expression relevance is scored with: on PostgreSQL, phrases by their positions rather than word pairs. */
+  /**
+   * The expression relevance is scored with: the words and phrases alone, and on PostgreSQL phrases by their
+   * positions rather than word pairs.
+   */
   rankExpression: string;
   /**
    * Any of the query's words or phrases in a subject: the cheap relevance of common-word searches. On SQLite it
@@ -114,7 +110,9 @@ export function planSearch(store: Store, q: CompiledQuery, reader: Reader): Sear
     return {
       indexed: true,
       expression: ftsExpression(store.dialect, positive, q.negative),
-      rankExpression: ftsExpression(store.dialect, positive, q.negative, { pairs: false }),
+      // Only the words and phrases: a filter's or the access word's lexeme is weight D, which ranks 0, and ts_rank
+      // of an AND holding one gave every match the same score, so relevance was date order.
+      rankExpression: ftsExpression(store.dialect, q.highlight, [], { pairs: false }),
       subjectExpression,
       conditions: sql.join(parts, sql` AND `),
       indexConditions: readableBy(reader, "f"),
@@ -229,7 +227,12 @@ async function bucketsOf(store: Store, plan: SearchPlan, before: number | null):
  * about a year of row numbers), so the matches are taken a window of buckets at a time, newest first, each window
  * found by GIN alone (words and buckets in one scan), and a window is only read while the newer ones hold fewer than
  * `limit`: the work follows `limit`, not the number of matches. SQLite's index walks row numbers in order already.
- * @example newestMatches(store, plan, sql`f.seq + 0 AS seq`, 21, null) // a statement giving the newest 21
+ *
+ * A word with few matches is read in every window, for ~0.3 ms each of GIN and the access rule. The statement used
+ * to count the matches first (up to 5,000) to read those all at once, but that count was a GIN scan of every match
+ * (~10 ms for a word in most cables), and became dearer than the windows it spared once the access rule's look at
+ * caveats cost a few rows rather than all of them (migration 0015).
+ * @example newestMatches(store, plan, sql`f.seq + 0 AS seq`, 21, null, buckets) // a statement giving the newest 21
  */
 function newestMatches(
   store: Store,
@@ -245,8 +248,7 @@ function newestMatches(
     return sql`SELECT ${columns} ${matchingFrom(store, plan, before, counting)} ORDER BY ${k} DESC LIMIT ${limit}`;
   }
   const { top, bottom } = buckets;
-  const few = Math.min(FEW_MATCHES, 50 * limit);
-  const starts = limit > RANK_CAP ? COUNT_WINDOWS : PAGE_WINDOWS;
+  const starts = limit > RANK_CAP + 1 ? SAMPLE_WINDOWS : PAGE_WINDOWS;
   const kept = starts.filter((start) => top - start >= bottom);
   const windows = kept.map((start, i) => {
     const end = kept[i + 1];
@@ -254,56 +256,86 @@ function newestMatches(
     // The window's buckets as a tsquery ('#110' | '#109'); '#' is in no word ftsText makes.
     const tokens = Array.from({ length: top - start - first + 1 }, (_, j) => `'#${top - start - j}'`).join(" | ");
     const newer = kept.slice(0, i).map((_, j) => sql`(SELECT count(*) FROM ${sql.ref(`w${j}`)})`);
-    const gate = sql`(SELECT n FROM few) >= ${few} AND ${sql.join([...newer, sql`0`], sql` + `)} < ${limit} AND `;
+    const gate = i === 0 ? sql`` : sql`${sql.join(newer, sql` + `)} < ${limit} AND `;
     const body = matchingFrom(store, plan, before, counting, sql`${gate}f.bkt @@ ${tokens}::tsquery`);
     return sql`${sql.ref(`w${i}`)} AS MATERIALIZED (SELECT ${columns} ${body} ORDER BY ${k} DESC LIMIT ${limit})`;
   });
-  const all = [sql`SELECT * FROM p`, ...windows.map((_, i) => sql`SELECT * FROM ${sql.ref(`w${i}`)}`)];
-  // A word with few matches is in every window: each would redo the access rule's caveat set (~5 ms). Counted with
-  // phrases as plain AND, which GIN answers without reading a tsvector; the count only picks the way, both are exact.
-  const candidates = plan.expression.replaceAll(" <-> ", " & ");
-  const whole = matchingFrom(store, plan, before, counting, sql`(SELECT n FROM few) < ${few}`);
-  return sql`WITH few AS MATERIALIZED (SELECT count(*) AS n FROM (SELECT 1 FROM cable_fts f
-      WHERE ${ftsMatch(store.dialect, candidates)} LIMIT ${few}) x),
-    p AS MATERIALIZED (SELECT ${columns} ${whole} ORDER BY ${k} DESC LIMIT ${limit}),
-    ${sql.join(windows, sql`, `)}
+  const all = windows.map((_, i) => sql`SELECT * FROM ${sql.ref(`w${i}`)}`);
+  return sql`WITH ${sql.join(windows, sql`, `)}
     SELECT * FROM (${sql.join(all, sql` UNION ALL `)}) u ORDER BY seq DESC LIMIT ${limit}`;
 }
 
 /**
- * Counts matches up to COUNT_CAP and computes the facets over the newest FACET_SAMPLE of them, in one statement.
+ * Counts matches up to COUNT_CAP and computes the facets over the newest FACET_SAMPLE of them. On SQLite one
+ * statement does both. PostgreSQL runs the count and the facets as two statements at once, on two connections: each
+ * is a scan of its own, and the facets' lookups of cables and tags took as long as the count, one after the other.
  * @example await countAndFacets(store, plan) // { count: 12, facets: { tags: Map { "PREL" => 9 }, ... } }
  */
 export async function countAndFacets(
   store: Store,
   plan: SearchPlan,
 ): Promise<{ count: number; facets: Record<string, Map<string, number>> }> {
-  // When the count read the index alone, readableBy still decides what the facets count.
-  const facetCheck = plan.countInIndex && !plan.unrestricted ? sql` AND ${plan.conditions}` : sql``;
   const k = key(store, plan);
+  if (store.dialect === "sqlite") {
+    const rows = await run(
+      store,
+      sql<FacetRow>`WITH m AS MATERIALIZED (SELECT ${k} AS seq ${matchingFrom(store, plan, null, true)}
+        ORDER BY ${k} DESC LIMIT ${COUNT_CAP}),
+      n AS MATERIALIZED (SELECT count(*) AS n FROM m),
+      ${facetsOf(store, plan, sql`c.seq IN (SELECT seq FROM m ORDER BY seq DESC LIMIT ${FACET_SAMPLE})`)}
+      SELECT 'n' AS facet, NULL AS value, n FROM n UNION ALL ${facetCounts(store)}`,
+    );
+    return facetsFrom(rows);
+  }
   // A capped count needs no order: PostgreSQL counts any COUNT_CAP matches (no sort, no windows, and for a reader
-  // whose index expression decides, no look at the rows either) and fetches the newest only for the facets.
-  const counted =
-    store.dialect === "postgres"
-      ? sql`n AS MATERIALIZED (SELECT count(*) AS n FROM (SELECT 1 ${matchingFrom(store, plan, null, true)}
-          LIMIT ${COUNT_CAP}) x),
-        m AS MATERIALIZED (${newestMatches(store, plan, sql`${k} AS seq`, FACET_SAMPLE, null, await bucketsOf(store, plan, null), true)}),`
-      : sql`m AS MATERIALIZED (SELECT ${k} AS seq ${matchingFrom(store, plan, null, true)} ORDER BY ${k} DESC LIMIT ${COUNT_CAP}),
-        n AS MATERIALIZED (SELECT count(*) AS n FROM m),`;
-  const rows = await run(
+  // whose index expression decides, no look at the rows either). The facets take the newest FACET_SAMPLE, in windows.
+  const counting = run(
     store,
-    sql<FacetRow>`
-    WITH ${counted}
-    s AS MATERIALIZED (
-      SELECT c.seq, c.origin, c.classification, c.year FROM cables c
-      WHERE c.seq IN (SELECT seq FROM m ORDER BY seq DESC LIMIT ${FACET_SAMPLE})${facetCheck})
-    SELECT 'n' AS facet, NULL AS value, n FROM n
-    UNION ALL SELECT 'origin', origin, count(*) FROM s WHERE origin IS NOT NULL GROUP BY origin
+    sql<FacetRow>`SELECT 'n' AS facet, NULL AS value, count(*) AS n
+      FROM (SELECT 1 ${matchingFrom(store, plan, null, true)} LIMIT ${COUNT_CAP}) x`,
+  );
+  const sample = newestMatches(
+    store,
+    plan,
+    sql`${k} AS seq`,
+    FACET_SAMPLE,
+    null,
+    await bucketsOf(store, plan, null),
+    true,
+  );
+  // The sample's rows are looked up as one array, in one index scan: joined row by row, each of its 2,000 cables
+  // and their tags cost a scan of its own (~4 µs each).
+  const faceting = run(
+    store,
+    sql<FacetRow>`WITH ${facetsOf(store, plan, sql`c.seq = ANY(ARRAY(${sample}))`)} ${facetCounts(store)}`,
+  );
+  const [counted, faceted] = await Promise.all([counting, faceting]);
+  return facetsFrom([...counted, ...faceted]);
+}
+
+/** `s`, the facet sample's cables `inSample`, as a CTE followed by a comma. */
+function facetsOf(store: Store, plan: SearchPlan, inSample: RawBuilder<unknown>): RawBuilder<unknown> {
+  // When the matches were found in the index alone (countInIndex), readableBy still decides what the facets count.
+  const check = plan.countInIndex && !plan.unrestricted ? sql` AND ${plan.conditions}` : sql``;
+  return sql`s AS MATERIALIZED (SELECT c.seq, c.origin, c.classification, c.year FROM cables c
+    WHERE ${inSample}${check})`;
+}
+
+/** The facet counts over `s`, as FacetRows joined by UNION ALL. */
+function facetCounts(store: Store): RawBuilder<FacetRow> {
+  const tags =
+    store.dialect === "postgres"
+      ? sql`SELECT 'tags', t.tag, count(*) FROM cable_tags t WHERE t.seq = ANY(ARRAY(SELECT seq FROM s)) GROUP BY t.tag`
+      : sql`SELECT 'tags', t.tag, count(*) FROM s JOIN cable_tags t ON t.seq = s.seq GROUP BY t.tag`;
+  return sql<FacetRow>`SELECT 'origin' AS facet, origin AS value, count(*) AS n FROM s WHERE origin IS NOT NULL
+      GROUP BY origin
     UNION ALL SELECT 'classification', classification, count(*) FROM s WHERE classification IS NOT NULL
       GROUP BY classification
     UNION ALL SELECT 'year', CAST(year AS TEXT), count(*) FROM s WHERE year IS NOT NULL GROUP BY year
-    UNION ALL SELECT 'tags', t.tag, count(*) FROM s JOIN cable_tags t ON t.seq = s.seq GROUP BY t.tag`,
-  );
+    UNION ALL ${tags}`;
+}
+
+function facetsFrom(rows: FacetRow[]): { count: number; facets: Record<string, Map<string, number>> } {
   const facets: Record<string, Map<string, number>> = {};
   let count = 0;
   for (const row of rows) {
@@ -314,62 +346,55 @@ export async function countAndFacets(
 }
 
 /**
- * Whether the plan has more than `n` matches, as countAndFacets counts them (so `!await matchesMoreThan(store, plan,
- * RANK_CAP)` is `count <= RANK_CAP`), counting no further than `n + 1`: what relevancePage needs to know, asked
- * without waiting for the whole count and its facets.
- * @example await matchesMoreThan(store, plan, RANK_CAP) // true for a word in most cables
- */
-export async function matchesMoreThan(store: Store, plan: SearchPlan, n: number): Promise<boolean> {
-  const rows = await run(
-    store,
-    sql<{ n: number | string }>`SELECT count(*) AS n FROM (SELECT 1 ${matchingFrom(store, plan, null, true)}
-      LIMIT ${n + 1}) x`,
-  );
-  return Number(rows[0]?.n ?? 0) > n;
-}
-
-/**
- * One page in relevance order (best first, then newest). With `exact` (at most RANK_CAP matches, all ranked) the
- * score is BM25 on SQLite, ts_rank on PostgreSQL. With more it is cheaper, over the newest RANK_CAP matches: those
- * with a query word or phrase in their subject first, then the rest, newest first. BM25 reads every posting of every
- * query word to weigh it, however few the candidates, which costs 30 to 70 ms for a word found in most cables.
- * @example await relevancePage(store, plan, null, 21, true)
+ * One page in relevance order (best first, then newest). With at most RANK_CAP matches, all are ranked: BM25 on
+ * SQLite, ts_rank on PostgreSQL. With more it is cheaper, over the newest RANK_CAP matches: those with a query word
+ * or phrase in their subject first, then the rest, newest first. BM25 reads every posting of every query word to
+ * weigh it, however few the candidates, which costs 30 to 70 ms for a word found in most cables.
+ *
+ * `exact` says whether there are at most RANK_CAP matches; SQLite's caller knows it from the count. PostgreSQL's
+ * gives null, and the statement finds out itself: it takes the newest RANK_CAP + 1 matches (windows, so a common
+ * word costs what a rare one does) and ranks them by ts_rank only when there are no more than RANK_CAP. Asking
+ * first cost a GIN scan of every match (~10 ms for a word in most cables) before the page could start.
+ * @example await relevancePage(store, plan, null, 21, null)
  */
 export async function relevancePage(
   store: Store,
   plan: SearchPlan,
   after: CursorPosition | null,
   limit: number,
-  exact: boolean,
+  exact: boolean | null,
 ): Promise<PageRow[]> {
   const k = key(store, plan);
   const keyset = after
     ? sql`(x.score > ${after.score} OR (x.score = ${after.score} AND x.seq < ${after.seq}))`
     : sql`1 = 1`;
-  const inSubject = sql`f.subj @@ to_tsquery('simple', ${plan.subjectExpression}) AS in_subject`;
-  const buckets = await bucketsOf(store, plan, null);
-  const scored = exact
-    ? newestMatches(
-        store,
-        plan,
-        sql`${k} AS seq, ${ftsScore(store.dialect, plan.rankExpression)} AS score`,
-        RANK_CAP,
-        null,
-        buckets,
-      )
-    : store.dialect === "postgres"
-      ? // The subject's words are in the row already fetched (migration 0010): no second scan, no recheck.
-        sql`SELECT x.seq, CASE WHEN x.in_subject THEN 0.0 ELSE 1.0 END AS score
-          FROM (${newestMatches(store, plan, sql`${k} AS seq, ${inSubject}`, RANK_CAP, null, buckets)}) x`
-      : sql`WITH cand AS MATERIALIZED (SELECT ${k} AS seq ${matchingFrom(store, plan)} ORDER BY ${k} DESC LIMIT ${RANK_CAP}),
-        subj AS MATERIALIZED (SELECT ${ftsSeq(store.dialect)} AS seq FROM cable_fts f
-          WHERE ${ftsMatch(store.dialect, plan.subjectExpression)} AND ${ftsSeq(store.dialect)} >= (SELECT min(seq) FROM cand))
-      SELECT cand.seq, CASE WHEN cand.seq IN (SELECT seq FROM subj) THEN 0.0 ELSE 1.0 END AS score FROM cand`;
-  return withColumns(
-    store,
-    sql`SELECT x.seq, x.score FROM (${scored}) x WHERE ${keyset} ORDER BY x.score, x.seq DESC LIMIT ${limit}`,
-    sql`p.score, p.seq DESC`,
-  );
+  const page = (scored: RawBuilder<unknown>) =>
+    withColumns(
+      store,
+      sql`SELECT x.seq, x.score FROM (${scored}) x WHERE ${keyset} ORDER BY x.score, x.seq DESC LIMIT ${limit}`,
+      sql`p.score, p.seq DESC`,
+    );
+  if (store.dialect === "postgres") {
+    const buckets = await bucketsOf(store, plan, null);
+    // The subject's words are in the row already fetched (migration 0010): no second scan, no recheck. ts_rank
+    // reads the row's tsvector again, from TOAST: only in the CASE's branch for at most RANK_CAP matches.
+    const inSubject = sql`f.subj @@ to_tsquery('simple', ${plan.subjectExpression}) AS in_subject`;
+    const newest = newestMatches(store, plan, sql`${k} AS seq, ${inSubject}`, RANK_CAP + 1, null, buckets);
+    const rank = ftsScore(store.dialect, plan.rankExpression);
+    return page(sql`WITH cand AS MATERIALIZED (${newest}), total AS MATERIALIZED (SELECT count(*) AS n FROM cand)
+      SELECT cand.seq, CASE WHEN (SELECT n FROM total) > ${RANK_CAP}
+          THEN CASE WHEN cand.in_subject THEN 0.0 ELSE 1.0 END
+          ELSE (SELECT ${rank} FROM cable_fts f WHERE f.seq = cand.seq) END AS score
+      FROM cand ORDER BY cand.seq DESC LIMIT ${RANK_CAP}`);
+  }
+  if (exact) {
+    const columns = sql`${k} AS seq, ${ftsScore(store.dialect, plan.rankExpression)} AS score`;
+    return page(newestMatches(store, plan, columns, RANK_CAP, null, null));
+  }
+  return page(sql`WITH cand AS MATERIALIZED (SELECT ${k} AS seq ${matchingFrom(store, plan)} ORDER BY ${k} DESC LIMIT ${RANK_CAP}),
+    subj AS MATERIALIZED (SELECT ${ftsSeq(store.dialect)} AS seq FROM cable_fts f
+      WHERE ${ftsMatch(store.dialect, plan.subjectExpression)} AND ${ftsSeq(store.dialect)} >= (SELECT min(seq) FROM cand))
+    SELECT cand.seq, CASE WHEN cand.seq IN (SELECT seq FROM subj) THEN 0.0 ELSE 1.0 END AS score FROM cand`);
 }
 
 /**
