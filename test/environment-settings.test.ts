@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { serve } from "../src/cli/commands/serve.ts";
 import { main } from "../src/cli/main.ts";
 import { buildApp } from "../src/server/app.ts";
+import { logLevelFromEnv } from "../src/server/logger.ts";
 import { smtpOptionsFromEnv } from "../src/services/alerts/smtp-sender.ts";
 import { fixedClock } from "../src/services/clock.ts";
 import { loadDefaultDirectory } from "../src/services/directory/index.ts";
@@ -120,6 +121,21 @@ describe("the SMTP relay's port from the environment", () => {
   });
 });
 
+describe("the log level from the environment", () => {
+  it("reads a level in any case, info when unset or empty, and refuses the rest naming the levels", () => {
+    expect([undefined, "", "DEBUG", " warn ", "silent"].map((v) => logLevelFromEnv({ LOG_LEVEL: v }))).toEqual([
+      "info",
+      "info",
+      "debug",
+      "warn",
+      "silent",
+    ]);
+    const error = settingError(() => logLevelFromEnv({ LOG_LEVEL: "verbose" }));
+    expect(error.details).toEqual({ variable: "LOG_LEVEL", value: "verbose" });
+    expect(error.message).toContain("trace, debug, info, warn, error, fatal, silent");
+  });
+});
+
 describe("a bad setting at start", () => {
   afterEach(() => vi.unstubAllEnvs());
 
@@ -129,6 +145,7 @@ describe("a bad setting at start", () => {
     ["CABLEGRAM_SMTP_PORT", "submission"],
     ["CABLEGRAM_SECURE_COOKIES", "ture"],
     ["CABLEGRAM_TRUST_PROXY", "enabled"],
+    ["LOG_LEVEL", "verbose"],
   ])(
     "stops `cablegram serve` for %s=%s with one line and exit 2, before it creates the archive",
     async (name, value) => {

@@ -1,6 +1,7 @@
 // The server's logger: pino, as JSON lines when the output is a file or a pipe, as short readable lines on a terminal.
 import { Writable } from "node:stream";
 import pino, { type Logger } from "pino";
+import { CablegramError } from "../services/errors.ts";
 
 const LEVELS: Record<number, string> = { 10: "TRACE", 20: "DEBUG", 30: "INFO ", 40: "WARN ", 50: "ERROR", 60: "FATAL" };
 const NOISE = new Set(["level", "time", "pid", "hostname", "msg", "reqId", "req", "res", "responseTime", "err"]);
@@ -51,4 +52,25 @@ export function createLogger(options: { pretty: boolean; level?: string; out?: N
   if (options.pretty) return pino({ level }, prettyStream(options.out ?? process.stdout));
   // Synchronous writes to stdout, so the last lines before an exit are never lost.
   return pino({ level }, options.out ?? pino.destination({ dest: 1, sync: true }));
+}
+
+/** The levels LOG_LEVEL may name, least to most severe, and `silent`. */
+export const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
+
+/**
+ * Reads LOG_LEVEL: `info` when unset or empty, any case. Anything else throws SETTING_INVALID naming the levels, as
+ * pino would otherwise stop the server with a stack trace.
+ * @example logLevelFromEnv({ LOG_LEVEL: "DEBUG" }) // "debug"
+ */
+export function logLevelFromEnv(env: NodeJS.ProcessEnv): (typeof LOG_LEVELS)[number] {
+  const text = (env.LOG_LEVEL ?? "").trim().toLowerCase();
+  if (text === "") return "info";
+  const level = LOG_LEVELS.find((l) => l === text);
+  if (level) return level;
+  throw new CablegramError(
+    "SETTING_INVALID",
+    `LOG_LEVEL is ${JSON.stringify(env.LOG_LEVEL)} in the environment, which is not a level: set it to one of ` +
+      `${LOG_LEVELS.join(", ")}, or unset it for info.`,
+    { variable: "LOG_LEVEL", value: env.LOG_LEVEL },
+  );
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { buildApp } from "../../server/app.ts";
 import { firstStart } from "../../server/first-start.ts";
-import { createLogger } from "../../server/logger.ts";
+import { createLogger, logLevelFromEnv } from "../../server/logger.ts";
 import { hasWebApp } from "../../server/plugins/web-app.ts";
 import { repairSearchIndex } from "../../services/archive/index.ts";
 import { systemClock } from "../../services/clock.ts";
@@ -80,17 +80,19 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
   let config: StoreConfig;
   let secureCookies: boolean;
   let trustProxy: boolean;
+  let level: ReturnType<typeof logLevelFromEnv>;
   try {
     messaging = dispatcherSettingsFromEnv(io.env);
     config = storeSettingsFromEnv(io.env);
     secureCookies = flagFromEnv(io.env, "CABLEGRAM_SECURE_COOKIES", "session cookies sent over HTTPS only");
     trustProxy = flagFromEnv(io.env, "CABLEGRAM_TRUST_PROXY", "trusting the X-Forwarded-* headers of a proxy");
+    level = logLevelFromEnv(io.env);
   } catch (error) {
     if (!isCablegramError(error)) throw error;
     io.stderr(`cablegram serve: ${error.message} [${error.code}]`);
     return 2;
   }
-  const log = createLogger({ pretty: Boolean(process.stdout.isTTY), level: io.env.LOG_LEVEL ?? "info" });
+  const log = createLogger({ pretty: Boolean(process.stdout.isTTY), level });
   const store = await openStore(config);
   const deps = { store, clock: systemClock };
   const started = performance.now();
