@@ -313,7 +313,7 @@ export async function countAndFacets(
   return facetsFrom([...counted, ...faceted]);
 }
 
-/** `s`, the facet sample's cables `inSample`, as a CTE followed by a comma. */
+/** The CTE `s`: the cables `inSample` (the facet sample) the facets are counted over, with their facet columns. */
 function facetsOf(store: Store, plan: SearchPlan, inSample: RawBuilder<unknown>): RawBuilder<unknown> {
   // When the matches were found in the index alone (countInIndex), readableBy still decides what the facets count.
   const check = plan.countInIndex && !plan.unrestricted ? sql` AND ${plan.conditions}` : sql``;
@@ -335,6 +335,7 @@ function facetCounts(store: Store): RawBuilder<FacetRow> {
     UNION ALL ${tags}`;
 }
 
+/** The count and the facets, from the rows of facetCounts and the count's row (facet 'n'). */
 function facetsFrom(rows: FacetRow[]): { count: number; facets: Record<string, Map<string, number>> } {
   const facets: Record<string, Map<string, number>> = {};
   let count = 0;
