@@ -4,7 +4,7 @@ import type { ImportOptions, ImportProgress, ImportSummary } from "../services/i
 import type { Io } from "./io.ts";
 
 /** The callbacks to hand to `importPaths`, and `stop()` to call once it returns (or throws). */
-export type ImportDisplay = Required<Pick<ImportOptions, "onProgress" | "onProblem" | "onWarning">> & {
+export type ImportDisplay = Required<Pick<ImportOptions, "onProgress" | "onProblem" | "onWarning" | "onStep">> & {
   stop(): void;
 };
 
@@ -53,6 +53,9 @@ export function importDisplay(io: Pick<Io, "stderr" | "interactive">, label: str
     },
     onWarning(w) {
       line(`${w.line === undefined ? w.path : `${w.path}:${w.line}`}: warning: ${w.reason}`);
+    },
+    onStep(what) {
+      line(`${label}: ${what}…`);
     },
     stop() {
       // A last redraw prints the problems still buffered for display above the bar.

@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import type { Store } from "../../store/open-store.ts";
 import { archiveCables, type ArchiveItem } from "../archive/archive-cables.ts";
 import { repairSearchIndex } from "../archive/repair-search-index.ts";
+import { refreshStatistics } from "../../store/refresh-statistics.ts";
 import { checkpointLessOften } from "../../store/search-index.ts";
 import { SearchIndexWriter } from "../../store/search-index-writer.ts";
 import { jsonInput } from "./cable-from-json.ts";
@@ -43,6 +44,8 @@ export type ImportOptions = {
   batchSize?: number;
   /** Parse worker threads; default: one per core but one (1 to 4) for 1,000 inputs or more, else none (inline). */
   workers?: number;
+  /** Called before a step after the last input that may take a while, saying what it does. */
+  onStep?(what: string): void;
 };
 
 /** What an import did. `skipped` groups the problems by code, with one example path each. */
@@ -85,6 +88,8 @@ const BATCH_TEXT = 32_000_000;
 const WINDOW = 1024;
 /** Below this many inputs, starting worker threads costs more than it saves. */
 const WORKERS_FROM = 1000;
+/** From this many new cables, PostgreSQL's statistics are brought up to date at the end (refresh-statistics.ts). */
+const REFRESH_FROM = 1000;
 
 /**
  * Imports everything under `paths` into the archive: `.txt` telegrams, folders (recursively), `.jsonl` files of
@@ -187,6 +192,10 @@ export async function importPaths(store: Store, paths: string[], options: Import
   }
   progress.current = null;
   report();
+  if (store.dialect === "postgres" && progress.imported >= REFRESH_FROM) {
+    options.onStep?.("updating PostgreSQL's statistics of the archive (VACUUM ANALYZE)");
+    await refreshStatistics(store);
+  }
 
   const elapsedMs = performance.now() - started;
   return {
