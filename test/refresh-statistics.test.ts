@@ -44,11 +44,11 @@ describe.skipIf(!sharedAvailable("seeds", "statistics after an import")).each(DI
           return;
         }
         expect(steps).toEqual(["updating PostgreSQL's statistics of the archive (VACUUM ANALYZE)"]);
-        // ANALYZE counts the rows; VACUUM marks the pages all-visible (the visibility map index-only scans need).
-        const { rows } = await sql<{ reltuples: number; relallvisible: number }>`
-          SELECT reltuples, relallvisible FROM pg_class WHERE oid = 'cable_fts'::regclass`.execute(store.db);
+        // The planner's row count, -1 (never counted) until VACUUM or ANALYZE. Whether VACUUM may mark pages
+        // all-visible depends on other sessions' open transactions, which a test run beside others cannot rule out.
+        const { rows } = await sql<{ reltuples: number }>`
+          SELECT reltuples FROM pg_class WHERE oid = 'cable_fts'::regclass`.execute(store.db);
         expect(rows[0]!.reltuples).toBe(2_000);
-        expect(rows[0]!.relallvisible).toBeGreaterThan(0);
       } finally {
         await store.close();
       }
