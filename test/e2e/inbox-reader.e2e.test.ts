@@ -47,14 +47,16 @@ describe.skipIf(browserMissing)(
       const banners = page.getByRole("note", { name: /Classification/ });
       await expect.poll(() => banners.count()).toBe(2);
       expect(await banners.first().textContent()).toBe("UNCLASSIFIED//SENSITIVE");
-      const text = (await page.locator("article").textContent()) ?? "";
+      // The action requests load after the cable: wait for them rather than read the page half drawn.
+      const article = page.locator("article");
+      await expect.poll(async () => (await article.textContent()) ?? "").toContain("Deliver the demarche");
+      const text = (await article.textContent()) ?? "";
       expect(text).toContain("AMEMBASSY OUAGADOUGOU");
       expect(text).toContain("NIACT IMMEDIATE");
       expect(text).toContain("UNSC");
       expect(text).toContain("(SBU)");
       expect(text).toContain("07 STATE 166909");
       expect(text).toContain("RICE");
-      expect(text).toContain("Deliver the demarche");
       await ctx.world.screenshot(page, "reader");
 
       await page.getByRole("button", { name: "Telegram text" }).click();
