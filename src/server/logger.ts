@@ -55,7 +55,7 @@ export function createLogger(options: { pretty: boolean; level?: string; out?: N
 }
 
 /** The levels LOG_LEVEL may name, least to most severe, and `silent`. */
-export const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
+const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
 
 /**
  * Reads LOG_LEVEL: `info` when unset or empty, any case. Anything else throws SETTING_INVALID naming the levels, as

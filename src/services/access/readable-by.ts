@@ -44,7 +44,7 @@ export function readableBy(reader: Reader, table = "c"): RawBuilder<SqlBool> {
  * The accesses are sorted in code point order (UTF-8 bytes), the order of the column's collation on both dialects.
  * @example caveatNotIn(["NOFORN", "FGI"]) // (k.caveat < 'FGI' OR (k.caveat > 'FGI' AND k.caveat < 'NOFORN') OR k.caveat > 'NOFORN')
  */
-export function caveatNotIn(accesses: readonly string[]): RawBuilder<SqlBool> {
+function caveatNotIn(accesses: readonly string[]): RawBuilder<SqlBool> {
   const sorted = [...new Set(accesses)].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   if (sorted.length === 0) return sql<SqlBool>`1 = 1`;
   const ranges: RawBuilder<unknown>[] = [sql`k.caveat < ${sorted[0]}`];
