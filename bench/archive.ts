@@ -241,6 +241,8 @@ async function databaseBytes(store: Store, dialect: Dialect): Promise<number> {
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
   try {
+    // As SQLite's WAL is checkpointed above: the import's dirty pages are written out now, not while it is searched.
+    await client.query("CHECKPOINT");
     const r = await client.query<{ bytes: string }>(
       `SELECT coalesce(sum(pg_total_relation_size(format('%I.%I', schemaname, tablename))), 0) AS bytes
          FROM pg_tables WHERE schemaname = $1`,
