@@ -209,8 +209,18 @@ type Buckets = { top: number; bottom: number } | null;
  * index scan. Null on SQLite, for a plan the index does not drive, or when no row is in the range.
  * @example await bucketsOf(store, plan, null) // { top: 110, bottom: 0 }
  */
-async function bucketsOf(store: Store, plan: SearchPlan, before: number | null): Promise<Buckets> {
-  if (store.dialect === "sqlite" || !plan.indexed) return null;
+function bucketsOf(store: Store, plan: SearchPlan, before: number | null): Promise<Buckets> {
+  if (store.dialect === "sqlite" || !plan.indexed) return Promise.resolve(null);
+  if (before !== null) return lookUpBuckets(store, plan, before);
+  // The count's facet sample and the page both want the first page's buckets: one lookup, not one each.
+  let buckets = firstBuckets.get(plan);
+  if (!buckets) firstBuckets.set(plan, (buckets = lookUpBuckets(store, plan, null)));
+  return buckets;
+}
+
+const firstBuckets = new WeakMap<SearchPlan, Promise<Buckets>>();
+
+async function lookUpBuckets(store: Store, plan: SearchPlan, before: number | null): Promise<Buckets> {
   const below = Math.min(before ?? Number.MAX_SAFE_INTEGER, plan.range?.[1] ?? Number.MAX_SAFE_INTEGER);
   const { rows } = await sql<{ top: string | null; bottom: string | null }>`
     SELECT max(seq) >> ${BUCKET_BITS} AS top, min(seq) >> ${BUCKET_BITS} AS bottom
