@@ -1,6 +1,7 @@
 // The yardstick of the archive benchmark: a bare SQLite FTS5 table fed the same texts, with nothing else stored.
 import { statSync } from "node:fs";
 import BetterSqlite3 from "better-sqlite3";
+import { DEFAULT_BATCH } from "../src/services/import/import-paths.ts";
 import { readLines } from "../src/services/import/read-lines.ts";
 import { percentiles, timeRepeated, type Percentiles } from "./latency.ts";
 import type { BenchQuery } from "./archive-queries.ts";
@@ -16,15 +17,11 @@ export type BareFigures = {
 };
 
 /**
- * Rows a transaction: what the archive's import takes (DEFAULT_BATCH in import-paths.ts). At 500, as it was, the
- * bare table imported 150,000 bench texts 1.5% slower (2,341 and 2,337/s against 2,376 and 2,377/s).
- */
-const BATCH = 2000;
-
-/**
  * Loads the texts of a `{ "text" }` JSON Lines file into a bare FTS5 table (same pragmas and batch size as the
- * archive's import: WAL, synchronous NORMAL, BATCH rows a transaction), then times each query that has a bare form
- * as "top 20 by rank, and the count of all matches", which is what a search page needs.
+ * archive's import: WAL, synchronous NORMAL, DEFAULT_BATCH rows a transaction), then times each query that has a
+ * bare form as "top 20 by rank, and the count of all matches", which is what a search page needs. At 500 rows a
+ * transaction, as it once took, it imported 150,000 bench texts 1.5% slower (2,341 and 2,337/s against 2,376 and
+ * 2,377/s at 2,000).
  * @example const bare = await measureBareFts5("/tmp/cables.jsonl", "/tmp/bare.db", QUERIES, 10)
  */
 export async function measureBareFts5(
@@ -51,7 +48,7 @@ export async function measureBareFts5(
     for await (const line of readLines(jsonl)) {
       if (!("text" in line) || line.text === "") continue;
       batch.push((JSON.parse(line.text) as { text: string }).text);
-      if (batch.length === BATCH) {
+      if (batch.length === DEFAULT_BATCH) {
         insertAll(batch);
         done += batch.length;
         batch = [];

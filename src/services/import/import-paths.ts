@@ -79,7 +79,7 @@ type Outcome = {
  * of the search index for FTS5 to merge: at 250,000 cables, batches of 2,000 imported 2,854–2,933 cables/s against
  * 2,521–2,570 with batches of 500, measured in turns (0.54–0.55 against 0.57–0.61 ms of CPU a cable).
  */
-const DEFAULT_BATCH = 2000;
+export const DEFAULT_BATCH = 2000;
 const BATCH_TEXT = 32_000_000;
 /**
  * Inputs parsed ahead of the one being stored: enough to keep the workers busy while the main thread writes a
