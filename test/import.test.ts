@@ -91,6 +91,21 @@ describe.each(DIALECTS)("%s: bulk import", (dialect) => {
       expect(summary).toMatchObject({ imported: 0, present: ids.length + 2, failed: 0 });
       expect(await countCables(store, SYSTEM_READER)).toBe(ids.length + 2);
     });
+
+    it("stores the same in batches of seven, written two at a time on PostgreSQL", async () => {
+      const small = await openTestStore(dialect, "import_small");
+      try {
+        const paths = [join(SHARED_DIR, "seeds"), join(work, `${dialect}-corpus`)];
+        const first = await importPaths(small, paths, { batchSize: 7 });
+        expect(first).toMatchObject({ imported: ids.length + 2, present: 0, failed: 0 });
+        for (const id of ids) expect(await readCable(small, SYSTEM_READER, id), id).not.toBeNull();
+        const again = await importPaths(small, paths, { batchSize: 7 });
+        expect(again).toMatchObject({ imported: 0, present: ids.length + 2, failed: 0 });
+        expect(await countCables(small, SYSTEM_READER)).toBe(ids.length + 2);
+      } finally {
+        await small.close();
+      }
+    });
   });
 
   describe.skipIf(!hasSeeds)("bad inputs", () => {

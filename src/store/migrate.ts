@@ -14,6 +14,7 @@ import * as m0012 from "./migrations/0012-slugged-copies-no-deadline.ts";
 import * as m0013 from "./migrations/0013-word-pairs.ts";
 import * as m0014 from "./migrations/0014-parsed-models.ts";
 import * as m0015 from "./migrations/0015-lock-lookups.ts";
+import * as m0016 from "./migrations/0016-row-number-reservations.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0013-word-pairs": m0013,
   "0014-parsed-models": m0014,
   "0015-lock-lookups": m0015,
+  "0016-row-number-reservations": m0016,
 };
 
 class StaticProvider implements MigrationProvider {

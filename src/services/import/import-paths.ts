@@ -1,5 +1,6 @@
 // Bulk import: telegram files, folders, JSON Lines and corpus folders into the archive, streaming, in batches.
 import { availableParallelism } from "node:os";
+import type { WriteOutcome } from "../../store/cable-writes.ts";
 import type { Store } from "../../store/open-store.ts";
 import { archiveCables, type ArchiveItem } from "../archive/archive-cables.ts";
 import { repairSearchIndex } from "../archive/repair-search-index.ts";
@@ -229,14 +230,28 @@ function defaultWorkers(): number {
 }
 
 /**
- * Collects cables into batches and archives each in one transaction. One batch may be in flight while the next is
- * parsed (PostgreSQL works meanwhile); a batch the archive refuses is retried cable by cable, so one bad cable is
- * reported and the others still go in.
+ * Batches being written at once while the next is parsed. PostgreSQL does the full-text indexing in the server
+ * process of the connection that writes, so two batches, each in a transaction on a connection of its own, use two
+ * of its processes: 10,000 bench cables went in at 359 cables/s against 251 with one, 30,000 at 308 against 224
+ * (2 cores). On SQLite a write holds the main thread until it commits, so a second would only wait its turn.
+ */
+const WRITING: Record<Store["dialect"], number> = { sqlite: 1, postgres: 2 };
+
+/** What writing one batch came to: the archive's counts (one per transaction) and the cables it refused. */
+type Written = { outcomes: WriteOutcome[]; refused: ImportProblem[] };
+
+/**
+ * Collects cables into batches and archives each in one transaction, up to WRITING of them at a time; a batch the
+ * archive refuses is retried cable by cable, so one bad cable is reported and the others still go in. Batches are
+ * counted and their problems reported in input order, however their writes overlap.
  */
 class Batcher {
   private items: Item[] = [];
   private text = 0;
-  private inFlight: Promise<void> = Promise.resolve();
+  /** Batches being written, oldest first; each settles once it is written and counted. */
+  private readonly writing: Promise<void>[] = [];
+  /** Settles once every batch started so far is counted. */
+  private counted: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
@@ -259,46 +274,52 @@ class Batcher {
 
   async flush(): Promise<void> {
     await this.startFlush();
-    await this.inFlight;
+    while (this.writing.length > 0) await this.writing.shift();
   }
 
   private async startFlush(): Promise<void> {
-    await this.inFlight;
+    while (this.writing.length >= WRITING[this.store.dialect]) await this.writing.shift();
     const batch = this.items;
     if (batch.length === 0) return;
     this.items = [];
     this.text = 0;
-    this.inFlight = this.archive(batch);
-    // A failed flush rethrows at the next await of inFlight; until then it must not count as unhandled.
-    this.inFlight.catch(() => undefined);
+    const written = this.write(batch);
+    const counted = Promise.all([this.counted, written]).then(([, w]) => this.count(w));
+    this.counted = counted;
+    // A failed batch rethrows where it is awaited (above, or in flush); until then it must not count as unhandled.
+    counted.catch(() => undefined);
+    this.writing.push(counted);
   }
 
-  private async archive(batch: Item[]): Promise<void> {
+  private async write(batch: Item[]): Promise<Written> {
     try {
-      this.count(await archiveCables(this.store, batch, this.options()));
+      return { outcomes: [await archiveCables(this.store, batch, this.options())], refused: [] };
     } catch (batchError) {
-      const refused: ImportProblem[] = [];
+      const written: Written = { outcomes: [], refused: [] };
       for (const item of batch) {
         try {
-          this.count(await archiveCables(this.store, [item], this.options()));
+          written.outcomes.push(await archiveCables(this.store, [item], this.options()));
         } catch (error) {
-          refused.push(importProblem(item.path, "STORE_REJECTED", errorMessage(error), item.line));
+          written.refused.push(importProblem(item.path, "STORE_REJECTED", errorMessage(error), item.line));
         }
       }
       // Every cable refused one by one: the store is failing, not the cables. Stop rather than skip them all.
-      if (batch.length > 1 && refused.length === batch.length) throw batchError;
-      for (const problem of refused) this.fail(problem);
+      if (batch.length > 1 && written.refused.length === batch.length) throw batchError;
+      return written;
     }
-    this.report();
   }
 
   private options(): { index?: SearchIndexWriter } {
     return this.index ? { index: this.index } : {};
   }
 
-  private count({ inserted, skipped }: { inserted: number; skipped: number }): void {
-    this.progress.imported += inserted;
-    this.progress.present += skipped;
+  private count({ outcomes, refused }: Written): void {
+    for (const { inserted, skipped } of outcomes) {
+      this.progress.imported += inserted;
+      this.progress.present += skipped;
+    }
+    for (const problem of refused) this.fail(problem);
+    this.report();
   }
 }
 

@@ -110,16 +110,17 @@ export async function releaseDraft(
  * - SQLite: the write lock, by a write (a read first would pin a snapshot that another process's commit, a CLI
  *   beside the server, makes stale, and the first write would then fail at once with SQLITE_BUSY instead of
  *   waiting its busy timeout);
- * - PostgreSQL: the archive's row-number lock (cable-writes.ts takes it when archiving; imports take it first), so
- *   releases of other processes and imports queue behind the whole group, not behind one of its releases. A
- *   release alone takes its locks in the order it always did, and is spared the round trip.
+ * - PostgreSQL: a lock of release groups' own (transaction-scoped, advisory), so that the releases of another
+ *   process queue behind the whole group, not behind one of its releases. A release alone takes its locks in the
+ *   order it always did, and is spared the round trip. Imports take no part: their batches take their row numbers
+ *   in a statement of their own (cable-writes.ts), and hold no lock a release waits for.
  */
 const inReleaseGroup = groupCommit({
   opening: async (tx, store, size) => {
     if (store.dialect === "sqlite") {
       await sql`update message_counters set value = value where key = 'chain'`.execute(tx);
     } else if (size > 1) {
-      await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.cables.seq'))`.execute(tx);
+      await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.release-groups'))`.execute(tx);
     }
   },
 });

@@ -1,0 +1,23 @@
+// Migration 0016: on PostgreSQL, the row numbers handed out per DTG minute are kept in a table of their own, so a
+// batch takes its numbers in a statement that commits at once, and several batches can then be written at the
+// same time, each on its own connection.
+//
+// A batch used to take its numbers as "the highest row number of the minute, plus one", under a lock held until
+// it committed: the highest number taken by a batch still being written is invisible to every other transaction.
+// Batches of a PostgreSQL import therefore went in one after another, and one server process did all the full-text
+// indexing (GIN) while the second core waited. Two batches at a time imported 10,000 bench cables at 359 cables/s
+// against 251, 30,000 at 308 against 224, with the same search latency afterwards.
+//
+// `top` is the highest row number ever handed out in the minute starting at `base` (a multiple of SLOTS,
+// date-seq.ts). A number is never handed out twice; one a failed batch took is never used. The rows written
+// before this migration give each minute its first `top`. SQLite has one writer at a time and needs none of this.
+import { sql, type Kysely } from "kysely";
+import { SLOTS } from "../date-seq.ts";
+import type { Dialect } from "../open-store.ts";
+
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  if (dialect !== "postgres") return;
+  await sql`CREATE TABLE cable_seq_tops (base bigint PRIMARY KEY, top bigint NOT NULL)`.execute(db);
+  await sql`INSERT INTO cable_seq_tops (base, top)
+    SELECT seq / ${SLOTS} * ${SLOTS}, max(seq) FROM cables GROUP BY 1`.execute(db);
+}
