@@ -232,8 +232,9 @@ function defaultWorkers(): number {
 /**
  * Batches being written at once while the next is parsed. PostgreSQL does the full-text indexing in the server
  * process of the connection that writes, so two batches, each in a transaction on a connection of its own, use two
- * of its processes: 10,000 bench cables went in at 359 cables/s against 251 with one, 30,000 at 308 against 224
- * (2 cores). On SQLite a write holds the main thread until it commits, so a second would only wait its turn.
+ * of its processes: 10,000 bench cables went in at 367 and 346 cables/s against 251 with one, and 320 with three;
+ * bench:archive's 250,000 at 157 against 108 (2 cores). On SQLite a write holds the main thread until it commits,
+ * so a second would only wait its turn.
  */
 const WRITING: Record<Store["dialect"], number> = { sqlite: 1, postgres: 2 };
 

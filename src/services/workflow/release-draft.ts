@@ -112,8 +112,8 @@ export async function releaseDraft(
  *   waiting its busy timeout);
  * - PostgreSQL: a lock of release groups' own (transaction-scoped, advisory), so that the releases of another
  *   process queue behind the whole group, not behind one of its releases. A release alone takes its locks in the
- *   order it always did, and is spared the round trip. Imports take no part: their batches take their row numbers
- *   in a statement of their own (cable-writes.ts), and hold no lock a release waits for.
+ *   order it always did, and is spared the round trip. Imports no longer take it: their batches take their row
+ *   numbers in a statement of their own (cable-writes.ts, migration 0016).
  */
 const inReleaseGroup = groupCommit({
   opening: async (tx, store, size) => {
