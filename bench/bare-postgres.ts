@@ -1,6 +1,8 @@
-// A second yardstick for PostgreSQL: a bare table with a tsvector column and a GIN index, fed the same texts.
+// Yardsticks for PostgreSQL: a bare table with a tsvector column and a GIN index, fed the same texts, and the
+// rate at which PostgreSQL makes tsvectors at all.
 import pg from "pg";
 import { readLines } from "../src/services/import/read-lines.ts";
+import { ftsText } from "../src/store/full-text.ts";
 
 /**
  * Inserts the first `limit` texts of a `{ "text" }` JSON Lines file into a bare PostgreSQL table (text, its
@@ -44,5 +46,45 @@ export async function measureBarePostgres(jsonl: string, url: string, limit: num
   } finally {
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await client.end();
+  }
+}
+
+/**
+ * How many of the first `limit` texts PostgreSQL turns into tsvectors a second with nothing stored: `to_tsvector`
+ * over batches of 500, on `connections` connections at once, the texts in ftsText's form as the archive gives
+ * them. No import that makes its tsvectors in PostgreSQL can go faster on this machine, whatever it stores.
+ * @example await measurePostgresParsing("/tmp/cables.jsonl", "postgres://postgres@127.0.0.1/test", 20000, 2) // 2260
+ */
+export async function measurePostgresParsing(
+  jsonl: string,
+  url: string,
+  limit: number,
+  connections: number,
+): Promise<number> {
+  const batches: string[][] = [[]];
+  let count = 0;
+  for await (const line of readLines(jsonl)) {
+    if (count >= limit) break;
+    if (!("text" in line) || line.text === "") continue;
+    if (batches.at(-1)!.length === 500) batches.push([]);
+    batches.at(-1)!.push(ftsText((JSON.parse(line.text) as { text: string }).text));
+    count += 1;
+  }
+  const clients = Array.from({ length: connections }, () => new pg.Client({ connectionString: url }));
+  await Promise.all(clients.map((c) => c.connect()));
+  try {
+    const started = performance.now();
+    let next = 0;
+    await Promise.all(
+      clients.map(async (client) => {
+        while (next < batches.length) {
+          const texts = batches[next++]!;
+          await client.query("SELECT sum(length(to_tsvector('simple', t))) FROM unnest($1::text[]) t", [texts]);
+        }
+      }),
+    );
+    return (count * 1000) / (performance.now() - started);
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
   }
 }
