@@ -1,6 +1,7 @@
 // Table types for the archive of cables: owned by the archive (storage, search, references).
 // Other areas never write to these tables directly. The full-text table (cable_fts) differs by dialect and is
-// reached only through raw SQL in src/store/full-text.ts, so it is not typed here.
+// reached only through raw SQL in src/store/full-text.ts, so it is not typed here; nor is PostgreSQL's
+// cable_seq_tops (migration 0016), which only cable-writes.ts reads and writes.
 /** One archived cable: the columns search and access need (its texts are in cable_texts). */
 export interface CablesTable {
   /** Row number in date order (see date-seq.ts); also the full-text row id. PostgreSQL returns it as a string. */
