@@ -127,7 +127,7 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: I
 }
 
 /** The row number after `top` in the minute starting at `base` (or `base` itself for the minute's first cable). */
-function nextSeq(base: number, top: number | string | null): number {
+function nextSeq(base: number, top: number | null): number {
   const seq = top === null ? base : Number(top) + 1;
   if (seq >= base + SLOTS) throw new Error(`more than ${SLOTS} cables dated in one minute`);
   return seq;
@@ -137,19 +137,17 @@ async function writePostgres(store: Store, records: CableRecord[]): Promise<Writ
   // Repeated ids inside one batch would make ON CONFLICT see its own row; keep the first.
   const seen = new Set<string>();
   const unique = records.filter((r) => !seen.has(r.id) && seen.add(r.id));
-  const outcome = (inserted: number): WriteOutcome => ({ inserted, skipped: records.length - inserted });
-  // Inside a caller's transaction (a release archives with its numbering and deliveries), all in that one.
-  if (store.db.isTransaction) {
-    const tx = store.db as Transaction<Database>;
-    const fresh = await notArchived(tx, unique);
-    return outcome(await insertPostgres(tx, fresh, await reserveSeqs(tx, fresh)));
-  }
-  // Otherwise the numbers are taken in a statement of their own, committed before the batch is written: another
-  // batch, of this import or of another process, can take its numbers and be written at the same time.
+  // Ids already archived take no row number. Outside a caller's transaction the numbers are taken in a statement
+  // of their own, committed before the batch is written, so another batch (of this import or of another process)
+  // can take its numbers and be written at the same time. Inside one (a release archives with its numbering and
+  // deliveries), all goes in that transaction.
   const fresh = await notArchived(store.db, unique);
-  if (fresh.length === 0) return outcome(0);
   const seqs = await reserveSeqs(store.db, fresh);
-  return outcome(await store.db.transaction().execute((tx) => insertPostgres(tx, fresh, seqs)));
+  const write = (tx: Transaction<Database>) => insertPostgres(tx, fresh, seqs);
+  let inserted = 0;
+  if (store.db.isTransaction) inserted = await write(store.db as Transaction<Database>);
+  else if (fresh.length > 0) inserted = await store.db.transaction().execute(write);
+  return { inserted, skipped: records.length - inserted };
 }
 
 /**
