@@ -2,15 +2,12 @@
 import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ActionRequestSchema, CableSchema } from "../../core/index.ts";
 import {
   correctionDraft,
   createDraft,
   decideClearance,
   discardDraft,
   DraftFieldsSchema,
-  DRAFT_STATUSES,
-  CLEARANCE_STATUSES,
   queueOf,
   readDraft,
   releaseDraft,
@@ -20,117 +17,28 @@ import {
   type WorkflowDeps,
 } from "../../services/workflow/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
-import { PROBLEMS } from "../schemas.ts";
+import {
+  ClearanceRequestBodySchema,
+  ClearanceSchema,
+  DraftSchema,
+  IfMatchHeadersSchema,
+  QueueSchema,
+  SavedDraftSchema,
+} from "../../api/draft-schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const tags = ["drafts"];
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
-export const FindingSchema = z
-  .object({
-    code: z.string(),
-    severity: z.enum(["error", "warning"]),
-    path: z.array(z.union([z.string(), z.number()])),
-    message: z.string(),
-    hint: z.string(),
-  })
-  .meta({ id: "DraftFinding" });
-
-export const SavedSchema = z
-  .object({ id: z.string(), findings: z.array(FindingSchema), revision: z.number().int() })
-  .meta({ id: "SavedDraft" });
-
 /** The entity tag of a draft's revision: what `If-Match` sends back to say which text a change was made to. */
 const etagOf = (revision: number) => `"${revision}"`;
-
-const IfMatchHeaders = z.object({
-  "if-match": z
-    .string()
-    .regex(/^\s*(\*|(W\/)?"\d+")\s*$/, 'give the revision the change was made to, as its ETag: If-Match: "3"')
-    .optional()
-    .describe(
-      "The draft's ETag as read (GET /api/drafts/:id answers it): the change is refused with 412 DRAFT_CHANGED " +
-        "if someone saved the draft since. Without it, the change is applied to the draft as stored then.",
-    ),
-});
 
 /** The revision an `If-Match` header names; undefined for none or `*`. */
 function expectedRevision(ifMatch: string | undefined): number | undefined {
   const digits = ifMatch?.match(/"(\d+)"/)?.[1];
   return digits === undefined ? undefined : Number(digits);
 }
-
-export const ClearanceSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(["office", "user"]),
-    clearer: z.string(),
-    required: z.boolean(),
-    status: z.enum(CLEARANCE_STATUSES),
-    comment: z.string().nullable(),
-    requestedBy: z.string(),
-    requestedAt: z.string(),
-    decidedBy: z.string().nullable(),
-    decidedAt: z.string().nullable(),
-  })
-  .meta({ id: "Clearance" });
-
-export const DraftSchema = z
-  .object({
-    id: z.string(),
-    status: z.enum(DRAFT_STATUSES),
-    originPost: z.string(),
-    revision: z.number().int(),
-    cable: CableSchema,
-    actionRequests: z.array(ActionRequestSchema),
-    findings: z.array(FindingSchema),
-    clearances: z.array(ClearanceSchema),
-    history: z.array(
-      z.object({
-        at: z.string(),
-        username: z.string().nullable(),
-        action: z.string(),
-        detail: z.record(z.string(), z.unknown()).nullable(),
-      }),
-    ),
-    replyTo: z.string().nullable(),
-    supersedes: z.string().nullable(),
-    routingHints: z.array(z.string()),
-    releasedId: z.string().nullable(),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: "Draft" });
-
-export const QueueItemSchema = z.object({
-  draftId: z.string(),
-  subject: z.string().nullable(),
-  classification: z.string().nullable(),
-  originPost: z.string(),
-  updatedAt: z.string(),
-  clearanceId: z.string().nullable(),
-  askedOf: z
-    .object({ kind: z.enum(["user", "office"]), clearer: z.string() })
-    .nullable()
-    .describe("Whom the clearance is asked of: you by name, or one of your offices; null for approval items"),
-  cleared: z.boolean(),
-});
-
-const ClearanceRequestBody = z
-  .object({
-    /** An office code (`IO/UNP`). */
-    office: z.string().trim().min(1).optional(),
-    /** A username. */
-    user: z.string().trim().min(1).optional(),
-    /** An office code or a username, when the kind is not said. */
-    clearer: z.string().trim().min(1).optional(),
-    /** Whether release waits for it; default true. */
-    required: z.boolean().optional(),
-  })
-  .refine((b) => [b.office, b.user, b.clearer].filter((x) => x !== undefined).length === 1, {
-    message: "give exactly one of office, user or clearer",
-  });
 
 /** The workflow's dependencies for a request: the store and clock, the app's bus and its dispatcher's kick. */
 function workflowDeps(app: FastifyInstance, options: RouteOptions): WorkflowDeps {
@@ -157,7 +65,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
           "Addressees may be given as names alone: a PLAD, a station, a routing indicator, a collective or an office.",
         tags,
         body: DraftFieldsSchema,
-        response: { 201: SavedSchema, ...PROBLEMS },
+        response: { 201: SavedDraftSchema, ...PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -194,9 +102,9 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
           "applied to the draft as it is stored when the change is written.",
         tags,
         params: IdParams,
-        headers: IfMatchHeaders,
+        headers: IfMatchHeadersSchema,
         body: DraftFieldsSchema,
-        response: { 200: SavedSchema, ...PROBLEMS },
+        response: { 200: SavedDraftSchema, ...PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -233,7 +141,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
         summary: "Ask an office or a person to clear the draft",
         tags,
         params: IdParams,
-        body: ClearanceRequestBody,
+        body: ClearanceRequestBodySchema,
         response: { 201: ClearanceSchema, ...PROBLEMS },
       },
     },
@@ -292,7 +200,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
         tags,
         params: IdParams,
         body: DraftFieldsSchema.optional(),
-        response: { 201: SavedSchema, ...PROBLEMS },
+        response: { 201: SavedDraftSchema, ...PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -310,7 +218,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
         tags,
         params: IdParams,
         body: z.object({}).optional(),
-        response: { 201: SavedSchema, ...PROBLEMS },
+        response: { 201: SavedDraftSchema, ...PROBLEMS },
       },
     },
     async (request, reply) =>
@@ -323,12 +231,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
       schema: {
         summary: "What awaits you: clearances asked of you or your offices, and drafts of your post to release",
         tags,
-        response: {
-          200: z
-            .object({ clearances: z.array(QueueItemSchema), approvals: z.array(QueueItemSchema) })
-            .meta({ id: "Queue" }),
-          ...PROBLEMS,
-        },
+        response: { 200: QueueSchema, ...PROBLEMS },
       },
     },
     async (request) => queueOf(options.deps.store, signedIn(request).user),

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { postName } from "../../services/alerts/alert-views.ts";
 import type { BusEvent } from "../../services/events/event-bus.ts";
 import { signedIn } from "../plugins/authenticate.ts";
-import { PROBLEMS } from "../schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 // Proxies drop a silent connection; a comment line every so often keeps it open.

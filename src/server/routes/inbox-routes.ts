@@ -4,34 +4,11 @@ import { z } from "zod";
 import { PRECEDENCES } from "../../core/index.ts";
 import { ackDelivery, INBOX_SORTS, listInbox, markRead, slugDelivery } from "../../services/distribution/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
-import { PROBLEMS } from "../schemas.ts";
+import { DeliverySchema } from "../../api/delivery-schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const tags = ["inbox"];
-
-/** A delivery as inboxes show it. */
-export const DeliverySchema = z
-  .object({
-    id: z.string(),
-    cableId: z.string(),
-    subject: z.string().nullable(),
-    classification: z.string().nullable(),
-    post: z.string(),
-    office: z.string().nullable(),
-    role: z.enum(["action", "info"]),
-    precedence: z.string(),
-    deliveredAt: z.string().nullable(),
-    dueAt: z.string().nullable(),
-    read: z.boolean(),
-    readAt: z.string().nullable(),
-    acknowledged: z.boolean(),
-    acknowledgedAt: z.string().nullable(),
-    acknowledgedBy: z.string().nullable(),
-    escalated: z.boolean(),
-    sluggedFrom: z.string().nullable(),
-    routingHint: z.array(z.string()),
-  })
-  .meta({ id: "Delivery" });
 
 const Flag = z.enum(["true", "false"]).transform((v) => v === "true");
 const IdParams = z.object({ id: z.string().min(1).max(64) });

@@ -8,24 +8,11 @@ import {
   saveSearch,
 } from "../../services/saved-searches/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
-import { PROBLEMS } from "../schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
+import { SavedSearchListSchema, SavedSearchSchema } from "../../api/saved-search-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const tags = ["search"];
-
-/** A saved search as the API shows it. */
-export const SavedSearchSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    query: z.string(),
-    sort: z.enum(SAVED_SEARCH_SORTS).nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: "SavedSearch" });
-
-/** GET /api/saved-searches. */
-export const SavedSearchListSchema = z.array(SavedSearchSchema);
 
 /** Saved-search routes under /api/saved-searches. */
 export const savedSearchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {

@@ -7,13 +7,9 @@ import { endSession } from "../../services/auth/sessions.ts";
 import { signIn } from "../../services/auth/sign-in.ts";
 import { isCablegramError } from "../../services/errors.ts";
 import { SESSION_COOKIE, signedIn } from "../plugins/authenticate.ts";
-import { PROBLEMS, SessionSchema } from "../schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
+import { SessionSchema, SignInBodySchema } from "../../api/session-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
-
-const SignInBodySchema = z.object({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(1024),
-});
 
 /** The session routes: POST (sign in), GET (who am I), DELETE (sign out). */
 export const sessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps, secureCookies, signInLimit }) => {

@@ -3,31 +3,15 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { recordAudit } from "../../services/audit/record-audit.ts";
 import { listTokens, mintToken, revokeToken } from "../../services/auth/api-tokens.ts";
-import {
-  createUser,
-  listUsers,
-  removeUser,
-  requireUser,
-  ROLES,
-  setPassword,
-  updateUser,
-} from "../../services/users/index.ts";
+import { createUser, listUsers, removeUser, requireUser, setPassword, updateUser } from "../../services/users/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
-import { ApiTokenSchema, NewApiTokenSchema, PROBLEMS, UserSchema } from "../schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
+import { ApiTokenSchema, NewApiTokenSchema, UserFieldsBodySchema, UserSchema } from "../../api/user-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const admin = { role: "admin" } as const;
 const tags = ["users"];
 const UsernameParams = z.object({ username: z.string().min(1) });
-
-const UserFieldsBody = z.object({
-  clearance: z.string().optional(),
-  accesses: z.array(z.string()).optional(),
-  lists: z.array(z.string()).optional(),
-  roles: z.array(z.enum(ROLES)).optional(),
-  post: z.string().nullable().optional(),
-  offices: z.array(z.string()).optional(),
-});
 
 /** User routes under /api/users. */
 export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
@@ -53,7 +37,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       schema: {
         summary: "Create a user (admin); without a password the user signs in with API tokens only",
         tags,
-        body: UserFieldsBody.extend({ username: z.string(), password: z.string().nullable().optional() }),
+        body: UserFieldsBodySchema.extend({ username: z.string(), password: z.string().nullable().optional() }),
         response: { 201: UserSchema, ...PROBLEMS },
       },
     },
@@ -71,7 +55,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
         summary: "Change a user (admin); a password here replaces theirs and ends their sessions",
         tags,
         params: UsernameParams,
-        body: UserFieldsBody.extend({ password: z.string().nullable().optional() }),
+        body: UserFieldsBodySchema.extend({ password: z.string().nullable().optional() }),
         response: { 200: UserSchema, ...PROBLEMS },
       },
     },
