@@ -15,6 +15,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
     "/api/cables/:id/actions",
     {
       schema: {
+        operationId: "getActionDashboard",
         summary: "A cable's action requests per post: pending, acknowledged, reported or overdue",
         description: "`summary` counts posts by status; a post's status is that of its least advanced task.",
         tags,
@@ -35,6 +36,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
     "/api/tasks/:id/done",
     {
       schema: {
+        operationId: "markTaskDone",
         summary: "Mark your post's task done with a note (when the answer came other than by cable)",
         tags,
         params: z.object({ id: z.string().min(1).max(64) }),

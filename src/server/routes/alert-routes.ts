@@ -22,6 +22,7 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/alerts",
     {
       schema: {
+        operationId: "listAlerts",
         summary: "Alerts to duty officers on cables you may read, newest first",
         description:
           "NIACT IMMEDIATE and FLASH deliveries raise one; so does escalation. Open alerts repeat until acknowledged.",
@@ -43,6 +44,7 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/alerts/:id/ack",
     {
       schema: {
+        operationId: "acknowledgeAlert",
         summary: "Acknowledge an alert: it is sent no more",
         tags,
         params: z.object({ id: z.string().min(1).max(64) }),
@@ -66,6 +68,7 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/duty-officers",
     {
       schema: {
+        operationId: "listDutyOfficers",
         summary: "The duty roster: who is alerted for each post",
         tags,
         response: { 200: z.object({ items: z.array(DutyOfficerSchema) }), ...PROBLEMS },
@@ -79,6 +82,7 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     {
       config: { role: "admin" },
       schema: {
+        operationId: "setDutyOfficer",
         summary: "Put someone on duty for a post (admins): a user, a webhook URL and/or an e-mail address",
         tags,
         params: z.object({ post: z.string().min(1).max(120) }),

@@ -13,6 +13,7 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     {
       config: { role: "admin" },
       schema: {
+        operationId: "listAuditEntries",
         summary: "The audit log, newest first (admin)",
         tags: ["audit"],
         querystring: AuditQuerySchema,

@@ -27,6 +27,7 @@ export const cableRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/cables/:id",
     {
       schema: {
+        operationId: "getCable",
         summary: "A cable: the model with archive metadata, or (format=telegram) its telegram text",
         description:
           "With `format=telegram` the answer is text/plain: the original text as archived, byte for byte, or the " +
@@ -59,6 +60,7 @@ export const cableRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/cables/:id/references",
     {
       schema: {
+        operationId: "getCableReferences",
         summary: "What a cable cites (resolved where archived and readable) and what cites it",
         tags,
         params: IdParams,

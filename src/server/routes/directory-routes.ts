@@ -41,6 +41,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     "/api/directory/posts",
     {
       schema: {
+        operationId: "listPosts",
         summary: "Posts, optionally of one kind or country",
         tags,
         querystring: z.object({ kind: z.enum(POST_KINDS).optional(), country: z.string().length(2).optional() }),
@@ -53,6 +54,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     "/api/directory/posts/:name",
     {
       schema: {
+        operationId: "getPost",
         summary: "One post, by PLAD or station",
         tags,
         params: NameParams,
@@ -66,6 +68,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "createPost",
         summary: "Add a post (admin); fields left out are read from the PLAD",
         tags,
         body: NewPostBodySchema,
@@ -79,6 +82,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "updatePost",
         summary: "Change a post (admin)",
         tags,
         params: NameParams,
@@ -93,6 +97,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "deletePost",
         summary: "Remove a post (admin)",
         tags,
         params: NameParams,
@@ -106,6 +111,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     "/api/directory/offices",
     {
       schema: {
+        operationId: "listOffices",
         summary: "Offices, optionally of one post",
         tags,
         querystring: z.object({ post: z.string().optional() }),
@@ -119,6 +125,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "createOffice",
         summary: "Add an office (admin)",
         tags,
         body: z.object({
@@ -137,6 +144,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "deleteOffice",
         summary: "Remove an office (admin); encode the slash of the code: EUR%2FSCE",
         tags,
         params: z.object({ code: z.string().min(1) }),
@@ -150,6 +158,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     "/api/directory/collectives",
     {
       schema: {
+        operationId: "listCollectives",
         summary: "Collectives with their members",
         tags,
         response: { 200: z.array(CollectiveSchema), ...PROBLEMS },
@@ -160,7 +169,13 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
   app.get(
     "/api/directory/collectives/:name",
     {
-      schema: { summary: "One collective", tags, params: NameParams, response: { 200: CollectiveSchema, ...PROBLEMS } },
+      schema: {
+        operationId: "getCollective",
+        summary: "One collective",
+        tags,
+        params: NameParams,
+        response: { 200: CollectiveSchema, ...PROBLEMS },
+      },
     },
     async (request) => requireCollective(store, request.params.name),
   );
@@ -169,6 +184,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "createCollective",
         summary: "Add a collective (admin)",
         tags,
         body: z.object({
@@ -186,6 +202,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "deleteCollective",
         summary: "Remove a collective (admin)",
         tags,
         params: NameParams,
@@ -199,6 +216,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "addCollectiveMember",
         summary: "Add a post to a collective (admin)",
         tags,
         params: NameParams,
@@ -213,6 +231,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "removeCollectiveMember",
         summary: "Take a post out of a collective (admin)",
         tags,
         params: z.object({ name: z.string().min(1), post: z.string().min(1) }),

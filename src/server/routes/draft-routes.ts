@@ -58,6 +58,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
     {
       config: { role: "drafter" },
       schema: {
+        operationId: "createDraft",
         summary: "Create a draft; answers its id and the findings of validation and of the directory",
         description:
           "The body is the cable model as `cablegram parse --json` prints it, less what release assigns (id, serial, " +
@@ -78,6 +79,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
     "/api/drafts/:id",
     {
       schema: {
+        operationId: "getDraft",
         summary: "A draft with its findings, clearances and history",
         tags,
         params: IdParams,
@@ -95,6 +97,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
     {
       config: { role: "drafter" },
       schema: {
+        operationId: "updateDraft",
         summary: "Change a draft; decided clearances go back to requested",
         description:
           'Send `If-Match` with the ETag the draft was read with (`"3"`) so that a save someone made since is ' +
@@ -121,6 +124,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
     {
       config: { role: "drafter" },
       schema: {
+        operationId: "discardDraft",
         summary: "Discard an unreleased draft (it stays on record as discarded)",
         tags,
         params: IdParams,
@@ -138,6 +142,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
     {
       config: { role: "drafter" },
       schema: {
+        operationId: "requestClearance",
         summary: "Ask an office or a person to clear the draft",
         tags,
         params: IdParams,
@@ -162,6 +167,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
     "/api/drafts/:id/clearances/:cid",
     {
       schema: {
+        operationId: "decideClearance",
         summary: "Clear or object to the draft, with a comment (an objection needs one)",
         tags,
         params: IdParams.extend({ cid: z.string().min(1).max(64) }),
@@ -178,6 +184,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
     {
       config: { role: "approver" },
       schema: {
+        operationId: "releaseDraft",
         summary: "Release the draft: number, date, section, archive, chain and queue its deliveries",
         description:
           "Only an approver of the originating post; refused (409 NOT_READY_FOR_RELEASE) while the draft has error " +
@@ -196,6 +203,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
     {
       config: { role: "drafter" },
       schema: {
+        operationId: "createReplyDraft",
         summary: "Make a reply draft: TO the cable's originator, REF to it, its subject; fields in the body override",
         tags,
         params: IdParams,
@@ -214,6 +222,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
     {
       config: { role: "drafter" },
       schema: {
+        operationId: "createCorrectionDraft",
         summary: "Make a correction draft of a cable released here; released, it is a CORRECTED COPY superseding it",
         tags,
         params: IdParams,
@@ -229,6 +238,7 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
     "/api/queue",
     {
       schema: {
+        operationId: "getQueue",
         summary: "What awaits you: clearances asked of you or your offices, and drafts of your post to release",
         tags,
         response: { 200: QueueSchema, ...PROBLEMS },

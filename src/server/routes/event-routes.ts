@@ -32,6 +32,7 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/events",
     {
       schema: {
+        operationId: "streamEvents",
         summary: "Live events (text/event-stream): deliveries, acknowledgements, alerts, escalations, drafts, releases",
         description:
           "Each event's `event:` field is its type (`delivery.delivered`, `delivery.acknowledged`, `alert.raised`, " +

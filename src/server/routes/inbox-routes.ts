@@ -19,6 +19,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/inbox",
     {
       schema: {
+        operationId: "listInbox",
         summary: "A post's or an office's inbox: delivered cables you may read, newest or most urgent first",
         description:
           "Without `post` or `office`, your home post's inbox. Items still in the outbox are not shown. " +
@@ -42,13 +43,18 @@ export const inboxRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
   );
 
   const acts = [
-    ["ack", ackDelivery, "Acknowledge a delivery: stops its escalation and its duty-officer alerts"],
-    ["read", markRead, "Mark a delivery read"],
+    [
+      "ack",
+      ackDelivery,
+      "acknowledgeDelivery",
+      "Acknowledge a delivery: stops its escalation and its duty-officer alerts",
+    ],
+    ["read", markRead, "markDeliveryRead", "Mark a delivery read"],
   ] as const;
-  for (const [verb, act, summary] of acts) {
+  for (const [verb, act, operationId, summary] of acts) {
     app.post(
       `/api/deliveries/:id/${verb}`,
-      { schema: { summary, tags, params: IdParams, response: { 200: DeliverySchema, ...PROBLEMS } } },
+      { schema: { operationId, summary, tags, params: IdParams, response: { 200: DeliverySchema, ...PROBLEMS } } },
       async (request) => act(deps, signedIn(request).user, request.params.id, app.messaging.bus),
     );
   }
@@ -58,6 +64,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     {
       config: { role: "communicator" },
       schema: {
+        operationId: "slugDelivery",
         summary: "Slug a received cable to offices of the post (communicators)",
         tags,
         params: IdParams,

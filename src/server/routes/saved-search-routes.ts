@@ -20,6 +20,7 @@ export const savedSearchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
     "/api/saved-searches",
     {
       schema: {
+        operationId: "listSavedSearches",
         summary: "Your saved searches, by name",
         tags,
         response: { 200: SavedSearchListSchema, ...PROBLEMS },
@@ -31,6 +32,7 @@ export const savedSearchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
     "/api/saved-searches",
     {
       schema: {
+        operationId: "saveSearch",
         summary: "Save a search under a name",
         description:
           "The query must be readable by the search language (else 400 BAD_QUERY with its `position`); names are " +
@@ -53,6 +55,7 @@ export const savedSearchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
     "/api/saved-searches/:id",
     {
       schema: {
+        operationId: "deleteSavedSearch",
         summary: "Remove one of your saved searches",
         tags,
         params: z.object({ id: z.string().min(1).max(64) }),

@@ -14,6 +14,7 @@ export const searchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
     "/api/search",
     {
       schema: {
+        operationId: "searchCables",
         summary: "Search the cables you may read",
         description: `Totals past 10,000 are lower bounds (totalIsLowerBound). Snippets are HTML with <mark> around matches.\n\n${SEARCH_HELP}`,
         tags: ["cables"],

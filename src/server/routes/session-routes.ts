@@ -27,6 +27,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     {
       config: { public: true, rateLimit: signInLimit },
       schema: {
+        operationId: "signIn",
         summary: "Sign in with a username and password; sets the session cookie",
         tags: ["session"],
         security: [],
@@ -64,6 +65,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     "/api/session",
     {
       schema: {
+        operationId: "getSession",
         summary: "The signed-in user",
         tags: ["session"],
         response: { 200: SessionSchema, ...PROBLEMS },
@@ -80,6 +82,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     {
       config: { public: true },
       schema: {
+        operationId: "getCurrentSession",
         summary: "The session if there is one: null when nobody is signed in (never 401)",
         description:
           "For a browser app deciding at load whether to show sign-in: unlike GET /api/session it answers 200 " +
@@ -98,6 +101,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     {
       config: { public: true },
       schema: {
+        operationId: "signOut",
         summary: "Sign out: ends the session and clears the cookie",
         tags: ["session"],
         response: { 204: z.null(), ...PROBLEMS },

@@ -19,14 +19,28 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
 
   app.get(
     "/api/users",
-    { config: admin, schema: { summary: "Users (admin)", tags, response: { 200: z.array(UserSchema), ...PROBLEMS } } },
+    {
+      config: admin,
+      schema: {
+        operationId: "listUsers",
+        summary: "Users (admin)",
+        tags,
+        response: { 200: z.array(UserSchema), ...PROBLEMS },
+      },
+    },
     async () => listUsers(store),
   );
   app.get(
     "/api/users/:username",
     {
       config: admin,
-      schema: { summary: "One user (admin)", tags, params: UsernameParams, response: { 200: UserSchema, ...PROBLEMS } },
+      schema: {
+        operationId: "getUser",
+        summary: "One user (admin)",
+        tags,
+        params: UsernameParams,
+        response: { 200: UserSchema, ...PROBLEMS },
+      },
     },
     async (request) => requireUser(store, request.params.username),
   );
@@ -35,6 +49,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     {
       config: admin,
       schema: {
+        operationId: "createUser",
         summary: "Create a user (admin); without a password the user signs in with API tokens only",
         tags,
         body: UserFieldsBodySchema.extend({ username: z.string(), password: z.string().nullable().optional() }),
@@ -52,6 +67,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     {
       config: admin,
       schema: {
+        operationId: "updateUser",
         summary: "Change a user (admin); a password here replaces theirs and ends their sessions",
         tags,
         params: UsernameParams,
@@ -80,6 +96,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     {
       config: admin,
       schema: {
+        operationId: "deleteUser",
         summary: "Remove a user (admin)",
         tags,
         params: UsernameParams,
@@ -98,6 +115,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     {
       config: admin,
       schema: {
+        operationId: "listApiTokens",
         summary: "A user's API tokens, without secrets (admin)",
         tags,
         params: UsernameParams,
@@ -111,6 +129,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     {
       config: admin,
       schema: {
+        operationId: "createApiToken",
         summary: "Mint an API token (admin); its secret is in this answer only",
         tags,
         params: UsernameParams,
@@ -134,6 +153,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     {
       config: admin,
       schema: {
+        operationId: "revokeApiToken",
         summary: "Revoke an API token (admin)",
         tags,
         params: UsernameParams.extend({ id: z.string().min(1) }),
