@@ -93,7 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           "POST, PATCH and DELETE need `Content-Type: application/json`.",
         license: { name: "MIT", identifier: "MIT" },
       },
-      // The document is served by the API it describes, so its paths are relative to wherever it was fetched from.
+      // The document is served by the API it describes: `/` is that server, under whatever address it is reached.
       servers: [{ url: "/", description: "This server" }],
       components: {
         securitySchemes: {
