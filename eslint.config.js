@@ -44,7 +44,27 @@ export default tseslint.config(
     },
   },
   {
-    // The browser bundle may import the pure core and telegram format at run time; the rest only as types.
+    // The API's schemas: what routes validate and the web app types its calls with. They describe the edge, so they
+    // take the vocabulary of the core and the services and nothing of the server, the store or the CLI.
+    files: ["src/api/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*"], message: "src/api holds schemas only: no I/O." },
+            {
+              group: ["**/server/**", "**/store/**", "**/cli/**"],
+              message: "src/api is imported by the server and the web app; it imports neither.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The browser bundle may import the pure core and telegram format at run time, and the API's schemas as types
+    // (they reach into the services for their vocabulary); nothing of the server, the services, the store or the CLI.
     files: ["web/src/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
@@ -52,9 +72,15 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["**/src/store/**", "**/src/server/**", "**/src/cli/**", "node:*"],
+              group: ["**/src/server/**", "**/src/services/**", "**/src/store/**", "**/src/cli/**", "node:*"],
+              message:
+                "The web app talks to the server through the API: take its shapes from src/api and the domain's " +
+                "vocabulary from src/core.",
+            },
+            {
+              group: ["**/src/api/**"],
               allowTypeImports: true,
-              message: "The web app talks to the server through the API; import server code only as types.",
+              message: "Import the API's schemas as types only: at run time they would bring the services' code along.",
             },
           ],
         },

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ACCESS_RULE } from "../src/services/access/index.ts";
-import { SEARCH_HELP } from "../src/services/search/query-language.ts";
+import { SEARCH_HELP } from "../src/core/search-language.ts";
 
 const README = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 

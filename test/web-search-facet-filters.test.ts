@@ -2,7 +2,7 @@
 // value of a field a cable has only one of (class, origin, year), so a click never builds a query that finds nothing.
 import { describe, expect, it } from "vitest";
 import { facetFilter, hasFacetFilter, toggleFacetFilter } from "../web/src/scenes/search/facet-filters.ts";
-import { parseSearchQuery } from "../src/services/search/query-language.ts";
+import { parseSearchQuery } from "../src/core/search-language.ts";
 
 describe("web search: facet filters", () => {
   it("writes each facet's filter in the query language, quoting values with spaces", () => {

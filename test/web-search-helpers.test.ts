@@ -1,7 +1,7 @@
 // Small helpers of the search page: the syntax help read from the server's SEARCH_HELP, the total in words with the
 // lower bound past 10,000, and the place a bad query is marked.
 import { describe, expect, it } from "vitest";
-import { SEARCH_FIELDS, SEARCH_HELP } from "../src/services/search/query-language.ts";
+import { SEARCH_FIELDS, SEARCH_HELP } from "../src/core/search-language.ts";
 import { formatTotal } from "../web/src/scenes/search/format-total.ts";
 import { helpLines } from "../web/src/scenes/search/help-lines.ts";
 import { splitAt } from "../web/src/scenes/search/split-at.ts";

@@ -20,6 +20,7 @@ import { installMessaging, type MessagingOptions } from "./plugins/messaging.ts"
 import { installSecurityHeaders } from "./plugins/security-headers.ts";
 import { installWebApp } from "./plugins/web-app.ts";
 import { installProblemHandlers } from "./problem.ts";
+import { installRouteTable } from "./route-table.ts";
 import { actionRoutes } from "./routes/action-routes.ts";
 import { alertRoutes } from "./routes/alert-routes.ts";
 import { auditRoutes } from "./routes/audit-routes.ts";
@@ -33,6 +34,7 @@ import { savedSearchRoutes } from "./routes/saved-search-routes.ts";
 import { searchRoutes } from "./routes/search-routes.ts";
 import { sessionRoutes } from "./routes/session-routes.ts";
 import { userRoutes } from "./routes/user-routes.ts";
+import { withoutUnusedSchemas } from "./unused-schemas.ts";
 
 export type AppOptions = {
   store: Store;
@@ -66,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  installRouteTable(app);
   installProblemHandlers(app);
   installSecurityHeaders(app);
   installJsonOnly(app);
@@ -88,7 +91,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           "Diplomatic cables: read, search, follow references; the directory; users. Sign in with POST /api/session " +
           "(cookie) or send `Authorization: Bearer <token>`. Errors are application/problem+json with a stable `code`. " +
           "POST, PATCH and DELETE need `Content-Type: application/json`.",
+        license: { name: "MIT", identifier: "MIT" },
       },
+      // The document is served by the API it describes: `/` is that server, under whatever address it is reached.
+      servers: [{ url: "/", description: "This server" }],
       components: {
         securitySchemes: {
           session: { type: "apiKey", in: "cookie", name: "cablegram_session" },
@@ -98,7 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => withoutUnusedSchemas(jsonSchemaTransformObject(input)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   installAuthentication(app, deps);

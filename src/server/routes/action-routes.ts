@@ -1,48 +1,21 @@
 // The action dashboard of a cable and marking a task done.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actionDashboard, markTaskDone, TASK_STATUSES } from "../../services/actions/index.ts";
+import { actionDashboard, markTaskDone } from "../../services/actions/index.ts";
 import { CablegramError } from "../../services/errors.ts";
 import { signedIn } from "../plugins/authenticate.ts";
-import { PROBLEMS } from "../schemas.ts";
+import { DashboardSchema } from "../../api/action-schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const tags = ["actions"];
-const Status = z.enum(TASK_STATUSES as [string, ...string[]]);
-
-export const TaskSchema = z
-  .object({
-    id: z.string(),
-    post: z.string(),
-    station: z.string().nullable(),
-    what: z.string(),
-    due: z.string(),
-    status: Status,
-    acknowledged: z.boolean(),
-    reportedAt: z.string().nullable(),
-    reportedBy: z.string().nullable(),
-    doneAt: z.string().nullable(),
-    doneBy: z.string().nullable(),
-    note: z.string().nullable(),
-  })
-  .meta({ id: "Task" });
-
-export const DashboardSchema = z
-  .object({
-    cableId: z.string(),
-    posts: z.array(
-      z.object({ post: z.string(), station: z.string().nullable(), status: Status, tasks: z.array(TaskSchema) }),
-    ),
-    summary: z.object({ pending: z.number(), acknowledged: z.number(), reported: z.number(), overdue: z.number() }),
-  })
-  .meta({ id: "ActionDashboard" });
-
 /** GET /api/cables/:id/actions and POST /api/tasks/:id/done. */
 export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
   app.get(
     "/api/cables/:id/actions",
     {
       schema: {
+        operationId: "getActionDashboard",
         summary: "A cable's action requests per post: pending, acknowledged, reported or overdue",
         description: "`summary` counts posts by status; a post's status is that of its least advanced task.",
         tags,
@@ -63,6 +36,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
     "/api/tasks/:id/done",
     {
       schema: {
+        operationId: "markTaskDone",
         summary: "Mark your post's task done with a note (when the answer came other than by cable)",
         tags,
         params: z.object({ id: z.string().min(1).max(64) }),

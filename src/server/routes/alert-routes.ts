@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   ackAlert,
-  ALERT_OUTCOMES,
   DutyOfficerInputSchema,
   listAlerts,
   listDutyOfficers,
@@ -11,45 +10,11 @@ import {
 } from "../../services/alerts/index.ts";
 import { recordAudit } from "../../services/audit/record-audit.ts";
 import { signedIn } from "../plugins/authenticate.ts";
-import { PROBLEMS } from "../schemas.ts";
+import { AlertSchema, DutyOfficerSchema } from "../../api/alert-schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const tags = ["alerts"];
-
-export const AlertSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(["niact", "escalation"]),
-    cableId: z.string(),
-    deliveryId: z.string(),
-    post: z.string(),
-    precedence: z.string(),
-    officerId: z.string().nullable(),
-    createdAt: z.string(),
-    attempts: z.number().int(),
-    lastSentAt: z.string().nullable(),
-    nextAt: z.string().nullable(),
-    lastError: z.string().nullable(),
-    outcome: z.enum(ALERT_OUTCOMES).meta({
-      description:
-        "What the last due sending did. `pending`: not yet due. `sent`: sent to the post's duty officer (`attempts` " +
-        "counts the sendings). `no_duty_officer`: the post has nobody on the duty roster, so nobody was alerted; " +
-        "the alert stays open and goes to whoever is put on duty, at its next repeat.",
-    }),
-    acknowledged: z.boolean(),
-    acknowledgedAt: z.string().nullable(),
-    acknowledgedBy: z.string().nullable(),
-  })
-  .meta({ id: "Alert" });
-
-export const DutyOfficerSchema = z
-  .object({
-    post: z.string(),
-    userId: z.string().nullable(),
-    webhook: z.string().nullable(),
-    email: z.string().nullable(),
-  })
-  .meta({ id: "DutyOfficer" });
 
 /** GET /api/alerts, POST /api/alerts/:id/ack, GET /api/duty-officers, PUT /api/duty-officers/:post. */
 export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
@@ -57,6 +22,7 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/alerts",
     {
       schema: {
+        operationId: "listAlerts",
         summary: "Alerts to duty officers on cables you may read, newest first",
         description:
           "NIACT IMMEDIATE and FLASH deliveries raise one; so does escalation. Open alerts repeat until acknowledged.",
@@ -78,6 +44,7 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/alerts/:id/ack",
     {
       schema: {
+        operationId: "acknowledgeAlert",
         summary: "Acknowledge an alert: it is sent no more",
         tags,
         params: z.object({ id: z.string().min(1).max(64) }),
@@ -101,6 +68,7 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/duty-officers",
     {
       schema: {
+        operationId: "listDutyOfficers",
         summary: "The duty roster: who is alerted for each post",
         tags,
         response: { 200: z.object({ items: z.array(DutyOfficerSchema) }), ...PROBLEMS },
@@ -114,6 +82,7 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     {
       config: { role: "admin" },
       schema: {
+        operationId: "setDutyOfficer",
         summary: "Put someone on duty for a post (admins): a user, a webhook URL and/or an e-mail address",
         tags,
         params: z.object({ post: z.string().min(1).max(120) }),

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AuditQuerySchema, queryAudit } from "../../services/audit/query-audit.ts";
-import { AuditEntrySchema, PROBLEMS } from "../schemas.ts";
+import { AuditEntrySchema } from "../../api/audit-schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 /** GET /api/audit: entries newest first, filtered by user, time, action; admins only. */
@@ -12,6 +13,7 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     {
       config: { role: "admin" },
       schema: {
+        operationId: "listAuditEntries",
         summary: "The audit log, newest first (admin)",
         tags: ["audit"],
         querystring: AuditQuerySchema,

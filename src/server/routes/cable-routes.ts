@@ -1,52 +1,17 @@
 // Cables by id (as the model or as telegram text) and their references. Unreadable cables are "not found".
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { CableSchema } from "../../core/index.ts";
 import { referencesOf } from "../../services/archive/references-of.ts";
 import { readCableAudited } from "../../services/audit/read-cable-audited.ts";
 import { CablegramError } from "../../services/errors.ts";
 import { renderTelegram } from "../../telegram/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
-import { PROBLEMS } from "../schemas.ts";
+import { ArchivedCableSchema, ReferencesSchema } from "../../api/cable-schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const tags = ["cables"];
 const IdParams = z.object({ id: z.string().min(1).max(64) });
-
-export const Summary = z
-  .object({
-    id: z.string(),
-    subject: z.string().nullable(),
-    dtg: z.string().nullable(),
-    classification: z.string().nullable(),
-  })
-  .meta({ id: "CableSummary" });
-
-export const ArchivedCableSchema = z
-  .object({
-    cable: CableSchema.meta({ id: "Cable" }),
-    /** When it entered the archive. */
-    archivedAt: z.string(),
-    /** Where it came from (file path, corpus); null when not said. */
-    source: z.string().nullable(),
-    /** Whether the original telegram text is kept (GET ...?format=telegram returns it byte for byte). */
-    hasOriginalText: z.boolean(),
-  })
-  .meta({ id: "ArchivedCable" });
-
-export const ReferencesSchema = z
-  .object({
-    references: z.array(
-      z.object({
-        label: z.string().nullable(),
-        id: z.string().nullable(),
-        text: z.string(),
-        resolved: Summary.nullable(),
-      }),
-    ),
-    citedBy: z.array(Summary),
-  })
-  .meta({ id: "CableReferences" });
 
 function notFound(id: string): CablegramError {
   return new CablegramError(
@@ -62,6 +27,7 @@ export const cableRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/cables/:id",
     {
       schema: {
+        operationId: "getCable",
         summary: "A cable: the model with archive metadata, or (format=telegram) its telegram text",
         description:
           "With `format=telegram` the answer is text/plain: the original text as archived, byte for byte, or the " +
@@ -94,6 +60,7 @@ export const cableRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/cables/:id/references",
     {
       schema: {
+        operationId: "getCableReferences",
         summary: "What a cable cites (resolved where archived and readable) and what cites it",
         tags,
         params: IdParams,

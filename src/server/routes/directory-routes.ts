@@ -6,13 +6,10 @@ import {
   addCollectiveMember,
   addOffice,
   addPost,
-  CollectiveSchema,
   listCollectives,
   listOffices,
   listPosts,
-  OfficeSchema,
   POST_KINDS,
-  PostSchema,
   removeCollective,
   removeCollectiveMember,
   removeOffice,
@@ -21,24 +18,19 @@ import {
   requirePost,
   updatePost,
 } from "../../services/directory/index.ts";
-import { PROBLEMS } from "../schemas.ts";
+import {
+  CollectiveSchema,
+  NewPostBodySchema,
+  OfficeSchema,
+  PostPatchBodySchema,
+  PostSchema,
+} from "../../api/directory-schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
-const Post = PostSchema.meta({ id: "Post" });
-const Office = OfficeSchema.meta({ id: "Office" });
-const Collective = CollectiveSchema.meta({ id: "Collective" });
 const admin = { role: "admin" } as const;
 const tags = ["directory"];
 
-const NewPostBody = z.object({
-  name: z.string(),
-  station: z.string().nullable().optional(),
-  routingIndicator: z.string().nullable().optional(),
-  country: z.string().nullable().optional(),
-  kind: z.enum(POST_KINDS).optional(),
-  timeZone: z.string().nullable().optional(),
-});
-const PostPatchBody = NewPostBody.omit({ name: true });
 const NameParams = z.object({ name: z.string().min(1) });
 
 /** Directory routes under /api/directory. */
@@ -49,10 +41,11 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     "/api/directory/posts",
     {
       schema: {
+        operationId: "listPosts",
         summary: "Posts, optionally of one kind or country",
         tags,
         querystring: z.object({ kind: z.enum(POST_KINDS).optional(), country: z.string().length(2).optional() }),
-        response: { 200: z.array(Post), ...PROBLEMS },
+        response: { 200: z.array(PostSchema), ...PROBLEMS },
       },
     },
     async (request) => listPosts(store, request.query),
@@ -61,10 +54,11 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     "/api/directory/posts/:name",
     {
       schema: {
+        operationId: "getPost",
         summary: "One post, by PLAD or station",
         tags,
         params: NameParams,
-        response: { 200: Post, ...PROBLEMS },
+        response: { 200: PostSchema, ...PROBLEMS },
       },
     },
     async (request) => requirePost(store, request.params.name),
@@ -74,10 +68,11 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "createPost",
         summary: "Add a post (admin); fields left out are read from the PLAD",
         tags,
-        body: NewPostBody,
-        response: { 201: Post, ...PROBLEMS },
+        body: NewPostBodySchema,
+        response: { 201: PostSchema, ...PROBLEMS },
       },
     },
     async (request, reply) => reply.code(201).send(await addPost(store, request.body)),
@@ -87,11 +82,12 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "updatePost",
         summary: "Change a post (admin)",
         tags,
         params: NameParams,
-        body: PostPatchBody,
-        response: { 200: Post, ...PROBLEMS },
+        body: PostPatchBodySchema,
+        response: { 200: PostSchema, ...PROBLEMS },
       },
     },
     async (request) => updatePost(store, request.params.name, request.body),
@@ -100,7 +96,13 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     "/api/directory/posts/:name",
     {
       config: admin,
-      schema: { summary: "Remove a post (admin)", tags, params: NameParams, response: { 200: Post, ...PROBLEMS } },
+      schema: {
+        operationId: "deletePost",
+        summary: "Remove a post (admin)",
+        tags,
+        params: NameParams,
+        response: { 200: PostSchema, ...PROBLEMS },
+      },
     },
     async (request) => removePost(store, request.params.name),
   );
@@ -109,10 +111,11 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     "/api/directory/offices",
     {
       schema: {
+        operationId: "listOffices",
         summary: "Offices, optionally of one post",
         tags,
         querystring: z.object({ post: z.string().optional() }),
-        response: { 200: z.array(Office), ...PROBLEMS },
+        response: { 200: z.array(OfficeSchema), ...PROBLEMS },
       },
     },
     async (request) => listOffices(store, request.query),
@@ -122,6 +125,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "createOffice",
         summary: "Add an office (admin)",
         tags,
         body: z.object({
@@ -129,7 +133,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
           name: z.string().nullable().optional(),
           post: z.string().nullable().optional(),
         }),
-        response: { 201: Office, ...PROBLEMS },
+        response: { 201: OfficeSchema, ...PROBLEMS },
       },
     },
     async (request, reply) => reply.code(201).send(await addOffice(store, request.body)),
@@ -140,10 +144,11 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "deleteOffice",
         summary: "Remove an office (admin); encode the slash of the code: EUR%2FSCE",
         tags,
         params: z.object({ code: z.string().min(1) }),
-        response: { 200: Office, ...PROBLEMS },
+        response: { 200: OfficeSchema, ...PROBLEMS },
       },
     },
     async (request) => removeOffice(store, request.params.code),
@@ -152,13 +157,26 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
   app.get(
     "/api/directory/collectives",
     {
-      schema: { summary: "Collectives with their members", tags, response: { 200: z.array(Collective), ...PROBLEMS } },
+      schema: {
+        operationId: "listCollectives",
+        summary: "Collectives with their members",
+        tags,
+        response: { 200: z.array(CollectiveSchema), ...PROBLEMS },
+      },
     },
     async () => listCollectives(store),
   );
   app.get(
     "/api/directory/collectives/:name",
-    { schema: { summary: "One collective", tags, params: NameParams, response: { 200: Collective, ...PROBLEMS } } },
+    {
+      schema: {
+        operationId: "getCollective",
+        summary: "One collective",
+        tags,
+        params: NameParams,
+        response: { 200: CollectiveSchema, ...PROBLEMS },
+      },
+    },
     async (request) => requireCollective(store, request.params.name),
   );
   app.post(
@@ -166,6 +184,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "createCollective",
         summary: "Add a collective (admin)",
         tags,
         body: z.object({
@@ -173,7 +192,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
           routingIndicator: z.string().nullable().optional(),
           members: z.array(z.string()).optional(),
         }),
-        response: { 201: Collective, ...PROBLEMS },
+        response: { 201: CollectiveSchema, ...PROBLEMS },
       },
     },
     async (request, reply) => reply.code(201).send(await addCollective(store, request.body)),
@@ -183,10 +202,11 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "deleteCollective",
         summary: "Remove a collective (admin)",
         tags,
         params: NameParams,
-        response: { 200: Collective, ...PROBLEMS },
+        response: { 200: CollectiveSchema, ...PROBLEMS },
       },
     },
     async (request) => removeCollective(store, request.params.name),
@@ -196,11 +216,12 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "addCollectiveMember",
         summary: "Add a post to a collective (admin)",
         tags,
         params: NameParams,
         body: z.object({ post: z.string().min(1) }),
-        response: { 200: Collective, ...PROBLEMS },
+        response: { 200: CollectiveSchema, ...PROBLEMS },
       },
     },
     async (request) => addCollectiveMember(store, request.params.name, request.body.post),
@@ -210,10 +231,11 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       config: admin,
       schema: {
+        operationId: "removeCollectiveMember",
         summary: "Take a post out of a collective (admin)",
         tags,
         params: z.object({ name: z.string().min(1), post: z.string().min(1) }),
-        response: { 200: Collective, ...PROBLEMS },
+        response: { 200: CollectiveSchema, ...PROBLEMS },
       },
     },
     async (request) => removeCollectiveMember(store, request.params.name, request.params.post),

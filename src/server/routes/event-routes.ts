@@ -5,7 +5,7 @@ import { z } from "zod";
 import { postName } from "../../services/alerts/alert-views.ts";
 import type { BusEvent } from "../../services/events/event-bus.ts";
 import { signedIn } from "../plugins/authenticate.ts";
-import { PROBLEMS } from "../schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 // Proxies drop a silent connection; a comment line every so often keeps it open.
@@ -32,6 +32,7 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/events",
     {
       schema: {
+        operationId: "streamEvents",
         summary: "Live events (text/event-stream): deliveries, acknowledgements, alerts, escalations, drafts, releases",
         description:
           "Each event's `event:` field is its type (`delivery.delivered`, `delivery.acknowledged`, `alert.raised`, " +

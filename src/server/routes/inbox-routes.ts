@@ -4,34 +4,11 @@ import { z } from "zod";
 import { PRECEDENCES } from "../../core/index.ts";
 import { ackDelivery, INBOX_SORTS, listInbox, markRead, slugDelivery } from "../../services/distribution/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
-import { PROBLEMS } from "../schemas.ts";
+import { DeliverySchema } from "../../api/delivery-schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const tags = ["inbox"];
-
-/** A delivery as inboxes show it. */
-export const DeliverySchema = z
-  .object({
-    id: z.string(),
-    cableId: z.string(),
-    subject: z.string().nullable(),
-    classification: z.string().nullable(),
-    post: z.string(),
-    office: z.string().nullable(),
-    role: z.enum(["action", "info"]),
-    precedence: z.string(),
-    deliveredAt: z.string().nullable(),
-    dueAt: z.string().nullable(),
-    read: z.boolean(),
-    readAt: z.string().nullable(),
-    acknowledged: z.boolean(),
-    acknowledgedAt: z.string().nullable(),
-    acknowledgedBy: z.string().nullable(),
-    escalated: z.boolean(),
-    sluggedFrom: z.string().nullable(),
-    routingHint: z.array(z.string()),
-  })
-  .meta({ id: "Delivery" });
 
 const Flag = z.enum(["true", "false"]).transform((v) => v === "true");
 const IdParams = z.object({ id: z.string().min(1).max(64) });
@@ -42,6 +19,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/inbox",
     {
       schema: {
+        operationId: "listInbox",
         summary: "A post's or an office's inbox: delivered cables you may read, newest or most urgent first",
         description:
           "Without `post` or `office`, your home post's inbox. Items still in the outbox are not shown. " +
@@ -65,13 +43,18 @@ export const inboxRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
   );
 
   const acts = [
-    ["ack", ackDelivery, "Acknowledge a delivery: stops its escalation and its duty-officer alerts"],
-    ["read", markRead, "Mark a delivery read"],
+    [
+      "ack",
+      ackDelivery,
+      "acknowledgeDelivery",
+      "Acknowledge a delivery: stops its escalation and its duty-officer alerts",
+    ],
+    ["read", markRead, "markDeliveryRead", "Mark a delivery read"],
   ] as const;
-  for (const [verb, act, summary] of acts) {
+  for (const [verb, act, operationId, summary] of acts) {
     app.post(
       `/api/deliveries/:id/${verb}`,
-      { schema: { summary, tags, params: IdParams, response: { 200: DeliverySchema, ...PROBLEMS } } },
+      { schema: { operationId, summary, tags, params: IdParams, response: { 200: DeliverySchema, ...PROBLEMS } } },
       async (request) => act(deps, signedIn(request).user, request.params.id, app.messaging.bus),
     );
   }
@@ -81,6 +64,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     {
       config: { role: "communicator" },
       schema: {
+        operationId: "slugDelivery",
         summary: "Slug a received cable to offices of the post (communicators)",
         tags,
         params: IdParams,

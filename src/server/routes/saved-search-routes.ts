@@ -8,24 +8,11 @@ import {
   saveSearch,
 } from "../../services/saved-searches/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
-import { PROBLEMS } from "../schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
+import { SavedSearchListSchema, SavedSearchSchema } from "../../api/saved-search-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const tags = ["search"];
-
-/** A saved search as the API shows it. */
-export const SavedSearchSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    query: z.string(),
-    sort: z.enum(SAVED_SEARCH_SORTS).nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: "SavedSearch" });
-
-/** GET /api/saved-searches. */
-export const SavedSearchListSchema = z.array(SavedSearchSchema);
 
 /** Saved-search routes under /api/saved-searches. */
 export const savedSearchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
@@ -33,6 +20,7 @@ export const savedSearchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
     "/api/saved-searches",
     {
       schema: {
+        operationId: "listSavedSearches",
         summary: "Your saved searches, by name",
         tags,
         response: { 200: SavedSearchListSchema, ...PROBLEMS },
@@ -44,6 +32,7 @@ export const savedSearchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
     "/api/saved-searches",
     {
       schema: {
+        operationId: "saveSearch",
         summary: "Save a search under a name",
         description:
           "The query must be readable by the search language (else 400 BAD_QUERY with its `position`); names are " +
@@ -66,6 +55,7 @@ export const savedSearchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
     "/api/saved-searches/:id",
     {
       schema: {
+        operationId: "deleteSavedSearch",
         summary: "Remove one of your saved searches",
         tags,
         params: z.object({ id: z.string().min(1).max(64) }),

@@ -2,32 +2,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { searchCablesAudited } from "../../services/audit/search-cables-audited.ts";
-import { SEARCH_HELP } from "../../services/search/query-language.ts";
+import { SEARCH_HELP } from "../../core/search-language.ts";
 import { signedIn } from "../plugins/authenticate.ts";
-import { PROBLEMS } from "../schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
+import { SearchResultSchema } from "../../api/search-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
-
-const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
-
-export const SearchResultSchema = z
-  .object({
-    total: z.number().int(),
-    totalIsLowerBound: z.boolean(),
-    results: z.array(
-      z.object({
-        id: z.string(),
-        subject: z.string().nullable(),
-        dtg: z.string().nullable(),
-        classification: z.string().nullable(),
-        snippet: z.string(),
-      }),
-    ),
-    facets: z.object({ tags: Facet, origin: Facet, classification: Facet, year: Facet }),
-    facetsAreExact: z.boolean(),
-    sort: z.enum(["relevance", "date"]),
-    nextCursor: z.string().nullable(),
-  })
-  .meta({ id: "SearchResult" });
 
 /** GET /api/search. */
 export const searchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
@@ -35,6 +14,7 @@ export const searchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
     "/api/search",
     {
       schema: {
+        operationId: "searchCables",
         summary: "Search the cables you may read",
         description: `Totals past 10,000 are lower bounds (totalIsLowerBound). Snippets are HTML with <mark> around matches.\n\n${SEARCH_HELP}`,
         tags: ["cables"],

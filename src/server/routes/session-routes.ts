@@ -7,13 +7,9 @@ import { endSession } from "../../services/auth/sessions.ts";
 import { signIn } from "../../services/auth/sign-in.ts";
 import { isCablegramError } from "../../services/errors.ts";
 import { SESSION_COOKIE, signedIn } from "../plugins/authenticate.ts";
-import { PROBLEMS, SessionSchema } from "../schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
+import { SessionSchema, SignInBodySchema } from "../../api/session-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
-
-const SignInBodySchema = z.object({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(1024),
-});
 
 /** The session routes: POST (sign in), GET (who am I), DELETE (sign out). */
 export const sessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps, secureCookies, signInLimit }) => {
@@ -31,6 +27,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     {
       config: { public: true, rateLimit: signInLimit },
       schema: {
+        operationId: "signIn",
         summary: "Sign in with a username and password; sets the session cookie",
         tags: ["session"],
         security: [],
@@ -68,6 +65,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     "/api/session",
     {
       schema: {
+        operationId: "getSession",
         summary: "The signed-in user",
         tags: ["session"],
         response: { 200: SessionSchema, ...PROBLEMS },
@@ -84,6 +82,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     {
       config: { public: true },
       schema: {
+        operationId: "getCurrentSession",
         summary: "The session if there is one: null when nobody is signed in (never 401)",
         description:
           "For a browser app deciding at load whether to show sign-in: unlike GET /api/session it answers 200 " +
@@ -102,6 +101,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     {
       config: { public: true },
       schema: {
+        operationId: "signOut",
         summary: "Sign out: ends the session and clears the cookie",
         tags: ["session"],
         response: { 204: z.null(), ...PROBLEMS },

@@ -3,31 +3,15 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { recordAudit } from "../../services/audit/record-audit.ts";
 import { listTokens, mintToken, revokeToken } from "../../services/auth/api-tokens.ts";
-import {
-  createUser,
-  listUsers,
-  removeUser,
-  requireUser,
-  ROLES,
-  setPassword,
-  updateUser,
-} from "../../services/users/index.ts";
+import { createUser, listUsers, removeUser, requireUser, setPassword, updateUser } from "../../services/users/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
-import { ApiTokenSchema, NewApiTokenSchema, PROBLEMS, UserSchema } from "../schemas.ts";
+import { PROBLEMS } from "../../api/problem-schemas.ts";
+import { ApiTokenSchema, NewApiTokenSchema, UserFieldsBodySchema, UserSchema } from "../../api/user-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const admin = { role: "admin" } as const;
 const tags = ["users"];
 const UsernameParams = z.object({ username: z.string().min(1) });
-
-const UserFieldsBody = z.object({
-  clearance: z.string().optional(),
-  accesses: z.array(z.string()).optional(),
-  lists: z.array(z.string()).optional(),
-  roles: z.array(z.enum(ROLES)).optional(),
-  post: z.string().nullable().optional(),
-  offices: z.array(z.string()).optional(),
-});
 
 /** User routes under /api/users. */
 export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
@@ -35,14 +19,28 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
 
   app.get(
     "/api/users",
-    { config: admin, schema: { summary: "Users (admin)", tags, response: { 200: z.array(UserSchema), ...PROBLEMS } } },
+    {
+      config: admin,
+      schema: {
+        operationId: "listUsers",
+        summary: "Users (admin)",
+        tags,
+        response: { 200: z.array(UserSchema), ...PROBLEMS },
+      },
+    },
     async () => listUsers(store),
   );
   app.get(
     "/api/users/:username",
     {
       config: admin,
-      schema: { summary: "One user (admin)", tags, params: UsernameParams, response: { 200: UserSchema, ...PROBLEMS } },
+      schema: {
+        operationId: "getUser",
+        summary: "One user (admin)",
+        tags,
+        params: UsernameParams,
+        response: { 200: UserSchema, ...PROBLEMS },
+      },
     },
     async (request) => requireUser(store, request.params.username),
   );
@@ -51,9 +49,10 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     {
       config: admin,
       schema: {
+        operationId: "createUser",
         summary: "Create a user (admin); without a password the user signs in with API tokens only",
         tags,
-        body: UserFieldsBody.extend({ username: z.string(), password: z.string().nullable().optional() }),
+        body: UserFieldsBodySchema.extend({ username: z.string(), password: z.string().nullable().optional() }),
         response: { 201: UserSchema, ...PROBLEMS },
       },
     },
@@ -68,10 +67,11 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     {
       config: admin,
       schema: {
+        operationId: "updateUser",
         summary: "Change a user (admin); a password here replaces theirs and ends their sessions",
         tags,
         params: UsernameParams,
-        body: UserFieldsBody.extend({ password: z.string().nullable().optional() }),
+        body: UserFieldsBodySchema.extend({ password: z.string().nullable().optional() }),
         response: { 200: UserSchema, ...PROBLEMS },
       },
     },
@@ -96,6 +96,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     {
       config: admin,
       schema: {
+        operationId: "deleteUser",
         summary: "Remove a user (admin)",
         tags,
         params: UsernameParams,
@@ -114,6 +115,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     {
       config: admin,
       schema: {
+        operationId: "listApiTokens",
         summary: "A user's API tokens, without secrets (admin)",
         tags,
         params: UsernameParams,
@@ -127,6 +129,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     {
       config: admin,
       schema: {
+        operationId: "createApiToken",
         summary: "Mint an API token (admin); its secret is in this answer only",
         tags,
         params: UsernameParams,
@@ -150,6 +153,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     {
       config: admin,
       schema: {
+        operationId: "revokeApiToken",
         summary: "Revoke an API token (admin)",
         tags,
         params: UsernameParams.extend({ id: z.string().min(1) }),

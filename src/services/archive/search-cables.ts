@@ -3,7 +3,7 @@ import type { Store } from "../../store/open-store.ts";
 import type { Reader } from "../access/index.ts";
 import { CablegramError } from "../errors.ts";
 import { compileQuery } from "../search/compile-query.ts";
-import { isSearchQueryError, parseSearchQuery } from "../search/query-language.ts";
+import { isSearchQueryError, parseSearchQuery } from "../../core/search-language.ts";
 import { decodeCursor, encodeCursor, type SearchSort } from "../search/search-cursor.ts";
 import {
   COUNT_CAP,

@@ -50,7 +50,8 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-const PladSchema = z.string().trim().min(2).max(120).transform(normalisePlad);
+// `overwrite`, not `transform`: the value stays a string, so the API document can say what a PLAD is.
+const PladSchema = z.string().trim().min(2).max(120).overwrite(normalisePlad);
 const StationSchema = z
   .string()
   .trim()

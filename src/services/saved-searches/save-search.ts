@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import type { Deps } from "../clock.ts";
 import { CablegramError } from "../errors.ts";
 import { parseInput } from "../parse-input.ts";
-import { isSearchQueryError, parseSearchQuery } from "../search/query-language.ts";
+import { isSearchQueryError, parseSearchQuery } from "../../core/search-language.ts";
 import {
   MAX_SAVED_SEARCHES,
   nameKey,

@@ -1,6 +1,6 @@
 // Turns a parsed query into what the store runs: index terms (text and fielded), exclusions and a date range.
 import { ftsWords, metaToken, type FtsTerm } from "../../store/full-text.ts";
-import type { SearchQuery } from "./query-language.ts";
+import type { SearchQuery } from "../../core/search-language.ts";
 
 /** A query ready for the store. */
 export type CompiledQuery = {

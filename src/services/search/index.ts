@@ -9,6 +9,6 @@ export {
   type SearchQuery,
   type SearchQueryError,
   type SearchTerm,
-} from "./query-language.ts";
+} from "../../core/search-language.ts";
 export type { SearchSort } from "./search-cursor.ts";
 export { escapeHtml, highlightSnippet } from "./snippet.ts";

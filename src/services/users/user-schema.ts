@@ -1,10 +1,10 @@
 // Users: their roles, clearance and accesses, as zod schemas for input and the shape the API shows.
 import { z } from "zod";
 import { CLASSIFICATIONS, type Classification } from "../../core/index.ts";
+import { ROLES, type Role } from "../../core/roles.ts";
 
-/** What a user may do. `admin` manages users and the directory; the others are stages of a cable's life. */
-export const ROLES = ["reader", "drafter", "approver", "communicator", "archivist", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+// The roles are the domain's, shared with the web app; users and the services that check them take them from here.
+export { hasRole, ROLES, type Role } from "../../core/roles.ts";
 
 /** A user as services and the API see them. Never carries the password hash. */
 export type User = {
@@ -66,11 +66,3 @@ export const NewUserSchema = UserFieldsSchema.partial().extend({
   password: PasswordSchema.nullable().optional(),
 });
 export type NewUser = z.input<typeof NewUserSchema>;
-
-/**
- * Whether the user holds a role. Admins hold every role, so an administrator is never locked out of a screen.
- * @example hasRole({ roles: ["admin"] }, "drafter") // true
- */
-export function hasRole(user: Pick<User, "roles">, role: Role): boolean {
-  return user.roles.includes(role) || user.roles.includes("admin");
-}

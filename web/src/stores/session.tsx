@@ -55,4 +55,4 @@ export function useUser(): User {
   return user;
 }
 
-export { hasRole } from "../../../src/services/users/user-schema.ts";
+export { hasRole } from "../../../src/core/roles.ts";

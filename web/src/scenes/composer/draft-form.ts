@@ -11,7 +11,7 @@ import {
   type Classification,
   type Precedence,
 } from "../../../../src/core/index.ts";
-import type { DraftFields } from "../../../../src/services/workflow/draft-schema.ts";
+import type { DraftFields } from "../../api/types.ts";
 
 /** The three addressee lists a drafter fills. */
 export const ADDRESSEE_LISTS = ["to", "info", "exclusions"] as const;

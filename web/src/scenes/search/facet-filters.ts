@@ -1,6 +1,6 @@
 // Facet filters as query text: the filter a facet value stands for, whether a query holds it, and adding or removing
 // it. Pure, so the query in the URL stays the one source of truth and back/forward undo a click.
-import { isSearchQueryError, parseSearchQuery } from "../../../../src/services/search/query-language.ts";
+import { isSearchQueryError, parseSearchQuery } from "../../../../src/core/search-language.ts";
 
 /** The facets the search answers with, by the name the API gives them. */
 export const FACET_KINDS = ["tags", "origin", "classification", "year"] as const;

@@ -1,6 +1,6 @@
-// SEARCH_HELP read as example/meaning pairs for the syntax help. The query-language module is pure (no imports at
+// SEARCH_HELP read as example/meaning pairs for the syntax help. The search language is pure (no imports at
 // all), so the browser takes the text from it at run time and the help can never drift from the parser.
-import { SEARCH_HELP } from "../../../../src/services/search/query-language.ts";
+import { SEARCH_HELP } from "../../../../src/core/search-language.ts";
 
 export type HelpLine = { example: string; meaning: string };
 

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError, query as queryString } from "../../api/client.ts";
 import type { SearchHit, SearchResult } from "../../api/types.ts";
-import { isSearchQueryError, parseSearchQuery } from "../../../../src/services/search/query-language.ts";
+import { isSearchQueryError, parseSearchQuery } from "../../../../src/core/search-language.ts";
 
 export type SearchSort = SearchResult["sort"];
 

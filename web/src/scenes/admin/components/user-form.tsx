@@ -2,7 +2,7 @@
 // post and offices, and a password (left empty: unchanged, or token-only for a new user).
 import { useState, type FormEvent } from "react";
 import { CLASSIFICATIONS } from "../../../../../src/core/index.ts";
-import { ROLES } from "../../../../../src/services/users/user-schema.ts";
+import { ROLES } from "../../../../../src/core/roles.ts";
 import { api, segment } from "../../../api/client.ts";
 import type { User } from "../../../api/types.ts";
 import { Problem } from "../../../components/problem.tsx";

@@ -1,0 +1,116 @@
+// Drafts as the API takes and shows them: findings, clearances, history, the queue, and what a client sends.
+import { z } from "zod";
+import { ActionRequestSchema, CableSchema } from "../core/index.ts";
+import { CLEARANCE_STATUSES, DRAFT_STATUSES } from "../services/workflow/draft-schema.ts";
+
+// The workflow owns the fields a draft accepts (the CLI takes the same); the API takes them as they are.
+export { DraftFieldsSchema } from "../services/workflow/draft-schema.ts";
+
+/** A finding on a draft: a validation or directory issue, with where and how to fix it. */
+export const FindingSchema = z
+  .object({
+    code: z.string(),
+    severity: z.enum(["error", "warning"]),
+    path: z.array(z.union([z.string(), z.number()])),
+    message: z.string(),
+    hint: z.string(),
+  })
+  .meta({ id: "DraftFinding" });
+
+/** What saving a draft answers: its id, its findings and the revision saved. */
+export const SavedDraftSchema = z
+  .object({ id: z.string(), findings: z.array(FindingSchema), revision: z.number().int() })
+  .meta({ id: "SavedDraft" });
+
+/** `If-Match` on a change: the draft's ETag as read, so that a save made since is not overwritten. */
+export const IfMatchHeadersSchema = z.object({
+  "if-match": z
+    .string()
+    .regex(/^\s*(\*|(W\/)?"\d+")\s*$/, 'give the revision the change was made to, as its ETag: If-Match: "3"')
+    .optional()
+    .describe(
+      "The draft's ETag as read (GET /api/drafts/:id answers it): the change is refused with 412 DRAFT_CHANGED " +
+        "if someone saved the draft since. Without it, the change is applied to the draft as stored then.",
+    ),
+});
+
+/** A clearance on a draft. */
+export const ClearanceSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["office", "user"]),
+    clearer: z.string(),
+    required: z.boolean(),
+    status: z.enum(CLEARANCE_STATUSES),
+    comment: z.string().nullable(),
+    requestedBy: z.string(),
+    requestedAt: z.string(),
+    decidedBy: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+  })
+  .meta({ id: "Clearance" });
+
+/** A clearance asked for: of an office, of a person, or of either when the kind is not said. */
+export const ClearanceRequestBodySchema = z
+  .object({
+    /** An office code (`IO/UNP`). */
+    office: z.string().trim().min(1).optional(),
+    /** A username. */
+    user: z.string().trim().min(1).optional(),
+    /** An office code or a username, when the kind is not said. */
+    clearer: z.string().trim().min(1).optional(),
+    /** Whether release waits for it; default true. */
+    required: z.boolean().optional(),
+  })
+  .refine((b) => [b.office, b.user, b.clearer].filter((x) => x !== undefined).length === 1, {
+    message: "give exactly one of office, user or clearer",
+  });
+
+/** A draft with its findings, clearances and history. */
+export const DraftSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(DRAFT_STATUSES),
+    originPost: z.string(),
+    revision: z.number().int(),
+    cable: CableSchema,
+    actionRequests: z.array(ActionRequestSchema),
+    findings: z.array(FindingSchema),
+    clearances: z.array(ClearanceSchema),
+    history: z.array(
+      z.object({
+        at: z.string(),
+        username: z.string().nullable(),
+        action: z.string(),
+        detail: z.record(z.string(), z.unknown()).nullable(),
+      }),
+    ),
+    replyTo: z.string().nullable(),
+    supersedes: z.string().nullable(),
+    routingHints: z.array(z.string()),
+    releasedId: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Draft" });
+
+/** A draft awaiting the signed-in user: a clearance asked of them or their office, or an approval. */
+export const QueueItemSchema = z.object({
+  draftId: z.string(),
+  subject: z.string().nullable(),
+  classification: z.string().nullable(),
+  originPost: z.string(),
+  updatedAt: z.string(),
+  clearanceId: z.string().nullable(),
+  askedOf: z
+    .object({ kind: z.enum(["user", "office"]), clearer: z.string() })
+    .nullable()
+    .describe("Whom the clearance is asked of: you by name, or one of your offices; null for approval items"),
+  cleared: z.boolean(),
+});
+
+/** What awaits the signed-in user. */
+export const QueueSchema = z
+  .object({ clearances: z.array(QueueItemSchema), approvals: z.array(QueueItemSchema) })
+  .meta({ id: "Queue" });
