@@ -4,6 +4,7 @@ export * from "./cable-id.ts";
 export * from "./caveats.ts";
 export * from "./classification.ts";
 export * from "./precedence.ts";
+export * from "./plad-kinds.ts";
 export * from "./assert-never.ts";
 export * from "./cable-issue.ts";
 export * from "./declassification.ts";
