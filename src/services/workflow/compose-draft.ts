@@ -9,10 +9,10 @@ import {
   type Cable,
 } from "../../core/index.ts";
 import type { Store } from "../../store/open-store.ts";
-import { findPost } from "../directory/index.ts";
+import { findPost, loadAddresseeDirectory, type AddresseeDirectory } from "../directory/index.ts";
 import { paragraphsOfBody } from "./body-paragraphs.ts";
 import type { DraftFields, DraftFinding } from "./draft-schema.ts";
-import { knownPosts, resolveAddressees, type AddresseeList } from "./resolve-addressees.ts";
+import { refOf, resolveAddressees, type AddresseeList } from "./resolve-addressees.ts";
 
 /** A composed draft: its cable, its action requests, its originating post (PLAD) and the findings. */
 export type ComposedDraft = {
@@ -20,6 +20,8 @@ export type ComposedDraft = {
   actionRequests: ActionRequest[];
   originPost: string | null;
   findings: DraftFinding[];
+  /** The directory the addressees were resolved against: release hands it on to distribution. */
+  directory: AddresseeDirectory;
 };
 
 /**
@@ -55,15 +57,15 @@ export async function composeDraft(
   else if (fields.body !== undefined) cable.paragraphs = paragraphsOfBody(fields.body);
   cable.body = bodyOfParagraphs(cable.paragraphs);
   const lists = ["to", "info", "exclusions"] as const satisfies AddresseeList[];
-  // Every list is resolved on every save, so an unknown addressee stays a finding until it is fixed; the posts of
-  // all three are looked up at once.
-  const known = await knownPosts(
-    store,
-    lists.flatMap((list) => fields[list] ?? cable[list]),
+  // Every list is resolved on every save, so an unknown addressee stays a finding until it is fixed; the
+  // addressees of all three are looked up at once.
+  const directory = await loadAddresseeDirectory(
+    store.db,
+    lists.flatMap((list) => (fields[list] ?? cable[list]).map(refOf)),
   );
   for (const list of lists) {
     const given = fields[list] ?? cable[list];
-    const resolved = await resolveAddressees(store, list, given, known);
+    const resolved = await resolveAddressees(store, list, given, directory);
     cable[list] = resolved.addressees;
     findings.push(...resolved.findings);
   }
@@ -84,7 +86,7 @@ export async function composeDraft(
       hint: i.hint,
     })),
   );
-  return { cable, actionRequests, originPost: origin.from?.name ?? null, findings };
+  return { cable, actionRequests, originPost: origin.from?.name ?? null, findings, directory };
 }
 
 /**
