@@ -13,3 +13,4 @@ export * from "./tag-registry.ts";
 export * from "./tags.ts";
 export * from "./validate.ts";
 export * from "./action-request.ts";
+export * from "./action-request-issues.ts";

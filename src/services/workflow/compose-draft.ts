@@ -1,6 +1,7 @@
 // Turns what a drafter sent into the draft's cable: addressees resolved, body read into paragraphs, release
 // fields cleared; and the findings of every save (validateCable plus directory and action-request checks).
 import {
+  actionRequestIssues,
   bodyOfParagraphs,
   emptyCable,
   validateCable,
@@ -76,7 +77,7 @@ export async function composeDraft(
   cable.warnings = [];
   cable.precedence = null;
   const actionRequests = fields.actionRequests ?? base?.actionRequests ?? [];
-  findings.push(...actionRequestFindings(cable, actionRequests));
+  findings.push(...actionRequestIssues(cable.to, actionRequests));
   findings.push(
     ...validateCable(cable).issues.map((i) => ({
       code: i.code,
@@ -135,34 +136,4 @@ async function resolveOrigin(
       hint: "originate from a post with a station in the directory (`cablegram directory post list`)",
     },
   };
-}
-
-/** Action requests must name action addressees of this draft. */
-function actionRequestFindings(cable: Cable, requests: ActionRequest[]): DraftFinding[] {
-  const findings: DraftFinding[] = [];
-  const names = new Set(cable.to.flatMap((a) => [a.name, a.name.replace(/^\S+\s+/, "")]));
-  requests.forEach((r, i) => {
-    r.posts.forEach((p, j) => {
-      const name = p.trim().toUpperCase();
-      if (names.has(name) || cable.to.some((a) => a.name.replace(/\s+/g, "").endsWith(name.replace(/\s+/g, ""))))
-        return;
-      findings.push({
-        code: "action_request_not_action_addressee",
-        severity: "error",
-        path: ["actionRequests", i, "posts", j],
-        message: `${JSON.stringify(p)} is not an action (TO) addressee of this draft`,
-        hint: "name an action addressee, or leave posts empty for all of them",
-      });
-    });
-    if (cable.to.length === 0) {
-      findings.push({
-        code: "action_request_without_action_addressee",
-        severity: "error",
-        path: ["actionRequests", i],
-        message: "an action request needs at least one action (TO) addressee",
-        hint: "address the draft TO the posts that must act",
-      });
-    }
-  });
-  return findings;
 }
