@@ -21,7 +21,8 @@ import { draftActionRequests, draftCable, recordStep } from "./draft-rows.ts";
 import { messageCounterKey, takeChannelSerials, takeNumbers } from "./numbering.ts";
 import { draftNotFound, draftRows } from "./read-draft.ts";
 import { assertEditable } from "./save-draft.ts";
-import { releasedCable, sectionCount, type Origin } from "./transmission.ts";
+import { sectionCount } from "../../telegram/outgoing-transmission.ts";
+import { releasedCable, type Origin } from "./released-cable.ts";
 import type { WorkflowDeps } from "./workflow-deps.ts";
 
 /** Marks a correction on its first handling line, as State's corrected copies do. */
