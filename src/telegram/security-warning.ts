@@ -9,13 +9,18 @@ const WARNING: Record<Classification, string> = {
   "TOP SECRET": "ZNY TTTTT ZZH",
 };
 
-const LEVEL_OF_LETTER: Record<string, Classification> = {
-  U: "UNCLASSIFIED",
-  E: "LIMITED OFFICIAL USE",
-  C: "CONFIDENTIAL",
-  S: "SECRET",
-  T: "TOP SECRET",
+/** The letter of each level on a ZN line (`ZNY CCCCC`), as the parser reads it. */
+export const SECURITY_LETTER: Record<Classification, string> = {
+  UNCLASSIFIED: "U",
+  "LIMITED OFFICIAL USE": "E",
+  CONFIDENTIAL: "C",
+  SECRET: "S",
+  "TOP SECRET": "T",
 };
+
+const LEVEL_OF_LETTER = new Map(
+  Object.entries(SECURITY_LETTER).map(([level, letter]) => [letter, level as Classification]),
+);
 
 /**
  * The security warning line a cable of `classification` is sent with; an unknown classification is sent as SECRET.
@@ -32,5 +37,5 @@ export function securityWarning(classification: Classification | null): string {
  */
 export function classificationOfSecurityWarning(line: string | null | undefined): Classification | null {
   const letter = /^ZN[A-Z]\s+([UECST])\1{4}/.exec(line ?? "")?.[1];
-  return letter === undefined ? null : LEVEL_OF_LETTER[letter]!;
+  return letter === undefined ? null : (LEVEL_OF_LETTER.get(letter) ?? null);
 }
