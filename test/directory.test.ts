@@ -8,11 +8,13 @@ import {
   addCollectiveMember,
   addOffice,
   addPost,
+  closeMatches,
   describePlad,
   findPost,
   listCollectives,
   listOffices,
   listPosts,
+  loadAddresseeDirectory,
   loadDefaultDirectory,
   readDefaultDirectory,
   removeCollectiveMember,
@@ -213,6 +215,39 @@ describe.each(DIALECTS)("%s: directory", (dialect) => {
     await removeOffice(store, "Eur/Sce");
     expect(await listOffices(store)).toEqual([]);
     expect((await rejectionOf(removeOffice(store, "EUR/SCE"))).code).toBe("OFFICE_NOT_FOUND");
+  });
+
+  it("resolves an addressee by PLAD, collective, office, routing indicator or station, the chancery first", async () => {
+    await addPost(store, { name: "AMEMBASSY BRUSSELS", routingIndicator: "RUEHBS" });
+    await addPost(store, { name: "USEU BRUSSELS", routingIndicator: "RUEHBS" });
+    await addPost(store, { name: "SECSTATE WASHDC", routingIndicator: "RUEHC" });
+    await addOffice(store, { code: "EUR/SCE", name: "South Central Europe", post: "STATE" });
+    await addCollective(store, { name: "BENELUX COLLECTIVE", routingIndicator: "RUEHXB", members: ["USEU BRUSSELS"] });
+    const refs = [
+      { name: "usEU brussels" },
+      { name: "BENELUX COLLECTIVE" },
+      { name: "EUR/SCE" },
+      { name: "SOMETHING RENAMED", route: "RUEHXB" },
+      { name: "RUEHBS" },
+      { name: "BRUSSELS" },
+      { name: "AMEMBASSY BRUSELS" },
+    ];
+    const dir = await loadAddresseeDirectory(store.db, refs);
+    const what = refs.map((r) => {
+      const found = dir.resolve(r);
+      if (found?.type === "post") return `${found.post.name}${found.office ? ` ${found.office}` : ""}`;
+      return found ? `${found.name}: ${found.members.map((m) => m.name).join(", ")}` : null;
+    });
+    expect(what).toEqual([
+      "USEU BRUSSELS",
+      "BENELUX COLLECTIVE: USEU BRUSSELS",
+      "SECSTATE WASHDC EUR/SCE",
+      "BENELUX COLLECTIVE: USEU BRUSSELS",
+      "AMEMBASSY BRUSSELS",
+      "AMEMBASSY BRUSSELS",
+      null,
+    ]);
+    expect(await closeMatches(store.db, "AMEMBASSY BRUSELS")).toEqual(["AMEMBASSY BRUSSELS", "USEU BRUSSELS"]);
   });
 
   it("manages collectives and their members, and drops a removed post from them", async () => {

@@ -104,6 +104,15 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
     expect((await deliveries()).filter((r) => r.cable_id === "26STATE104")).toEqual([]);
   });
 
+  it("resolves addressees as drafting does: an office by its code goes to that office of its post", async () => {
+    const cable = releasedSeed("08STATE16245", "26STATE104", { to: [addressee("IO/UNP", "PRIORITY")], info: [] });
+    await release(store, clock, cable);
+    const rows = (await deliveries()).filter((r) => r.cable_id === "26STATE104");
+    expect(rows.map((r) => [r.post, r.office, r.role, r.precedence])).toEqual([
+      ["SECSTATE WASHDC", "IO/UNP", "action", "PRIORITY"],
+    ]);
+  });
+
   it("delivers in precedence order whatever order cables were released in", async () => {
     const seen: BusEvent[] = [];
     bus.subscribe(SYSTEM_READER, (e) => seen.push(e));

@@ -1,8 +1,9 @@
 // Message numbers and channel serials, on SQLite and PostgreSQL: sequential per station and year, per pair of
 // stations for channels, unique under concurrent releases; and the pure parts of the transmission header.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { filingTime, precedenceOfAddressees, securityWarning } from "../src/services/workflow/transmission.ts";
-import { createDraft, releaseDraft, sectionCount, type DraftFields } from "../src/services/workflow/index.ts";
+import { filingTime, precedenceOfAddressees, sectionCount } from "../src/telegram/outgoing-transmission.ts";
+import { securityWarning } from "../src/telegram/security-warning.ts";
+import { createDraft, releaseDraft, type DraftFields } from "../src/services/workflow/index.ts";
 import type { Addressee } from "../src/core/index.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 import { openWorkflowWorld, type WorkflowWorld } from "./helpers/workflow-world.ts";

@@ -7,7 +7,6 @@ import {
   CLASSIFICATIONS,
   PRECEDENCES,
   PROSIGN,
-  SECURITY_LETTER,
   TRANSMISSION_PRECEDENCES,
   type Addressee,
   type Cable,
@@ -15,6 +14,7 @@ import {
   type Reference,
 } from "../src/core/index.ts";
 import { parseTelegram, renderTelegram } from "../src/telegram/index.ts";
+import { SECURITY_LETTER } from "../src/telegram/security-warning.ts";
 
 const STATIONS: [string, string][] = [
   ["STATE", "SECSTATE WASHDC"],

@@ -58,6 +58,15 @@ describe("web composer: findings next to their fields", () => {
     expect(serverOnlyFindings(server, local).map((f) => f.code)).toEqual(["unknown_addressee"]);
   });
 
+  it("drops the server's stale finding of any code the browser checks itself, missing text included", () => {
+    const server = [
+      finding("missing_text", ["paragraphs"], "warning"),
+      finding("action_request_not_action_addressee", ["actionRequests", 0, "posts", 0]),
+      findings[1]!,
+    ];
+    expect(serverOnlyFindings(server, []).map((f) => f.code)).toEqual(["unknown_addressee"]);
+  });
+
   it("checks action requests for what is asked, a deadline and action addressees", () => {
     const form = emptyForm("STATE");
     form.actionRequests = [{ key: "a", what: " ", posts: [], due: "" }];

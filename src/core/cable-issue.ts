@@ -43,6 +43,29 @@ export type CableIssueDetail =
 
 export type CableIssueCode = CableIssueDetail["code"];
 
+// A record, so that a code added to the union and not here (or here and not there) does not compile.
+const CODES: Record<CableIssueCode, true> = {
+  invalid_field: true,
+  missing_classification: true,
+  missing_classified_by: true,
+  missing_declassification: true,
+  decl_before_release: true,
+  portion_above_overall: true,
+  unknown_portion_mark: true,
+  missing_portion_mark: true,
+  missing_tags: true,
+  unknown_tag: true,
+  missing_subject: true,
+  missing_text: true,
+  missing_action_addressee: true,
+  missing_addressee_precedence: true,
+  info_outranks_action: true,
+  parse_warning: true,
+};
+
+/** Every code `validateCable` can find, in the order the union lists them. */
+export const CABLE_ISSUE_CODES = Object.keys(CODES) as CableIssueCode[];
+
 /** A finding as `validateCable` returns it. */
 export type CableIssue = CableIssueDetail & { severity: IssueSeverity; message: string; hint: string };
 

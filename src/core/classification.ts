@@ -23,15 +23,6 @@ export function isClassification(value: string): value is Classification {
   return (CLASSIFICATIONS as readonly string[]).includes(value);
 }
 
-/** The security-warning letter of the ZN line (`ZNR UUUUU`, `ZNY CCCCC`). */
-export const SECURITY_LETTER: Record<Classification, string> = {
-  UNCLASSIFIED: "U",
-  "LIMITED OFFICIAL USE": "E",
-  CONFIDENTIAL: "C",
-  SECRET: "S",
-  "TOP SECRET": "T",
-};
-
 /** How each level is written on the classification line of a rendered telegram. */
 export const CLASSIFICATION_LINE: Record<Classification, string> = {
   UNCLASSIFIED: "UNCLAS",

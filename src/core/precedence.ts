@@ -42,6 +42,19 @@ export function transmissionPrecedenceOf(p: Precedence): TransmissionPrecedence 
   return p === "NIACT IMMEDIATE" ? "IMMEDIATE" : p;
 }
 
+/** Precedences whose delivery alerts the post's duty officer at once, whatever the hour there. */
+export const ALERTING_PRECEDENCES = ["FLASH", "NIACT IMMEDIATE"] as const satisfies readonly Precedence[];
+
+/**
+ * Whether a precedence alerts the duty officer at once (FLASH and NIACT IMMEDIATE); false for anything else,
+ * unknown words and null included, so callers may pass a stored or typed string as it is.
+ * @example isAlerting("NIACT IMMEDIATE") // true
+ * @example isAlerting("IMMEDIATE") // false
+ */
+export function isAlerting(precedence: string | null | undefined): boolean {
+  return (ALERTING_PRECEDENCES as readonly (string | null | undefined)[]).includes(precedence);
+}
+
 /** Type guard for the addressee precedence vocabulary. */
 export function isPrecedence(value: string): value is Precedence {
   return (PRECEDENCES as readonly string[]).includes(value);

@@ -20,6 +20,7 @@ import { stationOfPlad } from "./plad.ts";
 import { readPreamble } from "./preamble.ts";
 import { readReferences } from "./references.ts";
 import { readTags, TAGS_LINE } from "./tags-line.ts";
+import { classificationOfSecurityWarning } from "./security-warning.ts";
 import { readHeader } from "./transmission-header.ts";
 import { collectWarnings, type Warn } from "./warnings.ts";
 
@@ -28,14 +29,6 @@ export type ParseOptions = {
   id?: string;
   /** The year when the text has no date-time group; numbers the cable and dates references without a year. */
   year?: number;
-};
-
-const LEVEL_OF_ZN: Record<string, Classification> = {
-  U: "UNCLASSIFIED",
-  E: "LIMITED OFFICIAL USE",
-  C: "CONFIDENTIAL",
-  S: "SECRET",
-  T: "TOP SECRET",
 };
 
 /**
@@ -277,8 +270,7 @@ function classify(
   foreign: boolean,
   warn: Warn,
 ): void {
-  const zn = /^ZN[A-Z]\s+([UECST])\1{4}/.exec(cable.transmission?.securityWarning ?? "");
-  const znLevel = zn ? LEVEL_OF_ZN[zn[1]!]! : null;
+  const znLevel = classificationOfSecurityWarning(cable.transmission?.securityWarning);
   if (classLine && !(foreign && znLevel !== null)) {
     cable.classification = classLine.classification;
     if (znLevel !== null && znLevel !== classLine.classification) {

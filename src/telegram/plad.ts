@@ -1,5 +1,5 @@
 // Plain-language addresses (PLADs): the station a post numbers its cables under.
-import { normaliseStation } from "../core/index.ts";
+import { matchPladKind, normaliseStation } from "../core/index.ts";
 
 /**
  * The station that numbers cables from a PLAD: `AMEMBASSY PARIS` -> `PARIS`, `SECSTATE WASHDC` -> `STATE`,
@@ -8,10 +8,8 @@ import { normaliseStation } from "../core/index.ts";
  * @example stationOfPlad("AMEMBASSY RIO DE JANEIRO") // "RIODEJANEIRO"
  */
 export function stationOfPlad(plad: string): string | null {
-  const name = plad.toUpperCase().replace(/\s+/g, " ").trim();
-  if (/^SECSTATE\b/.test(name)) return "STATE";
-  const m = /^(?:AMEMBASSY|AMEMB|AMCONSUL|USMISSION|USOFFICE|USINT|USLO|USEU|USDEL|AMCONGEN)\s+(.+)$/.exec(name);
-  if (!m) return null;
-  const rest = name.startsWith("USEU") ? m[1]! : m[1]!;
-  return normaliseStation(rest);
+  const match = matchPladKind(plad);
+  if (match?.kind === "headquarters") return "STATE";
+  if (!match || match.rest === "") return null;
+  return normaliseStation(match.rest);
 }

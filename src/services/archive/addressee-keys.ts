@@ -1,8 +1,5 @@
 // The names an addressee answers to in `addressee:` searches: as written, without its kind word, and its station.
-import type { Addressee } from "../../core/index.ts";
-
-// Kind words before a post's place name; what follows them is what people type (addressee:PARIS).
-const KIND = /^(AMEMBASSY|AMCONSUL|AMCONGEN|USMISSION|USOFFICE|USINT|USLO|USDEL|AIT)\s+/;
+import { matchPladKind, type Addressee } from "../../core/index.ts";
 
 /**
  * The names an addressee can be searched by: the plain-language address, the place without the kind word
@@ -17,10 +14,14 @@ export function addresseeKeys(addressee: Addressee): string[] {
     .replace(/\s+/g, " ")
     .replace(/\bWASHINGTON,? DC$/, "WASHDC");
   const keys = new Set([name]);
-  const bare = name.replace(KIND, "").replace(/ WASHDC$/, "");
+  // What follows a post's kind word is what people type (addressee:PARIS); the Department keeps its SECSTATE.
+  const kind = matchPladKind(name);
+  const bare = (kind && kind.kind !== "headquarters" && kind.rest !== "" ? kind.rest : name).replace(/ WASHDC$/, "");
   keys.add(bare);
+  // A mission's short name: USUN of `USMISSION USUN NEW YORK`, USNATO of `USNATO BRUSSELS`, USEU of `USEU BRUSSELS`.
   const first = bare.split(" ")[0]!;
-  if (first !== bare && (/^US/.test(first) || name.startsWith("USMISSION "))) keys.add(first);
+  if (first !== bare && (/^US/.test(first) || kind?.word === "USMISSION")) keys.add(first);
+  if (kind?.word === "USEU") keys.add(kind.word);
   if (bare === "SECSTATE") keys.add("STATE");
   if (addressee.route) keys.add(addressee.route.toUpperCase());
   return [...keys].filter((k) => k.length > 0);

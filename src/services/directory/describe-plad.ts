@@ -1,13 +1,7 @@
 // Reads what a plain-language address says about its post: station, kind, country and time zone.
+import { matchPladKind } from "../../core/index.ts";
 import { normalisePlad, type Post, type PostKind } from "./directory-schema.ts";
 import { placeOfCity, placeOfPlad } from "./post-places.ts";
-
-// Prefixes of State's own posts; what follows is the city (or, for missions, the mission's short name).
-const STATE_POSTS: [RegExp, PostKind][] = [
-  [/^AMEMBASSY (.+)$/, "embassy"],
-  [/^AMCONSUL (.+)$/, "consulate"],
-  [/^(?:USMISSION|USEU|USINT|USOFFICE|USLO|AIT|USDEL) (.+)$/, "mission"],
-];
 
 // Missions that number their traffic under their own short name rather than their city.
 const MISSION_CITY: Record<string, string> = { USNATO: "BRUSSELS", USEU: "BRUSSELS", USOSCE: "VIENNA" };
@@ -32,9 +26,10 @@ export function describePlad(plad: string): PladFacts | null {
   if (name === "SECSTATE WASHDC") {
     return { name, station: "STATE", kind: "headquarters", country: "US", timeZone: "America/New_York" };
   }
-  for (const [pattern, kind] of STATE_POSTS) {
-    const rest = pattern.exec(name)?.[1];
-    if (rest === undefined) continue;
+  // State's own posts: after the kind word comes the city (or, for missions, the mission's short name).
+  const state = matchPladKind(name);
+  if (state && state.kind !== "headquarters" && state.rest !== "") {
+    const { kind, rest } = state;
     if (kind !== "mission") {
       const place = placeOfCity(rest);
       return {

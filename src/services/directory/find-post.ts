@@ -2,11 +2,9 @@
 import type { Store } from "../../store/open-store.ts";
 import { preparedQuery } from "../../store/prepared-query.ts";
 import { CablegramError } from "../errors.ts";
+import { chanceryFirst, stationKey } from "./chancery-first.ts";
 import { postFromRow } from "./directory-rows.ts";
 import { normalisePlad, type Post } from "./directory-schema.ts";
-
-// Several posts can share a station (USEU BRUSSELS numbers as BRUSSELS too): the chancery comes first.
-const KIND_ORDER = ["headquarters", "embassy", "mission", "consulate", "agency", "military"];
 
 // Every release looks its origin up, given by PLAD or by station: one query for both, compiled once.
 const postByNameOrStation = preparedQuery((db, name: string, station: string) =>
@@ -22,10 +20,11 @@ const postByNameOrStation = preparedQuery((db, name: string, station: string) =>
  */
 export async function findPost(store: Store, ref: string): Promise<Post | null> {
   const name = normalisePlad(ref);
-  const rows = (await postByNameOrStation(store.db, name, name.replace(/[^A-Z0-9]/g, ""))).rows;
+  const rows = (await postByNameOrStation(store.db, name, stationKey(name))).rows;
   const byName = rows.find((r) => r.name === name);
   if (byName) return postFromRow(byName);
-  rows.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name));
+  // Several posts can share a station (USEU BRUSSELS numbers as BRUSSELS too): the chancery comes first.
+  rows.sort(chanceryFirst);
   return rows[0] ? postFromRow(rows[0]) : null;
 }
 

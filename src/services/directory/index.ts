@@ -3,6 +3,14 @@ export * from "./directory-schema.ts";
 export { describePlad, isCollectiveName } from "./describe-plad.ts";
 export { placeOfCity, placeOfPlad } from "./post-places.ts";
 export { findPost, requirePost } from "./find-post.ts";
+export {
+  loadAddresseeDirectory,
+  type AddressedPost,
+  type AddresseeDirectory,
+  type AddresseeRef,
+  type ResolvedAddressee,
+} from "./addressee-directory.ts";
+export { closeMatches } from "./close-matches.ts";
 export { listPosts } from "./list-posts.ts";
 export { addPost, type AddPostInput } from "./add-post.ts";
 export { updatePost } from "./update-post.ts";

@@ -8,10 +8,7 @@ import type { Clock } from "../clock.ts";
 import { locksOfArchivedMany, type EventBus } from "../events/event-bus.ts";
 import { deliveryView, type DeliveryRow } from "./delivery-view.ts";
 import type { HandlingObjectives } from "./handling-objectives.ts";
-import { PRECEDENCES, type Precedence } from "../../core/index.ts";
-
-/** Precedences whose delivery alerts the post's duty officer at once, whatever the hour there. */
-export const ALERTING: readonly string[] = ["FLASH", "NIACT IMMEDIATE"];
+import { isAlerting, PRECEDENCES, type Precedence } from "../../core/index.ts";
 
 export type Delivering = { store: Store; clock: Clock; bus: EventBus; objectives: HandlingObjectives; batch: number };
 
@@ -66,7 +63,7 @@ export async function deliverBatch(options: Delivering): Promise<DeliveredBatch>
   if (claim === null) return { queued: 0, delivered: 0, alerts: 0 };
   const { delivered, alerts } = await store.db.transaction().execute(async (tx) => {
     const rows = await claim.deliver(tx);
-    const alerting = rows.filter((d) => ALERTING.includes(d.precedence) && d.office === "");
+    const alerting = rows.filter((d) => isAlerting(d.precedence) && d.office === "");
     await raiseAlerts(tx, alerting, "niact", nowIso);
     // Written out field by field: spreading the driver's rows into a new shape cost more than the update's SQL.
     const delivered = rows.map((r): DeliveryRow => ({

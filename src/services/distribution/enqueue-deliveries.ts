@@ -9,12 +9,16 @@ import { createTasks } from "../actions/create-tasks.ts";
 import { reportTasks } from "../actions/report-tasks.ts";
 import { modelOf } from "../archive/stored-model.ts";
 import type { Clock } from "../clock.ts";
+import type { AddresseeDirectory } from "../directory/index.ts";
 import { CablegramError } from "../errors.ts";
 import { expandAddressees, type DeliveryTarget } from "./expand-addressees.ts";
 import { routingHintOf } from "./routing-hint.ts";
 
-/** What release hands to distribution: the released cable and the draft's action requests. */
-export type Released = { cable: Cable; actionRequests: ActionRequest[] };
+/**
+ * What release hands to distribution: the released cable, the draft's action requests, and the directory its
+ * addressees were resolved against in the release transaction (absent: distribution resolves them itself).
+ */
+export type Released = { cable: Cable; actionRequests: ActionRequest[]; directory?: AddresseeDirectory };
 
 // Rows per SQLite INSERT: well under the bound-parameter limits (SQLite 32,766, PostgreSQL 65,535) at 11 columns a row.
 const CHUNK = 500;
@@ -31,7 +35,7 @@ export async function enqueueDeliveries(tx: Kysely<Database>, released: Released
   const cableId = cable.id;
   if (!cableId) throw new CablegramError("BAD_CABLE", "a released cable needs its id before distribution");
   const now = clock.now().toISOString();
-  const targets = await expandAddressees(tx, cable);
+  const targets = await expandAddressees(tx, cable, released.directory);
   const hint = await routingHintOfCited(tx, cable);
   const hintJson = hint.length > 0 ? JSON.stringify(hint) : null;
   if (dialectOf(tx) === "postgres") await insertPostgres(tx, cableId, targets, now, hintJson);

@@ -1,7 +1,7 @@
 // Distribution: from a released cable to the posts' inboxes, in precedence order, with alerts and escalation.
 export { ackDelivery, markRead, slugDelivery, type Handler } from "./delivery-acts.ts";
 export { deliveryView, type DeliveryRow, type DeliveryView } from "./delivery-view.ts";
-export { ALERTING, deliverQueued } from "./deliver-queued.ts";
+export { deliverQueued } from "./deliver-queued.ts";
 export { dispatcherSettingsFromEnv, type DispatcherSettings } from "./dispatcher-settings.ts";
 export { startDispatcher, type Dispatcher, type DispatcherLogger, type DispatcherOptions } from "./dispatcher.ts";
 export { enqueueDeliveries, type Released } from "./enqueue-deliveries.ts";

@@ -1,6 +1,7 @@
 // Turns what a drafter sent into the draft's cable: addressees resolved, body read into paragraphs, release
 // fields cleared; and the findings of every save (validateCable plus directory and action-request checks).
 import {
+  actionRequestIssues,
   bodyOfParagraphs,
   emptyCable,
   validateCable,
@@ -9,10 +10,10 @@ import {
   type Cable,
 } from "../../core/index.ts";
 import type { Store } from "../../store/open-store.ts";
-import { findPost } from "../directory/index.ts";
+import { findPost, loadAddresseeDirectory, type AddresseeDirectory } from "../directory/index.ts";
 import { paragraphsOfBody } from "./body-paragraphs.ts";
 import type { DraftFields, DraftFinding } from "./draft-schema.ts";
-import { knownPosts, resolveAddressees, type AddresseeList } from "./resolve-addressees.ts";
+import { refOf, resolveAddressees, type AddresseeList } from "./resolve-addressees.ts";
 
 /** A composed draft: its cable, its action requests, its originating post (PLAD) and the findings. */
 export type ComposedDraft = {
@@ -20,6 +21,8 @@ export type ComposedDraft = {
   actionRequests: ActionRequest[];
   originPost: string | null;
   findings: DraftFinding[];
+  /** The directory the addressees were resolved against: release hands it on to distribution. */
+  directory: AddresseeDirectory;
 };
 
 /**
@@ -55,15 +58,15 @@ export async function composeDraft(
   else if (fields.body !== undefined) cable.paragraphs = paragraphsOfBody(fields.body);
   cable.body = bodyOfParagraphs(cable.paragraphs);
   const lists = ["to", "info", "exclusions"] as const satisfies AddresseeList[];
-  // Every list is resolved on every save, so an unknown addressee stays a finding until it is fixed; the posts of
-  // all three are looked up at once.
-  const known = await knownPosts(
-    store,
-    lists.flatMap((list) => fields[list] ?? cable[list]),
+  // Every list is resolved on every save, so an unknown addressee stays a finding until it is fixed; the
+  // addressees of all three are looked up at once.
+  const directory = await loadAddresseeDirectory(
+    store.db,
+    lists.flatMap((list) => (fields[list] ?? cable[list]).map(refOf)),
   );
   for (const list of lists) {
     const given = fields[list] ?? cable[list];
-    const resolved = await resolveAddressees(store, list, given, known);
+    const resolved = await resolveAddressees(store, list, given, directory);
     cable[list] = resolved.addressees;
     findings.push(...resolved.findings);
   }
@@ -74,7 +77,7 @@ export async function composeDraft(
   cable.warnings = [];
   cable.precedence = null;
   const actionRequests = fields.actionRequests ?? base?.actionRequests ?? [];
-  findings.push(...actionRequestFindings(cable, actionRequests));
+  findings.push(...actionRequestIssues(cable.to, actionRequests));
   findings.push(
     ...validateCable(cable).issues.map((i) => ({
       code: i.code,
@@ -84,7 +87,7 @@ export async function composeDraft(
       hint: i.hint,
     })),
   );
-  return { cable, actionRequests, originPost: origin.from?.name ?? null, findings };
+  return { cable, actionRequests, originPost: origin.from?.name ?? null, findings, directory };
 }
 
 /**
@@ -133,34 +136,4 @@ async function resolveOrigin(
       hint: "originate from a post with a station in the directory (`cablegram directory post list`)",
     },
   };
-}
-
-/** Action requests must name action addressees of this draft. */
-function actionRequestFindings(cable: Cable, requests: ActionRequest[]): DraftFinding[] {
-  const findings: DraftFinding[] = [];
-  const names = new Set(cable.to.flatMap((a) => [a.name, a.name.replace(/^\S+\s+/, "")]));
-  requests.forEach((r, i) => {
-    r.posts.forEach((p, j) => {
-      const name = p.trim().toUpperCase();
-      if (names.has(name) || cable.to.some((a) => a.name.replace(/\s+/g, "").endsWith(name.replace(/\s+/g, ""))))
-        return;
-      findings.push({
-        code: "action_request_not_action_addressee",
-        severity: "error",
-        path: ["actionRequests", i, "posts", j],
-        message: `${JSON.stringify(p)} is not an action (TO) addressee of this draft`,
-        hint: "name an action addressee, or leave posts empty for all of them",
-      });
-    });
-    if (cable.to.length === 0) {
-      findings.push({
-        code: "action_request_without_action_addressee",
-        severity: "error",
-        path: ["actionRequests", i],
-        message: "an action request needs at least one action (TO) addressee",
-        hint: "address the draft TO the posts that must act",
-      });
-    }
-  });
-  return findings;
 }

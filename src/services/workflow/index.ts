@@ -8,5 +8,5 @@ export { releaseDraft, CORRECTED_COPY } from "./release-draft.ts";
 export { replyDraft, correctionDraft } from "./reply-draft.ts";
 export { queueOf, type Queue, type QueueItem } from "./queue.ts";
 export { paragraphsOfBody } from "./body-paragraphs.ts";
-export { sectionCount, SECTION_CHARS, releasedCable, precedenceOfAddressees } from "./transmission.ts";
+export { releasedCable } from "./released-cable.ts";
 export type { WorkflowDeps } from "./workflow-deps.ts";

@@ -15,13 +15,14 @@ import { findPost, type Post } from "../directory/index.ts";
 import { enqueueDeliveries } from "../distribution/index.ts";
 import { CablegramError } from "../errors.ts";
 import type { User } from "../users/user-schema.ts";
-import { draftFindings } from "./compose-draft.ts";
+import { composeDraft } from "./compose-draft.ts";
 import { actorOf, assertMayRelease, mayViewDraft } from "./draft-access.ts";
 import { draftActionRequests, draftCable, recordStep } from "./draft-rows.ts";
 import { messageCounterKey, takeChannelSerials, takeNumbers } from "./numbering.ts";
 import { draftNotFound, draftRows } from "./read-draft.ts";
 import { assertEditable } from "./save-draft.ts";
-import { releasedCable, sectionCount, type Origin } from "./transmission.ts";
+import { sectionCount } from "../../telegram/outgoing-transmission.ts";
+import { releasedCable, type Origin } from "./released-cable.ts";
 import type { WorkflowDeps } from "./workflow-deps.ts";
 
 /** Marks a correction on its first handling line, as State's corrected copies do. */
@@ -54,7 +55,9 @@ export async function releaseDraft(
     assertMayRelease(user, homePost?.name ?? null, row);
     assertEditable(row.status, draftId);
     const actionRequests = draftActionRequests(row);
-    const errors = (await draftFindings(txStore, draft, actionRequests)).filter((f) => f.severity === "error");
+    // Checked in the transaction: the directory the addressees resolve against here is the one they are delivered by.
+    const { findings, directory } = await composeDraft(txStore, { cable: draft, actionRequests }, {}, null);
+    const errors = findings.filter((f) => f.severity === "error");
     if (errors.length > 0) {
       throw new CablegramError(
         "NOT_READY_FOR_RELEASE",
@@ -84,7 +87,7 @@ export async function releaseDraft(
     const version = await nextVersion(tx, row.supersedes);
     await appendLink(tx, key, { cable: stored, version, supersedes: row.supersedes, at: at.toISOString() });
     await markReleased(tx, draftId, released.id!, user.id, at.toISOString());
-    await enqueueDeliveries(tx, { cable: released, actionRequests }, clock);
+    await enqueueDeliveries(tx, { cable: released, actionRequests, directory }, clock);
     await recordStep({ ...deps, store: txStore }, actorOf(user), draftId, {
       action: "cable.release",
       target: released.id ?? draftId,

@@ -1,5 +1,5 @@
 // A precedence as a badge: FLASH and NIACT IMMEDIATE unmistakable (red, bold, an alarm sign), the rest calmer.
-import { isPrecedence, type Precedence } from "../../../src/core/index.ts";
+import { isAlerting, isPrecedence, type Precedence } from "../../../src/core/index.ts";
 
 const tone: Record<Precedence, string> = {
   FLASH: "danger",
@@ -14,7 +14,7 @@ type Props = { precedence: string | null };
 export function PrecedenceBadge({ precedence }: Props) {
   if (!precedence) return null;
   const known = isPrecedence(precedence) ? precedence : null;
-  const urgent = known === "FLASH" || known === "NIACT IMMEDIATE";
+  const urgent = isAlerting(known);
   return (
     <span
       className={`badge badge-${known ? tone[known] : "muted"}`}

@@ -1,14 +1,20 @@
-// The findings the composer shows: validateCable on the form's cable, run in the browser on every change, plus the
-// form's own checks of action requests; and the helpers that place each finding next to the field it concerns.
-import { validateCable, type Cable } from "../../../../src/core/index.ts";
+// The findings the composer shows: validateCable and the action request checks of core, run in the browser on every
+// change; and the helpers that place each finding next to the field it concerns.
+import {
+  ACTION_REQUEST_ISSUE_CODES,
+  actionRequestIssues,
+  CABLE_ISSUE_CODES,
+  validateCable,
+  type Cable,
+} from "../../../../src/core/index.ts";
 import type { Finding } from "../../api/types.ts";
 import { isoOfLocal, type DraftForm } from "./draft-form.ts";
 
 export type FindingPath = Finding["path"];
 
 /**
- * Everything wrong with the form now, errors first: the core's rules on `cable` (the form's cable) and the checks
- * of action requests the server would make.
+ * Everything wrong with the form now, errors first: the core's rules on `cable` (the form's cable) and its checks
+ * of the action requests, the same the server makes.
  * @example localFindings(emptyForm("SECSTATE WASHDC"), cableOfForm(form)).map((f) => f.code) // ["missing_tags", ...]
  */
 export function localFindings(form: DraftForm, cable: Cable): Finding[] {
@@ -19,35 +25,8 @@ export function localFindings(form: DraftForm, cable: Cable): Finding[] {
     message: i.message,
     hint: i.hint,
   }));
-  form.actionRequests.forEach((r, i) => {
-    if (r.what.trim() === "") {
-      found.push({
-        code: "action_request_without_what",
-        severity: "error",
-        path: ["actionRequests", i, "what"],
-        message: "the action request does not say what is asked",
-        hint: "write what the posts must do, e.g. `Deliver the demarche; report the response`",
-      });
-    }
-    if (isoOfLocal(r.due) === null) {
-      found.push({
-        code: "action_request_without_due",
-        severity: "error",
-        path: ["actionRequests", i, "due"],
-        message: "the action request has no deadline",
-        hint: "set the date and time by which posts must act",
-      });
-    }
-    if (form.to.length === 0) {
-      found.push({
-        code: "action_request_without_action_addressee",
-        severity: "error",
-        path: ["actionRequests", i],
-        message: "an action request needs at least one action (TO) addressee",
-        hint: "address the draft TO the posts that must act",
-      });
-    }
-  });
+  const requests = form.actionRequests.map((r) => ({ what: r.what, posts: r.posts, due: isoOfLocal(r.due) }));
+  found.push(...actionRequestIssues(cable.to, requests));
   return sortFindings(found);
 }
 
@@ -97,7 +76,7 @@ export function findingsOn(findings: readonly Finding[], path: FindingPath): Fin
 
 /**
  * The server's findings of the last save that the browser cannot compute itself (the directory's: unknown
- * addressees, the origin, action request posts), so that each finding is shown once.
+ * addressees, the origin), so that each finding is shown once.
  * @example serverOnlyFindings(draft.findings, local) // [{ code: "unknown_addressee", path: ["to", 3], ... }]
  */
 export function serverOnlyFindings(server: readonly Finding[], local: readonly Finding[]): Finding[] {
@@ -106,24 +85,8 @@ export function serverOnlyFindings(server: readonly Finding[], local: readonly F
   return server.filter((f) => !known.has(findingKey(f)) && !LOCAL_CODES.has(f.code) && !localCodes.has(f.code));
 }
 
-// What validateCable finds: the browser runs it on the current form, so the server's (older) copy is not shown.
-const LOCAL_CODES = new Set([
-  "invalid_field",
-  "missing_classification",
-  "missing_classified_by",
-  "missing_declassification",
-  "decl_before_release",
-  "portion_above_overall",
-  "unknown_portion_mark",
-  "missing_portion_mark",
-  "missing_tags",
-  "unknown_tag",
-  "missing_subject",
-  "missing_action_addressee",
-  "missing_addressee_precedence",
-  "info_outranks_action",
-  "parse_warning",
-]);
+// What the browser finds itself, on the current form: the server's (older) findings of these codes are not shown.
+const LOCAL_CODES = new Set<string>([...CABLE_ISSUE_CODES, ...ACTION_REQUEST_ISSUE_CODES]);
 
 function findingKey(f: Finding): string {
   return `${f.code}@${f.path.join(".")}`;

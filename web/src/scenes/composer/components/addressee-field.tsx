@@ -1,7 +1,7 @@
 // One addressee list (TO, INFO or XMT): each addressee with its precedence and a remove button, and an input that
 // suggests posts, collectives and offices from the directory. NIACT IMMEDIATE is picked per addressee.
 import { useCallback } from "react";
-import { PRECEDENCES } from "../../../../../src/core/index.ts";
+import { isAlerting, PRECEDENCES } from "../../../../../src/core/index.ts";
 import type { Finding } from "../../../api/types.ts";
 import { suggestAddressees, type DirectoryLists } from "../addressee-suggestions.ts";
 import { asPrecedence, DEFAULT_PRECEDENCE, rowKey, type AddresseeList, type AddresseeRow } from "../draft-form.ts";
@@ -59,7 +59,7 @@ export function AddresseeField({ list, legend, rows, onChange, directory, findin
                   <select
                     aria-label={`Precedence for ${r.name}`}
                     value={r.precedence}
-                    className={r.precedence === "NIACT IMMEDIATE" || r.precedence === "FLASH" ? "urgent" : undefined}
+                    className={isAlerting(r.precedence) ? "urgent" : undefined}
                     onChange={(e) => update(r.key, { precedence: asPrecedence(e.target.value) })}
                   >
                     {PRECEDENCES.map((p) => (

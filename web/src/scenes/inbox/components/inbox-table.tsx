@@ -1,6 +1,6 @@
 // The inbox as a table: one row per delivery, the selected row highlighted and scrolled into view.
 import { useEffect, useRef } from "react";
-import { isPrecedence } from "../../../../../src/core/index.ts";
+import { isAlerting } from "../../../../../src/core/index.ts";
 import type { Delivery } from "../../../api/types.ts";
 import { ClassificationTag } from "../../../components/classification-banner.tsx";
 import { shortTime } from "../../../components/format-time.ts";
@@ -38,7 +38,7 @@ export function InboxTable({ items, selected, onSelect, onOpen, onAcknowledge, c
       </thead>
       <tbody ref={body}>
         {items.map((d, i) => {
-          const urgent = isPrecedence(d.precedence) && (d.precedence === "FLASH" || d.precedence === "NIACT IMMEDIATE");
+          const urgent = isAlerting(d.precedence);
           const classes = [d.read ? "" : "unread", i === selected ? "selected" : "", urgent ? "urgent" : ""];
           return (
             <tr
