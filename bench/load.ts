@@ -6,8 +6,8 @@
 //
 // Latencies are autocannon's, corrected for coordinated omission (a request that waits for a slow one counts from
 // when it should have been sent). Each phase also prints the server process's CPU per request (utime + stime from
-// /proc/<pid>/stat), which other load on the machine changes far less than the times, and the load average before
-// and after. autocannon runs in this process and shares the machine's cores with the server.
+// /proc/<pid>/stat, over the requests its log says it answered), which other load on the machine changes far less
+// than the times, and the load average before and after. autocannon runs in this process and shares the machine's cores with the server.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -189,13 +189,23 @@ type Measured = {
   after: string;
 };
 
-async function measure(base: string, pid: number, cookie: string, phase: Phase): Promise<Measured> {
+/** Requests the server has answered so far, by its log's "request completed" lines. */
+function answeredByServer(log: string): number {
+  return readFileSync(log, "utf8").split('"msg":"request completed"').length - 1;
+}
+
+type Server = { base: string; pid: number; log: string };
+
+async function measure({ base, pid, log }: Server, cookie: string, phase: Phase): Promise<Measured> {
   const warm = await cannon(`${base}${phase.path}`, cookie, phase.rate, WARM_UP_SECONDS);
   const warmUp = { answered: warm["2xx"], sent: warm.requests.sent };
   const before = load();
   const cpuBefore = processCpuMs(pid);
+  const answeredBefore = answeredByServer(log);
   const result = await cannon(`${base}${phase.path}`, cookie, phase.rate, DURATION);
-  const cpuMsPerRequest = (processCpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total);
+  // By the server's count: when it falls behind, it answers requests autocannon has stopped waiting for.
+  const answered = answeredByServer(log) - answeredBefore;
+  const cpuMsPerRequest = (processCpuMs(pid) - cpuBefore) / Math.max(1, answered);
   return { phase, result, warmUp, cpuMsPerRequest, before, after: load() };
 }
 
@@ -236,14 +246,15 @@ async function benchDialect(dialect: Dialect): Promise<void> {
   const data = await dataFor(dialect, dir);
   try {
     const started = performance.now();
-    const { child, url } = await startServer(data.env, join(dir, "server.log"));
+    const log = join(dir, "server.log");
+    const { child, url } = await startServer(data.env, log);
     let searches = { answered: 0, sent: 0 };
     const lines: string[] = [];
     try {
       const ready = ((performance.now() - started) / 1000).toFixed(0);
       const cookie = await prepare(url);
       for (const phase of PHASES) {
-        const m = await measure(url, child.pid!, cookie, phase);
+        const m = await measure({ base: url, pid: child.pid!, log }, cookie, phase);
         if (phase.label === "search") {
           searches = { answered: m.warmUp.answered + m.result["2xx"], sent: m.warmUp.sent + m.result.requests.sent };
         }
