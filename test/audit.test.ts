@@ -2,13 +2,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../src/cli/main.ts";
 import { archiveCables } from "../src/services/archive/index.ts";
 import {
   queryAudit,
   readCableAudited,
   recordAudit,
+  recordAuditGrouped,
   searchCablesAudited,
   SYSTEM_ACTOR,
   type Actor,
@@ -73,6 +74,19 @@ describe.each(DIALECTS)("%s: audit log", (dialect) => {
     expect((await queryAudit(store, { action: "cable.search" })).map((e) => e.resultCount)).toEqual([0, 2]);
     expect((await queryAudit(store, { action: "cable." })).length).toBe(3);
     expect((await queryAudit(store, { limit: 1 })).length).toBe(1);
+  });
+
+  it("commits the entries recorded in one turn in one transaction, and each entry as recorded", async () => {
+    const transactions = vi.spyOn(store.db, "startTransaction");
+    const queries = ["kosovo", "tag:PREL", "zzzunfindable", "security", "origin:STATE"];
+    await Promise.all(
+      queries.map((q, i) =>
+        recordAuditGrouped(deps, { actor: bob, action: "cable.search", target: q, resultCount: i }),
+      ),
+    );
+    expect(transactions).toHaveBeenCalledTimes(1);
+    const entries = await queryAudit(store, { user: "bob" });
+    expect(new Map(entries.map((e) => [e.target, e.resultCount]))).toEqual(new Map(queries.map((q, i) => [q, i])));
   });
 
   it("refuses a date or limit it cannot read with INVALID_INPUT", async () => {

@@ -16,7 +16,7 @@ import {
   type PageRow,
 } from "../search/search-sql.ts";
 import { highlightSnippet } from "../search/snippet.ts";
-import { modelOf } from "./stored-model.ts";
+import { storedBodies } from "./stored-bodies.ts";
 
 export type SearchOptions = {
   /** The query, in the language of SEARCH_HELP; "" lists everything readable, newest first. */
@@ -89,7 +89,8 @@ export async function searchCables(store: Store, reader: Reader, options: Search
       : store.dialect === "postgres"
         ? relevancePage(store, plan, after, limit + 1, null)
         : counting.then((c) => relevancePage(store, plan, after, limit + 1, c.count <= RANK_CAP));
-  // Snippets are cut (telegrams parsed again: ~0.2 ms each) as soon as the page is in, while the count may still run.
+  // Snippets are cut (a telegram not shown lately is parsed again: ~0.2 ms) as soon as the page is in, while the
+  // count may still run.
   const hits = paging.then((rows) => rows.slice(0, limit).map((row) => hitOf(row, query.highlight)));
   const [{ count, facets }, rows, results] = await Promise.all([counting, paging, hits]);
   const lowerBound = count >= COUNT_CAP;
@@ -118,13 +119,16 @@ export async function searchCables(store: Store, reader: Reader, options: Search
   };
 }
 
+// One memory for every store of the process: a body is used only with the very text it was parsed from.
+const bodies = storedBodies();
+
 function hitOf(row: PageRow, highlight: Parameters<typeof highlightSnippet>[1]): SearchHit {
   return {
     id: row.id,
     subject: row.subject,
     dtg: row.dtg,
     classification: row.classification,
-    snippet: highlightSnippet(modelOf(row).body, highlight),
+    snippet: highlightSnippet(bodies.bodyOf(row), highlight),
   };
 }
 

@@ -3,11 +3,12 @@ import type { Deps } from "../clock.ts";
 import type { Reader } from "../access/reader.ts";
 import { searchCables, type SearchOptions, type SearchResult } from "../archive/search-cables.ts";
 import type { Actor } from "./audit-entry.ts";
-import { recordAudit } from "./record-audit.ts";
+import { recordAuditGrouped } from "./record-audit.ts";
 
 /**
  * `searchCables`, plus an audit entry `cable.search` with the query, the total (and whether it is a lower bound)
- * and the page asked for. Every search is recorded, whatever the classification of what it found.
+ * and the page asked for. Every search is recorded, whatever the classification of what it found, and its result is
+ * given only once its entry is committed (with those of the searches answered meanwhile).
  * @example await searchCablesAudited(deps, actor, reader, { q: "kosovo" }) // audit: alice cable.search "kosovo" 2
  */
 export async function searchCablesAudited(
@@ -18,7 +19,7 @@ export async function searchCablesAudited(
   detail: Record<string, unknown> = {},
 ): Promise<SearchResult> {
   const result = await searchCables(deps.store, reader, options);
-  await recordAudit(deps, {
+  await recordAuditGrouped(deps, {
     actor,
     action: "cable.search",
     target: options.q,

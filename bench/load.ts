@@ -1,0 +1,286 @@
+// `npm run bench:load`: the server under load, as people use it. A real server (`cablegram serve`, a child process
+// on a free loopback port, a fresh data directory, first start importing the seeds and the corpus as `npm start`
+// does) is offered a fixed rate of requests by autocannon from 50 connections: GET /api/search?q=kosovo, then
+// GET /api/inbox, for a fully cleared user. Targets (issue 14) on SQLite: search p99 at most 100 ms at 200
+// requests/s, inbox p99 at most 20 ms at 1,000 requests/s. PostgreSQL's figures are printed beside them, not judged.
+//
+// Latencies are autocannon's, corrected for coordinated omission (a request that waits for a slow one counts from
+// when it should have been sent). Each phase also prints the server process's CPU per request (utime + stime from
+// /proc/<pid>/stat, over the requests its log says it answered), which other load on the machine changes far less
+// than the times, and the load average before and after. autocannon runs in this process and shares the machine's cores with the server.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { openStore, type Dialect, type StoreConfig } from "../src/store/open-store.ts";
+import { CORPUS_DIR } from "../test/helpers/shared-data.ts";
+import { parisDraft } from "../test/helpers/draft-body.ts";
+import { ms } from "./latency.ts";
+import { describeMachine } from "./machine.ts";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const ADMIN_PASSWORD = "bench load admin passphrase";
+const USER = { username: "bench", password: "bench load passphrase long enough" };
+/** Deliveries in the bench user's inbox: a day's traffic at a post. */
+const INBOX_SIZE = 50;
+const WARM_UP_SECONDS = 3;
+
+type Phase = { label: string; path: string; rate: number; targetP99: number };
+const PHASES: Phase[] = [
+  { label: "search", path: "/api/search?q=kosovo", rate: 200, targetP99: 100 },
+  { label: "inbox", path: "/api/inbox", rate: 1000, targetP99: 20 },
+];
+
+const { values } = parseArgs({
+  options: {
+    dialect: { type: "string", default: "both" },
+    duration: { type: "string", default: "15" },
+    connections: { type: "string", default: "50" },
+  },
+});
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+if (![DURATION, CONNECTIONS].every((n) => Number.isInteger(n) && n > 0)) {
+  console.error("bench:load: --duration (seconds) and --connections must be positive whole numbers");
+  process.exit(2);
+}
+if (!["sqlite", "postgres", "both"].includes(values.dialect)) {
+  console.error(`bench:load: --dialect must be sqlite, postgres or both, not "${values.dialect}"`);
+  process.exit(2);
+}
+const dialects: Dialect[] = values.dialect === "both" ? ["sqlite", "postgres"] : [values.dialect as Dialect];
+if (!existsSync(CORPUS_DIR)) {
+  console.log(`bench:load: skipped, the corpus ${CORPUS_DIR} is absent; the server under load serves it.`);
+  process.exit(0);
+}
+
+const load = () =>
+  `load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`;
+
+/** CPU time a process has used so far (user and system), in milliseconds, from /proc/<pid>/stat. */
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticksPerSecond = 100; // USER_HZ, 100 on every Linux architecture Node runs on
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+}
+
+/** Where the server keeps its data: the store, the environment that points the server there, and its removal. */
+type ServerData = { config: StoreConfig; env: Record<string, string>; drop(): Promise<void> };
+
+async function dataFor(dialect: Dialect, dir: string): Promise<ServerData> {
+  if (dialect === "sqlite") {
+    const config: StoreConfig = { dialect, file: join(dir, "data", "cablegram.db") };
+    return { config, env: { CABLEGRAM_DATA_DIR: join(dir, "data") }, drop: async () => undefined };
+  }
+  const schema = `bench_load_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`).finally(() => admin.end());
+  const url = new URL(PG_URL);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  const drop = async () => {
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => client.end());
+  };
+  const config: StoreConfig = { dialect, url: PG_URL, schema };
+  return { config, env: { DATABASE_URL: url.toString() }, drop };
+}
+
+/** Starts `cablegram serve` on a free loopback port, logging to a file; resolves with its URL once it listens. */
+async function startServer(env: Record<string, string>, log: string): Promise<{ child: ChildProcess; url: string }> {
+  const out = openSync(log, "w");
+  // The server's own settings only: an archive, import or level in this shell's environment would change the run.
+  const { DATABASE_URL: _u, CABLEGRAM_DATA_DIR: _d, CABLEGRAM_IMPORT: _i, LOG_LEVEL: _l, ...inherited } = process.env;
+  // Node itself, not the tsx wrapper: the pid measured must be the server's.
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--port", "0"], {
+    cwd: ROOT,
+    env: { ...inherited, ...env, HOST: "127.0.0.1", CABLEGRAM_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    stdio: ["ignore", out, out],
+  });
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const listening = /"url":"(http:\/\/[^"]+)".*"msg":"Cablegram is listening"/.exec(readFileSync(log, "utf8"));
+    if (listening) return { child, url: listening[1]! };
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill("SIGKILL");
+      const tail = readFileSync(log, "utf8").split("\n").slice(-20).join("\n");
+      throw new Error(`the server did not start (exit code ${child.exitCode}); the end of its log:\n${tail}`);
+    }
+  }
+}
+
+/** Stops the server as an operator would (SIGTERM) and waits for it to exit. */
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** A JSON call to the server; throws on anything but success. */
+async function call(url: string, cookie: string | null, method = "GET", body?: object): Promise<Response> {
+  const headers: Record<string, string> = body ? { "content-type": "application/json" } : {};
+  if (cookie) headers.cookie = cookie;
+  const res = await fetch(url, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${(await res.text()).slice(0, 400)}`);
+  return res;
+}
+
+async function signIn(base: string, username: string, password: string): Promise<string> {
+  const res = await call(`${base}/api/session`, null, "POST", { username, password });
+  return res.headers.getSetCookie()[0]!.split(";")[0]!;
+}
+
+/** The fully cleared bench user at PARIS, with INBOX_SIZE cables released to PARIS by the admin. */
+async function prepare(base: string): Promise<string> {
+  const admin = await signIn(base, "admin", ADMIN_PASSWORD);
+  await call(`${base}/api/users`, admin, "POST", {
+    ...USER,
+    clearance: "TOP SECRET",
+    accesses: ["NOFORN", "FGI", "SENSITIVE"],
+    lists: ["NODIS-KOSOVO"],
+    roles: ["reader"],
+    post: "PARIS",
+    offices: [],
+  });
+  for (let i = 0; i < INBOX_SIZE; i++) {
+    const draft = parisDraft({ subject: `FRANCE: LOAD ${i + 1}` });
+    const { id } = (await (await call(`${base}/api/drafts`, admin, "POST", draft)).json()) as { id: string };
+    await call(`${base}/api/drafts/${id}/release`, admin, "POST", {});
+  }
+  const cookie = await signIn(base, USER.username, USER.password);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { items } = (await (await call(`${base}/api/inbox`, cookie)).json()) as { items: unknown[] };
+    if (items.length >= INBOX_SIZE) return cookie;
+    if (Date.now() > deadline) throw new Error(`${items.length} of ${INBOX_SIZE} cables in PARIS's inbox after 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function cannon(url: string, cookie: string, rate: number, duration: number): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    headers: { cookie },
+    connections: CONNECTIONS,
+    overallRate: rate,
+    duration,
+  });
+}
+
+type Measured = {
+  phase: Phase;
+  result: autocannon.Result;
+  /** The warm-up's requests, which are not timed: answered, and sent (some answered after autocannon stopped). */
+  warmUp: { answered: number; sent: number };
+  cpuMsPerRequest: number;
+  before: string;
+  after: string;
+};
+
+/** Requests the server has answered so far, by its log's "request completed" lines. */
+function answeredByServer(log: string): number {
+  return readFileSync(log, "utf8").split('"msg":"request completed"').length - 1;
+}
+
+type Server = { base: string; pid: number; log: string };
+
+async function measure({ base, pid, log }: Server, cookie: string, phase: Phase): Promise<Measured> {
+  const warm = await cannon(`${base}${phase.path}`, cookie, phase.rate, WARM_UP_SECONDS);
+  const warmUp = { answered: warm["2xx"], sent: warm.requests.sent };
+  const before = load();
+  const cpuBefore = processCpuMs(pid);
+  const answeredBefore = answeredByServer(log);
+  const result = await cannon(`${base}${phase.path}`, cookie, phase.rate, DURATION);
+  // By the server's count: when it falls behind, it answers requests autocannon has stopped waiting for.
+  const answered = answeredByServer(log) - answeredBefore;
+  const cpuMsPerRequest = (processCpuMs(pid) - cpuBefore) / Math.max(1, answered);
+  return { phase, result, warmUp, cpuMsPerRequest, before, after: load() };
+}
+
+function report(dialect: Dialect, m: Measured): string {
+  const { phase, result } = m;
+  const { latency } = result;
+  const achieved = result.requests.total / result.duration;
+  const met = latency.p99 <= phase.targetP99 && achieved >= phase.rate * 0.95;
+  const target = `p99 <= ${phase.targetP99} ms at ${phase.rate}/s`;
+  const verdict =
+    dialect === "sqlite" ? `${met ? "meets" : "MISSES"} ${target}` : `${met ? "within" : "over"} SQLite's ${target}`;
+  return (
+    `  ${phase.label.padEnd(6)} GET ${phase.path}: ${achieved.toFixed(0)} of ${phase.rate} requests/s offered; ` +
+    `p50 ${ms(latency.p50)} ms, p90 ${ms(latency.p90)} ms, p99 ${ms(latency.p99)} ms; ` +
+    `errors ${result.errors}, non-2xx ${result.non2xx}; server CPU ${m.cpuMsPerRequest.toFixed(2)} ms a request ` +
+    `(${verdict}) [${m.before} before, ${m.after} after]`
+  );
+}
+
+/** Searches the bench user made, counted in the audit log once the server has stopped. */
+async function searchesAudited(config: StoreConfig): Promise<number> {
+  const store = await openStore(config);
+  try {
+    const row = await store.db
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("action", "=", "cable.search")
+      .where("username", "=", USER.username)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  } finally {
+    await store.close();
+  }
+}
+
+async function benchDialect(dialect: Dialect): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "cablegram-bench-load-"));
+  const data = await dataFor(dialect, dir);
+  try {
+    const started = performance.now();
+    const log = join(dir, "server.log");
+    const { child, url } = await startServer(data.env, log);
+    let searches = { answered: 0, sent: 0 };
+    const lines: string[] = [];
+    try {
+      const ready = ((performance.now() - started) / 1000).toFixed(0);
+      const cookie = await prepare(url);
+      for (const phase of PHASES) {
+        const m = await measure({ base: url, pid: child.pid!, log }, cookie, phase);
+        if (phase.label === "search") {
+          searches = { answered: m.warmUp.answered + m.result["2xx"], sent: m.warmUp.sent + m.result.requests.sent };
+        }
+        lines.push(report(dialect, m));
+      }
+      console.log(`\n${dialect} (server ready with the corpus in ${ready} s; ${INBOX_SIZE} cables in the inbox)`);
+    } finally {
+      await stopServer(child);
+    }
+    for (const line of lines) console.log(line);
+    // Requests still in flight when autocannon stops are answered (and audited) unseen: between the two counts.
+    const audited = await searchesAudited(data.config);
+    const each = audited >= searches.answered && audited <= searches.sent;
+    console.log(
+      `  audit: ${audited} cable.search entries for ${searches.answered} searches answered and ${searches.sent} ` +
+        `sent (warm-up included)${each ? ": every answered search audited" : ": MISSES, one entry a search"}`,
+    );
+  } finally {
+    await data.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(`bench:load on ${describeMachine()}`);
+console.log(
+  `autocannon (${CONNECTIONS} connections, ${DURATION} s a phase after ${WARM_UP_SECONDS} s of warm-up) runs in ` +
+    `this process, on the same ${cpus().length} cores as the server`,
+);
+for (const dialect of dialects) await benchDialect(dialect);
