@@ -38,9 +38,13 @@ export type StoredForm = { model: string; raw: string | null; parseHints: string
  * @example storedCableHash({ model: "", raw: text, parseHints: '{"from":"index.jsonl"}' }).length // 64
  */
 export function storedCableHash(stored: StoredForm): string {
-  return createHash("sha256")
-    .update(canonicalJson({ model: stored.model, raw: stored.raw, parseHints: stored.parseHints }))
-    .digest("hex");
+  // Each part prefixed by its length (-1 for null), so no two stored forms give the same bytes; no JSON escaping
+  // of the whole telegram text.
+  const hash = createHash("sha256");
+  for (const part of [stored.model, stored.raw, stored.parseHints]) {
+    hash.update(`${part === null ? -1 : part.length}:`).update(part ?? "");
+  }
+  return hash.digest("hex");
 }
 
 /**
