@@ -1,6 +1,7 @@
 // Compares an archived cable's stored rows with the cable its link chained: the model bytes, and every column and
 // side row the access rule and search read, recomputed from the chained cable.
 import type { Cable } from "../../core/index.ts";
+import type { CablesTable, CableTextsTable } from "../../store/tables/cables.ts";
 import { decodeModel, encodeModel } from "../archive/archived-cable.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { modelOf } from "../archive/stored-model.ts";
@@ -8,26 +9,13 @@ import type { TelegramHints } from "../import/cable-from-telegram.ts";
 import { cableHash, storedCableHash } from "./link-hash.ts";
 
 /** An archived cable as stored: its cables row, texts, and the access rule's side rows. */
-export type StoredCable = {
-  id: string;
-  model: string;
-  raw: string | null;
-  parse_hints: string | null;
-  subject: string | null;
-  dtg: string | null;
-  year: number | null;
-  origin: string | null;
-  classification: string | null;
-  class_rank: number;
-  precedence: string | null;
-  needs_access: number;
-  captioned: number;
-  source: string | null;
-  caveats: string[];
-  grants: string[];
-  /** PostgreSQL's copy of the locks beside the search vector (cable_fts), which search filters on. */
-  fts?: { class_rank: number; needs_access: number; captioned: number } | null;
-};
+export type StoredCable = Omit<CablesTable, "seq" | "archived_at"> &
+  Pick<CableTextsTable, "model" | "raw" | "parse_hints"> & {
+    caveats: string[];
+    grants: string[];
+    /** PostgreSQL's copy of the locks beside the search vector (cable_fts), which search filters on. */
+    fts?: Pick<CablesTable, "class_rank" | "needs_access" | "captioned"> | null;
+  };
 
 /** How the cable was chained: released (the canonical JSON of its model) or imported (its stored form). */
 export type ChainedAs = { kind: "released" | "imported"; hash: string };
