@@ -2,11 +2,22 @@
 // any stored cable, a rewritten link or a forged signature is named.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { sql } from "kysely";
-import { canonicalJson, chainPublicKey, checkSignature, KEY_FILE, verifyChain } from "../src/services/chain/index.ts";
+import {
+  canonicalJson,
+  chainPublicKey,
+  checkSignature,
+  fingerprintOf,
+  KEY_FILE,
+  publicKeyText,
+  readTrust,
+  TRUST_FILE,
+  verifyChain,
+} from "../src/services/chain/index.ts";
 import { createDraft, releaseDraft } from "../src/services/workflow/index.ts";
 import { sharedAvailable } from "./helpers/shared-data.ts";
+import { alteredVerdict } from "./helpers/chain-verdict.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 import { openWorkflowWorld, seedDraft, type WorkflowWorld } from "./helpers/workflow-world.ts";
 
@@ -69,10 +80,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: the chain of released cables", (d
       const flipped = String.fromCharCode(original.charCodeAt(at) ^ 1);
       await setModel(target, original.slice(0, at) + flipped + original.slice(at + 1));
       const verdict = await verifyChain(world.store);
-      expect(verdict, `character ${at} (${JSON.stringify(original[at])})`).toMatchObject({
-        ok: false,
-        cableId: target,
-      });
+      expect(verdict, `character ${at} (${JSON.stringify(original[at])})`).toMatchObject(alteredVerdict(target));
     }
     await setModel(target, original);
     expect(await verifyChain(world.store)).toMatchObject({ ok: true, links: 3 });
@@ -80,11 +88,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: the chain of released cables", (d
 
   it("names the cable whose search columns no longer match it, then a rewritten link, then a forged signature", async () => {
     await sql`UPDATE cables SET subject = 'FORGED' WHERE id = ${ids[2]!}`.execute(world.store.db);
-    expect(await verifyChain(world.store)).toMatchObject({
-      ok: false,
-      cableId: ids[2],
-      reason: expect.stringContaining("subject"),
-    });
+    expect(await verifyChain(world.store)).toMatchObject(alteredVerdict(ids[2], expect.stringContaining("subject")));
     await sql`UPDATE cables SET subject = ${await modelSubject(ids[2]!)} WHERE id = ${ids[2]!}`.execute(world.store.db);
     expect((await verifyChain(world.store)).ok).toBe(true);
 
@@ -94,35 +98,25 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: the chain of released cables", (d
       .where("seq", "=", 1)
       .executeTakeFirstOrThrow();
     await sql`UPDATE chain_links SET cable_hash = ${"0".repeat(64)} WHERE seq = 1`.execute(world.store.db);
-    expect(await verifyChain(world.store)).toMatchObject({ ok: false, cableId: ids[0] });
+    expect(await verifyChain(world.store)).toMatchObject(alteredVerdict(ids[0]));
     await sql`UPDATE chain_links SET cable_hash = ${first.cable_hash} WHERE seq = 1`.execute(world.store.db);
 
     const forged = Buffer.from(first.signature, "base64");
     forged[0] = forged[0]! ^ 1;
     await sql`UPDATE chain_links SET signature = ${forged.toString("base64")} WHERE seq = 1`.execute(world.store.db);
-    expect(await verifyChain(world.store)).toMatchObject({
-      ok: false,
-      cableId: ids[0],
-      reason: expect.stringContaining("signature"),
-    });
+    expect(await verifyChain(world.store)).toMatchObject(alteredVerdict(ids[0], expect.stringContaining("signature")));
     await sql`UPDATE chain_links SET signature = ${first.signature} WHERE seq = 1`.execute(world.store.db);
     expect((await verifyChain(world.store)).ok).toBe(true);
   });
 
-  it("keeps the private key beside SQLite in a 0600 file, in the instance table on PostgreSQL", async () => {
-    const privateRow = await world.store.db
-      .selectFrom("instance_state")
-      .select("key")
-      .where("key", "=", "chain.ed25519.private")
-      .executeTakeFirst();
-    if (dialect === "sqlite") {
-      const file = join(dirname(world.store.sqlite!.name), KEY_FILE);
-      expect(statSync(file).mode & 0o777).toBe(0o600);
-      expect(privateRow).toBeUndefined();
-    } else {
-      expect(privateRow).toEqual({ key: "chain.ed25519.private" });
-    }
-    expect(await chainPublicKey(world.store)).not.toBeNull();
+  it("keeps the private key out of the database, in a 0600 file of the key folder, and pins it in the trust file", async () => {
+    const rows = await world.store.db.selectFrom("instance_state").select(["key", "value"]).execute();
+    expect(rows.filter((r) => r.key.includes("private") || r.value.includes("PRIVATE KEY"))).toEqual([]);
+    const file = join(world.store.keys.dir!, KEY_FILE);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const trust = readTrust(join(world.store.keys.dir!, TRUST_FILE))!;
+    const key = (await chainPublicKey(world.store))!;
+    expect(trust).toMatchObject({ publicKey: publicKeyText(key), fingerprint: fingerprintOf(key), links: 3 });
   });
 
   async function modelSubject(id: string): Promise<string> {

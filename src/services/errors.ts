@@ -33,6 +33,16 @@ export const ERRORS = {
     message: "The draft cannot be released yet; fix its errors and obtain its required clearances.",
   },
   UNKNOWN_ADDRESSEE: { status: 400, message: "An addressee is not in the directory; check the name or add the post." },
+  CHAIN_KEY_MISSING: {
+    status: 500,
+    message: "The chain signing key file is missing; restore it from the installation's backup.",
+  },
+  CHAIN_KEY_INVALID: { status: 500, message: "The chain key given is not an Ed25519 key in PEM or base64 DER." },
+  CHAIN_KEY_MISMATCH: {
+    status: 500,
+    message: "The chain signing key is not the one the archive's chain was signed with; restore the archive's own.",
+  },
+  CHAIN_TRUST_INVALID: { status: 400, message: "The chain trust file cannot be read; restore it from your copy." },
   SAVED_SEARCH_NOT_FOUND: {
     status: 404,
     message: "You have no saved search with that id; GET /api/saved-searches lists yours.",

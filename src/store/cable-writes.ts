@@ -20,6 +20,9 @@ import type { SearchIndexWriter } from "./search-index-writer.ts";
 /** How a batch went: rows written and rows skipped because their id was already archived (or repeated). */
 export type WriteOutcome = { inserted: number; skipped: number };
 
+/** How a batch went, with the records it wrote (for the hash chain). */
+export type WrittenRecords = WriteOutcome & { written: CableRecord[] };
+
 /**
  * Writes a batch of cable records in one transaction; records whose id is already archived (or appears earlier in
  * the batch) are skipped. Either the whole batch is written or, on error, none of it. With `index` (SQLite, bulk
@@ -31,8 +34,8 @@ export async function writeCableRecords(
   store: Store,
   records: CableRecord[],
   options: { index?: SearchIndexWriter } = {},
-): Promise<WriteOutcome> {
-  if (records.length === 0) return { inserted: 0, skipped: 0 };
+): Promise<WrittenRecords> {
+  if (records.length === 0) return { inserted: 0, skipped: 0, written: [] };
   for (const r of records) {
     // Stored as hints alone, a cable is read back by parsing its text: without the text, it could not be.
     if (r.parseHints !== null && r.raw === null) throw new Error(`cable ${r.id} has parse hints but no text`);
@@ -67,11 +70,11 @@ function prepareSqlite(db: BetterSqlite3.Database) {
 }
 
 /** Writes the batch; its full-text rows go into `docs` when given, else into the index in the same transaction. */
-function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: IndexDoc[] | null): WriteOutcome {
+function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: IndexDoc[] | null): WrittenRecords {
   let st = prepared.get(db);
   if (!st) prepared.set(db, (st = prepareSqlite(db)));
   const s = st;
-  const run = db.transaction((batch: CableRecord[]): WriteOutcome => {
+  const run = db.transaction((batch: CableRecord[]): WrittenRecords => {
     // FTS5 flushes its pending terms whenever a row id is not above the last one, so rows go in seq order.
     const tops = new Map<number, number | null>();
     const numbered = batch.map((r) => {
@@ -82,7 +85,7 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: I
       return { r, seq };
     });
     numbered.sort((a, b) => a.seq - b.seq);
-    let inserted = 0;
+    const written: CableRecord[] = [];
     for (const { r, seq } of numbered) {
       const info = s.cable.run(
         seq,
@@ -100,7 +103,7 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: I
         r.archivedAt,
       );
       if (info.changes === 0) continue;
-      inserted++;
+      written.push(r);
       s.text.run(seq, r.model, r.raw, r.parseHints);
       for (const tag of r.tags) s.tag.run(seq, tag);
       r.refs.forEach((ref, i) => s.ref.run(seq, i, ref.label, ref.refId, ref.text));
@@ -110,7 +113,7 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: I
       if (docs) docs.push(doc);
       else s.index(doc);
     }
-    return { inserted, skipped: batch.length - inserted };
+    return { inserted: written.length, skipped: batch.length - written.length, written };
   });
   // The transaction starts with a read, and in WAL mode a read whose snapshot another process's commit has moved
   // past (the server releasing while the CLI imports) cannot become a write: SQLITE_BUSY_SNAPSHOT at once, without
@@ -133,7 +136,7 @@ function nextSeq(base: number, top: number | null): number {
   return seq;
 }
 
-async function writePostgres(store: Store, records: CableRecord[]): Promise<WriteOutcome> {
+async function writePostgres(store: Store, records: CableRecord[]): Promise<WrittenRecords> {
   // Repeated ids inside one batch would make ON CONFLICT see its own row; keep the first.
   const seen = new Set<string>();
   const unique = records.filter((r) => !seen.has(r.id) && seen.add(r.id));
@@ -144,10 +147,12 @@ async function writePostgres(store: Store, records: CableRecord[]): Promise<Writ
   const fresh = await notArchived(store.db, unique);
   const seqs = await reserveSeqs(store.db, fresh);
   const write = (tx: Transaction<Database>) => insertPostgres(tx, fresh, seqs);
-  let inserted = 0;
-  if (store.db.isTransaction) inserted = await write(store.db as Transaction<Database>);
-  else if (fresh.length > 0) inserted = await store.db.transaction().execute(write);
-  return { inserted, skipped: records.length - inserted };
+  let ids: string[] = [];
+  if (store.db.isTransaction) ids = await write(store.db as Transaction<Database>);
+  else if (fresh.length > 0) ids = await store.db.transaction().execute(write);
+  const inserted = new Set(ids);
+  const written = fresh.filter((r) => inserted.has(r.id));
+  return { inserted: written.length, skipped: records.length - written.length, written };
 }
 
 /**
@@ -167,9 +172,9 @@ async function notArchived(db: Kysely<Database>, records: CableRecord[]): Promis
   return records.filter((r) => !archived.has(r.id));
 }
 
-/** Writes the cables and all their rows under the row numbers given (`seqs[i]` for `unique[i]`); returns how many. */
-async function insertPostgres(tx: Transaction<Database>, unique: CableRecord[], seqs: number[]): Promise<number> {
-  if (unique.length === 0) return 0;
+/** Writes the cables and all their rows under the row numbers given (`seqs[i]` for `unique[i]`); answers their ids. */
+async function insertPostgres(tx: Transaction<Database>, unique: CableRecord[], seqs: number[]): Promise<string[]> {
+  if (unique.length === 0) return [];
   const col = <T>(f: (r: CableRecord) => T) => unique.map(f);
   // The side tables' rows, keyed by the row numbers just assigned; each sub-insert keeps those of the cables
   // the first one wrote (an id already archived is skipped with all its rows).
@@ -242,7 +247,7 @@ async function insertPostgres(tx: Transaction<Database>, unique: CableRecord[], 
         WHERE s IN (SELECT seq FROM c)) AS t
     )
     SELECT seq, id FROM c`.execute(tx);
-  return rows.rows.length;
+  return rows.rows.map((r) => r.id);
 }
 
 /**

@@ -15,6 +15,7 @@ import * as m0013 from "./migrations/0013-word-pairs.ts";
 import * as m0014 from "./migrations/0014-parsed-models.ts";
 import * as m0015 from "./migrations/0015-lock-lookups.ts";
 import * as m0016 from "./migrations/0016-row-number-reservations.ts";
+import * as m0017 from "./migrations/0017-chained-cables.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0014-parsed-models": m0014,
   "0015-lock-lookups": m0015,
   "0016-row-number-reservations": m0016,
+  "0017-chained-cables": m0017,
 };
 
 class StaticProvider implements MigrationProvider {

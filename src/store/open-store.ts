@@ -5,14 +5,22 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./database.ts";
+import { keyPlaceOf, keySettingsFromEnv, type KeyPlace } from "./key-place.ts";
 import { migrateToLatest } from "./migrate.ts";
 import { attachSearchIndex, searchFileOf } from "./search-index.ts";
 import { cachingStatements } from "./statement-cache.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
-/** Where the data lives: an SQLite file (or `:memory:`) or a PostgreSQL URL, optionally in a schema of its own. */
-export type StoreConfig = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string; schema?: string };
+/**
+ * Where the data lives: an SQLite file (or `:memory:`) or a PostgreSQL URL, optionally in a schema of its own; and
+ * where the chain's signing key is kept instead (key-place.ts).
+ */
+export type StoreConfig = (
+  { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string; schema?: string }
+) & {
+  keys?: Partial<KeyPlace>;
+};
 
 /** An open store: the query builder and what kind of database is behind it. */
 export type Store = {
@@ -22,6 +30,8 @@ export type Store = {
   sqlite: BetterSqlite3.Database | null;
   /** The SQLite search index file (search-index.ts), which a second thread may write; null in memory and on PostgreSQL. */
   searchFile: string | null;
+  /** Where the chain signing key and the trust file are: outside the database. */
+  keys: KeyPlace;
   close(): Promise<void>;
 };
 
@@ -32,9 +42,10 @@ export type Store = {
  */
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const url = env.DATABASE_URL;
-  if (url && /^postgres(ql)?:\/\//.test(url)) return { dialect: "postgres", url };
+  const keys = keySettingsFromEnv(env);
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { dialect: "postgres", url, keys };
   const dir = env.CABLEGRAM_DATA_DIR ?? "data";
-  return { dialect: "sqlite", file: `${dir}/cablegram.db` };
+  return { dialect: "sqlite", file: `${dir}/cablegram.db`, keys };
 }
 
 /**
@@ -56,7 +67,8 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     await migrateToLatest(db, "sqlite");
     attachSearchIndex(sqlite, config.file);
     const searchFile = searchFileOf(config.file) === ":memory:" ? null : searchFileOf(config.file);
-    return { db, dialect: "sqlite", sqlite, searchFile, close: () => db.destroy() };
+    const keys = keyPlaceOf(config.keys, config.file === ":memory:" ? null : { dir: dirname(config.file) });
+    return { db, dialect: "sqlite", sqlite, searchFile, keys, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: withSessionSettings(config.url, config.schema), max: 10 });
   if (config.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(config.schema)}`);
@@ -64,7 +76,8 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   // A URL may pick the schema itself (options=-c search_path=...): migrate the one its connections use.
   const schema = config.schema ?? (await pool.query<{ s: string }>("SELECT current_schema() AS s")).rows[0]?.s;
   await migrateToLatest(db, "postgres", schema);
-  return { db, dialect: "postgres", sqlite: null, searchFile: null, close: () => db.destroy() };
+  const keys = keyPlaceOf(config.keys, { url: `${config.url}#${schema ?? ""}` });
+  return { db, dialect: "postgres", sqlite: null, searchFile: null, keys, close: () => db.destroy() };
 }
 
 function quoteIdentifier(name: string): string {

@@ -21,7 +21,15 @@ export async function cliEnv(
   }
   const schema = testSchemaName(prefix);
   await pgAdmin(`CREATE SCHEMA "${schema}"`);
-  return { env: { DATABASE_URL: pgUrlInSchema(schema) }, cleanup: () => pgAdmin(`DROP SCHEMA "${schema}" CASCADE`) };
+  // The chain's key and trust file: a data folder of the test's own, not the user's default (key-place.ts).
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  return {
+    env: { DATABASE_URL: pgUrlInSchema(schema), CABLEGRAM_DATA_DIR: dir },
+    cleanup: async () => {
+      await pgAdmin(`DROP SCHEMA "${schema}" CASCADE`);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**

@@ -41,10 +41,16 @@ export async function openTestStore(dialect: Dialect, prefix = "cg_test"): Promi
     return { ...store, close: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
   }
   const schema = testSchemaName(prefix);
-  const store = await openStore({ dialect, url: PG_URL, schema });
+  // The chain's key and trust file go in a temporary folder too, not in the user's own (key-place.ts).
+  const keys = mkdtempSync(join(tmpdir(), `${prefix}-keys-`));
+  const store = await openStore({ dialect, url: PG_URL, schema, keys: { dir: keys } });
   return {
     ...store,
-    close: async () => (await store.close(), await pgAdmin(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)),
+    close: async () => {
+      await store.close();
+      await pgAdmin(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      rmSync(keys, { recursive: true, force: true });
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { firstStart } from "../../server/first-start.ts";
 import { createLogger, logLevelFromEnv } from "../../server/logger.ts";
 import { hasWebApp } from "../../server/plugins/web-app.ts";
 import { repairSearchIndex } from "../../services/archive/index.ts";
+import { prepareChain, type ChainSetup } from "../../services/chain/index.ts";
 import { systemClock } from "../../services/clock.ts";
 import { dispatcherSettingsFromEnv, type DispatcherSettings } from "../../services/distribution/dispatcher-settings.ts";
 import { isCablegramError } from "../../services/errors.ts";
@@ -101,6 +102,32 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
     if (done === total || done % 10_000 === 0) log.info({ done, total }, "indexing cables the search index lacks");
   });
   if (repaired > 0) log.info({ repaired }, "the search index has every archived cable again");
+  // The chain's key (moved out of the database where an older installation kept it there), the trust file, and a
+  // link set for the archived cables not chained yet.
+  let chain: ChainSetup;
+  try {
+    chain = await prepareChain(store, (done, total) => {
+      if (done === total || done % 10_000 === 0) log.info({ done, total }, "chaining archived cables");
+    });
+  } catch (error) {
+    await store.close();
+    if (!isCablegramError(error)) throw error;
+    io.stderr(`cablegram serve: ${error.message} [${error.code}]`);
+    return 2;
+  }
+  if (chain.chained > 0) log.info({ chained: chain.chained }, "chained the archived cables no link covered");
+  if (chain.defaulted) {
+    log.warn(
+      { keys: chain.trustFile },
+      "no CABLEGRAM_DATA_DIR: the chain signing key and trust file are in this per-user folder",
+    );
+  }
+  if (chain.trustCreated) {
+    log.info(
+      { fingerprint: chain.fingerprint, trustFile: chain.trustFile },
+      "chain signing key pinned in the trust file: keep a copy of it off this machine (cablegram verify --head COPY)",
+    );
+  }
   // Requests never wait for SQLite to copy its WAL into the database file and for the disk.
   const checkpoints = checkpointInBackground(store);
 

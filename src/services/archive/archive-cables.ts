@@ -5,6 +5,8 @@ import { writeCableRecords } from "../../store/cable-writes.ts";
 import { reportTasks, type CitingCable } from "../actions/report-tasks.ts";
 import type { Store } from "../../store/open-store.ts";
 import type { SearchIndexWriter } from "../../store/search-index-writer.ts";
+import { chainArchived } from "../chain/chain-archived.ts";
+import { storedCableHash } from "../chain/link-hash.ts";
 import { CablegramError } from "../errors.ts";
 import type { TelegramHints } from "../import/cable-from-telegram.ts";
 import { cableRecordOf } from "./cable-record-of.ts";
@@ -21,7 +23,8 @@ export type ArchiveItem =
 
 /**
  * Archives a batch of cables in one transaction: the model, the raw text verbatim, and every column search and
- * the access rule need. An id already archived (or repeated in the batch) is skipped, never duplicated, so
+ * the access rule need; then chains the cables it wrote in one batch link (a crash in between leaves them to
+ * `chainUnchained`). An id already archived (or repeated in the batch) is skipped, never duplicated, so
  * importing the same files twice adds nothing. Give it batches of a few hundred for import speed.
  * Throws BAD_CABLE, writing nothing, when a cable has no id: the importer must reject those first. With `index`
  * (a bulk import on SQLite), the cables are indexed for search on that writer thread, a moment after they are stored.
@@ -45,7 +48,11 @@ export async function archiveCables(
       ? { ...item.record, source, archivedAt }
       : cableRecordOf(item.cable, item.raw, source, archivedAt, item.raw === null ? undefined : item.parsedWith);
   });
-  const outcome = await writeCableRecords(store, records, options);
+  const { written, ...outcome } = await writeCableRecords(store, records, options);
+  await chainArchived(
+    store,
+    written.map((r) => ({ cableId: r.id, hash: storedCableHash(r) })),
+  );
   // A reply from a tasked post reports its task, whether it was imported or released.
   await reportTasks(
     store.db,

@@ -4,6 +4,7 @@ import type { WriteOutcome } from "../../store/cable-writes.ts";
 import type { Store } from "../../store/open-store.ts";
 import { archiveCables, type ArchiveItem } from "../archive/archive-cables.ts";
 import { repairSearchIndex } from "../archive/repair-search-index.ts";
+import { chainUnchained } from "../chain/chain-archived.ts";
 import { refreshStatistics } from "../../store/refresh-statistics.ts";
 import { checkpointLessOften } from "../../store/search-index.ts";
 import { SearchIndexWriter } from "../../store/search-index-writer.ts";
@@ -121,6 +122,10 @@ export async function importPaths(store: Store, paths: string[], options: Import
   report();
   // Cables an earlier import stored but did not get to index (it was killed between the two commits) go in first.
   await repairSearchIndex(store);
+  // So do cables stored but not chained (an import killed between the two, or an archive from before imports were
+  // chained): verify must find every archived cable in the chain.
+  const unchained = await chainUnchained(store);
+  if (unchained > 0) options.onStep?.(`chained ${unchained} archived cables no chain link covered`);
   const workers = options.workers ?? (progress.total >= WORKERS_FROM ? defaultWorkers() : 0);
   const pool = new ParsePool(workers);
   // A large import writes the SQLite search index on a thread of its own, beside the archive's writes.

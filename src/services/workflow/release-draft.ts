@@ -10,7 +10,7 @@ import { preparedQuery } from "../../store/prepared-query.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { decodeModel } from "../archive/archived-cable.ts";
 import { locksOf } from "../access/index.ts";
-import { appendLink, nextVersion, signingKey } from "../chain/index.ts";
+import { appendLink, nextVersion, recordHead, signingKey } from "../chain/index.ts";
 import { findPost, type Post } from "../directory/index.ts";
 import { enqueueDeliveries } from "../distribution/index.ts";
 import { CablegramError } from "../errors.ts";
@@ -43,7 +43,7 @@ export async function releaseDraft(
   const { store, clock } = deps;
   const homePost = user.post === null ? null : await findPost(store, user.post);
   const key = await signingKey(store);
-  const { cable, supersedes } = await inReleaseGroup(store, async (tx) => {
+  const { cable, supersedes, head } = await inReleaseGroup(store, async (tx) => {
     const txStore = { ...store, db: tx };
     // The draft is read once, in the transaction (locked on PostgreSQL): what is checked is what is released.
     const rows = await draftRows(tx, draftId, store.dialect === "postgres");
@@ -85,7 +85,12 @@ export async function releaseDraft(
     const written = await writeCableRecords(txStore, [record]);
     if (written.inserted !== 1) throw new Error(`cable ${released.id} is archived already`);
     const version = await nextVersion(tx, row.supersedes);
-    await appendLink(tx, key, { cable: stored, version, supersedes: row.supersedes, at: at.toISOString() });
+    const head = await appendLink(tx, key, {
+      cable: stored,
+      version,
+      supersedes: row.supersedes,
+      at: at.toISOString(),
+    });
     await markReleased(tx, draftId, released.id!, user.id, at.toISOString());
     await enqueueDeliveries(tx, { cable: released, actionRequests, directory }, clock);
     await recordStep({ ...deps, store: txStore }, actorOf(user), draftId, {
@@ -93,8 +98,10 @@ export async function releaseDraft(
       target: released.id ?? draftId,
       detail: { draft: draftId, version, supersedes: row.supersedes },
     });
-    return { cable: released, supersedes: row.supersedes };
+    return { cable: released, supersedes: row.supersedes, head };
   });
+  // The operator's copy of the head moves on once the link is committed (trust-file.ts).
+  recordHead(store, head);
   deps.kick?.();
   await deps.bus?.publish({
     type: "cable.released",

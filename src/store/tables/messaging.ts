@@ -80,14 +80,15 @@ export interface ChannelSerialsTable {
   serials: string;
 }
 
-/** A released cable version in the hash chain. */
+/** A released cable version in the hash chain, or (version 0) a batch of imported cables listed in chain_cables. */
 export interface ChainLinksTable {
   /** Position in the chain, from 1. */
   seq: number;
+  /** The cable's canonical id; `batch:<seq>` for a batch link. */
   cable_id: string;
-  /** 1 for a first release; a correction that supersedes a version-n cable is version n+1. */
+  /** 1 for a first release; a correction that supersedes a version-n cable is version n+1; 0 for a batch link. */
   version: number;
-  /** SHA-256 (hex) of the cable's canonical JSON. */
+  /** SHA-256 (hex) of the cable's canonical JSON; of a batch link, of its cables' ids and hashes (link-hash.ts). */
   cable_hash: string;
   /** The previous link's hash; 64 zeros for the first link. */
   prev_hash: string;
@@ -100,6 +101,16 @@ export interface ChainLinksTable {
   at: string;
 }
 
+/** An archived cable chained by a batch link (an import's), with the hash of its stored form (migration 0017). */
+export interface ChainCablesTable {
+  /** Canonical id; a cable is chained once. */
+  cable_id: string;
+  /** The batch link that covers it. */
+  link_seq: number;
+  /** SHA-256 (hex) of the cable as stored: its model JSON, verbatim text and parse hints (link-hash.ts). */
+  cable_hash: string;
+}
+
 export interface MessagingTables {
   drafts: DraftsTable;
   draft_clearances: DraftClearancesTable;
@@ -107,4 +118,5 @@ export interface MessagingTables {
   message_counters: MessageCountersTable;
   channel_serials: ChannelSerialsTable;
   chain_links: ChainLinksTable;
+  chain_cables: ChainCablesTable;
 }
