@@ -78,6 +78,9 @@ describe.each(DIALECTS)("%s: cablegram user and directory", (dialect) => {
     const taken = await run(["user", "add", "alice", "--password", "long enough pass"]);
     expect(taken).toMatchObject({ code: 2 });
     expect(taken.err).toMatch(/^cablegram user add: USER_EXISTS: /);
+    const everything = await run(["user", "set", "alice", "--offices", "*"]);
+    expect(everything.code).toBe(2);
+    expect(everything.err).toMatch(/^cablegram user set: INVALID_INPUT: Invalid user: offices\.0: '\*' is reserved/);
     expect(`${bad.err}${taken.err}`).not.toMatch(/\n\s+at /);
   });
 

@@ -109,6 +109,20 @@ describe.each(DIALECTS)("%s: users", (dialect) => {
     expect((await listUsers(store)).map((u) => u.username)).toEqual(["alice"]);
   });
 
+  it("refuses the system's see-everything marker in accesses, lists and offices, naming the field", async () => {
+    const created = await rejectionOf(
+      createUser(deps, { username: "mallory", accesses: ["*"], lists: [" * "], offices: ["EUR/SCE", "*"] }),
+    );
+    expect(created.code).toBe("INVALID_INPUT");
+    const paths = (created.details.issues as { path: string }[]).map((i) => i.path).sort();
+    expect(paths).toEqual(["accesses.0", "lists.0", "offices.1"]);
+    expect(created.message).toContain("'*' is reserved");
+    await createUser(deps, { username: "alice" });
+    const updated = await rejectionOf(updateUser(deps, "alice", { offices: ["*"] }));
+    expect(updated.message).toMatch(/^Invalid user: offices\.0: '\*' is reserved/);
+    expect((await findUser(store, "alice"))?.offices).toEqual([]);
+  });
+
   it("updates only the fields given and replaces lists whole", async () => {
     await createUser(deps, { username: "alice", accesses: ["NOFORN"], offices: ["EUR/SCE"] });
     clock.advance(60_000);

@@ -1,6 +1,7 @@
 // Users: their roles, clearance and accesses, as zod schemas for input and the shape the API shows.
 import { z } from "zod";
 import { CLASSIFICATIONS, type Classification } from "../../core/index.ts";
+import { EVERYTHING } from "../access/reader.ts";
 
 /** What a user may do. `admin` manages users and the directory; the others are stages of a cable's life. */
 export const ROLES = ["reader", "drafter", "approver", "communicator", "archivist", "admin"] as const;
@@ -26,12 +27,14 @@ export type User = {
   updatedAt: string;
 };
 
+// `*` is the system reader's see-everything marker: held by a user it would open every caveat, list or office.
 const upperList = z.array(
   z
     .string()
     .trim()
     .min(1)
     .max(64)
+    .refine((s) => s !== EVERYTHING, `'${EVERYTHING}' is reserved for the system; name each access, list or office`)
     .transform((s) => s.toUpperCase()),
 );
 
