@@ -123,6 +123,24 @@ describe.each(DIALECTS)("%s: users", (dialect) => {
     expect((await findUser(store, "alice"))?.offices).toEqual([]);
   });
 
+  it("refuses a common or guessable password at creation and at a change, with zxcvbn's advice", async () => {
+    for (const weak of ["password1", "qwertyuiop", "iloveyou2024", "12345678"]) {
+      const refused = await rejectionOf(createUser(deps, { username: "alice", password: weak }));
+      expect(refused.code).toBe("INVALID_INPUT");
+      expect(refused.details.issues).toEqual([
+        { path: "password", message: expect.stringMatching(/^too easy to guess/) },
+      ]);
+    }
+    expect((await rejectionOf(createUser(deps, { username: "alice", password: "password1" }))).message).toBe(
+      "Invalid user: password: too easy to guess (score 0 of 4, need 3): This is a commonly used password. " +
+        "Add more words that are less common.",
+    );
+    await createUser(deps, { username: "alice", password: PASSWORD });
+    const changed = await rejectionOf(setPassword(deps, "alice", "12345678"));
+    expect(changed.message).toMatch(/^Invalid password: password: too easy to guess \(score 0 of 4, need 3\): /);
+    expect((await signIn(deps, { username: "alice", password: PASSWORD, ip: "10.0.0.1" })).user.username).toBe("alice");
+  });
+
   it("updates only the fields given and replaces lists whole", async () => {
     await createUser(deps, { username: "alice", accesses: ["NOFORN"], offices: ["EUR/SCE"] });
     clock.advance(60_000);

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CLASSIFICATIONS, type Classification } from "../../core/index.ts";
 import { EVERYTHING } from "../access/reader.ts";
+import { passwordWeakness } from "./password-strength.ts";
 
 /** What a user may do. `admin` manages users and the directory; the others are stages of a cable's life. */
 export const ROLES = ["reader", "drafter", "approver", "communicator", "archivist", "admin"] as const;
@@ -45,8 +46,20 @@ export const UsernameSchema = z
   .transform((s) => s.toLowerCase())
   .pipe(z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, "2-64 letters, digits, '.', '_' or '-'"));
 
-/** Passwords: 8 to 1024 characters (long passphrases welcome, unbounded input is not). */
-export const PasswordSchema = z.string().min(8, "at least 8 characters").max(1024);
+/**
+ * Passwords: 8 to 1024 characters (long passphrases welcome, unbounded input is not), and not guessable: common
+ * and breached passwords are refused with zxcvbn's advice (see password-strength.ts).
+ */
+export const PasswordSchema = z
+  .string()
+  .min(8, "at least 8 characters")
+  .max(1024)
+  .superRefine((password, ctx) => {
+    // The length rule already failed: one message is enough, and zxcvbn on 1 MB of input is not cheap.
+    if (password.length < 8 || password.length > 1024) return;
+    const weakness = passwordWeakness(password);
+    if (weakness) ctx.addIssue({ code: "custom", message: weakness });
+  });
 
 /** What can be set on a user, when creating or changing one. */
 export const UserFieldsSchema = z.object({
