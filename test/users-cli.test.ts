@@ -103,6 +103,20 @@ describe.each(DIALECTS)("%s: cablegram user and directory", (dialect) => {
     expect((await run(["user", "remove", "bob"])).err).toMatch(/USER_NOT_FOUND/);
   });
 
+  it("unthrottles a user made to wait, audited, and refuses an unknown name", async () => {
+    await withStore(async (deps) => {
+      for (let i = 0; i < 4; i++)
+        await signIn(deps, { username: "alice", password: `wrong ${i}`, ip: "10.7.7.7" }).catch(() => undefined);
+    });
+    const lifted = await run(["user", "unthrottle", "alice"]);
+    expect(lifted).toMatchObject({ code: 0, out: "unthrottled alice (1 address)", err: "" });
+    const trail = await withStore(({ store }) => queryAudit(store, { action: "user.unthrottle" }));
+    expect(trail.map((e) => e.target)).toEqual(["alice"]);
+    const unknown = await run(["user", "unthrottle", "nobody"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^cablegram user unthrottle: USER_NOT_FOUND: /);
+  });
+
   it("mints a token printed once on stdout that authenticates, lists and revokes it", async () => {
     const minted = await run(["user", "token", "alice", "--label", "export"]);
     expect(minted.code).toBe(0);

@@ -10,6 +10,7 @@ import {
   requireUser,
   ROLES,
   setPassword,
+  unthrottleUser,
   updateUser,
 } from "../../services/users/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
@@ -106,6 +107,25 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       const user = await removeUser(store, request.params.username);
       await recordAudit(deps, { actor: signedIn(request).actor, action: "user.remove", target: user.username });
       return user;
+    },
+  );
+
+  app.delete(
+    "/api/users/:username/sign-in-throttle",
+    {
+      config: admin,
+      schema: {
+        summary: "Lift a user's sign-in throttles from every address, so they may sign in at once (admin)",
+        tags,
+        params: UsernameParams,
+        response: { 200: z.object({ username: z.string(), addresses: z.number().int() }), ...PROBLEMS },
+      },
+    },
+    async (request) => {
+      const { user, addresses } = await unthrottleUser(deps, request.params.username);
+      const actor = signedIn(request).actor;
+      await recordAudit(deps, { actor, action: "user.unthrottle", target: user.username, detail: { addresses } });
+      return { username: user.username, addresses };
     },
   );
 
