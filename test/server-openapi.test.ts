@@ -46,6 +46,7 @@ const ROUTES = [
   "GET /api/users/{username}",
   "PATCH /api/users/{username}",
   "DELETE /api/users/{username}",
+  "DELETE /api/users/{username}/sign-in-throttle",
   "GET /api/users/{username}/tokens",
   "POST /api/users/{username}/tokens",
   "DELETE /api/users/{username}/tokens/{id}",
