@@ -28,6 +28,16 @@ const BURST = Number(process.env.CRASH_BURST ?? 12);
 const DIALECTS = (process.env.CRASH_DIALECTS ?? "sqlite,postgres").split(",") as Dialect[];
 // Kill moments fall anywhere in this window after a burst starts: before, during and after its releases commit.
 const KILL_WINDOW_MS = Number(process.env.CRASH_KILL_WINDOW_MS ?? 1500);
+/**
+ * Where each round's kill moment falls, in turn: anywhere in the window from the burst's start, anywhere in half of
+ * it from the first commit, and within a few milliseconds of the first commit, while the rest of the burst is
+ * still being released.
+ */
+const KILL_MOMENTS = [
+  { afterFirstCommit: false, windowMs: KILL_WINDOW_MS },
+  { afterFirstCommit: true, windowMs: KILL_WINDOW_MS / 2 },
+  { afterFirstCommit: true, windowMs: 10 },
+] as const;
 const USER = { username: "crash", password: "crash test passphrase" };
 
 /** A number in [0, 1) fixed by the run's seed and the round, so a failing run's kill moments can be replayed. */
@@ -126,7 +136,10 @@ async function post(url: string, cookie: string, body: unknown): Promise<{ statu
   return { status: res.status, json: await res.json().catch(() => null) };
 }
 
-/** One round: drafts made, then released all at once while a SIGKILL comes at a random moment. */
+/**
+ * One round: drafts made, then released all at once, without waiting for the answers, while a SIGKILL comes at a
+ * random moment. Returns how many releases were in flight (sent, not answered) when the kill came.
+ */
 async function round(
   child: Child,
   draft: Record<string, unknown>,
@@ -134,7 +147,7 @@ async function round(
   afterFirstCommit: boolean,
   confirmed: Set<string>,
   problems: string[],
-) {
+): Promise<number> {
   const cookie = await signIn(child.url);
   const drafts: string[] = [];
   for (let i = 0; i < BURST; i++) {
@@ -145,9 +158,11 @@ async function round(
   }
   let firstCommit!: () => void;
   const committed = new Promise<void>((resolve) => (firstCommit = resolve));
+  let answered = 0;
   const releases = drafts.map((id) =>
     post(`${child.url}/api/drafts/${id}/release`, cookie, {}).then(
       (res) => {
+        answered += 1;
         if (res.status === 200 || res.status === 201) {
           confirmed.add((res.json as { id: string }).id);
           firstCommit();
@@ -156,12 +171,14 @@ async function round(
       () => undefined, // the connection died with the server: the release may or may not have committed
     ),
   );
-  // Odd rounds count the kill moment from the burst's start (it may fall before any commit); even rounds from the
+  // Some rounds count the kill moment from the burst's start (it may fall before any commit), the others from the
   // first confirmed release, so that on a slow machine too some rounds die with commits done and others in flight.
   if (afterFirstCommit) await Promise.race([committed, sleep(30_000)]);
   await sleep(killAfterMs);
+  const inFlight = drafts.length - answered;
   await kill(child, "SIGKILL");
   await Promise.all(releases);
+  return inFlight;
 }
 
 /** Waits until the restarted server's dispatcher has delivered every queued delivery. */
@@ -232,19 +249,23 @@ async function runDialect(dialect: Dialect, seed: number): Promise<string[]> {
     const draft = draftOf(parseTelegram(readFileSync(SEED, "utf8")));
     const expectedPosts = [...draft.to, ...draft.info].map((a) => a.name);
     const confirmed = new Set<string>();
+    let killedInFlight = 0;
     for (let r = 0; r < ROUNDS; r++) {
       const child = await startServer(env);
-      const afterFirstCommit = r % 2 === 1;
-      const window = afterFirstCommit ? KILL_WINDOW_MS / 2 : KILL_WINDOW_MS;
-      const killAfterMs = Math.floor(replayable(seed, r) * window);
+      const { afterFirstCommit, windowMs } = KILL_MOMENTS[r % KILL_MOMENTS.length]!;
+      const killAfterMs = Math.floor(replayable(seed, r) * windowMs);
       const before = confirmed.size;
-      await round(child, draft, killAfterMs, afterFirstCommit, confirmed, problems);
+      const inFlight = await round(child, draft, killAfterMs, afterFirstCommit, confirmed, problems);
+      if (inFlight > 0) killedInFlight += 1;
       const from = afterFirstCommit ? "the first commit" : "the burst's start";
       console.log(
-        `  ${dialect} round ${r + 1}/${ROUNDS}: SIGKILL ${killAfterMs} ms after ${from}; ` +
-          `${confirmed.size - before} confirmed this round, ${confirmed.size} in all`,
+        `  ${dialect} round ${r + 1}/${ROUNDS}: SIGKILL ${killAfterMs} ms after ${from} with ${inFlight} releases ` +
+          `in flight; ${confirmed.size - before} confirmed this round, ${confirmed.size} in all`,
       );
     }
+    console.log(`  ${dialect}: ${killedInFlight} of ${ROUNDS} rounds killed the server with releases in flight`);
+    // Rounds that all finish their burst before the kill never test a release cut short: fail rather than pass.
+    if (killedInFlight === 0) problems.push("no round killed the server with a release in flight");
     const last = await startServer(env);
     const done = await drained(store);
     await kill(last, "SIGTERM");

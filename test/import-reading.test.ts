@@ -70,7 +70,7 @@ describe("reading a telegram file", () => {
 });
 
 describe("walking folders", () => {
-  it("takes .txt and .jsonl files recursively, ignores other and hidden files, and reports a symlink loop", async () => {
+  it("takes .txt and .jsonl files recursively, ignores other and hidden files, and reports symbolic links", async () => {
     const root = join(dir, "walk");
     mkdirSync(join(root, "a", "b"), { recursive: true });
     writeFileSync(join(root, "one.txt"), "x");
@@ -85,14 +85,63 @@ describe("walking folders", () => {
     expect(summary).toEqual(
       [
         `jsonl ${join(root, "a", "lines.jsonl")}`,
-        `problem NOT_FOUND ${join(root, "dangling.txt")}`,
-        `problem SYMLINK_LOOP ${join(root, "a", "b", "up")}`,
+        `problem SYMLINK ${join(root, "dangling.txt")}`,
+        `problem SYMLINK ${join(root, "a", "b", "up")}`,
         `telegram ${join(root, "a", "b", "two.TXT")}`,
         `telegram ${join(root, "one.txt")}`,
       ].sort(),
     );
     // Two telegrams, two JSON lines, two problems.
     expect(await countInputs([root])).toBe(6);
+  });
+
+  it("never follows a symbolic link met inside a folder, to a file or a folder outside it, but follows one named", async () => {
+    const outside = join(dir, "outside");
+    mkdirSync(join(outside, "folder"), { recursive: true });
+    writeFileSync(join(outside, "secret.txt"), "not for the archive");
+    writeFileSync(join(outside, "folder", "also-secret.txt"), "nor this");
+    const root = join(dir, "links");
+    mkdirSync(root);
+    writeFileSync(join(root, "own.txt"), "x");
+    symlinkSync(join(outside, "secret.txt"), join(root, "to-file.txt"));
+    symlinkSync(join(outside, "folder"), join(root, "to-folder"));
+    const sources = await collect(walkPaths([root]));
+    expect(sources.map(describeSource).sort()).toEqual(
+      [
+        `problem SYMLINK ${join(root, "to-file.txt")}`,
+        `problem SYMLINK ${join(root, "to-folder")}`,
+        `telegram ${join(root, "own.txt")}`,
+      ].sort(),
+    );
+    const problem = sources.find((s) => s.kind === "problem")!;
+    expect(problem.kind === "problem" && problem.problem.reason).toMatch(/^a symbolic link, not followed/);
+    const named = await collect(walkPaths([join(root, "to-file.txt"), join(root, "to-folder")]));
+    expect(named.map(describeSource)).toEqual([
+      `telegram ${join(root, "to-file.txt")}`,
+      `telegram ${join(root, "to-folder", "also-secret.txt")}`,
+    ]);
+  });
+
+  it("reads no file an index names outside its folder or through a symbolic link", async () => {
+    const root = join(dir, "index-links");
+    mkdirSync(root);
+    writeFileSync(join(dir, "beside.txt"), "not for the archive");
+    writeFileSync(join(root, "own.txt"), "x");
+    symlinkSync(join(dir, "beside.txt"), join(root, "link.txt"));
+    const index = [
+      { id: "08STATE1", file: "own.txt" },
+      { id: "08STATE2", file: "../beside.txt" },
+      { id: "08STATE3", file: join(dir, "beside.txt") },
+      { id: "08STATE4", file: "link.txt" },
+    ];
+    writeFileSync(join(root, "index.jsonl"), index.map((l) => `${JSON.stringify(l)}\n`).join(""));
+    const sources = await collect(walkPaths([join(root, "index.jsonl")]));
+    expect(sources.map(describeSource)).toEqual([
+      `telegram ${join(root, "own.txt")}`,
+      `problem OUTSIDE_INDEX_FOLDER ${join(dir, "beside.txt")}`,
+      `problem OUTSIDE_INDEX_FOLDER ${join(root, dir, "beside.txt")}`,
+      `problem SYMLINK ${join(root, "link.txt")}`,
+    ]);
   });
 
   it("hands each file of a corpus folder its index entry and reports the files the index lists but lacks", async () => {

@@ -246,6 +246,8 @@ const CHILD = fileURLToPath(new URL("./helpers/parse-in-child.ts", import.meta.u
 const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
 /** Vitest's default test timeout: far above what a linear parse of 1 MB takes, far below a backtracking one. */
 const PARSE_BUDGET_MS = 5_000;
+/** Peak memory of the child: Node and tsx take about 100 MB; a parse that builds an object per byte takes several times that. */
+const PARSE_MEMORY_BUDGET_MB = 250;
 /** The child is killed after this: the parse budget plus starting Node and tsx on a slow machine. */
 const CHILD_KILL_MS = 30_000;
 
@@ -270,12 +272,13 @@ function parseInChild(name: string): ChildReport {
 
 describe("parseTelegram on megabyte inputs built for catastrophic backtracking", () => {
   it.each(Object.keys(PATHOLOGICAL_INPUTS))(
-    "parses %s into a valid cable within vitest's default test timeout",
+    "parses %s into a valid cable within vitest's default test timeout and a bounded memory",
     (name) => {
       const report = parseInChild(name);
       expect(report.detail).toBe("");
       expect(report.status).toBe("ok");
       expect(report.ms, `${name} took ${Math.round(report.ms)} ms`).toBeLessThan(PARSE_BUDGET_MS);
+      expect(report.peakMb, `${name} peaked at ${report.peakMb} MB`).toBeLessThan(PARSE_MEMORY_BUDGET_MB);
     },
     CHILD_KILL_MS + 10_000,
   );

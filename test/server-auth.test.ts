@@ -3,6 +3,7 @@ import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/server/logger.ts";
 import { API_CSP } from "../src/server/plugins/security-headers.ts";
+import { queryAudit } from "../src/services/audit/index.ts";
 import { mintToken } from "../src/services/auth/api-tokens.ts";
 import { call, PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { sharedAvailable } from "./helpers/shared-data.ts";
@@ -74,21 +75,30 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: signing in", (dialect) => {
     expect((wrong.json() as { detail: string }).detail).toBe((unknown.json() as { detail: string }).detail);
   });
 
-  it("locks a name after five failures with 429 and Retry-After, even for the right password", async () => {
-    for (let i = 0; i < 5; i++) {
-      await call(server, null, {
+  it("makes a name wait from one address with 429 and Retry-After, not from another, until an admin lifts it", async () => {
+    const signInFrom = (remoteAddress: string, password: string) =>
+      call(server, null, {
         method: "POST",
         url: "/api/session",
-        payload: { username: "unclassified", password: `x${i}` },
+        remoteAddress,
+        payload: { username: "unclassified", password },
       });
-    }
-    const res = await call(server, null, {
-      method: "POST",
-      url: "/api/session",
-      payload: { username: "unclassified", password: PASSWORD },
+    for (let i = 0; i < 4; i++) expect((await signInFrom("10.4.4.4", `x${i}`)).statusCode).toBe(401);
+    const waiting = await signInFrom("10.4.4.4", PASSWORD);
+    expectProblem(waiting, 429, "RATE_LIMITED");
+    expect(waiting.headers["retry-after"]).toBe("1");
+    expect((await signInFrom("10.5.5.5", PASSWORD)).statusCode).toBe(200);
+
+    const forbidden = await call(server, "secret", {
+      method: "DELETE",
+      url: "/api/users/unclassified/sign-in-throttle",
     });
-    expectProblem(res, 429, "RATE_LIMITED");
-    expect(res.headers["retry-after"]).toBe("900");
+    expectProblem(forbidden, 403, "FORBIDDEN");
+    const lifted = await call(server, "admin", { method: "DELETE", url: "/api/users/unclassified/sign-in-throttle" });
+    expect([lifted.statusCode, lifted.json()]).toEqual([200, { username: "unclassified", addresses: 1 }]);
+    expect((await signInFrom("10.4.4.4", PASSWORD)).statusCode).toBe(200);
+    const trail = await queryAudit(server.store, { action: "user.unthrottle" });
+    expect(trail.map((e) => [e.username, e.target, e.detail])).toEqual([["admin", "unclassified", { addresses: 1 }]]);
   });
 
   it("signs out: the cookie stops working and is cleared", async () => {

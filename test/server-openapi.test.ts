@@ -53,6 +53,7 @@ const OPERATIONS: Record<string, string> = {
   "GET /api/users/{username}": "getUser",
   "PATCH /api/users/{username}": "updateUser",
   "DELETE /api/users/{username}": "deleteUser",
+  "DELETE /api/users/{username}/sign-in-throttle": "liftSignInThrottle",
   "GET /api/users/{username}/tokens": "listApiTokens",
   "POST /api/users/{username}/tokens": "createApiToken",
   "DELETE /api/users/{username}/tokens/{id}": "revokeApiToken",

@@ -78,6 +78,9 @@ describe.each(DIALECTS)("%s: cablegram user and directory", (dialect) => {
     const taken = await run(["user", "add", "alice", "--password", "long enough pass"]);
     expect(taken).toMatchObject({ code: 2 });
     expect(taken.err).toMatch(/^cablegram user add: USER_EXISTS: /);
+    const everything = await run(["user", "set", "alice", "--offices", "*"]);
+    expect(everything.code).toBe(2);
+    expect(everything.err).toMatch(/^cablegram user set: INVALID_INPUT: Invalid user: offices\.0: '\*' is reserved/);
     expect(`${bad.err}${taken.err}`).not.toMatch(/\n\s+at /);
   });
 
@@ -98,6 +101,20 @@ describe.each(DIALECTS)("%s: cablegram user and directory", (dialect) => {
     ]);
     expect((await run(["user", "remove", "bob"])).out).toBe("removed bob");
     expect((await run(["user", "remove", "bob"])).err).toMatch(/USER_NOT_FOUND/);
+  });
+
+  it("unthrottles a user made to wait, audited, and refuses an unknown name", async () => {
+    await withStore(async (deps) => {
+      for (let i = 0; i < 4; i++)
+        await signIn(deps, { username: "alice", password: `wrong ${i}`, ip: "10.7.7.7" }).catch(() => undefined);
+    });
+    const lifted = await run(["user", "unthrottle", "alice"]);
+    expect(lifted).toMatchObject({ code: 0, out: "unthrottled alice (1 address)", err: "" });
+    const trail = await withStore(({ store }) => queryAudit(store, { action: "user.unthrottle" }));
+    expect(trail.map((e) => e.target)).toEqual(["alice"]);
+    const unknown = await run(["user", "unthrottle", "nobody"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^cablegram user unthrottle: USER_NOT_FOUND: /);
   });
 
   it("mints a token printed once on stdout that authenticates, lists and revokes it", async () => {

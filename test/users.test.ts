@@ -14,6 +14,7 @@ import {
   readerOf,
   removeUser,
   setPassword,
+  unthrottleUser,
   updateUser,
 } from "../src/services/users/index.ts";
 import type { Store } from "../src/store/open-store.ts";
@@ -109,6 +110,38 @@ describe.each(DIALECTS)("%s: users", (dialect) => {
     expect((await listUsers(store)).map((u) => u.username)).toEqual(["alice"]);
   });
 
+  it("refuses the system's see-everything marker in accesses, lists and offices, naming the field", async () => {
+    const created = await rejectionOf(
+      createUser(deps, { username: "mallory", accesses: ["*"], lists: [" * "], offices: ["EUR/SCE", "*"] }),
+    );
+    expect(created.code).toBe("INVALID_INPUT");
+    const paths = (created.details.issues as { path: string }[]).map((i) => i.path).sort();
+    expect(paths).toEqual(["accesses.0", "lists.0", "offices.1"]);
+    expect(created.message).toContain("'*' is reserved");
+    await createUser(deps, { username: "alice" });
+    const updated = await rejectionOf(updateUser(deps, "alice", { offices: ["*"] }));
+    expect(updated.message).toMatch(/^Invalid user: offices\.0: '\*' is reserved/);
+    expect((await findUser(store, "alice"))?.offices).toEqual([]);
+  });
+
+  it("refuses a common or guessable password at creation and at a change, with zxcvbn's advice", async () => {
+    for (const weak of ["password1", "qwertyuiop", "iloveyou2024", "12345678"]) {
+      const refused = await rejectionOf(createUser(deps, { username: "alice", password: weak }));
+      expect(refused.code).toBe("INVALID_INPUT");
+      expect(refused.details.issues).toEqual([
+        { path: "password", message: expect.stringMatching(/^too easy to guess/) },
+      ]);
+    }
+    expect((await rejectionOf(createUser(deps, { username: "alice", password: "password1" }))).message).toBe(
+      "Invalid user: password: too easy to guess (score 0 of 4, need 3): This is a commonly used password. " +
+        "Add more words that are less common.",
+    );
+    await createUser(deps, { username: "alice", password: PASSWORD });
+    const changed = await rejectionOf(setPassword(deps, "alice", "12345678"));
+    expect(changed.message).toMatch(/^Invalid password: password: too easy to guess \(score 0 of 4, need 3\): /);
+    expect((await signIn(deps, { username: "alice", password: PASSWORD, ip: "10.0.0.1" })).user.username).toBe("alice");
+  });
+
   it("updates only the fields given and replaces lists whole", async () => {
     await createUser(deps, { username: "alice", accesses: ["NOFORN"], offices: ["EUR/SCE"] });
     clock.advance(60_000);
@@ -140,18 +173,41 @@ describe.each(DIALECTS)("%s: users", (dialect) => {
     }
   });
 
-  it("locks a username after five failures for fifteen minutes, even against the right password", async () => {
+  it("makes one account wait longer after each failure from one address, refusing attempts unchecked meanwhile", async () => {
     await createUser(deps, { username: "alice", password: PASSWORD });
-    for (let i = 0; i < 5; i++) {
-      expect(
-        (await rejectionOf(signIn(deps, { username: "alice", password: `guess ${i}`, ip: `10.0.1.${i}` }))).code,
-      ).toBe("BAD_CREDENTIALS");
+    const attempt = (password: string, ip = "10.0.1.1") => signIn(deps, { username: "alice", password, ip });
+    for (let i = 0; i < 3; i++) expect((await rejectionOf(attempt(`guess ${i}`))).code).toBe("BAD_CREDENTIALS");
+    for (const waitS of [1, 2, 4, 8]) {
+      expect((await rejectionOf(attempt("one more guess"))).code).toBe("BAD_CREDENTIALS");
+      const waiting = await rejectionOf(attempt(PASSWORD));
+      expect([waiting.code, waiting.details.retryAfter]).toEqual(["RATE_LIMITED", waitS]);
+      clock.advance(waitS * 1000);
     }
-    const locked = await rejectionOf(signIn(deps, { username: "alice", password: PASSWORD, ip: "10.0.2.1" }));
-    expect(locked.code).toBe("RATE_LIMITED");
-    expect(locked.details.retryAfter).toBe(900);
-    clock.advance(15 * 60_000 + 1000);
-    expect((await signIn(deps, { username: "alice", password: PASSWORD, ip: "10.0.2.1" })).user.username).toBe("alice");
+    expect((await attempt(PASSWORD)).user.username).toBe("alice");
+  });
+
+  it("never lets a guesser lock the account out from another address", async () => {
+    await createUser(deps, { username: "admin", password: PASSWORD, roles: ["admin"] });
+    for (let i = 0; i < 15; i++) {
+      clock.advance(60_000);
+      await rejectionOf(signIn(deps, { username: "admin", password: `guess ${i}`, ip: "10.6.6.6" }));
+    }
+    expect((await rejectionOf(signIn(deps, { username: "admin", password: PASSWORD, ip: "10.6.6.6" }))).code).toBe(
+      "RATE_LIMITED",
+    );
+    expect((await signIn(deps, { username: "admin", password: PASSWORD, ip: "10.0.0.1" })).user.username).toBe("admin");
+  });
+
+  it("lifts an account's throttles from every address when an administrator unthrottles it", async () => {
+    await createUser(deps, { username: "alice", password: PASSWORD });
+    for (const ip of ["10.0.1.1", "10.0.1.2"])
+      for (let i = 0; i < 4; i++) await rejectionOf(signIn(deps, { username: "alice", password: "nope nope", ip }));
+    expect((await rejectionOf(signIn(deps, { username: "alice", password: PASSWORD, ip: "10.0.1.1" }))).code).toBe(
+      "RATE_LIMITED",
+    );
+    expect(await unthrottleUser(deps, "ALICE")).toMatchObject({ user: { username: "alice" }, addresses: 2 });
+    expect((await signIn(deps, { username: "alice", password: PASSWORD, ip: "10.0.1.1" })).user.username).toBe("alice");
+    expect((await rejectionOf(unthrottleUser(deps, "nobody"))).code).toBe("USER_NOT_FOUND");
   });
 
   it("locks an address that sprays guesses over many names", async () => {

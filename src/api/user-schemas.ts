@@ -37,3 +37,8 @@ export const ApiTokenSchema = z
 
 /** A freshly minted API token: the only time its secret is shown. */
 export const NewApiTokenSchema = ApiTokenSchema.extend({ token: z.string() }).meta({ id: "NewApiToken" });
+
+/** What lifting a user's sign-in throttles did: how many addresses were waiting. */
+export const LiftedThrottleSchema = z
+  .object({ username: z.string(), addresses: z.number().int() })
+  .meta({ id: "LiftedThrottle" });

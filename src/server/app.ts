@@ -14,6 +14,7 @@ import {
 import { systemClock, type Clock } from "../services/clock.ts";
 import { CablegramError } from "../services/errors.ts";
 import type { Store } from "../store/open-store.ts";
+import { answerClientError, answerFrameworkError } from "./client-errors.ts";
 import { installAuthentication } from "./plugins/authenticate.ts";
 import { installJsonOnly } from "./plugins/json-only.ts";
 import { installMessaging, type MessagingOptions } from "./plugins/messaging.ts";
@@ -65,6 +66,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

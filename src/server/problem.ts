@@ -76,7 +76,11 @@ export function installProblemHandlers(app: FastifyInstance): void {
   );
 }
 
-function sendProblem(reply: FastifyReply, error: CablegramError, url: string): FastifyReply {
+/**
+ * Answers with the problem document of a service error at the request's path (query string left out).
+ * @example sendProblem(reply, new CablegramError("BAD_URL"), request.url)
+ */
+export function sendProblem(reply: FastifyReply, error: CablegramError, url: string): FastifyReply {
   const instance = url.split("?")[0] ?? url;
   return reply.code(error.status).type("application/problem+json; charset=utf-8").send(problemOf(error, instance));
 }

@@ -60,6 +60,16 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as JSON with Content-Type: application/json." },
   RATE_LIMITED: { status: 429, message: "Too many attempts; wait and try again later." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
+  BAD_URL: {
+    status: 400,
+    message: "The URL cannot be read: percent-encode each path segment (encodeURIComponent) and keep it short.",
+  },
+  BAD_REQUEST: { status: 400, message: "The request is not valid HTTP/1.1; check the client or proxy sending it." },
+  REQUEST_TIMEOUT: { status: 408, message: "The request took too long to arrive; send it again." },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    message: "The request headers are too large; send fewer or smaller headers (clear stale cookies for this site).",
+  },
   SETTING_INVALID: {
     status: 500,
     message: "A setting in the environment is not valid; the message names it and what to give instead.",

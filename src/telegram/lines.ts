@@ -4,15 +4,44 @@
 export type Line = { text: string; no: number };
 
 /**
- * Splits text into numbered lines, accepting LF, CRLF and lone CR line ends.
- * @example splitLines("A\r\nB") // [{ text: "A", no: 1 }, { text: "B", no: 2 }]
+ * Splits text into numbered lines, accepting LF, CRLF and lone CR line ends. A run of blank lines is kept as its
+ * first line only: no rule of the parser counts blank lines, and a text of nothing but line ends would otherwise
+ * cost an object per byte. Every line keeps its number in the input, so warnings still point at the right line.
+ * @example splitLines("A\r\n\n \nB") // [{ text: "A", no: 1 }, { text: "", no: 2 }, { text: "B", no: 4 }]
  */
 export function splitLines(text: string): Line[] {
-  // Most archives use LF only; the regex split is several times slower, so keep it for texts that need it.
-  const parts = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
-  const lines: Line[] = new Array(parts.length);
-  for (let i = 0; i < parts.length; i++) lines[i] = { text: parts[i]!, no: i + 1 };
-  return lines;
+  // Most archives use LF only: one indexOf per line. With CRs, the next CR and the next LF are each remembered
+  // until passed, so a text with one CR at its start is not searched to its end for a CR on every line.
+  let cr = text.indexOf("\r");
+  let lf = -1;
+  const lines: Line[] = [];
+  let previousBlank = false;
+  let start = 0;
+  for (let no = 1; ; no++) {
+    let end: number;
+    const first = text.charCodeAt(start);
+    if (first === 10 || first === 13) {
+      end = start; // an empty line: no search, which matters in a long run of line ends
+    } else if (cr < 0) {
+      end = text.indexOf("\n", start);
+      if (end < 0) end = text.length;
+    } else {
+      if (cr < start) cr = text.indexOf("\r", start) >>> 0; // none left: 2^32 - 1, past any end
+      if (lf < start) lf = text.indexOf("\n", start) >>> 0;
+      end = Math.min(cr, lf, text.length);
+    }
+    const blank = isBlankBetween(text, start, end);
+    if (!blank || !previousBlank) lines.push({ text: text.slice(start, end), no });
+    previousBlank = blank;
+    if (end === text.length) return lines;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+}
+
+/** True when text[start, end) holds only white space. */
+function isBlankBetween(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /**

@@ -141,10 +141,16 @@ function headerBlockEnd(lines: readonly Line[]): number {
     const text = lines[i]!.text.trim();
     if (/^FM\s/.test(text)) sawFm = true;
     else if (/^[ZOPR](\s[ZOPR])*\s\d{6}Z\s/.test(text)) sawDtg = true;
-    else if (isBlank(text) && (sawFm || (sawDtg && !lines.slice(i, i + 40).some((l) => /^FM\s/.test(l.text)))))
-      return i;
+    else if (isBlank(text) && (sawFm || (sawDtg && !fmWithin(lines, i, 40)))) return i;
   }
   return sawFm || sawDtg ? lines.length : 0;
+}
+
+/** Whether an FM line comes within `span` input lines from `lines[from]`, counting by line number. */
+function fmWithin(lines: readonly Line[], from: number, span: number): boolean {
+  const end = lines[from]!.no + span;
+  for (let j = from; j < lines.length && lines[j]!.no < end; j++) if (/^FM\s/.test(lines[j]!.text)) return true;
+  return false;
 }
 
 function noteHeaderArtefacts(headerLines: readonly Line[], cable: Cable, warn: Warn): void {

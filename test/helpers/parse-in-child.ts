@@ -6,7 +6,13 @@ import { cableProblems } from "./cable-validity.ts";
 import { PATHOLOGICAL_INPUTS } from "./pathological-inputs.ts";
 
 /** What the child prints as its one line of JSON. */
-export type ChildReport = { status: "ok" | "threw" | "invalid"; detail: string; ms: number };
+export type ChildReport = {
+  status: "ok" | "threw" | "invalid";
+  detail: string;
+  ms: number;
+  /** The child's peak resident memory by the end of the parse, in megabytes. */
+  peakMb?: number;
+};
 
 function run(name: string): ChildReport {
   const build = PATHOLOGICAL_INPUTS[name];
@@ -16,8 +22,10 @@ function run(name: string): ChildReport {
   try {
     const cable = parseTelegram(text);
     const ms = performance.now() - started;
+    // Read before the validity check, which builds its own copies of the text.
+    const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
     const problems = cableProblems(text, cable);
-    return { status: problems.length === 0 ? "ok" : "invalid", detail: problems.join("; "), ms };
+    return { status: problems.length === 0 ? "ok" : "invalid", detail: problems.join("; "), ms, peakMb };
   } catch (error) {
     return { status: "threw", detail: String(error), ms: performance.now() - started };
   }

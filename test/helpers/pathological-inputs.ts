@@ -1,11 +1,13 @@
 // Megabyte inputs built to provoke catastrophic regex backtracking or quadratic joins in a telegram parser.
-// Each repeats one unit that a parser rule half-matches (an open parenthesis, a REF heading, a spaced-out level).
+// Each repeats one unit that a parser rule half-matches (an open parenthesis, a REF heading, a spaced-out level);
+// the eight-megabyte ones are blank lines, the input with the most lines per byte.
 
 const MEGABYTE = 1 << 20;
 
-/** `unit` repeated to exactly one megabyte (in UTF-16 code units). */
-function megabyteOf(unit: string): string {
-  return unit.repeat(Math.ceil(MEGABYTE / unit.length)).slice(0, MEGABYTE);
+/** `unit` repeated to exactly `megabytes` megabytes (in UTF-16 code units). */
+function megabyteOf(unit: string, megabytes = 1): string {
+  const size = megabytes * MEGABYTE;
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 }
 
 /** One line of a wrapped body, repeated: the shape of a very long paragraph. */
@@ -33,4 +35,8 @@ export const PATHOLOGICAL_INPUTS: Readonly<Record<string, () => string>> = {
   "1 MB paragraph of wrapped lines": () => "UNCLAS STATE 016245\n\n1. (U) " + megabyteOf(WRAPPED_LINE),
   "1 MB of numbered paragraphs": () => "UNCLAS STATE 016245\n\n" + megabyteOf("1. (U) x\n\n"),
   "1 MB line of digits": () => megabyteOf("0123456789"),
+  "8 MB of newlines": () => megabyteOf("\n", 8),
+  "8 MB of CRLFs": () => megabyteOf("\r\n", 8),
+  "8 MB of blank lines with spaces": () => megabyteOf("  \n", 8),
+  "8 MB of blank lines after a REF item": () => "REF: A. STATE 1\n" + megabyteOf("\n", 8) + "B. STATE 2\n",
 };

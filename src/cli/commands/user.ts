@@ -11,6 +11,7 @@ import {
   listUsers,
   removeUser,
   setPassword,
+  unthrottleUser,
   updateUser,
   type Role,
   type User,
@@ -199,6 +200,26 @@ export const userCommand: CommandModule = (program: Command, io: Io, done: (code
             detail: { ...via, tokenId: id },
           });
           io.stdout(`revoked token ${id} of ${name}`);
+          return 0;
+        }),
+      ),
+    );
+
+  user
+    .command("unthrottle")
+    .description("Lift a user's sign-in throttles from every address, so they may sign in at once")
+    .argument("<name>", "username")
+    .action(async (name: string) =>
+      done(
+        await run("unthrottle", async (deps) => {
+          const { user: lifted, addresses } = await unthrottleUser(deps, name);
+          await recordAudit(deps, {
+            actor: SYSTEM_ACTOR,
+            action: "user.unthrottle",
+            target: lifted.username,
+            detail: { ...via, addresses },
+          });
+          io.stdout(`unthrottled ${lifted.username} (${addresses} address${addresses === 1 ? "" : "es"})`);
           return 0;
         }),
       ),

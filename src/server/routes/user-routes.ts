@@ -3,10 +3,24 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { recordAudit } from "../../services/audit/record-audit.ts";
 import { listTokens, mintToken, revokeToken } from "../../services/auth/api-tokens.ts";
-import { createUser, listUsers, removeUser, requireUser, setPassword, updateUser } from "../../services/users/index.ts";
+import {
+  createUser,
+  listUsers,
+  removeUser,
+  requireUser,
+  setPassword,
+  unthrottleUser,
+  updateUser,
+} from "../../services/users/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
-import { ApiTokenSchema, NewApiTokenSchema, UserFieldsBodySchema, UserSchema } from "../../api/user-schemas.ts";
+import {
+  ApiTokenSchema,
+  LiftedThrottleSchema,
+  NewApiTokenSchema,
+  UserFieldsBodySchema,
+  UserSchema,
+} from "../../api/user-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const admin = { role: "admin" } as const;
@@ -107,6 +121,26 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       const user = await removeUser(store, request.params.username);
       await recordAudit(deps, { actor: signedIn(request).actor, action: "user.remove", target: user.username });
       return user;
+    },
+  );
+
+  app.delete(
+    "/api/users/:username/sign-in-throttle",
+    {
+      config: admin,
+      schema: {
+        operationId: "liftSignInThrottle",
+        summary: "Lift a user's sign-in throttles from every address, so they may sign in at once (admin)",
+        tags,
+        params: UsernameParams,
+        response: { 200: LiftedThrottleSchema, ...PROBLEMS },
+      },
+    },
+    async (request) => {
+      const { user, addresses } = await unthrottleUser(deps, request.params.username);
+      const actor = signedIn(request).actor;
+      await recordAudit(deps, { actor, action: "user.unthrottle", target: user.username, detail: { addresses } });
+      return { username: user.username, addresses };
     },
   );
 

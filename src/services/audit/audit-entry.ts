@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "user.update",
   "user.remove",
   "user.password",
+  "user.unthrottle",
   "token.mint",
   "token.revoke",
   "delivery.ack",

@@ -1,5 +1,5 @@
-// Signing in with a username and password: throttled per username and address, answering one error for both
-// unknown names and wrong passwords.
+// Signing in with a username and password: throttled per account and address and per address, answering one error
+// for both unknown names and wrong passwords.
 import type { Deps } from "../clock.ts";
 import { CablegramError } from "../errors.ts";
 import { findUser } from "../users/find-user.ts";
@@ -16,9 +16,11 @@ export type SignInProps = {
 };
 
 /**
- * Checks a username and password and opens a session. RATE_LIMITED while the name or the address is locked out
- * (5 failures per name or 20 per address in 15 minutes lock it for 15 minutes); BAD_CREDENTIALS for an unknown
- * name, a wrong password or a token-only account, all alike and all taking the same time.
+ * Checks a username and password and opens a session. RATE_LIMITED, without checking the password, while this
+ * account must wait from this address (after 3 failures in 15 minutes: 1 s, 2 s, 4 s ... up to 15 minutes) or
+ * while the address is locked out (20 failures over any names in 15 minutes lock it for 15 minutes); the same
+ * account from another address is not held up. BAD_CREDENTIALS for an unknown name, a wrong password or a
+ * token-only account, all alike and all taking the same time.
  * @example const { user, session } = await signIn(deps, { username: "alice", password: "...", ip: "127.0.0.1" })
  */
 export async function signIn(
@@ -38,7 +40,8 @@ export async function signIn(
     await recordFailure(deps, keys);
     throw new CablegramError("BAD_CREDENTIALS");
   }
-  // Only the name is forgiven: one good sign-in must not reset an address that is spraying guesses at others.
+  // Only the account from this address is forgiven: one good sign-in must not reset an address that is spraying
+  // guesses at others.
   await clearFailures(deps, keys.slice(0, 1));
   return { user, session: await createSession(deps, user.id) };
 }

@@ -6,6 +6,8 @@ export const IMPORT_PROBLEMS = {
   UNREADABLE: "cannot be read",
   UNSUPPORTED: "neither a file nor a directory (a socket, device or pipe): skipped",
   SYMLINK_LOOP: "a symbolic link loop: skipped (remove the link or import the folder it points to)",
+  SYMLINK: "a symbolic link, not followed: skipped (name the file or folder it points to on the command line)",
+  OUTSIDE_INDEX_FOLDER: "listed in index.jsonl but outside its folder: skipped (an index lists files at or below it)",
   EMPTY: "empty: nothing to import",
   BINARY: "binary data (NUL bytes), not a telegram: skipped",
   NOT_UTF8: "not UTF-8 text: convert it first (e.g. iconv -f latin1 -t utf-8)",

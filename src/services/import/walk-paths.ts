@@ -1,7 +1,7 @@
 // Walks the paths given to an import, lazily: files one at a time, folders recursively, corpus indexes applied.
 import type { Stats } from "node:fs";
-import { opendir, realpath, stat } from "node:fs/promises";
-import { basename, dirname, extname, join, relative } from "node:path";
+import { lstat, opendir, stat } from "node:fs/promises";
+import { basename, dirname, extname, isAbsolute, join, relative, sep } from "node:path";
 import { INDEX_FILE, isCorpusIndex, readCorpusIndex, type CorpusIndex, type IndexEntry } from "./corpus-index.ts";
 import { errorMessage, importProblem, type ImportProblem } from "./import-problems.ts";
 
@@ -17,7 +17,9 @@ type Scope = { index: CorpusIndex | null; indexDir: string };
 /**
  * Yields what to import under the given paths, in walk order, holding one directory handle per level and never a
  * whole listing. Inside folders it takes `.txt` telegrams and `.jsonl` files and ignores the rest (README files,
- * hidden files); a path named explicitly is taken whatever its extension. A folder with a corpus `index.jsonl`
+ * hidden files); a path named explicitly is taken whatever its extension. A symbolic link met inside a folder, or
+ * listed by an index, is reported (`SYMLINK`) and never followed, nor is an index entry outside the index's
+ * folder (`OUTSIDE_INDEX_FOLDER`), so a folder cannot lead the import to files outside it; a path named explicitly is the caller's choice, and followed. A folder with a corpus `index.jsonl`
  * hands each telegram its index entry, and reports the files the index lists that are missing. Naming an
  * `index.jsonl` itself imports the files it lists.
  * @example for await (const s of walkPaths(["../shared/corpus/cablegate"])) if (s.kind === "telegram") s.index?.id
@@ -26,25 +28,14 @@ export async function* walkPaths(paths: readonly string[]): AsyncGenerator<Impor
   for (const path of paths) {
     const info = await statOrProblem(path);
     if ("problem" in info) yield info;
-    else if (info.stats.isDirectory()) yield* walkDir(path, [], { index: null, indexDir: path });
+    else if (info.stats.isDirectory()) yield* walkDir(path, { index: null, indexDir: path });
     else if (!info.stats.isFile()) yield problemSource(importProblem(path, "UNSUPPORTED"));
     else if (basename(path) === INDEX_FILE && (await isCorpusIndex(path))) yield* walkIndexOnly(path);
     else yield fileSource(path, extname(path).toLowerCase(), null);
   }
 }
 
-async function* walkDir(dir: string, ancestors: string[], outer: Scope): AsyncGenerator<ImportSource> {
-  let real: string;
-  try {
-    real = await realpath(dir);
-  } catch (error) {
-    yield problemSource(importProblem(dir, "UNREADABLE", errorMessage(error)));
-    return;
-  }
-  if (ancestors.includes(real)) {
-    yield problemSource(importProblem(dir, "SYMLINK_LOOP", `leads back to ${real}`));
-    return;
-  }
+async function* walkDir(dir: string, outer: Scope): AsyncGenerator<ImportSource> {
   const index = await readCorpusIndex(dir);
   const scope: Scope = index ? { index, indexDir: dir } : outer;
   if (index) for (const problem of index.problems) yield problemSource(problem);
@@ -56,27 +47,20 @@ async function* walkDir(dir: string, ancestors: string[], outer: Scope): AsyncGe
     yield problemSource(importProblem(dir, "UNREADABLE", errorMessage(error)));
     return;
   }
-  const inside = [...ancestors, real];
   for await (const entry of handle) {
     if (entry.name.startsWith(".")) continue;
     const path = join(dir, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
-      const info = await statOrProblem(path);
-      if ("problem" in info) {
-        yield info;
-        continue;
-      }
-      isDir = info.stats.isDirectory();
-      isFile = info.stats.isFile();
+      lookUp(scope, path); // reported here, so not again as missing
+      yield problemSource(importProblem(path, "SYMLINK"));
+      continue;
     }
-    if (isDir) {
-      yield* walkDir(path, inside, scope);
+    if (entry.isDirectory()) {
+      yield* walkDir(path, scope);
       continue;
     }
     const ext = extname(entry.name).toLowerCase();
-    if (!isFile || (ext !== ".txt" && ext !== ".jsonl")) continue;
+    if (!entry.isFile() || (ext !== ".txt" && ext !== ".jsonl")) continue;
     if (index && entry.name === INDEX_FILE) continue;
     yield fileSource(path, ext, lookUp(scope, path));
   }
@@ -91,10 +75,17 @@ async function* walkIndexOnly(path: string): AsyncGenerator<ImportSource> {
   for (const problem of index.problems) yield problemSource(problem);
   for (const entry of index.entries.values()) {
     const file = join(dir, entry.file);
-    const info = await statOrProblem(file);
+    const within = relative(dir, file);
+    if (within === ".." || within.startsWith(`..${sep}`) || isAbsolute(entry.file)) {
+      entry.seen = true;
+      yield problemSource(importProblem(file, "OUTSIDE_INDEX_FOLDER"));
+      continue;
+    }
+    const info = await statOrProblem(file, lstat);
     if ("problem" in info) continue;
     entry.seen = true;
-    yield fileSource(file, ".txt", entry);
+    if (info.stats.isSymbolicLink()) yield problemSource(importProblem(file, "SYMLINK"));
+    else yield fileSource(file, ".txt", entry);
   }
   yield* missingFiles(index, dir);
 }
@@ -123,10 +114,16 @@ function problemSource(problem: ImportProblem): ProblemSource {
   return { kind: "problem", problem };
 }
 
-/** Follows symbolic links; a loop, a dangling link or a refusal becomes a problem instead of an exception. */
-async function statOrProblem(path: string): Promise<{ stats: Stats } | ProblemSource> {
+/**
+ * `stat` (following symbolic links) or `lstat` (not); a loop, a dangling link or a refusal becomes a problem
+ * instead of an exception.
+ */
+async function statOrProblem(
+  path: string,
+  statOf: (path: string) => Promise<Stats> = stat,
+): Promise<{ stats: Stats } | ProblemSource> {
   try {
-    return { stats: await stat(path) };
+    return { stats: await statOf(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ELOOP") return problemSource(importProblem(path, "SYMLINK_LOOP"));

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { CLASSIFICATIONS, type Classification } from "../../core/index.ts";
 import { ROLES, type Role } from "../../core/roles.ts";
+import { EVERYTHING } from "../access/reader.ts";
+import { passwordWeakness } from "./password-strength.ts";
 
 // The roles are the domain's, shared with the web app; users and the services that check them take them from here.
 export { hasRole, ROLES, type Role } from "../../core/roles.ts";
@@ -26,12 +28,14 @@ export type User = {
   updatedAt: string;
 };
 
+// `*` is the system reader's see-everything marker: held by a user it would open every caveat, list or office.
 const upperList = z.array(
   z
     .string()
     .trim()
     .min(1)
     .max(64)
+    .refine((s) => s !== EVERYTHING, `'${EVERYTHING}' is reserved for the system; name each access, list or office`)
     .transform((s) => s.toUpperCase()),
 );
 
@@ -42,8 +46,20 @@ export const UsernameSchema = z
   .transform((s) => s.toLowerCase())
   .pipe(z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, "2-64 letters, digits, '.', '_' or '-'"));
 
-/** Passwords: 8 to 1024 characters (long passphrases welcome, unbounded input is not). */
-export const PasswordSchema = z.string().min(8, "at least 8 characters").max(1024);
+/**
+ * Passwords: 8 to 1024 characters (long passphrases welcome, unbounded input is not), and not guessable: common
+ * and breached passwords are refused with zxcvbn's advice (see password-strength.ts).
+ */
+export const PasswordSchema = z
+  .string()
+  .min(8, "at least 8 characters")
+  .max(1024)
+  .superRefine((password, ctx) => {
+    // The length rule already failed: one message is enough, and zxcvbn on 1 MB of input is not cheap.
+    if (password.length < 8 || password.length > 1024) return;
+    const weakness = passwordWeakness(password);
+    if (weakness) ctx.addIssue({ code: "custom", message: weakness });
+  });
 
 /** What can be set on a user, when creating or changing one. */
 export const UserFieldsSchema = z.object({
