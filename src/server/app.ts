@@ -14,7 +14,7 @@ import {
 import { systemClock, type Clock } from "../services/clock.ts";
 import { CablegramError } from "../services/errors.ts";
 import type { Store } from "../store/open-store.ts";
-import { installAuthentication } from "./plugins/authenticate.ts";
+import { installAuthentication, markRoutesPublic } from "./plugins/authenticate.ts";
 import { installJsonOnly } from "./plugins/json-only.ts";
 import { installMessaging, type MessagingOptions } from "./plugins/messaging.ts";
 import { installSecurityHeaders } from "./plugins/security-headers.ts";
@@ -100,7 +100,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  await app.register(async (docs) => {
+    markRoutesPublic(docs);
+    await docs.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  });
   installAuthentication(app, deps);
   installMessaging(app, deps, options.messaging);
 
