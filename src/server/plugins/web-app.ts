@@ -38,6 +38,8 @@ async function registerWebRoutes(app: FastifyInstance, root: string): Promise<vo
     root,
     wildcard: false,
     index: false,
+    // Source maps would hand out the app's sources; production builds emit none, and none is served.
+    allowedPath: (path) => !isSourceMap(path),
     setHeaders: (res, path) => {
       res.setHeader("cache-control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
     },
@@ -46,11 +48,15 @@ async function registerWebRoutes(app: FastifyInstance, root: string): Promise<vo
   app.get("/*", { schema: { hide: true } }, (request, reply) => {
     // The router's decoded path, so that `/%61pi/nope` and `//api/users` are unknown API routes too, not pages.
     const path = (request.params as { "*": string })["*"];
-    if (/^\/*api(\/|$)/i.test(path)) {
+    if (/^\/*api(\/|$)/i.test(path) || isSourceMap(path)) {
       throw new CablegramError("ROUTE_NOT_FOUND", `No route ${request.method} ${request.url}.`);
     }
     return sendShell(reply);
   });
+}
+
+function isSourceMap(path: string): boolean {
+  return path.toLowerCase().endsWith(".map");
 }
 
 function sendShell(reply: FastifyReply) {
