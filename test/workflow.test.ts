@@ -151,6 +151,19 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: drafting, clearance and release",
     expect(refused.message).toContain("erin (objected)");
   });
 
+  it("refuses a clearance from the drafter: asked of himself, or decided by him for an office he works in", async () => {
+    const { dana, ada } = world.people;
+    const { id } = await createDraft(world.deps, dana, smallDraft());
+    const ofHimself = await rejectionOf(requestClearance(world.deps, dana, id, { clearer: "dana", kind: "user" }));
+    expect(ofHimself).toMatchObject({ code: "CLEARANCE_BY_DRAFTER", status: 403 });
+    const asked = await requestClearance(world.deps, dana, id, { clearer: "IO/UNP" });
+    const danaInIoUnp = { ...dana, offices: ["IO/UNP"] };
+    const own = await rejectionOf(decideClearance(world.deps, danaInIoUnp, id, asked.id, { decision: "clear" }));
+    expect(own).toMatchObject({ code: "CLEARANCE_BY_DRAFTER", status: 403 });
+    expect((await readDraft(world.store, dana, id)).clearances).toMatchObject([{ status: "requested" }]);
+    expect((await rejectionOf(releaseDraft(world.deps, ada, id))).code).toBe("NOT_READY_FOR_RELEASE");
+  });
+
   it("lets only an approver of the originating post release; a reader cannot draft", async () => {
     const { dana, erin, ada, pat } = world.people;
     const { id } = await createDraft(world.deps, dana, smallDraft());

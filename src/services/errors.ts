@@ -23,6 +23,10 @@ export const ERRORS = {
   ALERT_NOT_FOUND: { status: 404, message: "No alert with that id; GET /api/alerts lists open alerts." },
   DRAFT_NOT_FOUND: { status: 404, message: "No draft with that id that you may see; GET /api/queue lists yours." },
   CLEARANCE_NOT_FOUND: { status: 404, message: "No such clearance on that draft; GET /api/drafts/:id lists them." },
+  CLEARANCE_BY_DRAFTER: {
+    status: 403,
+    message: "A clearance must come from someone other than the drafter; ask another person or an office.",
+  },
   DRAFT_NOT_EDITABLE: { status: 409, message: "The draft was released or discarded; draft a correction instead." },
   DRAFT_CHANGED: {
     status: 412,
