@@ -155,6 +155,25 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
     expect(relay.messages.join("\n")).toMatch(/To: duty@tripoli\.test/);
   });
 
+  it("refuses a Panama alert's acknowledgement to readers of the cable who do not answer for Panama", async () => {
+    const list = await server.app.inject({
+      url: "/api/alerts?post=PANAMA&open=true",
+      headers: { cookie: await server.cookieOf("admin") },
+    });
+    const [alert] = (list.json() as { items: { id: string }[] }).items;
+    for (const user of ["secret", "unclassified"] as const) {
+      const ack = await server.app.inject({
+        method: "POST",
+        url: `/api/alerts/${alert!.id}/ack`,
+        headers: { cookie: await server.cookieOf(user), "content-type": "application/json" },
+      });
+      expect(ack.statusCode, user).toBe(403);
+      expect(ack.json()).toMatchObject({ code: "FORBIDDEN" });
+    }
+    const after = await server.store.db.selectFrom("alerts").selectAll().where("id", "=", alert!.id).execute();
+    expect(after).toMatchObject([{ acked_at: null, acked_by: null }]);
+  });
+
   it("repeats an alert every interval until it is acknowledged, then stops", async () => {
     const cookie = await server.freshCookie("duty.panama" as "admin");
     server.deps.clock.advance(5 * 60_000);

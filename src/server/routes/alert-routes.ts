@@ -85,8 +85,7 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
       },
     },
     async (request) => {
-      const { actor, reader } = signedIn(request);
-      const alert = await ackAlert(deps, actor, reader, request.params.id);
+      const alert = await ackAlert(deps, signedIn(request).user, request.params.id);
       await app.messaging.bus.publish({
         type: "alert.acknowledged",
         cableId: alert.cableId,
