@@ -36,6 +36,10 @@ export const ERRORS = {
     status: 409,
     message: "The draft cannot be released yet; fix its errors and obtain its required clearances.",
   },
+  WEBHOOK_NOT_ALLOWED: {
+    status: 400,
+    message: "The webhook points to a loopback or private address; use a public one, or allow it in the settings.",
+  },
   UNKNOWN_ADDRESSEE: { status: 400, message: "An addressee is not in the directory; check the name or add the post." },
   SAVED_SEARCH_NOT_FOUND: {
     status: 404,

@@ -100,12 +100,12 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     "/api/duty-officers",
     {
       schema: {
-        summary: "The duty roster: who is alerted for each post",
+        summary: "The duty roster: who is alerted for each post (webhooks and e-mail addresses for admins only)",
         tags,
         response: { 200: z.object({ items: z.array(DutyOfficerSchema) }), ...PROBLEMS },
       },
     },
-    async () => ({ items: await listDutyOfficers(deps.store.db) }),
+    async (request) => ({ items: await listDutyOfficers(deps.store.db, signedIn(request).user) }),
   );
 
   app.put(
