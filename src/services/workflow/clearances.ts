@@ -4,7 +4,7 @@ import { locksOf } from "../access/index.ts";
 import { CablegramError } from "../errors.ts";
 import { findUser } from "../users/find-user.ts";
 import type { User } from "../users/user-schema.ts";
-import { actorOf, assertMayEdit, homePlad, isClearerOf } from "./draft-access.ts";
+import { actorOf, assertMayEdit, draftViewers, homePlad, isClearerOf } from "./draft-access.ts";
 import { clearanceFromRow, draftCable, recordStep } from "./draft-rows.ts";
 import type { Clearance } from "./draft-schema.ts";
 import { visibleDraft } from "./read-draft.ts";
@@ -25,7 +25,7 @@ export async function requestClearance(
   draftId: string,
   request: ClearanceRequest,
 ): Promise<Clearance> {
-  const { row } = await visibleDraft(deps.store, user, draftId);
+  const { row, clearances } = await visibleDraft(deps.store, user, draftId);
   assertMayEdit(user, await homePlad(deps.store, user), row);
   assertEditable(row.status, draftId);
   const target = await clearerOf(deps, request);
@@ -62,6 +62,7 @@ export async function requestClearance(
     cableId: draftId,
     locks: locksOf(draftCable(row)),
     ...(target.kind === "office" ? { office: target.clearer } : { userId: target.userId }),
+    visibleTo: draftViewers(row, [...clearances, target]),
     data: { draftId, clearance: values.id, clearer: target.clearer, subject: draftCable(row).subject },
   });
   return clearanceFromRow(values);
@@ -143,6 +144,7 @@ export async function decideClearance(
     cableId: draftId,
     locks: locksOf(draftCable(row)),
     post: row.origin_post,
+    visibleTo: draftViewers(row, clearances),
     data: { draftId, clearance: clearanceId, by: user.username, comment },
   });
   return clearanceFromRow(decided);
