@@ -14,6 +14,7 @@ import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
 if (!haveSeeds) console.warn("alert tests skipped: ../shared/seeds is missing");
@@ -116,11 +117,12 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
     });
     await setDutyOfficer(
       server.deps,
+      SYSTEM_ACTING,
       "PANAMA",
       { username: "duty.panama", webhook: hook.url, email: "duty@panama.test" },
       { allow },
     );
-    await setDutyOfficer(server.deps, "TRIPOLI", { email: "duty@tripoli.test" });
+    await setDutyOfficer(server.deps, SYSTEM_ACTING, "TRIPOLI", { email: "duty@tripoli.test" });
     await release(server.store, server.deps.clock, releasedSeed("08STATE16245", "26STATE301"));
     await server.app.messaging.dispatcher.drain();
   });
@@ -271,7 +273,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
     expect(hook.bodies.some((b) => b.post === "AMEMBASSY OUAGADOUGOU")).toBe(false);
     expect(relay.messages.join("\n")).not.toMatch(/OUAGADOUGOU/);
 
-    await setDutyOfficer(server.deps, "OUAGADOUGOU", { webhook: hook.url }, { allow });
+    await setDutyOfficer(server.deps, SYSTEM_ACTING, "OUAGADOUGOU", { webhook: hook.url }, { allow });
     server.deps.clock.advance(5 * 60_000);
     await server.app.messaging.dispatcher.drain();
     expect(hook.bodies.filter((b) => b.post === "AMEMBASSY OUAGADOUGOU")).toMatchObject([

@@ -121,8 +121,9 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
       },
     },
     async (request) => {
-      const officer = await setDutyOfficer(deps, request.params.post, request.body);
-      await recordAudit(deps, { actor: signedIn(request).actor, action: "duty.set", target: officer.post });
+      const { user, actor } = signedIn(request);
+      const officer = await setDutyOfficer(deps, user, request.params.post, request.body);
+      await recordAudit(deps, { actor, action: "duty.set", target: officer.post });
       return officer;
     },
   );

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AuditQuerySchema, queryAudit } from "../../services/audit/query-audit.ts";
+import { signedIn } from "../plugins/authenticate.ts";
 import { AuditEntrySchema, PROBLEMS } from "../schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
@@ -18,6 +19,6 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
         response: { 200: z.array(AuditEntrySchema), ...PROBLEMS },
       },
     },
-    async (request) => queryAudit(deps.store, request.query),
+    async (request) => queryAudit(deps.store, signedIn(request).user, request.query),
   );
 };

@@ -6,6 +6,7 @@ import type { Deps } from "../clock.ts";
 import { requirePost } from "../directory/find-post.ts";
 import { CablegramError } from "../errors.ts";
 import { findUser } from "../users/find-user.ts";
+import { assertAdmin, type Acting } from "../users/acting.ts";
 import type { User } from "../users/user-schema.ts";
 import { assertWebhookAllowed, webhookAllowFromEnv, type WebhookAllow } from "./webhook-address.ts";
 
@@ -24,17 +25,20 @@ export const DutyOfficerInputSchema = z.object({
 export type DutyOfficerInput = z.input<typeof DutyOfficerInputSchema>;
 
 /**
- * Puts someone on duty for a post (by PLAD or station), replacing whoever was. USER_NOT_FOUND for an unknown user;
+ * Puts someone on duty for a post (by PLAD or station), replacing whoever was; an administrator's or the system's act
+ * (FORBIDDEN for anyone else). USER_NOT_FOUND for an unknown user;
  * WEBHOOK_NOT_ALLOWED for a webhook to a loopback or private address that `allow` (by default
  * CABLEGRAM_WEBHOOK_ALLOW) does not name.
- * @example await setDutyOfficer(deps, "OUAGADOUGOU", { username: "duty.ouaga", webhook: "https://hooks.example/ouaga" })
+ * @example await setDutyOfficer(deps, admin, "OUAGADOUGOU", { username: "duty.ouaga", webhook: "https://hooks.example/ouaga" })
  */
 export async function setDutyOfficer(
   deps: Deps,
+  by: Acting,
   postRef: string,
   input: DutyOfficerInput,
   { allow = webhookAllowFromEnv(process.env) }: { allow?: WebhookAllow } = {},
 ): Promise<DutyOfficer> {
+  assertAdmin(by, "setting the duty roster");
   const post = await requirePost(deps.store, postRef);
   const fields = DutyOfficerInputSchema.parse(input);
   if (fields.webhook !== null) assertWebhookAllowed(fields.webhook, allow);
