@@ -18,6 +18,7 @@ import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { startTestServer } from "./helpers/server-fixtures.ts";
 import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { memoryIo, openTestStore } from "./helpers/test-stores.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
 if (!haveSeeds) console.warn("alert repeat tests that release a cable skipped: ../shared/seeds is missing");
@@ -91,7 +92,7 @@ describe("the alert repeat interval from the environment", () => {
       vi.stubEnv(VARIABLE, "12");
       const server = await startTestServer("sqlite", { messaging: { pollMs: 0 } });
       try {
-        await setDutyOfficer(server.deps, "PANAMA", { email: "duty@panama.test" });
+        await setDutyOfficer(server.deps, SYSTEM_ACTING, "PANAMA", { email: "duty@panama.test" });
         await release(server.store, server.deps.clock, releasedSeed("08STATE16245", "26STATE701"));
         await server.app.messaging.dispatcher.drain();
         const res = await server.app.inject({
@@ -128,7 +129,7 @@ describe("the alert repeat interval from the environment", () => {
       await withStore(async (store) => {
         const clock = fixedClock("2026-02-16T23:19:00Z");
         await loadDefaultDirectory(store);
-        await setDutyOfficer({ store, clock }, "PANAMA", { email: "duty@panama.test" });
+        await setDutyOfficer({ store, clock }, SYSTEM_ACTING, "PANAMA", { email: "duty@panama.test" });
         await release(store, clock, releasedSeed("08STATE16245", "26STATE702"));
       });
       const queued = () =>

@@ -14,6 +14,7 @@ import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
 if (!haveSeeds) console.warn("alert tests skipped: ../shared/seeds is missing");
@@ -92,12 +93,18 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
   let server: TestServer;
   let hook: Awaited<ReturnType<typeof webhookReceiver>>;
   let relay: Awaited<ReturnType<typeof smtpRelay>>;
+  let allow: string[];
   const log = logCapture();
 
   beforeAll(async () => {
     hook = await webhookReceiver();
     relay = await smtpRelay();
-    const senders = [webhookSender(), smtpSender({ host: "127.0.0.1", port: relay.port, from: "cablegram@test" })];
+    // The receiver listens on loopback, which a webhook may reach only when the allow-list names it.
+    allow = [new URL(hook.url).host];
+    const senders = [
+      webhookSender({ allow }),
+      smtpSender({ host: "127.0.0.1", port: relay.port, from: "cablegram@test" }),
+    ];
     server = await startTestServer(dialect, {
       logger: log.logger,
       messaging: { pollMs: 0, senders, alertRepeatMs: 5 * 60_000 },
@@ -108,12 +115,14 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
       post: "PANAMA",
       password: PASSWORD,
     });
-    await setDutyOfficer(server.deps, "PANAMA", {
-      username: "duty.panama",
-      webhook: hook.url,
-      email: "duty@panama.test",
-    });
-    await setDutyOfficer(server.deps, "TRIPOLI", { email: "duty@tripoli.test" });
+    await setDutyOfficer(
+      server.deps,
+      SYSTEM_ACTING,
+      "PANAMA",
+      { username: "duty.panama", webhook: hook.url, email: "duty@panama.test" },
+      { allow },
+    );
+    await setDutyOfficer(server.deps, SYSTEM_ACTING, "TRIPOLI", { email: "duty@tripoli.test" });
     await release(server.store, server.deps.clock, releasedSeed("08STATE16245", "26STATE301"));
     await server.app.messaging.dispatcher.drain();
   });
@@ -153,6 +162,58 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
     expect(relay.messages).toHaveLength(2);
     expect(relay.messages.join("\n")).toMatch(/To: duty@panama\.test/);
     expect(relay.messages.join("\n")).toMatch(/To: duty@tripoli\.test/);
+  });
+
+  it("shows how duty officers are reached to admins only; others see who is on duty", async () => {
+    const roster = async (user: "admin" | "secret") =>
+      (
+        (
+          await server.app.inject({ url: "/api/duty-officers", headers: { cookie: await server.cookieOf(user) } })
+        ).json() as { items: { post: string; userId: string | null; webhook: string | null; email: string | null }[] }
+      ).items.find((o) => o.post === "AMEMBASSY PANAMA");
+    expect(await roster("admin")).toMatchObject({ webhook: hook.url, email: "duty@panama.test" });
+    const seen = await roster("secret");
+    expect(seen).toMatchObject({ webhook: null, email: null });
+    expect(seen?.userId).toEqual(expect.any(String));
+  });
+
+  it("refuses a webhook to a loopback or private address the allow-list does not name", async () => {
+    for (const webhook of [
+      "http://127.0.0.1:9999/hook",
+      "http://localhost/hook",
+      "http://[::1]/",
+      "http://10.1.2.3/",
+    ]) {
+      const res = await server.app.inject({
+        method: "PUT",
+        url: "/api/duty-officers/PARIS",
+        payload: { webhook },
+        headers: { cookie: await server.cookieOf("admin"), "content-type": "application/json" },
+      });
+      expect(res.statusCode, webhook).toBe(400);
+      expect(res.json()).toMatchObject({ code: "WEBHOOK_NOT_ALLOWED" });
+    }
+    const paris = await server.store.db.selectFrom("duty_officers").selectAll().where("post", "=", "AMEMBASSY PARIS");
+    expect(await paris.execute()).toEqual([]);
+  });
+
+  it("refuses a Panama alert's acknowledgement to readers of the cable who do not answer for Panama", async () => {
+    const list = await server.app.inject({
+      url: "/api/alerts?post=PANAMA&open=true",
+      headers: { cookie: await server.cookieOf("admin") },
+    });
+    const [alert] = (list.json() as { items: { id: string }[] }).items;
+    for (const user of ["secret", "unclassified"] as const) {
+      const ack = await server.app.inject({
+        method: "POST",
+        url: `/api/alerts/${alert!.id}/ack`,
+        headers: { cookie: await server.cookieOf(user), "content-type": "application/json" },
+      });
+      expect(ack.statusCode, user).toBe(403);
+      expect(ack.json()).toMatchObject({ code: "FORBIDDEN" });
+    }
+    const after = await server.store.db.selectFrom("alerts").selectAll().where("id", "=", alert!.id).execute();
+    expect(after).toMatchObject([{ acked_at: null, acked_by: null }]);
   });
 
   it("repeats an alert every interval until it is acknowledged, then stops", async () => {
@@ -212,7 +273,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
     expect(hook.bodies.some((b) => b.post === "AMEMBASSY OUAGADOUGOU")).toBe(false);
     expect(relay.messages.join("\n")).not.toMatch(/OUAGADOUGOU/);
 
-    await setDutyOfficer(server.deps, "OUAGADOUGOU", { webhook: hook.url });
+    await setDutyOfficer(server.deps, SYSTEM_ACTING, "OUAGADOUGOU", { webhook: hook.url }, { allow });
     server.deps.clock.advance(5 * 60_000);
     await server.app.messaging.dispatcher.drain();
     expect(hook.bodies.filter((b) => b.post === "AMEMBASSY OUAGADOUGOU")).toMatchObject([

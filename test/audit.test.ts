@@ -24,6 +24,7 @@ import { cliEnv } from "./helpers/cli-env.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { readSeed, sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS, memoryIo, openTestStore } from "./helpers/test-stores.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const alice: Actor = { userId: "u-alice", username: "alice" };
 const bob: Actor = { userId: "u-bob", username: "bob" };
@@ -53,7 +54,7 @@ describe.each(DIALECTS)("%s: audit log", (dialect) => {
     await recordAudit(deps, { actor: alice, action: "cable.search", target: "tag:PREL", resultCount: 0 });
     await recordAudit(deps, { actor: SYSTEM_ACTOR, action: "user.create", target: "carol" });
 
-    const all = await queryAudit(store);
+    const all = await queryAudit(store, SYSTEM_ACTING);
     expect(all.map((e) => [e.username, e.action, e.target])).toEqual([
       [null, "user.create", "carol"],
       ["alice", "cable.search", "tag:PREL"],
@@ -65,15 +66,20 @@ describe.each(DIALECTS)("%s: audit log", (dialect) => {
       userId: "u-alice",
       detail: { classification: "CONFIDENTIAL" },
     });
-    expect((await queryAudit(store, { user: "ALICE" })).map((e) => e.target)).toEqual(["tag:PREL", "09STATE39345"]);
-    expect((await queryAudit(store, { since: "2024-05-01T09:01:00Z" })).map((e) => e.target)).toEqual([
+    expect((await queryAudit(store, SYSTEM_ACTING, { user: "ALICE" })).map((e) => e.target)).toEqual([
+      "tag:PREL",
+      "09STATE39345",
+    ]);
+    expect((await queryAudit(store, SYSTEM_ACTING, { since: "2024-05-01T09:01:00Z" })).map((e) => e.target)).toEqual([
       "carol",
       "tag:PREL",
       "kosovo",
     ]);
-    expect((await queryAudit(store, { action: "cable.search" })).map((e) => e.resultCount)).toEqual([0, 2]);
-    expect((await queryAudit(store, { action: "cable." })).length).toBe(3);
-    expect((await queryAudit(store, { limit: 1 })).length).toBe(1);
+    expect((await queryAudit(store, SYSTEM_ACTING, { action: "cable.search" })).map((e) => e.resultCount)).toEqual([
+      0, 2,
+    ]);
+    expect((await queryAudit(store, SYSTEM_ACTING, { action: "cable." })).length).toBe(3);
+    expect((await queryAudit(store, SYSTEM_ACTING, { limit: 1 })).length).toBe(1);
   });
 
   it("commits the entries recorded in one turn in one transaction, and each entry as recorded", async () => {
@@ -85,13 +91,13 @@ describe.each(DIALECTS)("%s: audit log", (dialect) => {
       ),
     );
     expect(transactions).toHaveBeenCalledTimes(1);
-    const entries = await queryAudit(store, { user: "bob" });
+    const entries = await queryAudit(store, SYSTEM_ACTING, { user: "bob" });
     expect(new Map(entries.map((e) => [e.target, e.resultCount]))).toEqual(new Map(queries.map((q, i) => [q, i])));
   });
 
   it("refuses a date or limit it cannot read with INVALID_INPUT", async () => {
     for (const filters of [{ since: "last tuesday" }, { limit: 0 }, { limit: "many" }]) {
-      expect((await rejectionOf(queryAudit(store, filters as never))).code).toBe("INVALID_INPUT");
+      expect((await rejectionOf(queryAudit(store, SYSTEM_ACTING, filters as never))).code).toBe("INVALID_INPUT");
     }
   });
 
@@ -109,7 +115,7 @@ describe.each(DIALECTS)("%s: audit log", (dialect) => {
       const low = { ...reader, clearance: "UNCLASSIFIED" as const };
       expect(await readCableAudited(deps, alice, low, "09STATE39345")).toBeNull();
       expect(await readCableAudited(deps, alice, reader, "99STATE1")).toBeNull();
-      const entries = await queryAudit(store);
+      const entries = await queryAudit(store, SYSTEM_ACTING);
       expect(entries.map((e) => [e.action, e.target, e.detail])).toEqual([
         ["cable.read", "09STATE39345", { classification: "CONFIDENTIAL" }],
       ]);
@@ -118,7 +124,7 @@ describe.each(DIALECTS)("%s: audit log", (dialect) => {
     it("records every search with its query and total", async () => {
       const result = await searchCablesAudited(deps, bob, reader, { q: "kosovo", limit: 1 });
       await searchCablesAudited(deps, bob, reader, { q: "zzzunfindable" });
-      const entries = await queryAudit(store, { user: "bob" });
+      const entries = await queryAudit(store, SYSTEM_ACTING, { user: "bob" });
       expect(entries.map((e) => [e.target, e.resultCount])).toEqual([
         ["zzzunfindable", 0],
         ["kosovo", result.total],

@@ -29,6 +29,7 @@ import { release, releasedSeed, SEED08_ACTION } from "./helpers/distribution-fix
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
 if (!haveSeeds) console.warn("distribution tests skipped: ../shared/seeds is missing");
@@ -211,7 +212,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
       },
     };
     // Alerts reach senders only for a post with someone on duty.
-    await setDutyOfficer({ store, clock }, "PANAMA", { email: "duty@panama.test" });
+    await setDutyOfficer({ store, clock }, SYSTEM_ACTING, "PANAMA", { email: "duty@panama.test" });
     const dispatcher = startDispatcher({ store, clock, bus, senders: [hanging], pollMs: 0 });
     const until = async (what: string, check: () => Promise<boolean>) => {
       const deadline = Date.now() + 10_000;

@@ -36,6 +36,13 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("inboxes on %s", (dialect) => {
     const { deps } = server;
     await createUser(deps, {
       username: "panama",
+      roles: ["reader", "communicator"],
+      clearance: "UNCLASSIFIED",
+      post: "PANAMA",
+      password: PASSWORD,
+    });
+    await createUser(deps, {
+      username: "panama.clerk",
       roles: ["reader"],
       clearance: "UNCLASSIFIED",
       post: "PANAMA",
@@ -79,6 +86,16 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("inboxes on %s", (dialect) => {
     expect(await inbox("admin", "post=PARIS&role=action")).toEqual([]);
     expect(await inbox("admin", "post=PARIS&role=info&precedence=IMMEDIATE")).toHaveLength(2);
     expect(await inbox("admin", "post=PARIS&precedence=FLASH")).toEqual([]);
+  });
+
+  it("lets only the post's communicators acknowledge its copy: not its other readers, not another post's communicator", async () => {
+    const copy = (await inbox("admin", "post=PANAMA")).find((i) => i.cableId === "26STATE201")!;
+    const clerk = await as("panama.clerk", { method: "POST", url: `/api/deliveries/${copy.id}/ack` });
+    expect(clerk.statusCode).toBe(403);
+    expect(clerk.json()).toMatchObject({ code: "FORBIDDEN" });
+    const otherPost = await as("comms", { method: "POST", url: `/api/deliveries/${copy.id}/ack` });
+    expect(otherPost.statusCode).toBe(404);
+    expect((await inbox("admin", "post=PANAMA")).find((i) => i.id === copy.id)).toMatchObject({ acknowledged: false });
   });
 
   it("marks read and acknowledges, keeping who and when, and acknowledging twice changes nothing", async () => {

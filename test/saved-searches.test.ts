@@ -9,6 +9,7 @@ import { findUser } from "../src/services/users/index.ts";
 import { call, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const hasSeeds = sharedAvailable("seeds", "saved-search tests (the test server archives the seeds)");
 
@@ -106,7 +107,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: saved searches", (dialect) => {
     expect((await save("confidential", { name: "recognition", query: "kosovo" })).statusCode).toBe(409);
     const again = await call(server, "secret", { method: "DELETE", url: `/api/saved-searches/${saved.id}` });
     expect(again.statusCode).toBe(404);
-    const entries = await queryAudit(server.store, { action: "search.", since });
+    const entries = await queryAudit(server.store, SYSTEM_ACTING, { action: "search.", since });
     expect(entries).toEqual([
       expect.objectContaining({
         at: "2024-05-01T09:11:00.000Z",

@@ -11,6 +11,7 @@ import { openStore, storeConfigFromEnv } from "../src/store/open-store.ts";
 import { SHARED_DIR, sharedAvailable } from "./helpers/shared-data.ts";
 import { cliEnv } from "./helpers/cli-env.ts";
 import { DIALECTS, memoryIo } from "./helpers/test-stores.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 describe("terminal snippets", () => {
   it("turns <mark> into brackets off a terminal and bold on one, and unescapes the HTML", () => {
@@ -83,7 +84,7 @@ describe.skipIf(!sharedAvailable("seeds", "cablegram search")).each(DIALECTS)("%
     await run(["search", "demarche", "--as", "ursula"]);
     const store = await openStore(storeConfigFromEnv(env));
     try {
-      const entries = await queryAudit(store, { action: "cable.search" });
+      const entries = await queryAudit(store, SYSTEM_ACTING, { action: "cable.search" });
       const system = entries.find((e) => e.target === "demarche request");
       expect(system).toMatchObject({ username: null, resultCount: 1, detail: expect.objectContaining({ via: "cli" }) });
       const asUser = entries.find((e) => e.target === "demarche");

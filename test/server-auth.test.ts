@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/server/logger.ts";
 import { API_CSP } from "../src/server/plugins/security-headers.ts";
 import { queryAudit } from "../src/services/audit/index.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 import { mintToken } from "../src/services/auth/api-tokens.ts";
 import { call, PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { sharedAvailable } from "./helpers/shared-data.ts";
@@ -97,7 +98,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: signing in", (dialect) => {
     const lifted = await call(server, "admin", { method: "DELETE", url: "/api/users/unclassified/sign-in-throttle" });
     expect([lifted.statusCode, lifted.json()]).toEqual([200, { username: "unclassified", addresses: 1 }]);
     expect((await signInFrom("10.4.4.4", PASSWORD)).statusCode).toBe(200);
-    const trail = await queryAudit(server.store, { action: "user.unthrottle" });
+    const trail = await queryAudit(server.store, SYSTEM_ACTING, { action: "user.unthrottle" });
     expect(trail.map((e) => [e.username, e.target, e.detail])).toEqual([["admin", "unclassified", { addresses: 1 }]]);
   });
 

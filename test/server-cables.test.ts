@@ -5,6 +5,7 @@ import { queryAudit } from "../src/services/audit/index.ts";
 import { call, NODIS_ID, SECRET_ID, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { readSeed, sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const hasSeeds = sharedAvailable("seeds", "server cable tests (they archive the seeds)");
 
@@ -86,13 +87,13 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: cables over HTTP", (dialect) => {
   });
 
   it("records every classified read and every search in the audit log, and no unclassified read", async () => {
-    const before = (await queryAudit(server.store, { limit: 10_000 })).length;
+    const before = (await queryAudit(server.store, SYSTEM_ACTING, { limit: 10_000 })).length;
     server.deps.clock.advance(60_000);
     await call(server, "secret", { url: "/api/cables/08STATE16245" });
     await call(server, "secret", { url: `/api/cables/${SECRET_ID}?format=telegram` });
     await call(server, "secret", { url: "/api/search?q=kosovo&limit=1" });
     await call(server, "confidential", { url: `/api/cables/${SECRET_ID}` });
-    const entries = await queryAudit(server.store, { since: "2024-05-01T09:01:00Z", action: "cable." });
+    const entries = await queryAudit(server.store, SYSTEM_ACTING, { since: "2024-05-01T09:01:00Z", action: "cable." });
     const mine = entries.map((e) => ({ user: e.username, action: e.action, target: e.target, count: e.resultCount }));
     expect(mine).toEqual([
       { user: "secret", action: "cable.search", target: "kosovo", count: 3 },
@@ -100,7 +101,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: cables over HTTP", (dialect) => {
     ]);
     expect(entries[1]!.detail).toMatchObject({ classification: "SECRET", format: "telegram" });
     // Two entries in all: the unclassified read and the refused read leave none.
-    expect((await queryAudit(server.store, { limit: 10_000 })).length).toBe(before + 2);
+    expect((await queryAudit(server.store, SYSTEM_ACTING, { limit: 10_000 })).length).toBe(before + 2);
   });
 
   it("shows the audit log to admins, filtered", async () => {
@@ -233,7 +234,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: directory and users over HTTP", (
     ).toBe(401);
     expect((await call(server, "admin", { method: "DELETE", url: "/api/users/dora" })).statusCode).toBe(200);
     expect((await call(server, "admin", { url: "/api/users/dora" })).json()).toMatchObject({ code: "USER_NOT_FOUND" });
-    const trail = await queryAudit(server.store, { action: "user.", limit: 10 });
+    const trail = await queryAudit(server.store, SYSTEM_ACTING, { action: "user.", limit: 10 });
     expect(trail.map((e) => e.action)).toEqual(["user.remove", "user.update", "user.create"]);
   });
 });

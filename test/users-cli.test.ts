@@ -11,6 +11,7 @@ import { queryAudit } from "../src/services/audit/index.ts";
 import { systemClock } from "../src/services/clock.ts";
 import { openStore, storeConfigFromEnv } from "../src/store/open-store.ts";
 import { DIALECTS, memoryIo, pgAdmin, pgUrlInSchema, testSchemaName } from "./helpers/test-stores.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 describe.each(DIALECTS)("%s: cablegram user and directory", (dialect) => {
   let env: Record<string, string>;
@@ -110,7 +111,7 @@ describe.each(DIALECTS)("%s: cablegram user and directory", (dialect) => {
     });
     const lifted = await run(["user", "unthrottle", "alice"]);
     expect(lifted).toMatchObject({ code: 0, out: "unthrottled alice (1 address)", err: "" });
-    const trail = await withStore(({ store }) => queryAudit(store, { action: "user.unthrottle" }));
+    const trail = await withStore(({ store }) => queryAudit(store, SYSTEM_ACTING, { action: "user.unthrottle" }));
     expect(trail.map((e) => e.target)).toEqual(["alice"]);
     const unknown = await run(["user", "unthrottle", "nobody"]);
     expect(unknown.code).toBe(2);
@@ -128,7 +129,7 @@ describe.each(DIALECTS)("%s: cablegram user and directory", (dialect) => {
     const id = listed.out.split("\t")[0]!;
     expect((await run(["user", "revoke-token", "alice", id])).code).toBe(0);
     expect(await withStore((deps) => userOfToken(deps, minted.out))).toBeNull();
-    const trail = await withStore(({ store }) => queryAudit(store, { action: "token." }));
+    const trail = await withStore(({ store }) => queryAudit(store, SYSTEM_ACTING, { action: "token." }));
     expect(trail.map((e) => [e.action, e.target, e.detail?.via])).toEqual([
       ["token.revoke", "alice", "cli"],
       ["token.mint", "alice", "cli"],

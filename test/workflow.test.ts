@@ -18,6 +18,8 @@ import {
 } from "../src/services/workflow/index.ts";
 import { readCable } from "../src/services/archive/index.ts";
 import { SYSTEM_READER } from "../src/services/access/index.ts";
+import { createEventBus } from "../src/services/events/index.ts";
+import { readerOf } from "../src/services/users/index.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
@@ -149,6 +151,42 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: drafting, clearance and release",
     const refused = await rejectionOf(releaseDraft(world.deps, ada, id));
     expect(refused.code).toBe("NOT_READY_FOR_RELEASE");
     expect(refused.message).toContain("erin (objected)");
+  });
+
+  it("refuses a clearance from the drafter: asked of himself, or decided by him for an office he works in", async () => {
+    const { dana, ada } = world.people;
+    const { id } = await createDraft(world.deps, dana, smallDraft());
+    const ofHimself = await rejectionOf(requestClearance(world.deps, dana, id, { clearer: "dana", kind: "user" }));
+    expect(ofHimself).toMatchObject({ code: "CLEARANCE_BY_DRAFTER", status: 403 });
+    const asked = await requestClearance(world.deps, dana, id, { clearer: "IO/UNP" });
+    const danaInIoUnp = { ...dana, offices: ["IO/UNP"] };
+    const own = await rejectionOf(decideClearance(world.deps, danaInIoUnp, id, asked.id, { decision: "clear" }));
+    expect(own).toMatchObject({ code: "CLEARANCE_BY_DRAFTER", status: 403 });
+    expect((await readDraft(world.store, dana, id)).clearances).toMatchObject([{ status: "requested" }]);
+    expect((await rejectionOf(releaseDraft(world.deps, ada, id))).code).toBe("NOT_READY_FOR_RELEASE");
+  });
+
+  it("tells only those who may open a draft of its events: its post and its clearers, not a cleared reader elsewhere", async () => {
+    const { dana, erin, pat } = world.people;
+    const bus = createEventBus({ store: world.store });
+    const heard = new Map<string, string[]>();
+    for (const [user, home] of [
+      [dana, "SECSTATE WASHDC"],
+      [erin, "SECSTATE WASHDC"],
+      [pat, "AMEMBASSY PARIS"],
+    ] as const) {
+      heard.set(user.username, []);
+      bus.subscribe(readerOf(user), (e) => heard.get(user.username)!.push(e.type), {}, { user, home });
+    }
+    const deps = { ...world.deps, bus };
+    const { id } = await createDraft(deps, dana, smallDraft());
+    await updateDraft(deps, dana, id, { subject: "FRANCE: A SUBJECT PARIS MUST NOT SEE" });
+    expect(heard.get("pat")).toEqual([]);
+    expect(heard.get("erin")).toEqual(["draft.created", "draft.updated"]);
+    await requestClearance(deps, dana, id, { clearer: "pat", kind: "user" });
+    expect(heard.get("pat")).toEqual(["draft.clearance.requested"]);
+    // A request to a person is for that person alone.
+    expect(heard.get("dana")).toEqual(["draft.created", "draft.updated"]);
   });
 
   it("lets only an approver of the originating post release; a reader cannot draft", async () => {

@@ -15,7 +15,7 @@ import { systemClock, type Clock } from "../services/clock.ts";
 import { CablegramError } from "../services/errors.ts";
 import type { Store } from "../store/open-store.ts";
 import { answerClientError, answerFrameworkError } from "./client-errors.ts";
-import { installAuthentication } from "./plugins/authenticate.ts";
+import { installAuthentication, markRoutesPublic } from "./plugins/authenticate.ts";
 import { installJsonOnly } from "./plugins/json-only.ts";
 import { installMessaging, type MessagingOptions } from "./plugins/messaging.ts";
 import { installSecurityHeaders } from "./plugins/security-headers.ts";
@@ -109,7 +109,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
     transformObject: (input) => withoutUnusedSchemas(jsonSchemaTransformObject(input)),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  await app.register(async (docs) => {
+    markRoutesPublic(docs);
+    await docs.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  });
   installAuthentication(app, deps);
   installMessaging(app, deps, options.messaging);
 

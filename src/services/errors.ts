@@ -23,6 +23,10 @@ export const ERRORS = {
   ALERT_NOT_FOUND: { status: 404, message: "No alert with that id; GET /api/alerts lists open alerts." },
   DRAFT_NOT_FOUND: { status: 404, message: "No draft with that id that you may see; GET /api/queue lists yours." },
   CLEARANCE_NOT_FOUND: { status: 404, message: "No such clearance on that draft; GET /api/drafts/:id lists them." },
+  CLEARANCE_BY_DRAFTER: {
+    status: 403,
+    message: "A clearance must come from someone other than the drafter; ask another person or an office.",
+  },
   DRAFT_NOT_EDITABLE: { status: 409, message: "The draft was released or discarded; draft a correction instead." },
   DRAFT_CHANGED: {
     status: 412,
@@ -31,6 +35,10 @@ export const ERRORS = {
   NOT_READY_FOR_RELEASE: {
     status: 409,
     message: "The draft cannot be released yet; fix its errors and obtain its required clearances.",
+  },
+  WEBHOOK_NOT_ALLOWED: {
+    status: 400,
+    message: "The webhook points to a loopback or private address; use a public one, or allow it in the settings.",
   },
   UNKNOWN_ADDRESSEE: { status: 400, message: "An addressee is not in the directory; check the name or add the post." },
   CHAIN_KEY_MISSING: {

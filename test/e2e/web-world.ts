@@ -13,6 +13,7 @@ import { setDutyOfficer } from "../../src/services/alerts/index.ts";
 import { systemClock } from "../../src/services/clock.ts";
 import { createUser, type NewUser } from "../../src/services/users/index.ts";
 import { openStore, type Store } from "../../src/store/open-store.ts";
+import { SYSTEM_ACTING } from "../../src/services/users/acting.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Why the browser tests cannot run here, or null when they can. */
@@ -63,7 +64,7 @@ export async function startWebWorld(): Promise<WebWorld> {
   const deps = { store, clock: systemClock };
   await firstStart(deps, { importPaths: [resolve(ROOT, "examples")], adminPassword: PASSWORD });
   for (const user of WEB_USERS) await createUser(deps, { ...user, password: PASSWORD });
-  await setDutyOfficer(deps, "PANAMA", { username: "duty-panama" });
+  await setDutyOfficer(deps, SYSTEM_ACTING, "PANAMA", { username: "duty-panama" });
   const app = await buildApp({
     store,
     webRoot: inject("webRoot"),

@@ -12,6 +12,7 @@ import type { Dialect } from "../../src/store/open-store.ts";
 import { call, PASSWORD, type TestServer } from "./server-fixtures.ts";
 export { draftOf } from "./draft-body.ts";
 import { openTestStore } from "./test-stores.ts";
+import { SYSTEM_ACTING } from "../../src/services/users/acting.ts";
 
 /** The five action posts of seed 08STATE16245 (stations), alerted at NIACT IMMEDIATE. */
 export const ACTION_POSTS = ["OUAGADOUGOU", "PANAMA", "PRETORIA", "SANJOSE", "TRIPOLI"] as const;
@@ -53,7 +54,8 @@ export async function startMessagingServer(dialect: Dialect, at: string): Promis
   const deps = { store, clock };
   await loadDefaultDirectory(store);
   for (const user of MESSAGING_USERS) await createUser(deps, { ...user, password: PASSWORD });
-  for (const station of ACTION_POSTS) await setDutyOfficer(deps, station, { username: dutyOfficer(station) });
+  for (const station of ACTION_POSTS)
+    await setDutyOfficer(deps, SYSTEM_ACTING, station, { username: dutyOfficer(station) });
   const app = await buildApp({ store, clock, signInLimit: { max: 10_000, timeWindow: 60_000 } });
   const cookies = new Map<string, string>();
   const freshCookie = async (user: string) => {

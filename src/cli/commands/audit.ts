@@ -4,6 +4,7 @@ import { queryAudit, type AuditEntry } from "../../services/audit/index.ts";
 import type { ExitCode, Io } from "../io.ts";
 import type { CommandModule } from "../main.ts";
 import { runWithStore } from "../run-with-store.ts";
+import { SYSTEM_ACTING } from "../../services/users/acting.ts";
 
 const HELP = `
 Actions: cable.read (classified cables only), cable.search, search.save, search.remove (saved searches, with the
@@ -30,7 +31,7 @@ export const auditCommand: CommandModule = (program: Command, io: Io, done: (cod
       done(
         await runWithStore(io, "audit", async (store) => {
           const { json, ...filters } = options;
-          const entries = await queryAudit(store, filters);
+          const entries = await queryAudit(store, SYSTEM_ACTING, filters);
           for (const e of entries) io.stdout(json ? JSON.stringify(e) : auditLine(e));
           return 0;
         }),

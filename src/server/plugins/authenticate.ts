@@ -1,5 +1,6 @@
 // Who is asking: the session cookie or bearer token of each request becomes its user and reader; routes are
-// closed unless marked public, and may require a role.
+// closed unless their own configuration marks them public, and may require a role. The decision reads the route the
+// router matched, never the request's URL text, which can spell one path in many ways (`/%61pi/users`).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Reader } from "../../services/access/reader.ts";
 import type { Actor } from "../../services/audit/audit-entry.ts";
@@ -23,7 +24,7 @@ declare module "fastify" {
     sessionExpiresAt: string | null;
   }
   interface FastifyContextConfig {
-    /** Open to anyone: sign-in and the API docs. Every other route needs a session or a token. */
+    /** Open to anyone: sign-in, the API docs and the web app's shell. Every other route needs a session or a token. */
     public?: boolean;
     /** A role the user must hold (admins hold all); others get 403 FORBIDDEN. */
     role?: Role;
@@ -53,9 +54,19 @@ function bearerOf(request: FastifyRequest): string | null {
 }
 
 function isPublic(request: FastifyRequest): boolean {
-  // Outside /api/ is the web app's shell and assets: no data, and the page must load before anyone signs in.
-  if (!request.url.startsWith("/api/")) return true;
-  return request.routeOptions.config?.public === true || request.url.startsWith("/api/docs");
+  // An unmatched request reaches only the not-found handler, which answers 404 and reveals nothing.
+  return request.is404 || request.routeOptions.config?.public === true;
+}
+
+/**
+ * Marks every route registered in `scope` public, for plugins that register routes of their own without a way to
+ * pass their configuration (the API docs, the web app's static files). Register the plugin inside the scope.
+ * @example await app.register(async (scope) => { markRoutesPublic(scope); await scope.register(fastifySwaggerUi) })
+ */
+export function markRoutesPublic(scope: FastifyInstance): void {
+  scope.addHook("onRoute", (route) => {
+    route.config = { ...route.config, public: true };
+  });
 }
 
 /**

@@ -11,9 +11,9 @@ export const DOCS_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-function cspOf(url: string): string {
-  if (url.startsWith("/api/docs")) return DOCS_CSP;
-  return url.startsWith("/api/") ? API_CSP : WEB_CSP;
+function cspOf(path: string): string {
+  if (path.startsWith("/api/docs")) return DOCS_CSP;
+  return path.startsWith("/api/") ? API_CSP : WEB_CSP;
 }
 
 /**
@@ -22,13 +22,14 @@ function cspOf(url: string): string {
  */
 export function installSecurityHeaders(app: FastifyInstance): void {
   app.addHook("onSend", async (request, reply, payload) => {
+    // The matched route's path, not the URL text: `/%61pi/users` is an API answer too.
+    const path = request.routeOptions.url ?? request.url;
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "no-referrer");
     reply.header("x-frame-options", "DENY");
     reply.header("cross-origin-opener-policy", "same-origin");
-    reply.header("content-security-policy", cspOf(request.url));
-    if (request.url.startsWith("/api/") && !request.url.startsWith("/api/docs"))
-      reply.header("cache-control", "no-store");
+    reply.header("content-security-policy", cspOf(path));
+    if (path.startsWith("/api/") && !path.startsWith("/api/docs")) reply.header("cache-control", "no-store");
     return payload;
   });
 }

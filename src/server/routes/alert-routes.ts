@@ -52,8 +52,7 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
       },
     },
     async (request) => {
-      const { actor, reader } = signedIn(request);
-      const alert = await ackAlert(deps, actor, reader, request.params.id);
+      const alert = await ackAlert(deps, signedIn(request).user, request.params.id);
       await app.messaging.bus.publish({
         type: "alert.acknowledged",
         cableId: alert.cableId,
@@ -69,12 +68,12 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     {
       schema: {
         operationId: "listDutyOfficers",
-        summary: "The duty roster: who is alerted for each post",
+        summary: "The duty roster: who is alerted for each post (webhooks and e-mail addresses for admins only)",
         tags,
         response: { 200: z.object({ items: z.array(DutyOfficerSchema) }), ...PROBLEMS },
       },
     },
-    async () => ({ items: await listDutyOfficers(deps.store.db) }),
+    async (request) => ({ items: await listDutyOfficers(deps.store.db, signedIn(request).user) }),
   );
 
   app.put(
@@ -91,8 +90,9 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
       },
     },
     async (request) => {
-      const officer = await setDutyOfficer(deps, request.params.post, request.body);
-      await recordAudit(deps, { actor: signedIn(request).actor, action: "duty.set", target: officer.post });
+      const { user, actor } = signedIn(request);
+      const officer = await setDutyOfficer(deps, user, request.params.post, request.body);
+      await recordAudit(deps, { actor, action: "duty.set", target: officer.post });
       return officer;
     },
   );

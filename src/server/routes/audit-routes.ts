@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AuditQuerySchema, queryAudit } from "../../services/audit/query-audit.ts";
 import { AuditEntrySchema } from "../../api/audit-schemas.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
+import { signedIn } from "../plugins/authenticate.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 /** GET /api/audit: entries newest first, filtered by user, time, action; admins only. */
@@ -20,6 +21,6 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
         response: { 200: z.array(AuditEntrySchema), ...PROBLEMS },
       },
     },
-    async (request) => queryAudit(deps.store, request.query),
+    async (request) => queryAudit(deps.store, signedIn(request).user, request.query),
   );
 };

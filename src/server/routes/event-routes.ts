@@ -1,9 +1,11 @@
-// Live updates as server-sent events: each subscriber gets only events on cables it may read.
+// Live updates as server-sent events: each subscriber gets only events on cables it may read, and on drafts it may
+// open.
 import type { ServerResponse } from "node:http";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { postName } from "../../services/alerts/alert-views.ts";
 import type { BusEvent } from "../../services/events/event-bus.ts";
+import { homePlad } from "../../services/workflow/draft-access.ts";
 import { signedIn } from "../plugins/authenticate.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
@@ -37,7 +39,8 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
         description:
           "Each event's `event:` field is its type (`delivery.delivered`, `delivery.acknowledged`, `alert.raised`, " +
           "`delivery.escalated`, `draft.*`, `cable.released`); `data:` is JSON. Events about a cable reach only users " +
-          "who may read it. `post` (PLAD or station) and `office` narrow the stream to one inbox.",
+          "who may read it, events about a draft only users who may open it. `post` (PLAD or station) and `office` " +
+          "narrow the stream to one inbox.",
         tags: ["events"],
         querystring: z.object({
           post: z.string().min(1).max(120).optional(),
@@ -47,7 +50,8 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
       },
     },
     async (request, reply) => {
-      const { reader } = signedIn(request);
+      const { user, reader } = signedIn(request);
+      const viewer = { user, home: await homePlad(deps.store, user) };
       const post = request.query.post ? await postName(deps, request.query.post) : null;
       const office = request.query.office?.trim().toUpperCase() ?? null;
       reply.hijack();
@@ -60,10 +64,12 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
       });
       raw.write(": connected\n\n");
       let sequence = 0;
-      const unsubscribe = app.messaging.bus.subscribe(reader, (event) => raw.write(sseFrame(++sequence, event)), {
-        post,
-        office,
-      });
+      const unsubscribe = app.messaging.bus.subscribe(
+        reader,
+        (event) => raw.write(sseFrame(++sequence, event)),
+        { post, office },
+        viewer,
+      );
       const heartbeat = setInterval(() => raw.write(": keep-alive\n\n"), HEARTBEAT_MS);
       heartbeat.unref();
       open.add(raw);

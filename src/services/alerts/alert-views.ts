@@ -2,13 +2,15 @@
 import type { Selectable } from "kysely";
 import type { AlertsTable } from "../../store/tables/distribution.ts";
 import { readableBy, type Reader } from "../access/index.ts";
-import type { Actor } from "../audit/audit-entry.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Deps } from "../clock.ts";
 import { findPost } from "../directory/find-post.ts";
 import { normalisePlad } from "../directory/directory-schema.ts";
 import { CablegramError } from "../errors.ts";
+import { readerOf } from "../users/reader-of.ts";
+import type { User } from "../users/user-schema.ts";
 import type { AlertOutcome } from "./alert-outcome.ts";
+import { answersForPost } from "./answers-for-post.ts";
 
 /** An alert as the API shows it. */
 export type AlertView = {
@@ -72,30 +74,40 @@ export async function listAlerts(deps: Deps, reader: Reader, filter: AlertFilter
 }
 
 /**
- * Acknowledges an alert (it is sent no more) and audits who did. ALERT_NOT_FOUND when there is none the reader
- * may read. Acknowledging twice keeps the first acknowledgement.
- * @example await ackAlert(deps, actor, reader, alertId) // { acknowledged: true, ... }
+ * Acknowledges an alert (it is sent no more) and audits who did. ALERT_NOT_FOUND when there is none the user may
+ * read; FORBIDDEN unless the user answers for the alert's post (its communicators, its duty officers on the roster,
+ * administrators), since an acknowledgement silences the alert meant to wake them. Acknowledging twice keeps the
+ * first acknowledgement (who and when).
+ * @example await ackAlert(deps, dutyPanama, alertId) // { acknowledged: true, acknowledgedBy: "duty.panama", ... }
  */
-export async function ackAlert(deps: Deps, actor: Actor, reader: Reader, id: string): Promise<AlertView> {
+export async function ackAlert(deps: Deps, user: User, id: string): Promise<AlertView> {
   const find = () =>
     deps.store.db
       .selectFrom("alerts as a")
       .innerJoin("cables as c", "c.id", "a.cable_id")
+      .innerJoin("deliveries as d", "d.id", "a.delivery_id")
       .selectAll("a")
+      .select("d.station")
       .where("a.id", "=", id)
-      .where(readableBy(reader, "c"))
+      .where(readableBy(readerOf(user), "c"))
       .executeTakeFirst();
   const found = await find();
   if (!found) throw new CablegramError("ALERT_NOT_FOUND", `No alert ${JSON.stringify(id)} that you may read.`, { id });
+  if (!(await answersForPost(deps.store.db, user, found))) {
+    throw new CablegramError(
+      "FORBIDDEN",
+      `Only communicators and duty officers of ${found.post} may acknowledge its alert.`,
+    );
+  }
   if (found.acked_at === null) {
     await deps.store.db
       .updateTable("alerts")
-      .set({ acked_at: deps.clock.now().toISOString(), acked_by: actor.username ?? "system" })
+      .set({ acked_at: deps.clock.now().toISOString(), acked_by: user.username })
       .where("id", "=", id)
       .where("acked_at", "is", null)
       .execute();
     await recordAudit(deps, {
-      actor,
+      actor: { userId: user.id, username: user.username },
       action: "alert.ack",
       target: found.cable_id,
       detail: { alert: id, post: found.post },

@@ -6,6 +6,9 @@ import type { Deps } from "../clock.ts";
 import { requirePost } from "../directory/find-post.ts";
 import { CablegramError } from "../errors.ts";
 import { findUser } from "../users/find-user.ts";
+import { assertAdmin, type Acting } from "../users/acting.ts";
+import type { User } from "../users/user-schema.ts";
+import { assertWebhookAllowed, webhookAllowFromEnv, type WebhookAllow } from "./webhook-address.ts";
 
 /** A post's duty officer as the API shows it. */
 export type DutyOfficer = { post: string; userId: string | null; webhook: string | null; email: string | null };
@@ -22,12 +25,23 @@ export const DutyOfficerInputSchema = z.object({
 export type DutyOfficerInput = z.input<typeof DutyOfficerInputSchema>;
 
 /**
- * Puts someone on duty for a post (by PLAD or station), replacing whoever was. USER_NOT_FOUND for an unknown user.
- * @example await setDutyOfficer(deps, "OUAGADOUGOU", { username: "duty.ouaga", webhook: "https://hooks.example/ouaga" })
+ * Puts someone on duty for a post (by PLAD or station), replacing whoever was; an administrator's or the system's act
+ * (FORBIDDEN for anyone else). USER_NOT_FOUND for an unknown user;
+ * WEBHOOK_NOT_ALLOWED for a webhook to a loopback or private address that `allow` (by default
+ * CABLEGRAM_WEBHOOK_ALLOW) does not name.
+ * @example await setDutyOfficer(deps, admin, "OUAGADOUGOU", { username: "duty.ouaga", webhook: "https://hooks.example/ouaga" })
  */
-export async function setDutyOfficer(deps: Deps, postRef: string, input: DutyOfficerInput): Promise<DutyOfficer> {
+export async function setDutyOfficer(
+  deps: Deps,
+  by: Acting,
+  postRef: string,
+  input: DutyOfficerInput,
+  { allow = webhookAllowFromEnv(process.env) }: { allow?: WebhookAllow } = {},
+): Promise<DutyOfficer> {
+  assertAdmin(by, "setting the duty roster");
   const post = await requirePost(deps.store, postRef);
   const fields = DutyOfficerInputSchema.parse(input);
+  if (fields.webhook !== null) assertWebhookAllowed(fields.webhook, allow);
   let userId: string | null = null;
   if (fields.username !== null) {
     const user = await findUser(deps.store, fields.username);
@@ -82,10 +96,17 @@ export function isOnDuty(officer: DutyOfficer | undefined): officer is DutyOffic
 }
 
 /**
- * The whole roster, by post name.
- * @example await listDutyOfficers(store.db) // [{ post: "AMEMBASSY PANAMA", userId: "…", webhook: null, email: "duty@…" }]
+ * The whole roster, by post name. Only administrators see how duty officers are reached: a webhook URL carries its
+ * secret, and an address invites phishing; anyone else sees who is on duty, with `webhook` and `email` null.
+ * @example await listDutyOfficers(store.db, admin) // [{ post: "AMEMBASSY PANAMA", userId: "…", webhook: null, email: "duty@…" }]
  */
-export async function listDutyOfficers(db: Kysely<Database>): Promise<DutyOfficer[]> {
+export async function listDutyOfficers(db: Kysely<Database>, viewer: User): Promise<DutyOfficer[]> {
   const rows = await db.selectFrom("duty_officers").selectAll().orderBy("post").execute();
-  return rows.map((r) => ({ post: r.post, userId: r.user_id, webhook: r.webhook, email: r.email }));
+  const reach = viewer.roles.includes("admin");
+  return rows.map((r) => ({
+    post: r.post,
+    userId: r.user_id,
+    webhook: reach ? r.webhook : null,
+    email: reach ? r.email : null,
+  }));
 }

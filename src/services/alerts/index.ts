@@ -21,4 +21,10 @@ export { raiseAlerts, type AlertedDelivery } from "./raise-alerts.ts";
 export { sendDueAlerts, type AlertPass, type AlertSending, type UnassignedAlert } from "./send-due-alerts.ts";
 export { sendersFromEnv } from "./senders-from-env.ts";
 export { smtpOptionsFromEnv, smtpSender, type SmtpOptions } from "./smtp-sender.ts";
+export {
+  assertWebhookAllowed,
+  WEBHOOK_ALLOW_SETTING,
+  webhookAllowFromEnv,
+  type WebhookAllow,
+} from "./webhook-address.ts";
 export { webhookSender } from "./webhook-sender.ts";

@@ -10,6 +10,7 @@ import { readerOf } from "../users/reader-of.ts";
 import { hasRole, type User } from "../users/user-schema.ts";
 import { deliveryView, type DeliveryRow, type DeliveryView } from "./delivery-view.ts";
 import { SYSTEM_READER } from "../access/reader.ts";
+import { answersForPost } from "../alerts/answers-for-post.ts";
 
 /** Who acts: a user, or null for the system (the CLI with database access). */
 export type Handler = User | null;
@@ -18,7 +19,8 @@ const actorOf = (user: Handler): Actor => ({ userId: user?.id ?? null, username:
 
 /**
  * Reads a delivery the handler may handle: the cable must be readable by them, and the copy must be at their
- * post (or one of their offices) unless they are a communicator or an administrator. DELIVERY_NOT_FOUND otherwise.
+ * post or one of their offices, or at a post they answer for (its duty officer; administrators answer for all).
+ * DELIVERY_NOT_FOUND otherwise.
  */
 async function handleable(deps: Deps, user: Handler, id: string): Promise<DeliveryRow> {
   const reader = user ? readerOf(user) : SYSTEM_READER;
@@ -34,22 +36,34 @@ async function handleable(deps: Deps, user: Handler, id: string): Promise<Delive
   const mine =
     row !== undefined &&
     (user === null ||
-      hasRole(user, "communicator") ||
       (user.post !== null && user.post === row.station) ||
-      (row.office !== "" && user.offices.includes(row.office)));
+      isOfficeCopyOf(user, row) ||
+      (await answersForPost(deps.store.db, user, row)));
   if (!row || !mine) {
     throw new CablegramError("DELIVERY_NOT_FOUND", `No delivery ${JSON.stringify(id)} in an inbox of yours.`, { id });
   }
   return row;
 }
 
+function isOfficeCopyOf(user: User, row: DeliveryRow): boolean {
+  return row.office !== "" && user.offices.includes(row.office);
+}
+
 /**
  * Acknowledges a delivery: stops its escalation and its open alerts; audited; publishes `delivery.acknowledged`.
- * A second acknowledgement keeps the first (who and when).
+ * A second acknowledgement keeps the first (who and when). Only those who answer for the post (its communicators,
+ * its duty officers, administrators) may, or the office's members for a copy slugged to an office; FORBIDDEN for
+ * anyone else who sees the copy.
  * @example await ackDelivery(deps, user, deliveryId, bus) // { acknowledged: true, acknowledgedBy: "duty.panama", ... }
  */
 export async function ackDelivery(deps: Deps, user: Handler, id: string, bus?: EventBus): Promise<DeliveryView> {
   const row = await handleable(deps, user, id);
+  if (user !== null && !isOfficeCopyOf(user, row) && !(await answersForPost(deps.store.db, user, row))) {
+    throw new CablegramError(
+      "FORBIDDEN",
+      `Only communicators and duty officers of ${row.post} may acknowledge its copy of ${row.cable_id}.`,
+    );
+  }
   if (row.acked_at !== null) return deliveryView(row);
   const now = deps.clock.now().toISOString();
   const by = user?.username ?? "system";

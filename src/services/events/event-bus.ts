@@ -4,6 +4,10 @@ import type { Store } from "../../store/open-store.ts";
 import { readerMeets, type CableLocks } from "../access/access-rule.ts";
 import { EVERYTHING, type Reader } from "../access/reader.ts";
 import { normalisePlad } from "../directory/directory-schema.ts";
+import type { User } from "../users/user-schema.ts";
+
+/** A signed-in subscriber as the rules beyond the access rule see them (who may see a draft): user and home PLAD. */
+export type Viewer = { user: User; home: string | null };
 
 /** Something that happened: `delivery.delivered`, `alert.raised`, `draft.created`, `cable.released`, ... */
 export type BusEvent = {
@@ -22,6 +26,11 @@ export type BusEvent = {
    * event with neither archived cable nor locks reaches nobody: the bus fails closed.
    */
   locks?: CableLocks;
+  /**
+   * Who besides the access rule may hear of it (a draft's events: those with a part in the draft). Given, the event
+   * reaches only subscribers with a viewer it accepts.
+   */
+  visibleTo?: (viewer: Viewer) => boolean;
 };
 
 /** What a subscriber watches: everything it may read, or only one post (by PLAD) or office. */
@@ -32,13 +41,19 @@ export type Listener = (event: BusEvent) => void;
 export type EventBus = {
   /** Delivers the event to every subscriber allowed and interested; resolves when all listeners were called. */
   publish(event: BusEvent): Promise<void>;
-  /** Subscribes `listener` as `reader`; returns the function that unsubscribes. */
-  subscribe(reader: Reader, listener: Listener, relevance?: Relevance): () => void;
+  /** Subscribes `listener` as `reader` (and `viewer`, for events with `visibleTo`); returns the unsubscriber. */
+  subscribe(reader: Reader, listener: Listener, relevance?: Relevance, viewer?: Viewer): () => void;
   /** Subscribers now: for tests and the server's status. */
   size(): number;
 };
 
-type Subscriber = { reader: Reader; listener: Listener; post: string | null; office: string | null };
+type Subscriber = {
+  reader: Reader;
+  listener: Listener;
+  post: string | null;
+  office: string | null;
+  viewer: Viewer | null;
+};
 
 /**
  * An event bus that reads cables' locks from `store` (the archive's access record). Without a store, cable events
@@ -59,6 +74,7 @@ export function createEventBus(options: { store?: Store } = {}): EventBus {
         if (s.post !== null && post !== s.post) continue;
         if (s.office !== null && office !== s.office) continue;
         if (event.cableId !== undefined && !allowed(s.reader, locks)) continue;
+        if (event.visibleTo && !(s.viewer !== null && event.visibleTo(s.viewer))) continue;
         try {
           s.listener(event);
         } catch {
@@ -66,10 +82,11 @@ export function createEventBus(options: { store?: Store } = {}): EventBus {
         }
       }
     },
-    subscribe(reader, listener, relevance = {}) {
+    subscribe(reader, listener, relevance = {}, viewer) {
       const s: Subscriber = {
         reader,
         listener,
+        viewer: viewer ?? null,
         post: relevance.post ? normalisePlad(relevance.post) : null,
         office: relevance.office ? relevance.office.toUpperCase() : null,
       };

@@ -4,7 +4,7 @@ import { locksOf } from "../access/index.ts";
 import { CablegramError } from "../errors.ts";
 import { findUser } from "../users/find-user.ts";
 import type { User } from "../users/user-schema.ts";
-import { actorOf, assertMayEdit, homePlad, isClearerOf } from "./draft-access.ts";
+import { actorOf, assertMayEdit, draftViewers, homePlad, isClearerOf } from "./draft-access.ts";
 import { clearanceFromRow, draftCable, recordStep } from "./draft-rows.ts";
 import type { Clearance } from "./draft-schema.ts";
 import { visibleDraft } from "./read-draft.ts";
@@ -15,7 +15,8 @@ import type { WorkflowDeps } from "./workflow-deps.ts";
 export type ClearanceRequest = { clearer: string; kind?: "office" | "user"; required?: boolean };
 
 /**
- * Asks an office or a person to clear the draft. An office must be in the directory, a person must exist.
+ * Asks an office or a person to clear the draft. An office must be in the directory, a person must exist and not be
+ * the drafter (CLEARANCE_BY_DRAFTER): a clearance is a second pair of eyes.
  * @example await requestClearance(deps, dana, draftId, { clearer: "EUR/SCE" }) // { id, status: "requested", ... }
  */
 export async function requestClearance(
@@ -24,10 +25,16 @@ export async function requestClearance(
   draftId: string,
   request: ClearanceRequest,
 ): Promise<Clearance> {
-  const { row } = await visibleDraft(deps.store, user, draftId);
+  const { row, clearances } = await visibleDraft(deps.store, user, draftId);
   assertMayEdit(user, await homePlad(deps.store, user), row);
   assertEditable(row.status, draftId);
   const target = await clearerOf(deps, request);
+  if (target.userId !== undefined && target.userId === row.created_by) {
+    throw new CablegramError(
+      "CLEARANCE_BY_DRAFTER",
+      `${target.clearer} drafted ${draftId}; ask someone else to clear it.`,
+    );
+  }
   const now = deps.clock.now().toISOString();
   const values = {
     id: randomUUID(),
@@ -55,14 +62,16 @@ export async function requestClearance(
     cableId: draftId,
     locks: locksOf(draftCable(row)),
     ...(target.kind === "office" ? { office: target.clearer } : { userId: target.userId }),
+    visibleTo: draftViewers(row, [...clearances, target]),
     data: { draftId, clearance: values.id, clearer: target.clearer, subject: draftCable(row).subject },
   });
   return clearanceFromRow(values);
 }
 
 /**
- * Clears or objects, as the person asked or a member of the office asked. The decision holds for the draft as it
- * is now; an edit puts it back to `requested`.
+ * Clears or objects, as the person asked or a member of the office asked, never as the drafter (CLEARANCE_BY_DRAFTER,
+ * even when the drafter works in the office asked). The decision holds for the draft as it is now; an edit puts it
+ * back to `requested`.
  * @example await decideClearance(deps, erin, draftId, clearanceId, { decision: "clear", comment: "OK for EUR/SCE" })
  */
 export async function decideClearance(
@@ -84,6 +93,12 @@ export async function decideClearance(
   if (!isClearerOf(user, clearance) && !user.roles.includes("admin")) {
     const who = clearance.kind === "office" ? `members of ${clearance.clearer}` : clearance.clearer;
     throw new CablegramError("FORBIDDEN", `Only ${who} may decide this clearance.`);
+  }
+  if (row.created_by === user.id) {
+    throw new CablegramError(
+      "CLEARANCE_BY_DRAFTER",
+      `You drafted ${draftId}; someone else must decide its clearances.`,
+    );
   }
   const status = decision.decision === "clear" ? "cleared" : "objected";
   const comment = decision.comment?.trim() || null;
@@ -129,6 +144,7 @@ export async function decideClearance(
     cableId: draftId,
     locks: locksOf(draftCable(row)),
     post: row.origin_post,
+    visibleTo: draftViewers(row, clearances),
     data: { draftId, clearance: clearanceId, by: user.username, comment },
   });
   return clearanceFromRow(decided);

@@ -6,6 +6,7 @@ import { locksOf, mayRead } from "../access/index.ts";
 import type { Actor } from "../audit/audit-entry.ts";
 import { findPost } from "../directory/index.ts";
 import { CablegramError } from "../errors.ts";
+import type { Viewer } from "../events/event-bus.ts";
 import { readerOf } from "../users/reader-of.ts";
 import { hasRole, type User } from "../users/user-schema.ts";
 import type { Store } from "../../store/open-store.ts";
@@ -44,13 +45,25 @@ export function isClearerOf(
 export function mayViewDraft(
   user: User,
   home: string | null,
-  row: Selectable<DraftsTable>,
+  row: Pick<Selectable<DraftsTable>, "created_by" | "origin_post" | "model">,
   clearances: Pick<Selectable<DraftClearancesTable>, "kind" | "clearer">[],
   cable: Cable = draftCable(row),
 ): boolean {
   if (!mayRead(readerOf(user), cable)) return false;
   if (user.roles.includes("admin") || row.created_by === user.id || home === row.origin_post) return true;
   return clearances.some((c) => isClearerOf(user, c));
+}
+
+/**
+ * Who may hear of a draft's events: the rule of `mayViewDraft`, for the event bus's `visibleTo`.
+ * @example await bus.publish({ type: "draft.updated", cableId: id, visibleTo: draftViewers(row, clearances), data })
+ */
+export function draftViewers(
+  row: Pick<Selectable<DraftsTable>, "created_by" | "origin_post" | "model">,
+  clearances: Pick<Selectable<DraftClearancesTable>, "kind" | "clearer">[],
+): (viewer: Viewer) => boolean {
+  const cable = draftCable(row);
+  return ({ user, home }) => mayViewDraft(user, home, row, clearances, cable);
 }
 
 /**

@@ -4,7 +4,7 @@ import { locksOf } from "../access/index.ts";
 import { CablegramError } from "../errors.ts";
 import { hasRole, type User } from "../users/user-schema.ts";
 import { composeDraft } from "./compose-draft.ts";
-import { actorOf, assertMayEdit, homePlad } from "./draft-access.ts";
+import { actorOf, assertMayEdit, draftViewers, homePlad } from "./draft-access.ts";
 import { draftActionRequests, draftCable, recordStep } from "./draft-rows.ts";
 import type { DraftFields, DraftFinding } from "./draft-schema.ts";
 import { visibleDraft, type DraftRows } from "./read-draft.ts";
@@ -75,6 +75,10 @@ export async function createDraft(
     cableId: id,
     locks: locksOf(composed.cable),
     post: composed.originPost,
+    visibleTo: draftViewers(
+      { created_by: user.id, origin_post: composed.originPost, model: JSON.stringify(composed.cable) },
+      [],
+    ),
     data: { id, subject: composed.cable.subject },
   });
   return { id, findings: composed.findings, revision: 1 };
@@ -102,13 +106,13 @@ export async function updateDraft(
 ): Promise<SavedDraft> {
   const home = await homePlad(deps.store, user);
   for (let attempt = 1; ; attempt++) {
-    const { row } = await visibleDraft(deps.store, user, id, false, home);
+    const { row, clearances } = await visibleDraft(deps.store, user, id, false, home);
     assertMayEdit(user, home, row);
     assertEditable(row.status, id);
     if (options.expectedRevision !== undefined && row.revision !== options.expectedRevision) {
       throw draftChanged(id, options.expectedRevision, row.revision);
     }
-    const saved = await writeChange(deps, user, row, fields);
+    const saved = await writeChange(deps, user, row, fields, clearances);
     if (saved) return saved;
     // Someone saved between the read and the write: compose the change again on their text.
     if (attempt === ATTEMPTS) throw draftChanged(id, row.revision, row.revision + 1);
@@ -121,6 +125,7 @@ async function writeChange(
   user: User,
   row: DraftRows["row"],
   fields: DraftFields,
+  clearances: DraftRows["clearances"],
 ): Promise<SavedDraft | null> {
   const id = row.id;
   const composed = await composeDraft(
@@ -171,6 +176,7 @@ async function writeChange(
     cableId: id,
     locks: locksOf(composed.cable),
     post: row.origin_post,
+    visibleTo: draftViewers({ ...row, model: JSON.stringify(composed.cable) }, clearances),
     data: { id },
   });
   return { id, findings: composed.findings, revision };
@@ -190,7 +196,7 @@ function draftChanged(id: string, expected: number, current: number): CablegramE
  * @example await discardDraft(deps, dana, id)
  */
 export async function discardDraft(deps: WorkflowDeps, user: User, id: string): Promise<void> {
-  const { row } = await visibleDraft(deps.store, user, id);
+  const { row, clearances } = await visibleDraft(deps.store, user, id);
   assertMayEdit(user, await homePlad(deps.store, user), row);
   assertEditable(row.status, id);
   const now = deps.clock.now().toISOString();
@@ -204,7 +210,13 @@ export async function discardDraft(deps: WorkflowDeps, user: User, id: string): 
     if (Number(changed.numUpdatedRows) === 0) assertEditable("released", id);
     await recordStep({ ...deps, store: { ...deps.store, db: tx } }, actorOf(user), id, { action: "draft.discard" });
   });
-  await deps.bus?.publish({ type: "draft.discarded", cableId: id, locks: locksOf(draftCable(row)), data: { id } });
+  await deps.bus?.publish({
+    type: "draft.discarded",
+    cableId: id,
+    locks: locksOf(draftCable(row)),
+    visibleTo: draftViewers(row, clearances),
+    data: { id },
+  });
 }
 
 /**
