@@ -12,3 +12,7 @@ export * from "./tag-registry.ts";
 export * from "./tags.ts";
 export * from "./validate.ts";
 export * from "./action-request.ts";
+export * from "./countries/iso-date.ts";
+export * from "./countries/iso-countries.ts";
+export * from "./countries/tag-countries.ts";
+export * from "./blocs/blocs.ts";
