@@ -16,3 +16,8 @@ export * from "./countries/iso-date.ts";
 export * from "./countries/iso-countries.ts";
 export * from "./countries/tag-countries.ts";
 export * from "./blocs/blocs.ts";
+export * from "./campaigns/question.ts";
+export * from "./campaigns/position-event.ts";
+export * from "./campaigns/event-index.ts";
+export * from "./campaigns/tally.ts";
+export * from "./campaigns/kosovo-recognitions.ts";
