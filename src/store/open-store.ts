@@ -6,24 +6,16 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./database.ts";
 import { migrateToLatest } from "./migrate.ts";
+import { postgresStore } from "./postgres/postgres-store.ts";
 import { attachSearchIndex, searchFileOf } from "./search-index.ts";
+import { sqliteStore } from "./sqlite/sqlite-store.ts";
 import { cachingStatements } from "./statement-cache.ts";
+import type { Store } from "./store.ts";
 
-export type Dialect = "sqlite" | "postgres";
+export type { Dialect, Store } from "./store.ts";
 
 /** Where the data lives: an SQLite file (or `:memory:`) or a PostgreSQL URL, optionally in a schema of its own. */
 export type StoreConfig = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string; schema?: string };
-
-/** An open store: the query builder and what kind of database is behind it. */
-export type Store = {
-  db: Kysely<Database>;
-  dialect: Dialect;
-  /** The raw SQLite handle, for the few statements Kysely cannot express (FTS5); null on PostgreSQL. */
-  sqlite: BetterSqlite3.Database | null;
-  /** The SQLite search index file (search-index.ts), which a second thread may write; null in memory and on PostgreSQL. */
-  searchFile: string | null;
-  close(): Promise<void>;
-};
 
 /**
  * Reads the store configuration from the environment: `DATABASE_URL=postgres://...` selects PostgreSQL,
@@ -56,7 +48,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     await migrateToLatest(db, "sqlite");
     attachSearchIndex(sqlite, config.file);
     const searchFile = searchFileOf(config.file) === ":memory:" ? null : searchFileOf(config.file);
-    return { db, dialect: "sqlite", sqlite, searchFile, close: () => db.destroy() };
+    return sqliteStore(db, sqlite, searchFile);
   }
   const pool = new pg.Pool({ connectionString: withSessionSettings(config.url, config.schema), max: 10 });
   if (config.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(config.schema)}`);
@@ -64,7 +56,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   // A URL may pick the schema itself (options=-c search_path=...): migrate the one its connections use.
   const schema = config.schema ?? (await pool.query<{ s: string }>("SELECT current_schema() AS s")).rows[0]?.s;
   await migrateToLatest(db, "postgres", schema);
-  return { db, dialect: "postgres", sqlite: null, searchFile: null, close: () => db.destroy() };
+  return postgresStore(db);
 }
 
 function quoteIdentifier(name: string): string {

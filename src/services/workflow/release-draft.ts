@@ -43,7 +43,7 @@ export async function releaseDraft(
   const homePost = user.post === null ? null : await findPost(store, user.post);
   const key = await signingKey(store);
   const { cable, supersedes } = await inReleaseGroup(store, async (tx) => {
-    const txStore = { ...store, db: tx };
+    const txStore = store.within(tx);
     // The draft is read once, in the transaction (locked on PostgreSQL): what is checked is what is released.
     const rows = await draftRows(tx, draftId, store.dialect === "postgres");
     const draft = rows ? draftCable(rows.row) : null;

@@ -1,0 +1,32 @@
+// The store as the services see it: the query builder, and one interface for each concern whose SQL differs
+// between the engines. src/store/sqlite and src/store/postgres implement them; nothing outside src/store asks
+// which engine it speaks to.
+import type BetterSqlite3 from "better-sqlite3";
+import type { Kysely } from "kysely";
+import type { Database } from "./database.ts";
+
+export type Dialect = "sqlite" | "postgres";
+
+/** An open store: the query builder, the engine's implementation of each concern, and its transactions. */
+export type Store = {
+  db: Kysely<Database>;
+  /** Which engine is behind the store: for what it prints and logs, never to choose SQL (the concerns do). */
+  dialect: Dialect;
+  /** The raw SQLite handle, for the few statements Kysely cannot express (FTS5); null on PostgreSQL. */
+  sqlite: BetterSqlite3.Database | null;
+  /** The SQLite search index file (search-index.ts), which a second thread may write; null in memory and on PostgreSQL. */
+  searchFile: string | null;
+  /**
+   * Runs `fn` in a transaction of its own, handing it this store bound to that transaction: committed when `fn`
+   * resolves, rolled back when it throws.
+   * @example await store.transaction(async (tx) => recordAudit({ store: tx, clock }, entry))
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * This store speaking through `db`, a transaction (or savepoint) of its database that the caller holds, as a
+   * group commit's body does.
+   * @example await inGroup(store, (tx) => releaseIn(store.within(tx)))
+   */
+  within(db: Kysely<Database>): Store;
+  close(): Promise<void>;
+};
