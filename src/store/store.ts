@@ -4,6 +4,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { Kysely } from "kysely";
 import type { Database } from "./database.ts";
+import type { DeliveryQueue } from "./delivery-queue.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -16,6 +17,8 @@ export type Store = {
   sqlite: BetterSqlite3.Database | null;
   /** The SQLite search index file (search-index.ts), which a second thread may write; null in memory and on PostgreSQL. */
   searchFile: string | null;
+  /** The outbox: queuing a release's copies and claiming the next batch to deliver. */
+  deliveries: DeliveryQueue;
   /**
    * Runs `fn` in a transaction of its own, handing it this store bound to that transaction: committed when `fn`
    * resolves, rolled back when it throws.

@@ -84,7 +84,7 @@ export async function releaseDraft(
     const version = await nextVersion(tx, row.supersedes);
     await appendLink(tx, key, { cable: stored, version, supersedes: row.supersedes, at: at.toISOString() });
     await markReleased(tx, draftId, released.id!, user.id, at.toISOString());
-    await enqueueDeliveries(tx, { cable: released, actionRequests }, clock);
+    await enqueueDeliveries(txStore, { cable: released, actionRequests }, clock);
     await recordStep({ ...deps, store: txStore }, actorOf(user), draftId, {
       action: "cable.release",
       target: released.id ?? draftId,

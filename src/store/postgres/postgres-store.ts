@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../database.ts";
 import type { Store } from "../store.ts";
+import { postgresDeliveryQueue } from "./postgres-delivery-queue.ts";
 
 /**
  * The store over an open, migrated PostgreSQL database `db`.
@@ -13,6 +14,7 @@ export function postgresStore(db: Kysely<Database>): Store {
     dialect: "postgres",
     sqlite: null,
     searchFile: null,
+    deliveries: postgresDeliveryQueue(conn),
     transaction: (fn) => conn.transaction().execute((tx) => fn(within(tx))),
     within,
     close: () => db.destroy(),

@@ -3,6 +3,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.ts";
 import type { Store } from "../store.ts";
+import { sqliteDeliveryQueue } from "./sqlite-delivery-queue.ts";
 
 /**
  * The store over an open, migrated SQLite database `db` and its raw handle.
@@ -14,6 +15,7 @@ export function sqliteStore(db: Kysely<Database>, sqlite: BetterSqlite3.Database
     dialect: "sqlite",
     sqlite,
     searchFile,
+    deliveries: sqliteDeliveryQueue(conn),
     transaction: (fn) => conn.transaction().execute((tx) => fn(within(tx))),
     within,
     close: () => db.destroy(),
