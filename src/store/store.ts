@@ -5,6 +5,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import type { Kysely } from "kysely";
 import type { Database } from "./database.ts";
 import type { DeliveryQueue } from "./delivery-queue.ts";
+import type { ReleaseGroupLock } from "./release-group-lock.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -19,6 +20,8 @@ export type Store = {
   searchFile: string | null;
   /** The outbox: queuing a release's copies and claiming the next batch to deliver. */
   deliveries: DeliveryQueue;
+  /** What a group of releases locks first, and whether a release locks its draft row. */
+  releaseGroups: ReleaseGroupLock;
   /**
    * Runs `fn` in a transaction of its own, handing it this store bound to that transaction: committed when `fn`
    * resolves, rolled back when it throws.

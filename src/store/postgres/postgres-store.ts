@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../database.ts";
 import type { Store } from "../store.ts";
+import { postgresReleaseGroupLock } from "./postgres-release-group-lock.ts";
 import { postgresDeliveryQueue } from "./postgres-delivery-queue.ts";
 
 /**
@@ -15,6 +16,7 @@ export function postgresStore(db: Kysely<Database>): Store {
     sqlite: null,
     searchFile: null,
     deliveries: postgresDeliveryQueue(conn),
+    releaseGroups: postgresReleaseGroupLock(conn),
     transaction: (fn) => conn.transaction().execute((tx) => fn(within(tx))),
     within,
     close: () => db.destroy(),

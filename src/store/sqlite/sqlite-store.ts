@@ -3,6 +3,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.ts";
 import type { Store } from "../store.ts";
+import { sqliteReleaseGroupLock } from "./sqlite-release-group-lock.ts";
 import { sqliteDeliveryQueue } from "./sqlite-delivery-queue.ts";
 
 /**
@@ -16,6 +17,7 @@ export function sqliteStore(db: Kysely<Database>, sqlite: BetterSqlite3.Database
     sqlite,
     searchFile,
     deliveries: sqliteDeliveryQueue(conn),
+    releaseGroups: sqliteReleaseGroupLock(conn),
     transaction: (fn) => conn.transaction().execute((tx) => fn(within(tx))),
     within,
     close: () => db.destroy(),
