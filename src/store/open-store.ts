@@ -30,6 +30,15 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
 }
 
 /**
+ * Where a configuration keeps the data, for a log line: the SQLite file, or PostgreSQL without its URL (which may
+ * hold a password).
+ * @example storeLocation({ dialect: "sqlite", file: "data/cablegram.db" }) // "data/cablegram.db"
+ */
+export function storeLocation(config: StoreConfig): string {
+  return config.dialect === "sqlite" ? config.file : "PostgreSQL (DATABASE_URL)";
+}
+
+/**
  * Opens the store and brings its schema up to date.
  * @example const store = await openStore({ dialect: "sqlite", file: ":memory:" })
  */

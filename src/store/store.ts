@@ -3,9 +3,13 @@
 // which engine it speaks to.
 import type BetterSqlite3 from "better-sqlite3";
 import type { Kysely } from "kysely";
+import type { ArchiveWrites } from "./archive-writes.ts";
+import type { BulkImportTuning } from "./bulk-import-tuning.ts";
 import type { Database } from "./database.ts";
 import type { DeliveryQueue } from "./delivery-queue.ts";
 import type { ReleaseGroupLock } from "./release-group-lock.ts";
+import type { SearchEngine } from "./search-engine.ts";
+import type { SearchIndexUpkeep } from "./search-index-upkeep.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -18,10 +22,18 @@ export type Store = {
   sqlite: BetterSqlite3.Database | null;
   /** The SQLite search index file (search-index.ts), which a second thread may write; null in memory and on PostgreSQL. */
   searchFile: string | null;
+  /** Cable records into the archive, with their side rows and full-text rows (see writeCableRecords). */
+  archive: ArchiveWrites;
   /** The outbox: queuing a release's copies and claiming the next batch to deliver. */
   deliveries: DeliveryQueue;
   /** What a group of releases locks first, and whether a release locks its draft row. */
   releaseGroups: ReleaseGroupLock;
+  /** The statements a search runs: its count and facets, and a page in either order. */
+  search: SearchEngine;
+  /** How a bulk import writes its batches, and the upkeep it leaves. */
+  bulkImport: BulkImportTuning;
+  /** The cables the search index lacks, and indexing them. */
+  searchIndex: SearchIndexUpkeep;
   /**
    * Runs `fn` in a transaction of its own, handing it this store bound to that transaction: committed when `fn`
    * resolves, rolled back when it throws.

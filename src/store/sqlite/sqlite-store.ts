@@ -3,7 +3,11 @@ import type BetterSqlite3 from "better-sqlite3";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.ts";
 import type { Store } from "../store.ts";
+import { sqliteBulkImport } from "./sqlite-bulk-import.ts";
+import { sqliteCableWrites } from "./sqlite-cable-writes.ts";
 import { sqliteReleaseGroupLock } from "./sqlite-release-group-lock.ts";
+import { sqliteSearch } from "./sqlite-search.ts";
+import { sqliteSearchIndexUpkeep } from "./sqlite-search-index-upkeep.ts";
 import { sqliteDeliveryQueue } from "./sqlite-delivery-queue.ts";
 
 /**
@@ -11,13 +15,20 @@ import { sqliteDeliveryQueue } from "./sqlite-delivery-queue.ts";
  * @example const store = sqliteStore(db, handle, "data/cablegram-search.db")
  */
 export function sqliteStore(db: Kysely<Database>, sqlite: BetterSqlite3.Database, searchFile: string | null): Store {
+  const archive = sqliteCableWrites(sqlite);
+  const bulkImport = sqliteBulkImport(sqlite);
+  const searchIndex = sqliteSearchIndexUpkeep(sqlite);
   const within = (conn: Kysely<Database>): Store => ({
     db: conn,
     dialect: "sqlite",
     sqlite,
     searchFile,
+    archive,
     deliveries: sqliteDeliveryQueue(conn),
     releaseGroups: sqliteReleaseGroupLock(conn),
+    search: sqliteSearch(conn),
+    bulkImport,
+    searchIndex,
     transaction: (fn) => conn.transaction().execute((tx) => fn(within(tx))),
     within,
     close: () => db.destroy(),
