@@ -62,3 +62,32 @@ export function withColumns(page: RawBuilder<unknown>, order: RawBuilder<unknown
 export function afterScore(after: { score: number | null; seq: number } | null): RawBuilder<unknown> {
   return after ? sql`(x.score > ${after.score} OR (x.score = ${after.score} AND x.seq < ${after.seq}))` : sql`1 = 1`;
 }
+
+/**
+ * The row number bounds of a plan's matches on the row number `k` (the date range, and below `before`), and the
+ * condition on the cable `c` with them (`where`).
+ * @example const { bounds, where } = boundsOf(plan, sql.ref("c.seq"), null)
+ */
+export function boundsOf(
+  plan: SearchPlan,
+  k: RawBuilder<number>,
+  before: number | null,
+): { bounds: RawBuilder<unknown>[]; where: RawBuilder<unknown> } {
+  const bounds: RawBuilder<unknown>[] = [];
+  if (plan.range) bounds.push(sql`${k} >= ${plan.range[0]} AND ${k} < ${plan.range[1]}`);
+  if (before !== null) bounds.push(sql`${k} < ${before}`);
+  const where = bounds.length > 0 ? sql`${sql.join(bounds, sql` AND `)} AND ${plan.conditions}` : plan.conditions;
+  return { bounds, where };
+}
+
+/**
+ * FROM ... WHERE of index rows `f` matching `match` within `bounds`, with no look at their cables: every index row
+ * has its cable (they are written together), so a reader who may read all needs no join, nor does a count whose
+ * access word decides.
+ * @example sql`SELECT count(*) ${indexOnly(match, bounds)}`
+ */
+export function indexOnly(match: RawBuilder<unknown>, bounds: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return bounds.length > 0
+    ? sql`FROM cable_fts f WHERE ${match} AND ${sql.join(bounds, sql` AND `)}`
+    : sql`FROM cable_fts f WHERE ${match}`;
+}

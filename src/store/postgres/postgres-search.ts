@@ -12,7 +12,16 @@ import {
   type SearchEngine,
   type SearchPlan,
 } from "../search-engine.ts";
-import { afterScore, facetCounts, facetsFrom, facetsOf, withColumns, type FacetRow } from "../search-statements.ts";
+import {
+  afterScore,
+  boundsOf,
+  facetCounts,
+  facetsFrom,
+  facetsOf,
+  indexOnly,
+  withColumns,
+  type FacetRow,
+} from "../search-statements.ts";
 import { FTS_SEQ, postgresFtsExpression, postgresFtsMatch, postgresFtsScore } from "./postgres-full-text.ts";
 
 /** Row numbers of one `bkt` token in the index (migration 0010): 2^19 DTG minutes, about a year. */
@@ -171,20 +180,11 @@ function matchingFrom(
   window: RawBuilder<unknown> | null = null,
 ): RawBuilder<unknown> {
   const k = key(plan);
-  const bounds: RawBuilder<unknown>[] = [];
-  if (plan.range) bounds.push(sql`${k} >= ${plan.range[0]} AND ${k} < ${plan.range[1]}`);
-  if (before !== null) bounds.push(sql`${k} < ${before}`);
-  const where = bounds.length > 0 ? sql`${sql.join(bounds, sql` AND `)} AND ${plan.conditions}` : plan.conditions;
+  const { bounds, where } = boundsOf(plan, k, before);
   if (!plan.indexed) return sql`FROM cables c WHERE ${where}`;
   const words = postgresFtsMatch(plan.expression);
   const match = window ? sql`${words} AND ${window}` : words;
-  // Every index row has its cable (they are written together): a reader who may read all needs no join, nor does
-  // a count whose access word decides.
-  if (plan.unrestricted || (counting && plan.countInIndex)) {
-    return bounds.length > 0
-      ? sql`FROM cable_fts f WHERE ${match} AND ${sql.join(bounds, sql` AND `)}`
-      : sql`FROM cable_fts f WHERE ${match}`;
-  }
+  if (plan.unrestricted || (counting && plan.countInIndex)) return indexOnly(match, bounds);
   // The index rows carry the locks: a join to cables cost a lookup a match, on every match of a common word.
   const inIndex = [...bounds, plan.indexConditions];
   return sql`FROM cable_fts f WHERE ${match} AND ${sql.join(inIndex, sql` AND `)}`;

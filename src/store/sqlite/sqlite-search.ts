@@ -11,7 +11,16 @@ import {
   type SearchEngine,
   type SearchPlan,
 } from "../search-engine.ts";
-import { afterScore, facetCounts, facetsFrom, facetsOf, withColumns, type FacetRow } from "../search-statements.ts";
+import {
+  afterScore,
+  boundsOf,
+  facetCounts,
+  facetsFrom,
+  facetsOf,
+  indexOnly,
+  withColumns,
+  type FacetRow,
+} from "../search-statements.ts";
 import { FTS_SEQ, sqliteFtsExpression, sqliteFtsMatch, sqliteFtsScore } from "./sqlite-full-text.ts";
 
 /**
@@ -59,19 +68,10 @@ function key(plan: SearchPlan): RawBuilder<number> {
  */
 function matchingFrom(plan: SearchPlan, before: number | null = null, counting = false): RawBuilder<unknown> {
   const k = key(plan);
-  const bounds: RawBuilder<unknown>[] = [];
-  if (plan.range) bounds.push(sql`${k} >= ${plan.range[0]} AND ${k} < ${plan.range[1]}`);
-  if (before !== null) bounds.push(sql`${k} < ${before}`);
-  const where = bounds.length > 0 ? sql`${sql.join(bounds, sql` AND `)} AND ${plan.conditions}` : plan.conditions;
+  const { bounds, where } = boundsOf(plan, k, before);
   if (!plan.indexed) return sql`FROM cables c WHERE ${where}`;
   const match = sqliteFtsMatch(plan.expression);
-  // Every index row has its cable (they are written together): a reader who may read all needs no join, nor does
-  // a count whose access word decides.
-  if (plan.unrestricted || (counting && plan.countInIndex)) {
-    return bounds.length > 0
-      ? sql`FROM cable_fts f WHERE ${match} AND ${sql.join(bounds, sql` AND `)}`
-      : sql`FROM cable_fts f WHERE ${match}`;
-  }
+  if (plan.unrestricted || (counting && plan.countInIndex)) return indexOnly(match, bounds);
   // CROSS JOIN keeps the index as the outer loop, which SQLite would otherwise walk cables and probe.
   return sql`FROM cable_fts f CROSS JOIN cables c
     WHERE c.seq = ${FTS_SEQ} AND ${match} AND ${where}`;
