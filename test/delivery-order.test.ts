@@ -62,7 +62,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: delivery in precedence order", (d
       cables.map((cable) => ({ cable, raw: null, source: "test" })),
     );
     for (const cable of cables) {
-      await store.db.transaction().execute((tx) => enqueueDeliveries(tx, { cable, actionRequests: [] }, clock));
+      await store.transaction((tx) => enqueueDeliveries(tx, { cable, actionRequests: [] }, clock));
     }
 
     const bus = createEventBus({ store });

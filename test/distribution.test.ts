@@ -93,12 +93,12 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
   });
 
   it("rejects an unknown addressee by name with close matches, and writes nothing", async () => {
-    await store.db.transaction().execute(async (tx) => {
+    await store.transaction(async (tx) => {
       await enqueueDeliveries(tx, { cable: releasedSeed("08STATE16245", "26STATE103"), actionRequests: [] }, clock);
     });
     const cable = releasedSeed("08STATE16245", "26STATE104", { to: [addressee("AMEMBASSY OUAGADOUGU")] });
     const error = await rejectionOf(
-      store.db.transaction().execute((tx) => enqueueDeliveries(tx, { cable, actionRequests: [] }, clock)),
+      store.transaction((tx) => enqueueDeliveries(tx, { cable, actionRequests: [] }, clock)),
     );
     expect(error).toMatchObject({ code: "UNKNOWN_ADDRESSEE", details: { addressee: "AMEMBASSY OUAGADOUGU" } });
     expect(error.details.hints as string[]).toContain("AMEMBASSY OUAGADOUGOU");
@@ -149,7 +149,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
     const cable = releasedSeed("08STATE16245", "26STATE108");
     await release(store, clock, cable);
     // A retried enqueue (a release replayed after a crash) adds no copy.
-    await store.db.transaction().execute((tx) => enqueueDeliveries(tx, { cable, actionRequests: [] }, clock));
+    await store.transaction((tx) => enqueueDeliveries(tx, { cable, actionRequests: [] }, clock));
     const delivered: string[] = [];
     const counting = createEventBus();
     counting.subscribe(

@@ -4,16 +4,18 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_READER } from "../src/services/access/index.ts";
 import { archiveCables, searchCables } from "../src/services/archive/index.ts";
-import { ftsExpression, wordPairs, type FtsTerm } from "../src/store/full-text.ts";
+import type { FtsTerm } from "../src/store/full-text.ts";
 import { up as addWordPairs } from "../src/store/migrations/0013-word-pairs.ts";
 import type { Store } from "../src/store/open-store.ts";
+import { postgresFtsExpression } from "../src/store/postgres/postgres-full-text.ts";
+import { wordPairs } from "../src/store/postgres/word-pairs.ts";
 import { seed } from "./helpers/archive-fixtures.ts";
 import { sharedAvailable } from "./helpers/shared-data.ts";
 import { openTestStore } from "./helpers/test-stores.ts";
 
 describe("word pairs", () => {
   const text = (words: string[], prefix = false): FtsTerm => ({ words, prefix, column: "text" });
-  const pg = (term: FtsTerm) => ftsExpression("postgres", [term], []);
+  const pg = (term: FtsTerm) => postgresFtsExpression([term], []);
 
   it("are the distinct adjacent pairs of a normalised text, none with a stop word", () => {
     expect(wordPairs("the security council met the security council")).toEqual(["~security council", "~council met"]);
@@ -27,7 +29,7 @@ describe("word pairs", () => {
     );
     expect(pg(text(["security", "counc"], true))).toBe("(('security' <-> 'counc':*))");
     expect(pg(text(["the", "council"]))).toBe("(('the' <-> 'council'))");
-    expect(ftsExpression("postgres", [text(["security", "council"])], [], { pairs: false })).toBe(
+    expect(postgresFtsExpression([text(["security", "council"])], [], { pairs: false })).toBe(
       "(('security' <-> 'council'))",
     );
   });

@@ -7,10 +7,13 @@ import pg from "pg";
 import type { Database } from "./database.ts";
 import { keyPlaceOf, keySettingsFromEnv, type KeyPlace } from "./key-place.ts";
 import { migrateToLatest } from "./migrate.ts";
+import { postgresStore } from "./postgres/postgres-store.ts";
 import { attachSearchIndex, searchFileOf } from "./search-index.ts";
+import { sqliteStore } from "./sqlite/sqlite-store.ts";
 import { cachingStatements } from "./statement-cache.ts";
+import type { Store } from "./store.ts";
 
-export type Dialect = "sqlite" | "postgres";
+export type { Dialect, Store } from "./store.ts";
 
 /**
  * Where the data lives: an SQLite file (or `:memory:`) or a PostgreSQL URL, optionally in a schema of its own; and
@@ -20,19 +23,6 @@ export type StoreConfig = (
   { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string; schema?: string }
 ) & {
   keys?: Partial<KeyPlace>;
-};
-
-/** An open store: the query builder and what kind of database is behind it. */
-export type Store = {
-  db: Kysely<Database>;
-  dialect: Dialect;
-  /** The raw SQLite handle, for the few statements Kysely cannot express (FTS5); null on PostgreSQL. */
-  sqlite: BetterSqlite3.Database | null;
-  /** The SQLite search index file (search-index.ts), which a second thread may write; null in memory and on PostgreSQL. */
-  searchFile: string | null;
-  /** Where the chain signing key and the trust file are: outside the database. */
-  keys: KeyPlace;
-  close(): Promise<void>;
 };
 
 /**
@@ -46,6 +36,15 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
   if (url && /^postgres(ql)?:\/\//.test(url)) return { dialect: "postgres", url, keys };
   const dir = env.CABLEGRAM_DATA_DIR ?? "data";
   return { dialect: "sqlite", file: `${dir}/cablegram.db`, keys };
+}
+
+/**
+ * Where a configuration keeps the data, for a log line: the SQLite file, or PostgreSQL without its URL (which may
+ * hold a password).
+ * @example storeLocation({ dialect: "sqlite", file: "data/cablegram.db" }) // "data/cablegram.db"
+ */
+export function storeLocation(config: StoreConfig): string {
+  return config.dialect === "sqlite" ? config.file : "PostgreSQL (DATABASE_URL)";
 }
 
 /**
@@ -68,7 +67,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     attachSearchIndex(sqlite, config.file);
     const searchFile = searchFileOf(config.file) === ":memory:" ? null : searchFileOf(config.file);
     const keys = keyPlaceOf(config.keys, config.file === ":memory:" ? null : { dir: dirname(config.file) });
-    return { db, dialect: "sqlite", sqlite, searchFile, keys, close: () => db.destroy() };
+    return sqliteStore(db, sqlite, searchFile, keys);
   }
   const pool = new pg.Pool({ connectionString: withSessionSettings(config.url, config.schema), max: 10 });
   if (config.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(config.schema)}`);
@@ -77,7 +76,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   const schema = config.schema ?? (await pool.query<{ s: string }>("SELECT current_schema() AS s")).rows[0]?.s;
   await migrateToLatest(db, "postgres", schema);
   const keys = keyPlaceOf(config.keys, { url: `${config.url}#${schema ?? ""}` });
-  return { db, dialect: "postgres", sqlite: null, searchFile: null, keys, close: () => db.destroy() };
+  return postgresStore(db, keys);
 }
 
 function quoteIdentifier(name: string): string {

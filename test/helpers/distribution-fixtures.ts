@@ -36,7 +36,7 @@ export function releasedSeed(seed: SeedId, id: string, changes: Partial<Cable> =
  */
 export async function release(store: Store, clock: Clock, cable: Cable, actionRequests: ActionRequest[] = []) {
   await archiveCables(store, [{ cable, raw: null, source: "test" }]);
-  await store.db.transaction().execute((tx) => enqueueDeliveries(tx, { cable, actionRequests }, clock));
+  await store.transaction((tx) => enqueueDeliveries(tx, { cable, actionRequests }, clock));
 }
 
 /** The five action posts and nine info posts of seed 08STATE16245. */

@@ -16,7 +16,7 @@ import { isCablegramError } from "../../services/errors.ts";
 import { flagFromEnv } from "../../services/flag-setting.ts";
 import { storeSettingsFromEnv } from "../../services/store-settings.ts";
 import { checkpointInBackground } from "../../store/background-checkpoints.ts";
-import { openStore, type StoreConfig } from "../../store/open-store.ts";
+import { openStore, storeLocation, type StoreConfig } from "../../store/open-store.ts";
 import type { ExitCode, Io } from "../io.ts";
 import type { CommandModule } from "../main.ts";
 
@@ -167,7 +167,7 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
   const address = app.server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   const url = `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${actualPort}`;
-  const where = config.dialect === "sqlite" ? config.file : "PostgreSQL (DATABASE_URL)";
+  const where = storeLocation(config);
   log.info(
     { url, docs: `${url}/api/docs`, database: where, startupMs: Math.round(performance.now() - started) },
     "Cablegram is listening",

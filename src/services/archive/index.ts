@@ -10,5 +10,5 @@ export {
   type SearchHit,
   type SearchOptions,
   type SearchResult,
-} from "./search-cables.ts";
+} from "../search/search-cables.ts";
 export { repairSearchIndex } from "./repair-search-index.ts";

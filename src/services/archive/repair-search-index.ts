@@ -2,7 +2,6 @@
 // (the archive's, then its index writer's), or when the index file was deleted or is new (see search-index.ts).
 import { sql } from "kysely";
 import type { Store } from "../../store/open-store.ts";
-import { indexCables, unindexedSeqs } from "../../store/search-index.ts";
 import { cableRecordOf } from "./cable-record-of.ts";
 import { modelOf, type StoredModel } from "./stored-model.ts";
 
@@ -18,18 +17,14 @@ export async function repairSearchIndex(
   store: Store,
   onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
-  if (!store.sqlite) return 0;
-  const missing = unindexedSeqs(store.sqlite);
+  const missing = store.searchIndex.unindexed();
   for (let i = 0; i < missing.length; i += BATCH) {
     const seqs = missing.slice(i, i + BATCH);
     const { rows } = await sql<{ seq: number } & StoredModel>`
       SELECT seq, model, raw, parse_hints FROM cable_texts WHERE seq IN (${sql.join(seqs)}) ORDER BY seq`.execute(
       store.db,
     );
-    indexCables(
-      store.sqlite,
-      rows.map((row) => ({ seq: row.seq, ...cableRecordOf(modelOf(row), null, null, "").fts })),
-    );
+    store.searchIndex.index(rows.map((row) => ({ seq: row.seq, ...cableRecordOf(modelOf(row), null, null, "").fts })));
     onProgress?.(Math.min(i + BATCH, missing.length), missing.length);
   }
   return missing.length;

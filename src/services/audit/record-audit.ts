@@ -32,7 +32,7 @@ export async function recordAudit({ store, clock }: Deps, record: AuditRecord): 
  * @example await recordAuditGrouped(deps, { actor, action: "cable.search", target: "kosovo", resultCount: 2 })
  */
 export function recordAuditGrouped({ store, clock }: Deps, record: AuditRecord): Promise<void> {
-  return inAuditGroup(store, (tx) => recordAudit({ store: { ...store, db: tx }, clock }, record));
+  return inAuditGroup(store, (tx) => recordAudit({ store: store.within(tx), clock }, record));
 }
 
 const inAuditGroup = groupCommit();

@@ -1,7 +1,7 @@
 // Searches the archive for a user and records the search (query and result count) in the audit log.
 import type { Deps } from "../clock.ts";
 import type { Reader } from "../access/reader.ts";
-import { searchCables, type SearchOptions, type SearchResult } from "../archive/search-cables.ts";
+import { searchCables, type SearchOptions, type SearchResult } from "../search/search-cables.ts";
 import type { Actor } from "./audit-entry.ts";
 import { recordAuditGrouped } from "./record-audit.ts";
 

@@ -106,7 +106,7 @@ function keyOrigin(store: Store): string {
 
 /** The file beside an SQLite database where installations kept the key before it had a key folder. */
 function legacyKeyFile(store: Store): string | null {
-  return store.dialect === "sqlite" && store.searchFile ? join(dirname(store.searchFile), LEGACY_KEY_FILE) : null;
+  return store.searchFile ? join(dirname(store.searchFile), LEGACY_KEY_FILE) : null;
 }
 
 function generatePem(): string {

@@ -1,7 +1,6 @@
 // Checks the whole chain against the operator's pinned key and head: every link's hashes and signature, the signed
 // head, every chained cable's stored rows, and that no archived cable is outside the chain.
 import type { KeyObject } from "node:crypto";
-import { sql } from "kysely";
 import type { Store } from "../../store/open-store.ts";
 import { unchainedCables } from "./chain-archived.ts";
 import { batchHash, GENESIS_HASH, linkHash } from "./link-hash.ts";
@@ -267,15 +266,9 @@ async function storedCables(store: Store, ids: string[]): Promise<Map<string, St
       .where("seq", "in", seqs)
       .execute();
     for (const g of grants) bySeq.get(Number(g.seq))?.grants.push(g.grant_key);
-    if (store.dialect === "postgres") {
-      // Search filters on PostgreSQL's copy of the locks beside the search vector (migration 0010).
-      const fts = await sql<{ seq: string; class_rank: number; needs_access: number; captioned: number }>`
-        SELECT seq, class_rank, needs_access, captioned FROM cable_fts WHERE seq IN (${sql.join(seqs)})`.execute(
-        store.db,
-      );
-      for (const s of seqs) bySeq.get(s)!.fts = null;
-      for (const f of fts.rows) bySeq.get(Number(f.seq))!.fts = f;
-    }
+    // Where the search index keeps its own copy of the locks (a search filters on it), that copy is checked too.
+    const copies = await store.searchIndex.lockCopies(seqs);
+    if (copies) for (const s of seqs) bySeq.get(s)!.fts = copies.get(s) ?? null;
   }
   return new Map([...bySeq.values()].map((row) => [row.id, row]));
 }

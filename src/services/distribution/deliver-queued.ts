@@ -1,7 +1,6 @@
 // Delivers queued deliveries, the most urgent first: one transaction turns a batch delivered, sets its handling
 // deadline and raises the NIACT/FLASH alerts; events go out after commit.
-import { sql, type Kysely, type RawBuilder } from "kysely";
-import type { Database } from "../../store/database.ts";
+import { sql } from "kysely";
 import type { Store } from "../../store/open-store.ts";
 import { raiseAlerts } from "../alerts/raise-alerts.ts";
 import type { Clock } from "../clock.ts";
@@ -11,20 +10,6 @@ import type { HandlingObjectives } from "./handling-objectives.ts";
 import { isAlerting, PRECEDENCES, type Precedence } from "../../core/index.ts";
 
 export type Delivering = { store: Store; clock: Clock; bus: EventBus; objectives: HandlingObjectives; batch: number };
-
-/** The columns a release writes in a queued delivery (enqueue-deliveries.ts). */
-const QUEUED_COLUMNS = [
-  "id",
-  "cable_id",
-  "post",
-  "station",
-  "office",
-  "role",
-  "precedence",
-  "rank",
-  "queued_at",
-  "routing_hint",
-] as const;
 
 /** What one batch did: rows found queued, rows this call delivered, and alerts it raised. */
 export type DeliveredBatch = { queued: number; delivered: number; alerts: number };
@@ -56,10 +41,7 @@ export async function deliverBatch(options: Delivering): Promise<DeliveredBatch>
     PRECEDENCES.map((p) => sql`when ${p} then ${dueOf(options.objectives[p])}`),
     sql` `,
   )} else ${dueOf(options.objectives.ROUTINE)} end`;
-  const claim =
-    store.dialect === "postgres"
-      ? claimPostgres(options.batch, nowIso, due)
-      : await claimSqlite(store, options.batch, nowIso, due);
+  const claim = await store.deliveries.claim(options.batch, nowIso, due);
   if (claim === null) return { queued: 0, delivered: 0, alerts: 0 };
   const { delivered, alerts } = await store.db.transaction().execute(async (tx) => {
     const rows = await claim.deliver(tx);
@@ -94,65 +76,6 @@ export async function deliverBatch(options: Delivering): Promise<DeliveredBatch>
   });
   if (delivered.length > 0) await publishDelivered(options, delivered);
   return { queued: claim.found ?? delivered.length, delivered: delivered.length, alerts };
-}
-
-/**
- * A batch to deliver: `deliver` turns it delivered in the transaction it is given and answers the rows it turned;
- * `found` is how many rows were queued when it was picked, null where picking and delivering are one statement.
- */
-type Claim = { found: number | null; deliver: (tx: Kysely<Database>) => Promise<QueuedRow[]> };
-type QueuedRow = Pick<DeliveryRow, (typeof QUEUED_COLUMNS)[number]>;
-
-/**
- * SQLite: the batch's ids are read first (a write transaction is the database's only one, so it is kept short),
- * then moved by an UPDATE that names the old state: a row another process delivered meanwhile is left alone.
- */
-async function claimSqlite(
-  store: Store,
-  batch: number,
-  nowIso: string,
-  due: RawBuilder<string>,
-): Promise<Claim | null> {
-  const queued = await store.db
-    .selectFrom("deliveries")
-    .select("id")
-    // A literal, so that the planner may use the partial index of queued rows (migration 0007).
-    .where("state", "=", sql.lit("queued"))
-    .orderBy("rank")
-    .orderBy("queued_at")
-    .orderBy("id")
-    .limit(batch)
-    .execute();
-  if (queued.length === 0) return null;
-  const ids = queued.map((q) => q.id);
-  const deliver = (tx: Kysely<Database>) =>
-    tx
-      .updateTable("deliveries")
-      .set({ state: "delivered", delivered_at: nowIso, due_at: due })
-      .where("id", "in", ids)
-      .where("state", "=", "queued")
-      // Only the columns a release writes come back: a queued copy was never read, acknowledged, escalated or
-      // slugged (those acts need a delivered copy), so the others are null, and this update set the rest.
-      .returning(QUEUED_COLUMNS)
-      .execute();
-  return { found: queued.length, deliver };
-}
-
-/**
- * PostgreSQL: one statement picks the most urgent queued rows and delivers them, skipping rows another dispatcher
- * has locked (it is delivering those): a round trip and a scan fewer than reading the ids first.
- */
-function claimPostgres(batch: number, nowIso: string, due: RawBuilder<string>): Claim {
-  const deliver = async (tx: Kysely<Database>) => {
-    const { rows } = await sql<QueuedRow>`
-      UPDATE deliveries AS d SET state = 'delivered', delivered_at = ${nowIso}, due_at = ${due}
-      FROM (SELECT id FROM deliveries WHERE state = 'queued' ORDER BY rank, queued_at, id LIMIT ${batch}
-        FOR UPDATE SKIP LOCKED) AS q
-      WHERE d.id = q.id
-      RETURNING ${sql.join(QUEUED_COLUMNS.map((c) => sql.ref(`d.${c}`)))}`.execute(tx);
-    return rows;
-  };
-  return { found: null, deliver };
 }
 
 async function publishDelivered(options: Delivering, delivered: DeliveryRow[]): Promise<void> {

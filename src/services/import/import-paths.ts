@@ -5,8 +5,6 @@ import type { Store } from "../../store/open-store.ts";
 import { archiveCables, type ArchiveItem } from "../archive/archive-cables.ts";
 import { repairSearchIndex } from "../archive/repair-search-index.ts";
 import { chainUnchained } from "../chain/chain-archived.ts";
-import { refreshStatistics } from "../../store/refresh-statistics.ts";
-import { checkpointLessOften } from "../../store/search-index.ts";
 import { SearchIndexWriter } from "../../store/search-index-writer.ts";
 import { jsonInput } from "./cable-from-json.ts";
 import type { ParsedTelegram, TelegramHints } from "./cable-from-telegram.ts";
@@ -90,7 +88,7 @@ const BATCH_TEXT = 32_000_000;
 const WINDOW = 1024;
 /** Below this many inputs, starting worker threads costs more than it saves. */
 const WORKERS_FROM = 1000;
-/** From this many new cables, PostgreSQL's statistics are brought up to date at the end (refresh-statistics.ts). */
+/** From this many new cables, the engine's upkeep after an import runs at the end (postgres/refresh-statistics.ts). */
 const REFRESH_FROM = 1000;
 
 /**
@@ -130,7 +128,7 @@ export async function importPaths(store: Store, paths: string[], options: Import
   const pool = new ParsePool(workers);
   // A large import writes the SQLite search index on a thread of its own, beside the archive's writes.
   const index = workers > 0 && store.searchFile ? new SearchIndexWriter(store.searchFile) : undefined;
-  const restoreCheckpoints = index && store.sqlite ? checkpointLessOften(store.sqlite) : () => undefined;
+  const restoreCheckpoints = index ? store.bulkImport.checkpointLessOften() : () => undefined;
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
   const batcher = new Batcher(store, batchSize, progress, fail, report, index);
   const window: Promise<Outcome>[] = [];
@@ -198,9 +196,10 @@ export async function importPaths(store: Store, paths: string[], options: Import
   }
   progress.current = null;
   report();
-  if (store.dialect === "postgres" && progress.imported >= REFRESH_FROM) {
-    options.onStep?.("updating PostgreSQL's statistics of the archive (VACUUM ANALYZE)");
-    await refreshStatistics(store);
+  const upkeep = store.bulkImport.afterImport;
+  if (upkeep && progress.imported >= REFRESH_FROM) {
+    options.onStep?.(upkeep.step);
+    await upkeep.run();
   }
 
   const elapsedMs = performance.now() - started;
@@ -234,20 +233,11 @@ function defaultWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
-/**
- * Batches being written at once while the next is parsed. PostgreSQL does the full-text indexing in the server
- * process of the connection that writes, so two batches, each in a transaction on a connection of its own, use two
- * of its processes: 10,000 bench cables went in at 367 and 346 cables/s against 251 with one, and 320 with three;
- * bench:archive's 250,000 at 157 against 108 (2 cores). On SQLite a write holds the main thread until it commits,
- * so a second would only wait its turn.
- */
-const WRITING: Record<Store["dialect"], number> = { sqlite: 1, postgres: 2 };
-
 /** What writing one batch came to: the archive's counts (one per transaction) and the cables it refused. */
 type Written = { outcomes: WriteOutcome[]; refused: ImportProblem[] };
 
 /**
- * Collects cables into batches and archives each in one transaction, up to WRITING of them at a time; a batch the
+ * Collects cables into batches and archives each in one transaction, up to the store's bulkImport.writers of them at a time; a batch the
  * archive refuses is retried cable by cable, so one bad cable is reported and the others still go in. Batches are
  * counted and their problems reported in input order, however their writes overlap.
  */
@@ -284,7 +274,7 @@ class Batcher {
   }
 
   private async startFlush(): Promise<void> {
-    while (this.writing.length >= WRITING[this.store.dialect]) await this.writing.shift();
+    while (this.writing.length >= this.store.bulkImport.writers) await this.writing.shift();
     const batch = this.items;
     if (batch.length === 0) return;
     this.items = [];

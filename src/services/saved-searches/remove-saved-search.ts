@@ -18,7 +18,8 @@ type RemoveProps = {
  * // audit: alice search.remove "kosovo tag:PREL" id=… name=Kosovo sort=null
  */
 export async function removeSavedSearch({ store, clock }: Deps, { user, id }: RemoveProps): Promise<void> {
-  await store.db.transaction().execute(async (tx) => {
+  await store.transaction(async (txStore) => {
+    const tx = txStore.db;
     const row = await tx
       .deleteFrom("saved_searches")
       .where("id", "=", id)
@@ -30,7 +31,7 @@ export async function removeSavedSearch({ store, clock }: Deps, { user, id }: Re
     }
     const removed = savedSearchFromRow(row);
     await recordAudit(
-      { store: { ...store, db: tx }, clock },
+      { store: txStore, clock },
       { actor: ownerActor(user), action: "search.remove", target: removed.query, detail: searchAuditDetail(removed) },
     );
   });

@@ -51,7 +51,8 @@ export async function saveSearch({ store, clock }: Deps, { user, search }: SaveP
   };
   const saved = savedSearchFromRow(row);
   try {
-    await store.db.transaction().execute(async (tx) => {
+    await store.transaction(async (txStore) => {
+      const tx = txStore.db;
       const { count } = await tx
         .selectFrom("saved_searches")
         .select((eb) => eb.fn.countAll<number>().as("count"))
@@ -72,7 +73,7 @@ export async function saveSearch({ store, clock }: Deps, { user, search }: SaveP
       if (taken) throw nameTaken(row.name);
       await tx.insertInto("saved_searches").values(row).execute();
       await recordAudit(
-        { store: { ...store, db: tx }, clock },
+        { store: txStore, clock },
         { actor: ownerActor(user), action: "search.save", target: row.query, detail: searchAuditDetail(saved) },
       );
     });

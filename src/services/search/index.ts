@@ -10,5 +10,12 @@ export {
   type SearchQueryError,
   type SearchTerm,
 } from "../../core/search-language.ts";
+export {
+  searchCables,
+  type FacetCount,
+  type SearchHit,
+  type SearchOptions,
+  type SearchResult,
+} from "./search-cables.ts";
 export type { SearchSort } from "./search-cursor.ts";
 export { escapeHtml, highlightSnippet } from "./snippet.ts";

@@ -50,9 +50,10 @@ export async function requestClearance(
     decided_at: null,
     decided_revision: null,
   };
-  await deps.store.db.transaction().execute(async (tx) => {
+  await deps.store.transaction(async (txStore) => {
+    const tx = txStore.db;
     await tx.insertInto("draft_clearances").values(values).execute();
-    await recordStep({ ...deps, store: { ...deps.store, db: tx } }, actorOf(user), draftId, {
+    await recordStep({ ...deps, store: txStore }, actorOf(user), draftId, {
       action: "clearance.request",
       detail: { clearance: values.id, kind: target.kind, clearer: target.clearer, required: values.required === 1 },
     });
@@ -114,7 +115,8 @@ export async function decideClearance(
     decided_at: now,
     decided_revision: Number(row.revision),
   };
-  await deps.store.db.transaction().execute(async (tx) => {
+  await deps.store.transaction(async (txStore) => {
+    const tx = txStore.db;
     const changed = await tx
       .updateTable("draft_clearances")
       .set({ status, comment, decided_by: user.username, decided_at: now, decided_revision: Number(row.revision) })
@@ -134,7 +136,7 @@ export async function decideClearance(
     if (Number(changed.numUpdatedRows) === 0) {
       throw new CablegramError("DRAFT_NOT_EDITABLE", `Draft ${draftId} changed meanwhile; read it again and decide.`);
     }
-    await recordStep({ ...deps, store: { ...deps.store, db: tx } }, actorOf(user), draftId, {
+    await recordStep({ ...deps, store: txStore }, actorOf(user), draftId, {
       action: "clearance.decide",
       detail: { clearance: clearanceId, decision: status, comment },
     });

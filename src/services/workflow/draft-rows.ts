@@ -51,7 +51,7 @@ export async function draftHistory(db: Kysely<Database>, draftId: string): Promi
 
 /**
  * Records a step of a draft's life twice, in the caller's transaction: in the draft's history and in the audit log.
- * @example await recordStep({ store: { ...store, db: tx }, clock }, actor, draftId, { action: "draft.update" })
+ * @example await store.transaction((tx) => recordStep({ store: tx, clock }, actor, draftId, { action: "draft.update" }))
  */
 export async function recordStep(
   deps: Deps,

@@ -1,7 +1,7 @@
 // Release: one transaction numbers the draft, dates it from the clock, sections it, computes its transmission
 // header, archives it immutably, chains and signs it, and queues its deliveries (the outbox). All or nothing; the
 // transaction may be shared with concurrent releases (group commit), each of them all or nothing on its own.
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import { bodyOfParagraphs, canonicalCableId, type Cable } from "../../core/index.ts";
 import { writeCableRecords } from "../../store/cable-writes.ts";
 import type { Database } from "../../store/database.ts";
@@ -44,9 +44,9 @@ export async function releaseDraft(
   const homePost = user.post === null ? null : await findPost(store, user.post);
   const key = await signingKey(store);
   const { cable, supersedes, head } = await inReleaseGroup(store, async (tx) => {
-    const txStore = { ...store, db: tx };
-    // The draft is read once, in the transaction (locked on PostgreSQL): what is checked is what is released.
-    const rows = await draftRows(tx, draftId, store.dialect === "postgres");
+    const txStore = store.within(tx);
+    // The draft is read once, in the transaction (its row locked where the engine needs it): what is checked is what is released.
+    const rows = await draftRows(tx, draftId, txStore.releaseGroups.locksDraftRow);
     const draft = rows ? draftCable(rows.row) : null;
     if (!rows || !draft || !mayViewDraft(user, homePost?.name ?? null, rows.row, rows.clearances, draft)) {
       throw draftNotFound(draftId);
@@ -92,7 +92,7 @@ export async function releaseDraft(
       at: at.toISOString(),
     });
     await markReleased(tx, draftId, released.id!, user.id, at.toISOString());
-    await enqueueDeliveries(tx, { cable: released, actionRequests, directory }, clock);
+    await enqueueDeliveries(txStore, { cable: released, actionRequests, directory }, clock);
     await recordStep({ ...deps, store: txStore }, actorOf(user), draftId, {
       action: "cable.release",
       target: released.id ?? draftId,
@@ -115,24 +115,11 @@ export async function releaseDraft(
 
 /**
  * The release transactions of a store. Each group first takes, in one fixed order, what every release would take
- * anyway, so that a group holding one release's locks never waits for a lock another transaction holds while that
- * one waits for the group:
- * - SQLite: the write lock, by a write (a read first would pin a snapshot that another process's commit, a CLI
- *   beside the server, makes stale, and the first write would then fail at once with SQLITE_BUSY instead of
- *   waiting its busy timeout);
- * - PostgreSQL: a lock of release groups' own (transaction-scoped, advisory), so that the releases of another
- *   process queue behind the whole group, not behind one of its releases. A release alone takes its locks in the
- *   order it always did, and is spared the round trip. Imports no longer take it: their batches take their row
- *   numbers in a statement of their own (cable-writes.ts, migration 0016).
+ * anyway (the store's release-group lock), so that a group holding one release's locks never waits for a lock
+ * another transaction holds while that one waits for the group.
  */
 const inReleaseGroup = groupCommit({
-  opening: async (tx, store, size) => {
-    if (store.dialect === "sqlite") {
-      await sql`update message_counters set value = value where key = 'chain'`.execute(tx);
-    } else if (size > 1) {
-      await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.release-groups'))`.execute(tx);
-    }
-  },
+  opening: (tx, store, size) => store.within(tx).releaseGroups.open(size),
 });
 
 // Statements every release makes: compiled once.

@@ -39,7 +39,8 @@ export async function createDraft(
   }
   const id = randomUUID();
   const now = deps.clock.now().toISOString();
-  await deps.store.db.transaction().execute(async (tx) => {
+  await deps.store.transaction(async (txStore) => {
+    const tx = txStore.db;
     await tx
       .insertInto("drafts")
       .values({
@@ -65,7 +66,7 @@ export async function createDraft(
       replyTo: origin.replyTo ?? null,
       supersedes: origin.supersedes ?? null,
     };
-    await recordStep({ ...deps, store: { ...deps.store, db: tx } }, actorOf(user), id, {
+    await recordStep({ ...deps, store: txStore }, actorOf(user), id, {
       action: "draft.create",
       detail,
     });
@@ -142,7 +143,8 @@ async function writeChange(
   }
   const now = deps.clock.now().toISOString();
   const revision = row.revision + 1;
-  const written = await deps.store.db.transaction().execute(async (tx) => {
+  const written = await deps.store.transaction(async (txStore) => {
+    const tx = txStore.db;
     const changed = await tx
       .updateTable("drafts")
       .set({
@@ -164,7 +166,7 @@ async function writeChange(
       .where("status", "!=", "requested")
       .executeTakeFirst();
     const detail = { fields: Object.keys(fields), revision, clearancesReset: Number(reset.numUpdatedRows) };
-    await recordStep({ ...deps, store: { ...deps.store, db: tx } }, actorOf(user), id, {
+    await recordStep({ ...deps, store: txStore }, actorOf(user), id, {
       action: "draft.update",
       detail,
     });
@@ -200,7 +202,8 @@ export async function discardDraft(deps: WorkflowDeps, user: User, id: string): 
   assertMayEdit(user, await homePlad(deps.store, user), row);
   assertEditable(row.status, id);
   const now = deps.clock.now().toISOString();
-  await deps.store.db.transaction().execute(async (tx) => {
+  await deps.store.transaction(async (txStore) => {
+    const tx = txStore.db;
     const changed = await tx
       .updateTable("drafts")
       .set({ status: "discarded", updated_by: user.id, updated_at: now })
@@ -208,7 +211,7 @@ export async function discardDraft(deps: WorkflowDeps, user: User, id: string): 
       .where("status", "=", "draft")
       .executeTakeFirst();
     if (Number(changed.numUpdatedRows) === 0) assertEditable("released", id);
-    await recordStep({ ...deps, store: { ...deps.store, db: tx } }, actorOf(user), id, { action: "draft.discard" });
+    await recordStep({ ...deps, store: txStore }, actorOf(user), id, { action: "draft.discard" });
   });
   await deps.bus?.publish({
     type: "draft.discarded",

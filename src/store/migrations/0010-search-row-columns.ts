@@ -6,7 +6,7 @@
 // asking whether a query word is in the subject (`'w':A` on `tsv`) made GIN recheck every hit against its tsvector,
 // ~10 µs each, read from TOAST. `subj` is small and stored inline in the row the index scan fetches anyway.
 // GIN hands its matches over in no order; with buckets in the same index, one scan finds a word's matches in the
-// newest buckets only (search-sql.ts newestMatches), so the newest 10,001 of 200,000 matches cost what 10,001 do.
+// newest buckets only (postgres/postgres-search.ts newestMatches), so the newest 10,001 of 200,000 matches cost what 10,001 do.
 // SQLite's full-text table is FTS5's (virtual), which holds no such columns and walks row numbers in order.
 import { sql, type Kysely } from "kysely";
 import type { Dialect } from "../open-store.ts";

@@ -8,7 +8,7 @@
 // across the two, as SQLite's separate columns have none, and none with a stop word). This migration gives the rows
 // written before it theirs, from each tsvector's own positions, by the same rule.
 import { sql, type Kysely } from "kysely";
-import { PAIR_MARK, PAIR_STOP_WORDS } from "../full-text.ts";
+import { PAIR_MARK, PAIR_STOP_WORDS } from "../postgres/word-pairs.ts";
 import type { Dialect } from "../open-store.ts";
 
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

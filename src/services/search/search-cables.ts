@@ -1,22 +1,14 @@
 // Searches the archive for a reader: full text and fielded filters, facets, snippets and cursor pagination.
 import type { Store } from "../../store/open-store.ts";
+import { COUNT_CAP, FACET_SAMPLE, type PageRow } from "../../store/search-engine.ts";
 import type { Reader } from "../access/index.ts";
 import { CablegramError } from "../errors.ts";
-import { compileQuery } from "../search/compile-query.ts";
+import { compileQuery } from "./compile-query.ts";
+import { planSearch } from "./plan-search.ts";
 import { isSearchQueryError, parseSearchQuery } from "../../core/search-language.ts";
-import { decodeCursor, encodeCursor, type SearchSort } from "../search/search-cursor.ts";
-import {
-  COUNT_CAP,
-  countAndFacets,
-  FACET_SAMPLE,
-  datePage,
-  planSearch,
-  RANK_CAP,
-  relevancePage,
-  type PageRow,
-} from "../search/search-sql.ts";
-import { highlightSnippet } from "../search/snippet.ts";
-import { storedBodies } from "./stored-bodies.ts";
+import { decodeCursor, encodeCursor, type SearchSort } from "./search-cursor.ts";
+import { highlightSnippet } from "./snippet.ts";
+import { storedBodies } from "../archive/stored-bodies.ts";
 
 export type SearchOptions = {
   /** The query, in the language of SEARCH_HELP; "" lists everything readable, newest first. */
@@ -61,7 +53,7 @@ const FACET_SIZE = 20;
 
 /**
  * Searches the cables `reader` may read. Access is applied inside every query, so results, the total, facet
- * counts and snippets never reveal a cable the reader may not read. The work is capped (see search-sql.ts) so
+ * counts and snippets never reveal a cable the reader may not read. The work is capped (see search-engine.ts) so
  * that common words answer as fast as rare ones: totals past 10,000 are lower bounds.
  * Throws BAD_QUERY (with `details.position`) for a query that cannot be read, BAD_CURSOR for a foreign cursor.
  * @example await searchCables(store, reader, { q: 'kosovo tag:UNSC "security council"' })
@@ -79,18 +71,14 @@ export async function searchCables(store: Store, reader: Reader, options: Search
   const after = options.cursor ? decodeCursor(options.cursor, query.fingerprint, sort) : null;
 
   const plan = planSearch(store, query, reader);
-  // PostgreSQL runs the page and the count on two connections at once. A relevance page depends on whether there
-  // are at most RANK_CAP matches, which PostgreSQL's page statement finds out itself: waiting for the count and its
-  // facets took as long as the page, one after the other. SQLite has one connection: there the count answers it.
-  const counting = countAndFacets(store, plan);
+  // The page and the count start together: an engine with a connection to spare runs them at once, and a relevance
+  // page that needs the count to know whether every match can be ranked waits for it there.
+  const counting = store.search.countAndFacets(plan);
   const paging =
     sort !== "relevance"
-      ? datePage(store, plan, after, limit + 1)
-      : store.dialect === "postgres"
-        ? relevancePage(store, plan, after, limit + 1, null)
-        : counting.then((c) => relevancePage(store, plan, after, limit + 1, c.count <= RANK_CAP));
-  // Snippets are cut (a telegram not shown lately is parsed again: ~0.2 ms) as soon as the page is in, while the
-  // count may still run.
+      ? store.search.datePage(plan, after, limit + 1)
+      : store.search.relevancePage(plan, after, limit + 1, counting);
+  // Snippets are cut (a telegram not shown lately is parsed again) as soon as the page is in, while the count may still run.
   const hits = paging.then((rows) => rows.slice(0, limit).map((row) => hitOf(row, query.highlight)));
   const [{ count, facets }, rows, results] = await Promise.all([counting, paging, hits]);
   const lowerBound = count >= COUNT_CAP;

@@ -4,8 +4,8 @@
 // Without it the planner sees the tables as they were before the import (or as empty), the visibility map is blank
 // so every bitmap scan visits the heap, and the full-text index keeps its newest entries in GIN's pending list,
 // which every search of the index reads whole (up to gin_pending_list_limit, 4 MB by default).
-import { sql } from "kysely";
-import type { Store } from "./open-store.ts";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../database.ts";
 
 /**
  * The tables an import writes that searches read. cable_texts is left out: it is only ever read by row number, and
@@ -15,12 +15,11 @@ const SEARCHED_TABLES = ["cable_fts", "cables", "cable_tags", "cable_refs", "cab
 
 /**
  * Brings PostgreSQL's statistics, visibility map and full-text pending list up to date after a bulk write: `VACUUM
- * (ANALYZE)` of the searched tables, about 13 s after 250,000 cables, much less when only the new pages need it. Does
- * nothing on SQLite, whose FTS5 index has no pending list and whose queries here need no statistics. Safe beside
- * other connections: VACUUM without FULL blocks neither reads nor writes.
- * @example await refreshStatistics(store) // after importPaths has written its last batch
+ * (ANALYZE)` of the searched tables, about 13 s after 250,000 cables, much less when only the new pages need it. (SQLite
+ * needs none of it: its FTS5 index has no pending list and its queries here need no statistics.) Safe beside other
+ * connections: VACUUM without FULL blocks neither reads nor writes.
+ * @example await refreshStatistics(store.db) // after importPaths has written its last batch
  */
-export async function refreshStatistics(store: Store): Promise<void> {
-  if (store.dialect !== "postgres") return;
-  await sql`VACUUM (ANALYZE) ${sql.join(SEARCHED_TABLES.map((t) => sql.table(t)))}`.execute(store.db);
+export async function refreshStatistics(db: Kysely<Database>): Promise<void> {
+  await sql`VACUUM (ANALYZE) ${sql.join(SEARCHED_TABLES.map((t) => sql.table(t)))}`.execute(db);
 }
