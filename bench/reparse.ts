@@ -2,11 +2,10 @@
 // Builds the same archive in both forms in one process and times import, reading a cable, a search page with
 // snippets and the routing lookup, alternating the forms round by round so that the machine's load falls on both.
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { archiveCables, readCable, searchCables, type ArchiveItem } from "../src/services/archive/index.ts";
 import { modelOf } from "../src/services/archive/stored-model.ts";
 import { routingHintOf } from "../src/services/distribution/routing-hint.ts";
@@ -16,7 +15,8 @@ import { searchFileOf } from "../src/store/search-index.ts";
 import { CORPUS_DIR, readCorpus } from "../test/helpers/shared-data.ts";
 import { FULLY_CLEARED } from "./archive-queries.ts";
 import { ms } from "./latency.ts";
-import { describeMachine } from "./machine.ts";
+import { describeMachine, loadLine } from "./machine.ts";
+import { dropSchema, schemaBytes } from "./postgres-schema.ts";
 import { replicateCorpus } from "./replicate-corpus.ts";
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -64,7 +64,7 @@ const work = mkdtempSync(join(tmpdir(), "cablegram-bench-reparse-"));
 const schemas: string[] = [];
 const cleanUp = async () => {
   rmSync(work, { recursive: true, force: true });
-  for (const schema of schemas.splice(0)) await dropSchema(schema);
+  for (const schema of schemas.splice(0)) await dropSchema(PG_URL, schema);
 };
 process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
 
@@ -240,34 +240,12 @@ async function freshStore(dialect: Dialect, form: Form, round: number): Promise<
 }
 
 async function databaseBytes(store: Store, dialect: Dialect, form: Form, round: number): Promise<number> {
-  if (dialect === "sqlite") {
-    store.sqlite!.pragma("wal_checkpoint(TRUNCATE)");
-    const file = join(work, `${slug(form)}-${round}.db`);
-    return statSync(file).size + (existsSync(searchFileOf(file)) ? statSync(searchFileOf(file)).size : 0);
-  }
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query("CHECKPOINT");
-    const r = await client.query<{ bytes: string }>(
-      `SELECT coalesce(sum(pg_total_relation_size(format('%I.%I', schemaname, tablename))), 0) AS bytes
-         FROM pg_tables WHERE schemaname = $1`,
-      [schemas.at(-1)],
-    );
-    return Number(r.rows[0]?.bytes ?? 0);
-  } finally {
-    await client.end();
-  }
-}
-
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
+  if (dialect === "postgres") return schemaBytes(PG_URL, schemas.at(-1)!);
+  store.sqlite!.pragma("wal_checkpoint(TRUNCATE)");
+  store.sqlite!.pragma("search.wal_checkpoint(TRUNCATE)");
+  // The archive and its search index file (search-index.ts).
+  const file = join(work, `${slug(form)}-${round}.db`);
+  return statSync(file).size + statSync(searchFileOf(file)).size;
 }
 
 /** `count` ids spread over the archive, a different spread each round. */
@@ -296,12 +274,6 @@ function ms3(value: number): string {
 
 function progress(text: string): void {
   process.stderr.write(`${text}\n`);
-}
-
-function loadLine(): string {
-  return loadavg()
-    .map((l) => l.toFixed(2))
-    .join(", ");
 }
 
 function fmt(n: number): string {
