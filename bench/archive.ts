@@ -4,7 +4,6 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { importDisplay } from "../src/cli/import-progress.ts";
 import type { Reader } from "../src/services/access/reader.ts";
 import { searchCables } from "../src/services/archive/index.ts";
@@ -16,7 +15,8 @@ import { BARELY_CLEARED, FULLY_CLEARED, QUERIES } from "./archive-queries.ts";
 import { measureBareFts5, type BareFigures } from "./bare-fts5.ts";
 import { measureBarePostgres, measurePostgresParsing } from "./bare-postgres.ts";
 import { ms, percentiles, timeRepeated, type Percentiles } from "./latency.ts";
-import { describeMachine } from "./machine.ts";
+import { describeMachine, loadLine } from "./machine.ts";
+import { dropSchema, schemaBytes } from "./postgres-schema.ts";
 import { replicateCorpus } from "./replicate-corpus.ts";
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -72,7 +72,7 @@ const work = mkdtempSync(join(tmpdir(), "cablegram-bench-archive-"));
 const schemas: string[] = [];
 const cleanUp = async () => {
   rmSync(work, { recursive: true, force: true });
-  for (const schema of schemas.splice(0)) await dropSchema(schema);
+  for (const schema of schemas.splice(0)) await dropSchema(PG_URL, schema);
 };
 process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
 
@@ -259,30 +259,7 @@ async function databaseBytes(store: Store, dialect: Dialect): Promise<number> {
     // The archive and its search index file (search-index.ts).
     return statSync(join(work, "archive.db")).size + statSync(searchFileOf(join(work, "archive.db"))).size;
   }
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    // As SQLite's WAL is checkpointed above: the import's dirty pages are written out now, not while it is searched.
-    await client.query("CHECKPOINT");
-    const r = await client.query<{ bytes: string }>(
-      `SELECT coalesce(sum(pg_total_relation_size(format('%I.%I', schemaname, tablename))), 0) AS bytes
-         FROM pg_tables WHERE schemaname = $1`,
-      [schemas.at(-1)],
-    );
-    return Number(r.rows[0]?.bytes ?? 0);
-  } finally {
-    await client.end();
-  }
-}
-
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
+  return schemaBytes(PG_URL, schemas.at(-1)!);
 }
 
 /** Progress on stderr: rewritten in place on a terminal, else a line every five seconds and each final line. */
@@ -292,12 +269,6 @@ function progress(text: string): void {
   if (!text.endsWith("\n") && now - lastProgress < 5000) return;
   lastProgress = now;
   process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
-}
-
-function loadLine(): string {
-  return loadavg()
-    .map((l) => l.toFixed(2))
-    .join(", ");
 }
 
 function fmt(n: number): string {

@@ -1,5 +1,5 @@
 // Describes the machine a benchmark ran on, so its figures can be compared with other runs.
-import { cpus, totalmem, platform, release, arch } from "node:os";
+import { cpus, totalmem, platform, release, arch, loadavg } from "node:os";
 
 /**
  * One line naming the CPU model, core count, memory, OS and Node version. Every benchmark prints it with its figures,
@@ -11,4 +11,14 @@ export function describeMachine(): string {
   const model = cores[0]?.model.trim() ?? "unknown CPU";
   const memory = (totalmem() / 1024 ** 3).toFixed(1);
   return `${model}, ${cores.length} cores, ${memory} GB RAM, ${platform()} ${release()} ${arch()}, Node ${process.version}`;
+}
+
+/**
+ * The load average over 1, 5 and 15 minutes: figures are only as good as the machine was quiet.
+ * @example loadLine() // "0.42, 0.61, 0.70"
+ */
+export function loadLine(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
 }

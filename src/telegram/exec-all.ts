@@ -1,6 +1,6 @@
 // Every match of a global regex, for the parser's hot loops: `String.prototype.matchAll` builds a fresh copy of
-// its regex on each call (a compile-cache lookup keyed by the source), which for the 5 kB station alternation
-// of a REF block cost more than the matching itself.
+// its regex on each call (a compile-cache lookup keyed by the source), which for the long station alternation
+// of a REF block costs more than the matching itself.
 
 /**
  * The matches of `re` (which must have the `g` flag) in `text`, in order, as `matchAll` would give them.

@@ -1,7 +1,7 @@
 // Password hashing with scrypt: a random salt per password, the parameters stored with the hash, timing-safe checks.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
-/** scrypt cost: N=2^15, r=8, p=1 (32 MiB and 100-200 ms per hash), above the OWASP floor for scrypt (N=2^13). */
+/** scrypt cost: N=2^15, r=8, p=1 (32 MiB a hash, slow enough to make guessing dear), above the OWASP floor (N=2^13). */
 const DEFAULT_PARAMS = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
@@ -45,7 +45,7 @@ let decoy: Promise<string> | null = null;
 
 /**
  * Spends the time a real check would, for a sign-in with an unknown username (no timing oracle for names).
- * @example await burnPasswordCheck("guess") // false, after ~100 ms
+ * @example await burnPasswordCheck("guess") // false, after as long as a real check takes
  */
 export async function burnPasswordCheck(password: string): Promise<false> {
   decoy ??= hashPassword(randomBytes(16).toString("hex"));
