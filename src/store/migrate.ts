@@ -1,6 +1,7 @@
 // Versioned migrations: each file in ./migrations exports `up(db, dialect)`; they run in name order, once.
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import type { Dialect } from "./open-store.ts";
+import { introspectingOnly } from "./postgres/schema-introspector.ts";
 import * as m0001 from "./migrations/0001-archive.ts";
 import * as m0002 from "./migrations/0002-directory-users-audit.ts";
 import * as m0003 from "./migrations/0003-messaging.ts";
@@ -56,7 +57,11 @@ class StaticProvider implements MigrationProvider {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works below the typed schema
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {
   // Without the schema, Kysely takes another schema's migration tables for this one's.
-  const migrator = new Migrator({ db, provider: new StaticProvider(dialect), migrationTableSchema: schema });
+  const migrator = new Migrator({
+    db: schema ? introspectingOnly(db, schema) : db,
+    provider: new StaticProvider(dialect),
+    migrationTableSchema: schema,
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error) {
