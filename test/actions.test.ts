@@ -1,16 +1,11 @@
 // Action requests: one task per action addressee on release; a later cable from the post citing the tasking cable
 // reports it (imported or released alike); done with a note; the dashboard per post, overdue after the deadline.
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { archiveCables } from "../src/services/archive/index.ts";
 import { createUser } from "../src/services/users/index.ts";
 import { release, releasedSeed, SEED08_ACTION } from "./helpers/distribution-fixtures.ts";
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
-import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-
-const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
-if (!haveSeeds) console.warn("action tests skipped: ../shared/seeds is missing");
 
 const DUE = "2024-05-02T12:00:00.000Z";
 type Dashboard = {
@@ -28,7 +23,7 @@ function replyFrom(station: string, id: string, cites: string) {
   });
 }
 
-describe.skipIf(!haveSeeds).each(DIALECTS)("action requests on %s", (dialect) => {
+describe.each(DIALECTS)("action requests on %s", (dialect) => {
   let server: TestServer;
   const dashboard = async (user: "admin" | "unclassified", id = "26STATE401") => {
     const res = await server.app.inject({

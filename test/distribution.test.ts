@@ -1,6 +1,5 @@
 // Distribution: addressees expanded against the directory, collectives, XMT, dedupe, roles, precedence order,
 // handling-time escalation, and idempotence when dispatchers race or a release is retried. Both dialects.
-import { existsSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Cable } from "../src/core/index.ts";
 import { setDutyOfficer } from "../src/services/alerts/index.ts";
@@ -27,11 +26,7 @@ import * as migration0012 from "../src/store/migrations/0012-slugged-copies-no-d
 import type { Store } from "../src/store/open-store.ts";
 import { release, releasedSeed, SEED08_ACTION } from "./helpers/distribution-fixtures.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
-import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
-
-const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
-if (!haveSeeds) console.warn("distribution tests skipped: ../shared/seeds is missing");
 
 const addressee = (name: string, precedence: Cable["to"][number]["precedence"] = null) => ({
   route: null,
@@ -41,7 +36,7 @@ const addressee = (name: string, precedence: Cable["to"][number]["precedence"] =
   mcn: null,
 });
 
-describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
+describe.each(DIALECTS)("distribution on %s", (dialect) => {
   let store: Store;
   const clock = fixedClock("2026-02-16T23:19:00Z");
   const bus = createEventBus();

@@ -20,11 +20,7 @@ import type { Store } from "../src/store/open-store.ts";
 import { cliEnv, withStoreOf } from "./helpers/cli-env.ts";
 import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
-import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { memoryIo, openTestStore } from "./helpers/test-stores.ts";
-
-const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
-if (!haveSeeds) console.warn("environment setting tests that release a cable skipped: ../shared/seeds is missing");
 
 const MINUTE = 60_000;
 
@@ -182,7 +178,7 @@ describe("a bad setting at start", () => {
     }
   });
 
-  it.skipIf(!haveSeeds)("is refused by the CLI's delivery, which otherwise sets the configured deadlines", async () => {
+  it("is refused by the CLI's delivery, which otherwise sets the configured deadlines", async () => {
     const { env, cleanup } = await cliEnv("sqlite", "settings_cli");
     try {
       const withStore = <T>(work: (store: Store) => Promise<T>) => withStoreOf(env, work);

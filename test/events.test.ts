@@ -1,6 +1,5 @@
 // Live events: the bus passes every cable event through the access rule and the subscriber's post/office, and
 // GET /api/events streams them as server-sent events, so an uncleared user hears nothing of a classified cable.
-import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_READER, type Reader } from "../src/services/access/reader.ts";
@@ -8,11 +7,7 @@ import { createEventBus, type BusEvent } from "../src/services/events/index.ts";
 import { locksOfArchived, locksOfArchivedMany } from "../src/services/events/event-bus.ts";
 import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
 import { NODIS_ID, SECRET_ID, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
-import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-
-const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
-if (!haveSeeds) console.warn("event tests skipped: ../shared/seeds is missing");
 
 const reader = (clearance: Reader["clearance"], accesses: string[] = []): Reader => ({
   userId: `u-${clearance}`,
@@ -40,7 +35,7 @@ async function readEvents(response: Response, stop: string): Promise<string[]> {
   });
 }
 
-describe.skipIf(!haveSeeds).each(DIALECTS)("events on %s", (dialect) => {
+describe.each(DIALECTS)("events on %s", (dialect) => {
   let server: TestServer;
   let base: string;
   beforeAll(async () => {

@@ -1,6 +1,5 @@
 // `cablegram inbox`, `ack` and `actions` against the store the environment names: queued copies are delivered
 // first, acknowledgement is recorded, the dashboard prints per post. Both dialects.
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.ts";
 import { fixedClock } from "../src/services/clock.ts";
@@ -8,13 +7,9 @@ import { loadDefaultDirectory } from "../src/services/directory/index.ts";
 import { openStore, storeConfigFromEnv } from "../src/store/open-store.ts";
 import { cliEnv } from "./helpers/cli-env.ts";
 import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
-import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS, memoryIo } from "./helpers/test-stores.ts";
 
-const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
-if (!haveSeeds) console.warn("inbox CLI tests skipped: ../shared/seeds is missing");
-
-describe.skipIf(!haveSeeds).each(DIALECTS)("inbox, ack and actions commands on %s", (dialect) => {
+describe.each(DIALECTS)("inbox, ack and actions commands on %s", (dialect) => {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {

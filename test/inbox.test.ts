@@ -1,21 +1,16 @@
 // Inboxes through the HTTP API: what a post receives, filters, read and acknowledge, slugging to offices, the
 // routing hint on replies, and the access rule on every item. Both dialects.
-import { existsSync } from "node:fs";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../src/services/users/index.ts";
 import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
 import type { USERS } from "./helpers/server-fixtures.ts";
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
-import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-
-const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
-if (!haveSeeds) console.warn("inbox tests skipped: ../shared/seeds is missing");
 
 type Item = { id: string; cableId: string; precedence: string; role: string; acknowledged: boolean; read: boolean };
 
-describe.skipIf(!haveSeeds).each(DIALECTS)("inboxes on %s", (dialect) => {
+describe.each(DIALECTS)("inboxes on %s", (dialect) => {
   let server: TestServer;
   const cookies = new Map<string, string>();
   const as = async (username: string, options: InjectOptions & { url: string }) => {

@@ -17,10 +17,8 @@ import {
   type MessagingServer,
 } from "./helpers/messaging-fixtures.ts";
 import { call } from "./helpers/server-fixtures.ts";
-import { readSeed, sharedAvailable } from "./helpers/shared-data.ts";
+import { readSeed } from "./helpers/seeds.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-
-const hasSeeds = sharedAvailable("seeds", "messaging permissions (drafts are made from the seeds)");
 
 /** The CONFIDENTIAL seed 09STATE39345 as a draft, also sent for information to AMEMBASSY PARIS. */
 function confidentialDraft(): Record<string, unknown> {
@@ -29,7 +27,7 @@ function confidentialDraft(): Record<string, unknown> {
   return draftOf({ ...cable, info: [...cable.info, paris] });
 }
 
-describe.skipIf(!hasSeeds).each(DIALECTS)("%s: permissions in a cable's life", (dialect) => {
+describe.each(DIALECTS)("%s: permissions in a cable's life", (dialect) => {
   let server: MessagingServer;
   beforeAll(async () => {
     server = await startMessagingServer(dialect, "2009-04-21T13:00:00Z");

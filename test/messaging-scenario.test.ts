@@ -25,10 +25,8 @@ import {
   type MessagingServer,
 } from "./helpers/messaging-fixtures.ts";
 import { call } from "./helpers/server-fixtures.ts";
-import { readSeed, sharedAvailable } from "./helpers/shared-data.ts";
+import { readSeed } from "./helpers/seeds.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-
-const hasSeeds = sharedAvailable("seeds", "messaging scenario (it drafts seed 08STATE16245 again)");
 
 // By PLAD: a station can stand for two posts (PRISTINA is both AMEMBASSY PRISTINA and USOFFICE PRISTINA).
 const INFO_POSTS = [
@@ -79,7 +77,7 @@ function headerShape(telegram: string): string[] {
   });
 }
 
-describe.skipIf(!hasSeeds).each(DIALECTS)("%s: the life of the Kosovo demarche, through the API", (dialect) => {
+describe.each(DIALECTS)("%s: the life of the Kosovo demarche, through the API", (dialect) => {
   const seed = parseTelegram(readSeed("08STATE16245"));
   let server: MessagingServer;
   let draftId: string;

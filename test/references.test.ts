@@ -4,10 +4,9 @@ import { SYSTEM_READER } from "../src/services/access/index.ts";
 import { archiveCables, referencesOf } from "../src/services/archive/index.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { buildCable, buildReader, seed } from "./helpers/archive-fixtures.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 
-describe.skipIf(!sharedAvailable("seeds", "reference tests")).each(DIALECTS)("%s: references", (dialect) => {
+describe.each(DIALECTS)("%s: references", (dialect) => {
   let store: Store;
   beforeEach(async () => {
     store = await openTestStore(dialect, "cg_refs");

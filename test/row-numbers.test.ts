@@ -10,12 +10,9 @@ import { dateBucket, SLOTS } from "../src/store/date-seq.ts";
 import { up as keepRowNumberTops } from "../src/store/migrations/0016-row-number-reservations.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { buildCable, seed } from "./helpers/archive-fixtures.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 
-const hasSeeds = sharedAvailable("seeds", "row number tests");
-
-describe.skipIf(!hasSeeds).each(DIALECTS)("%s: row numbers", (dialect) => {
+describe.each(DIALECTS)("%s: row numbers", (dialect) => {
   let store: Store;
   let base: Cable;
   let minute: number;
@@ -59,7 +56,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: row numbers", (dialect) => {
   });
 });
 
-describe.skipIf(!hasSeeds)("postgres: the row numbers handed out (migration 0016)", () => {
+describe("postgres: the row numbers handed out (migration 0016)", () => {
   let store: Store;
   beforeEach(async () => {
     store = await openTestStore("postgres", "cg_seq");

@@ -6,7 +6,6 @@ import { SYSTEM_READER, type Reader } from "../src/services/access/index.ts";
 import { archiveCables, searchCables, type SearchOptions } from "../src/services/archive/index.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { buildCable, seed } from "./helpers/archive-fixtures.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 
 const CLERK: Reader = { userId: "clerk", clearance: "UNCLASSIFIED", accesses: [], lists: [], offices: [], post: null };
@@ -79,67 +78,64 @@ function expected(cables: Cable[], reader: Reader, word: string, from = "", to =
     .map((c) => c.id!);
 }
 
-describe.skipIf(!sharedAvailable("seeds", "search across years tests")).each(DIALECTS)(
-  "%s: search across years",
-  (dialect) => {
-    let store: Store;
-    const cables = fixtures();
-    beforeAll(async () => {
-      store = await openTestStore(dialect, "cg_search_years");
-      await archiveCables(
-        store,
-        cables.map((cable) => ({ cable, raw: null })),
-      );
-    });
-    afterAll(async () => {
-      await store.close();
-    });
+describe.each(DIALECTS)("%s: search across years", (dialect) => {
+  let store: Store;
+  const cables = fixtures();
+  beforeAll(async () => {
+    store = await openTestStore(dialect, "cg_search_years");
+    await archiveCables(
+      store,
+      cables.map((cable) => ({ cable, raw: null })),
+    );
+  });
+  afterAll(async () => {
+    await store.close();
+  });
 
-    /** Every result of a search, a page of `limit` at a time. */
-    async function allPages(reader: Reader, options: SearchOptions): Promise<{ ids: string[]; total: number }> {
-      const ids: string[] = [];
-      let cursor: string | null = null;
-      let total = -1;
-      do {
-        const page = await searchCables(store, reader, { ...options, cursor });
-        total = page.total;
-        ids.push(...page.results.map((r) => r.id));
-        cursor = page.nextCursor;
-      } while (cursor !== null);
-      return { ids, total };
-    }
+  /** Every result of a search, a page of `limit` at a time. */
+  async function allPages(reader: Reader, options: SearchOptions): Promise<{ ids: string[]; total: number }> {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    let total = -1;
+    do {
+      const page = await searchCables(store, reader, { ...options, cursor });
+      total = page.total;
+      ids.push(...page.results.map((r) => r.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return { ids, total };
+  }
 
-    for (const [name, reader] of [
-      ["the system", SYSTEM_READER],
-      ["a clerk holding nothing", CLERK],
-      ["an officer holding an access", OFFICER],
-    ] as const) {
-      it(`lists ${name} the newest matches first, page after page, however the years hold them`, async () => {
-        for (const word of ["omnibus", "rarer"]) {
-          const want = expected(cables, reader, word);
-          for (const limit of [1, 3, 7, 50]) {
-            const got = await allPages(reader, { q: word, sort: "date", limit });
-            expect(got.ids).toEqual(want);
-            expect(got.total).toBe(want.length);
-          }
+  for (const [name, reader] of [
+    ["the system", SYSTEM_READER],
+    ["a clerk holding nothing", CLERK],
+    ["an officer holding an access", OFFICER],
+  ] as const) {
+    it(`lists ${name} the newest matches first, page after page, however the years hold them`, async () => {
+      for (const word of ["omnibus", "rarer"]) {
+        const want = expected(cables, reader, word);
+        for (const limit of [1, 3, 7, 50]) {
+          const got = await allPages(reader, { q: word, sort: "date", limit });
+          expect(got.ids).toEqual(want);
+          expect(got.total).toBe(want.length);
         }
-      });
+      }
+    });
 
-      it(`ranks for ${name} every match once, subject matches first`, async () => {
-        const want = expected(cables, reader, "omnibus");
-        const got = await allPages(reader, { q: "omnibus", sort: "relevance", limit: 6 });
-        expect([...got.ids].sort()).toEqual([...want].sort());
-        const first = await searchCables(store, reader, { q: "omnibus", limit: 1 });
-        const inSubject = cables.filter((c) => c.subject === "OMNIBUS SUBJECT").map((c) => c.id);
-        if (want.some((id) => inSubject.includes(id))) expect(inSubject).toContain(first.results[0]?.id);
-      });
+    it(`ranks for ${name} every match once, subject matches first`, async () => {
+      const want = expected(cables, reader, "omnibus");
+      const got = await allPages(reader, { q: "omnibus", sort: "relevance", limit: 6 });
+      expect([...got.ids].sort()).toEqual([...want].sort());
+      const first = await searchCables(store, reader, { q: "omnibus", limit: 1 });
+      const inSubject = cables.filter((c) => c.subject === "OMNIBUS SUBJECT").map((c) => c.id);
+      if (want.some((id) => inSubject.includes(id))) expect(inSubject).toContain(first.results[0]?.id);
+    });
 
-      it(`keeps ${name}'s date ranges to their years`, async () => {
-        const want = expected(cables, reader, "omnibus", "1990-01-01", "2000-01-01");
-        const got = await allPages(reader, { q: "omnibus from:1990 to:1999", sort: "date", limit: 4 });
-        expect(got.ids).toEqual(want);
-        expect(got.total).toBe(want.length);
-      });
-    }
-  },
-);
+    it(`keeps ${name}'s date ranges to their years`, async () => {
+      const want = expected(cables, reader, "omnibus", "1990-01-01", "2000-01-01");
+      const got = await allPages(reader, { q: "omnibus from:1990 to:1999", sort: "date", limit: 4 });
+      expect(got.ids).toEqual(want);
+      expect(got.total).toBe(want.length);
+    });
+  }
+});

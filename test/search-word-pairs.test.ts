@@ -8,7 +8,6 @@ import { ftsExpression, wordPairs, type FtsTerm } from "../src/store/full-text.t
 import { up as addWordPairs } from "../src/store/migrations/0013-word-pairs.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { seed } from "./helpers/archive-fixtures.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
 import { openTestStore } from "./helpers/test-stores.ts";
 
 describe("word pairs", () => {
@@ -33,7 +32,7 @@ describe("word pairs", () => {
   });
 });
 
-describe.skipIf(!sharedAvailable("seeds", "word pair tests"))("postgres: word pairs for phrases", () => {
+describe("postgres: word pairs for phrases", () => {
   let store: Store;
   beforeAll(async () => {
     store = await openTestStore("postgres", "cg_pairs");

@@ -6,10 +6,9 @@ import { CablegramError } from "../src/services/errors.ts";
 import { FTS_AUTOMERGE, FTS_HASH_BYTES } from "../src/store/search-index.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { buildCable, buildReader, seed } from "./helpers/archive-fixtures.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 
-describe.skipIf(!sharedAvailable("seeds", "archive store tests")).each(DIALECTS)("%s: archive store", (dialect) => {
+describe.each(DIALECTS)("%s: archive store", (dialect) => {
   let store: Store;
   beforeEach(async () => {
     store = await openTestStore(dialect, "cg_store");

@@ -19,11 +19,8 @@ import {
 import { readCable } from "../src/services/archive/index.ts";
 import { SYSTEM_READER } from "../src/services/access/index.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 import { openWorkflowWorld, seedDraft, type WorkflowWorld } from "./helpers/workflow-world.ts";
-
-const hasSeeds = sharedAvailable("seeds/08STATE16245.txt", "workflow tests on the seed cables");
 
 /** A small, valid draft to Paris, London and Rome. */
 function smallDraft(changes: Partial<DraftFields> = {}): DraftFields {
@@ -40,7 +37,7 @@ function smallDraft(changes: Partial<DraftFields> = {}): DraftFields {
   };
 }
 
-describe.skipIf(!hasSeeds).each(DIALECTS)("%s: drafting, clearance and release", (dialect) => {
+describe.each(DIALECTS)("%s: drafting, clearance and release", (dialect) => {
   let world: WorkflowWorld;
   beforeAll(async () => {
     world = await openWorkflowWorld(dialect);

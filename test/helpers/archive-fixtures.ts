@@ -2,7 +2,7 @@
 import type { Addressee, Cable } from "../../src/core/index.ts";
 import type { Reader } from "../../src/services/access/index.ts";
 import { parseTelegram } from "../../src/telegram/index.ts";
-import { readSeed, type SeedId } from "./shared-data.ts";
+import { readSeed, type SeedId } from "./seeds.ts";
 
 /** A seed cable as parsed, with its raw text. */
 export function seed(id: SeedId): { cable: Cable; raw: string } {

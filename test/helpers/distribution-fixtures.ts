@@ -7,7 +7,7 @@ import type { Clock } from "../../src/services/clock.ts";
 import { enqueueDeliveries } from "../../src/services/distribution/index.ts";
 import type { Store } from "../../src/store/open-store.ts";
 import { parseTelegram } from "../../src/telegram/index.ts";
-import { readSeed, type SeedId } from "./shared-data.ts";
+import { readSeed, type SeedId } from "./seeds.ts";
 
 /**
  * A seed as a cable released now: a new id and serial, no channel serials, other fields changed as given.

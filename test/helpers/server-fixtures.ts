@@ -9,7 +9,7 @@ import { loadDefaultDirectory } from "../../src/services/directory/index.ts";
 import { createUser, type NewUser } from "../../src/services/users/index.ts";
 import type { Dialect, Store } from "../../src/store/open-store.ts";
 import { parseTelegram } from "../../src/telegram/index.ts";
-import { readSeed } from "./shared-data.ts";
+import { readSeed } from "./seeds.ts";
 import { openTestStore } from "./test-stores.ts";
 
 export const PASSWORD = "a long enough passphrase";
