@@ -14,7 +14,7 @@ import { readCable } from "../src/services/archive/read-cable.ts";
 import { importPaths, type ImportProblem, type ImportWarning } from "../src/services/import/index.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
-import { CORPUS_DIR, readCorpusIndex, sharedAvailable } from "./helpers/shared-data.ts";
+import { CORPUS_DIR, corpusIndexEntries, sharedAvailable } from "./helpers/shared-data.ts";
 import { readSeed, SEEDS_DIR } from "./helpers/seeds.ts";
 import { cliEnv } from "./helpers/cli-env.ts";
 import { DIALECTS, memoryIo, openTestStore } from "./helpers/test-stores.ts";
@@ -50,7 +50,9 @@ function recorder() {
 /** Copies every 13th corpus cable (and always the partial extract 04AMMAN1288) with the matching index lines. */
 function corpusSubset(dir: string): string[] {
   mkdirSync(dir, { recursive: true });
-  const chosen = readCorpusIndex().filter((e, i) => i % 13 === 0 || e.id === "04AMMAN1288" || e.id === "09MOSCOW1108");
+  const chosen = corpusIndexEntries().filter(
+    (e, i) => i % 13 === 0 || e.id === "04AMMAN1288" || e.id === "09MOSCOW1108",
+  );
   for (const e of chosen) copyFileSync(join(CORPUS_DIR, e.file), join(dir, e.file));
   writeFileSync(join(dir, "index.jsonl"), chosen.map((e) => `${JSON.stringify(e)}\n`).join(""));
   return chosen.map((e) => e.id);

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cable } from "../src/core/index.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
 import {
-  createDraft,
+  draftViaApi,
   draftOf,
   eventually,
   expectStatus,
   openEventStream,
   postDrafter,
-  release,
-  releaseDraft,
+  releaseViaApi,
+  tryReleaseViaApi,
   startMessagingServer,
   type MessagingServer,
 } from "./helpers/messaging-fixtures.ts";
@@ -41,13 +41,13 @@ describe.each(DIALECTS)("%s: permissions in a cable's life", (dialect) => {
   });
 
   it("refuses release to the drafter and to an approver of another post; the post's approver releases", async () => {
-    const { id } = await createDraft(server, "drafter", confidentialDraft());
-    const byDrafter = await releaseDraft(server, "drafter", id);
+    const { id } = await draftViaApi(server, "drafter", confidentialDraft());
+    const byDrafter = await tryReleaseViaApi(server, "drafter", id);
     expectStatus(byDrafter, 403, "the drafter releases");
-    const byOtherPost = await releaseDraft(server, postDrafter("PANAMA"), id);
+    const byOtherPost = await tryReleaseViaApi(server, postDrafter("PANAMA"), id);
     expect(byOtherPost.statusCode, byOtherPost.body).toBeGreaterThanOrEqual(403);
     expect(byOtherPost.statusCode).toBeLessThan(500);
-    expect(await release(server, "approver", id)).toMatch(/^09STATE\d+$/);
+    expect(await releaseViaApi(server, "approver", id)).toMatch(/^09STATE\d+$/);
   });
 
   it("sends an uncleared user no event about a classified cable, and the unclassified one's events", async () => {
@@ -55,10 +55,10 @@ describe.each(DIALECTS)("%s: permissions in a cable's life", (dialect) => {
     const uncleared = await openEventStream(address, await server.freshCookie("uncleared"));
     const cleared = await openEventStream(address, await server.freshCookie("admin"));
     try {
-      const secret = await createDraft(server, "drafter", confidentialDraft());
-      const secretId = await release(server, "approver", secret.id);
-      const plain = await createDraft(server, "drafter", draftOf(parseTelegram(readSeed("08STATE16245"))));
-      const plainId = await release(server, "approver", plain.id);
+      const secret = await draftViaApi(server, "drafter", confidentialDraft());
+      const secretId = await releaseViaApi(server, "approver", secret.id);
+      const plain = await draftViaApi(server, "drafter", draftOf(parseTelegram(readSeed("08STATE16245"))));
+      const plainId = await releaseViaApi(server, "approver", plain.id);
       await eventually("the cleared user's event about the confidential cable", async () =>
         cleared.received().includes(secretId),
       );

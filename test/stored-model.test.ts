@@ -12,7 +12,7 @@ import { modelOf } from "../src/services/archive/stored-model.ts";
 import { importPaths } from "../src/services/import/index.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
-import { CORPUS_DIR, readCorpusIndex, sharedAvailable } from "./helpers/shared-data.ts";
+import { CORPUS_DIR, corpusIndexEntries, sharedAvailable } from "./helpers/shared-data.ts";
 import { readSeed, SEEDS_DIR } from "./helpers/seeds.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 
@@ -49,7 +49,7 @@ describe.each(DIALECTS)("%s: stored models", (dialect) => {
     // Every 11th corpus cable and the overruled ones, through a parse worker; the seeds inline; one cable as JSON.
     const corpus = join(work, `${dialect}-corpus`);
     mkdirSync(corpus, { recursive: true });
-    const chosen = readCorpusIndex().filter((e, i) => i % 11 === 0 || OVERRULED.includes(e.id));
+    const chosen = corpusIndexEntries().filter((e, i) => i % 11 === 0 || OVERRULED.includes(e.id));
     for (const e of chosen) copyFileSync(join(CORPUS_DIR, e.file), join(corpus, e.file));
     writeFileSync(join(corpus, "index.jsonl"), chosen.map((e) => `${JSON.stringify(e)}\n`).join(""));
     await importPaths(store, [corpus], { workers: 1 });

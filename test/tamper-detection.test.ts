@@ -6,9 +6,9 @@ import { verifyChain } from "../src/services/chain/index.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
 import {
-  createDraft,
+  draftViaApi,
   draftOf,
-  release,
+  releaseViaApi,
   startMessagingServer,
   type MessagingServer,
 } from "./helpers/messaging-fixtures.ts";
@@ -44,8 +44,8 @@ describe.each(DIALECTS)("%s: the hash chain names the altered cable", (dialect) 
   beforeAll(async () => {
     server = await startMessagingServer(dialect, "2009-04-21T14:01:00Z");
     for (const seed of ["08STATE16245", "09STATE39345", "08STATE16245"] as const) {
-      const { id } = await createDraft(server, "drafter", draftOf(parseTelegram(readSeed(seed))));
-      ids.push(await release(server, "approver", id));
+      const { id } = await draftViaApi(server, "drafter", draftOf(parseTelegram(readSeed(seed))));
+      ids.push(await releaseViaApi(server, "approver", id));
     }
   });
   afterAll(() => server?.close());

@@ -42,9 +42,9 @@ export function sharedAvailable(relative: string, what: string): boolean {
 
 /**
  * The corpus index, one entry per cable, sorted by id.
- * @example readCorpusIndex().length // 1295
+ * @example corpusIndexEntries().length // 1295
  */
-export function readCorpusIndex(): CorpusIndexEntry[] {
+export function corpusIndexEntries(): CorpusIndexEntry[] {
   return readFileSync(join(CORPUS_DIR, "index.jsonl"), "utf8")
     .split("\n")
     .filter((line) => line.trim().length > 0)
@@ -56,5 +56,5 @@ export function readCorpusIndex(): CorpusIndexEntry[] {
  * @example readCorpus()[0].entry.id // "00HARARE6677"
  */
 export function readCorpus(): CorpusCable[] {
-  return readCorpusIndex().map((entry) => ({ entry, text: readFileSync(join(CORPUS_DIR, entry.file), "utf8") }));
+  return corpusIndexEntries().map((entry) => ({ entry, text: readFileSync(join(CORPUS_DIR, entry.file), "utf8") }));
 }
