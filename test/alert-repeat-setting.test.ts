@@ -13,7 +13,7 @@ import { loadDefaultDirectory } from "../src/services/directory/index.ts";
 import { CablegramError } from "../src/services/errors.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { cliEnv, withStoreOf } from "./helpers/cli-env.ts";
-import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
+import { releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { startTestServer } from "./helpers/server-fixtures.ts";
 import { memoryIo, openTestStore } from "./helpers/test-stores.ts";
@@ -86,7 +86,7 @@ describe("the alert repeat interval from the environment", () => {
     const server = await startTestServer("sqlite", { messaging: { pollMs: 0 } });
     try {
       await setDutyOfficer(server.deps, "PANAMA", { email: "duty@panama.test" });
-      await release(server.store, server.deps.clock, releasedSeed("08STATE16245", "26STATE701"));
+      await releaseFields(server.deps, seedFields());
       await server.app.messaging.dispatcher.drain();
       const res = await server.app.inject({
         url: "/api/alerts?post=PANAMA&open=true",
@@ -122,7 +122,7 @@ describe("the alert repeat interval from the environment", () => {
         const clock = fixedClock("2026-02-16T23:19:00Z");
         await loadDefaultDirectory(store);
         await setDutyOfficer({ store, clock }, "PANAMA", { email: "duty@panama.test" });
-        await release(store, clock, releasedSeed("08STATE16245", "26STATE702"));
+        await releaseFields({ store, clock }, seedFields());
       });
       const queued = () =>
         withStore(

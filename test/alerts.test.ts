@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/server/logger.ts";
 import { setDutyOfficer, smtpSender, webhookSender } from "../src/services/alerts/index.ts";
 import { createUser } from "../src/services/users/index.ts";
-import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
+import { classifiedFields, releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 
@@ -87,6 +87,8 @@ describe.each(DIALECTS)("NIACT alerts on %s", (dialect) => {
   let server: TestServer;
   let hook: Awaited<ReturnType<typeof webhookReceiver>>;
   let relay: Awaited<ReturnType<typeof smtpRelay>>;
+  /** The seed demarche, released before the tests: NIACT IMMEDIATE to five posts. */
+  let demarcheId: string;
   const log = logCapture();
 
   beforeAll(async () => {
@@ -109,7 +111,7 @@ describe.each(DIALECTS)("NIACT alerts on %s", (dialect) => {
       email: "duty@panama.test",
     });
     await setDutyOfficer(server.deps, "TRIPOLI", { email: "duty@tripoli.test" });
-    await release(server.store, server.deps.clock, releasedSeed("08STATE16245", "26STATE301"));
+    demarcheId = (await releaseFields(server.deps, seedFields())).id;
     await server.app.messaging.dispatcher.drain();
   });
   afterAll(async () => {
@@ -140,7 +142,7 @@ describe.each(DIALECTS)("NIACT alerts on %s", (dialect) => {
     expect(hook.bodies).toHaveLength(1);
     expect(hook.bodies[0]!.subject).toMatch(/^KOSOVO: FOR CHIEFS OF MISSION/);
     expect(hook.bodies[0]).toMatchObject({
-      cableId: "26STATE301",
+      cableId: demarcheId,
       post: "AMEMBASSY PANAMA",
       precedence: "NIACT IMMEDIATE",
       attempt: 1,
@@ -169,16 +171,19 @@ describe.each(DIALECTS)("NIACT alerts on %s", (dialect) => {
   });
 
   it("keeps the subject of a classified cable out of webhooks and mail", async () => {
-    const flash = releasedSeed("08STATE16245", "26STATE303", {
-      classification: "SECRET",
-      precedence: "FLASH",
-      to: [{ route: null, name: "AMEMBASSY PANAMA", office: null, precedence: "FLASH", mcn: null }],
-      info: [],
-    });
-    await release(server.store, server.deps.clock, flash);
+    const flash = await releaseFields(
+      server.deps,
+      classifiedFields(
+        "SECRET",
+        seedFields("08STATE16245", {
+          to: [{ route: null, name: "AMEMBASSY PANAMA", office: null, precedence: "FLASH", mcn: null }],
+          info: [],
+        }),
+      ),
+    );
     await server.app.messaging.dispatcher.drain();
     const last = hook.bodies.at(-1)!;
-    expect(last).toMatchObject({ cableId: "26STATE303", precedence: "FLASH", classification: "SECRET", subject: null });
+    expect(last).toMatchObject({ cableId: flash.id, precedence: "FLASH", classification: "SECRET", subject: null });
   });
 
   it("records an alert to a post with no duty officer as sent to nobody, warns once, and sends it once someone is on duty", async () => {
@@ -201,7 +206,7 @@ describe.each(DIALECTS)("NIACT alerts on %s", (dialect) => {
     ).toEqual(["AMEMBASSY OUAGADOUGOU", "AMEMBASSY PRETORIA", "AMEMBASSY SAN JOSE"]);
     expect(warnings().find((r) => r.post === "AMEMBASSY OUAGADOUGOU")).toMatchObject({
       alert: alert!.id,
-      cable: "26STATE301",
+      cable: demarcheId,
       kind: "niact",
     });
     expect(hook.bodies.some((b) => b.post === "AMEMBASSY OUAGADOUGOU")).toBe(false);
@@ -211,7 +216,7 @@ describe.each(DIALECTS)("NIACT alerts on %s", (dialect) => {
     server.deps.clock.advance(5 * 60_000);
     await server.app.messaging.dispatcher.drain();
     expect(hook.bodies.filter((b) => b.post === "AMEMBASSY OUAGADOUGOU")).toMatchObject([
-      { cableId: "26STATE301", attempt: 1 },
+      { cableId: demarcheId, attempt: 1 },
     ]);
     expect((await ouagadougou())[0]).toMatchObject({ id: alert!.id, outcome: "sent", attempts: 1 });
     expect(warnings()).toHaveLength(3);

@@ -18,7 +18,7 @@ import { flagFromEnv } from "../src/services/flag-setting.ts";
 import { storeSettingsFromEnv } from "../src/services/store-settings.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { cliEnv, withStoreOf } from "./helpers/cli-env.ts";
-import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
+import { releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { memoryIo, openTestStore } from "./helpers/test-stores.ts";
 
@@ -184,7 +184,7 @@ describe("a bad setting at start", () => {
       const withStore = <T>(work: (store: Store) => Promise<T>) => withStoreOf(env, work);
       await withStore(async (store) => {
         await loadDefaultDirectory(store);
-        await release(store, fixedClock("2026-02-16T23:19:00Z"), releasedSeed("08STATE16245", "26STATE801"));
+        await releaseFields({ store, clock: fixedClock("2026-02-16T23:19:00Z") }, seedFields());
       });
       const deliveries = () =>
         withStore((store) =>

@@ -1,11 +1,11 @@
 // Searching an archive spread over decades: the newest matches, totals and pages come out the same whichever years
 // hold them (PostgreSQL takes matches a year's bucket at a time, newest first), for readers of every kind.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bodyOfParagraphs, type Cable } from "../src/core/index.ts";
+import type { Cable } from "../src/core/index.ts";
 import { SYSTEM_READER, type Reader } from "../src/services/access/index.ts";
 import { archiveCables, searchCables, type SearchOptions } from "../src/services/archive/index.ts";
 import type { Store } from "../src/store/open-store.ts";
-import { buildCable, seed } from "./helpers/archive-fixtures.ts";
+import { buildCable } from "./helpers/factories.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 
 const CLERK: Reader = { userId: "clerk", clearance: "UNCLASSIFIED", accesses: [], lists: [], offices: [], post: null };
@@ -21,7 +21,7 @@ const CLASSES = ["UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET"] as cons
 const RANK: Record<string, number> = { UNCLASSIFIED: 0, CONFIDENTIAL: 2, SECRET: 3, "TOP SECRET": 4 };
 
 /** A cable of station YEARPOST with one paragraph of `text`. */
-function yearCable(base: Cable, patch: Partial<Cable> & { id: string }, text: string): Cable {
+function yearCable(patch: Partial<Cable> & { id: string }, text: string): Cable {
   const paragraphs = [{ number: 1, marking: null, text }];
   const plain: Partial<Cable> = {
     origin: "YEARPOST",
@@ -31,12 +31,11 @@ function yearCable(base: Cable, patch: Partial<Cable> & { id: string }, text: st
     to: [],
     info: [],
   };
-  return buildCable(base, { ...plain, references: [], paragraphs, body: bodyOfParagraphs(paragraphs), ...patch });
+  return buildCable({ ...plain, paragraphs, ...patch });
 }
 
 /** Cables from 1966 to 2010, unevenly: none in some years, one in others, a dozen in a few; one undated. */
 function fixtures(): Cable[] {
-  const base = seed("08STATE16245").cable;
   const cables: Cable[] = [];
   let n = 0;
   for (let year = 1966; year <= 2010; year++) {
@@ -52,9 +51,7 @@ function fixtures(): Cable[] {
         // Not on the subject matches (every ninth, some UNCLASSIFIED): the clerk must have some to rank.
         caveats: n % 6 === 1 ? ["NOFORN"] : [],
       };
-      cables.push(
-        yearCable(base, patch, `omnibus report ${n % 2 === 0 ? "rarer " : ""}${"omnibus ".repeat(n % 4)}end`),
-      );
+      cables.push(yearCable(patch, `omnibus report ${n % 2 === 0 ? "rarer " : ""}${"omnibus ".repeat(n % 4)}end`));
     }
   }
   const undated: Partial<Cable> & { id: string } = {
@@ -63,7 +60,7 @@ function fixtures(): Cable[] {
     dtg: null,
     classification: "UNCLASSIFIED",
   };
-  cables.push(yearCable(base, undated, "omnibus undated end"));
+  cables.push(yearCable(undated, "omnibus undated end"));
   return cables;
 }
 

@@ -4,7 +4,7 @@ import { bodyOfParagraphs, type Cable } from "../src/core/index.ts";
 import { SYSTEM_READER } from "../src/services/access/index.ts";
 import { archiveCables, searchCables, type SearchOptions } from "../src/services/archive/index.ts";
 import type { Store } from "../src/store/open-store.ts";
-import { addressee, buildCable, seed } from "./helpers/archive-fixtures.ts";
+import { addressee, variantOf, seed } from "./helpers/archive-fixtures.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 
 const PAGED = 40;
@@ -12,7 +12,7 @@ const PAGED = 40;
 /** A cable whose body is the given paragraphs of text. */
 function textCable(base: Cable, patch: Partial<Cable> & { id: string }, texts: string[]): Cable {
   const paragraphs = texts.map((text, i) => ({ number: i + 1, marking: null, text }));
-  return buildCable(base, { paragraphs, body: bodyOfParagraphs(paragraphs), references: [], ...patch });
+  return variantOf(base, { paragraphs, body: bodyOfParagraphs(paragraphs), references: [], ...patch });
 }
 
 /** The seeds, four cables made to tell the operators apart, and PAGED near-identical cables for paging. */

@@ -10,9 +10,10 @@ import { createUser, type NewUser } from "../../src/services/users/index.ts";
 import type { Dialect, Store } from "../../src/store/open-store.ts";
 import { parseTelegram } from "../../src/telegram/index.ts";
 import { readSeed } from "./seeds.ts";
+import { PASSWORD } from "./factories.ts";
 import { openTestStore } from "./test-stores.ts";
 
-export const PASSWORD = "a long enough passphrase";
+export { PASSWORD } from "./factories.ts";
 
 /** The users every route test has: an admin who reads everything, and readers of each sort. */
 export const USERS: Record<string, NewUser> = {
