@@ -19,22 +19,19 @@ import {
 import { readCable } from "../src/services/archive/index.ts";
 import { SYSTEM_READER } from "../src/services/access/index.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
+import { buildDraft } from "./helpers/factories.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 import { openWorkflowWorld, seedDraft, type WorkflowWorld } from "./helpers/workflow-world.ts";
 
 /** A small, valid draft to Paris, London and Rome. */
 function smallDraft(changes: Partial<DraftFields> = {}): DraftFields {
-  return {
+  return buildDraft({
     to: [{ name: "PARIS", precedence: "PRIORITY" }, "RUEHLO"],
     info: [{ name: "AMEMBASSY ROME", precedence: "ROUTINE" }],
-    classification: "UNCLASSIFIED",
-    eo: { order: "12958", decl: null, text: "N/A" },
-    tags: ["PREL", "FR"],
     subject: "FRANCE: TALKING POINTS FOR THE MINISTERIAL",
     body: "1. (U) Please deliver the points below.\n\n-- first point\n\nPOINTS\n\n2. (U) Report the response.",
-    signers: ["RICE"],
     ...changes,
-  };
+  });
 }
 
 describe.each(DIALECTS)("%s: drafting, clearance and release", (dialect) => {
