@@ -18,7 +18,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { openStore, type Dialect, type StoreConfig } from "../src/store/open-store.ts";
 import { CORPUS_DIR } from "../test/helpers/shared-data.ts";
-import { parisDraft } from "../test/helpers/draft-body.ts";
+import { buildDraft } from "../test/helpers/factories.ts";
 import { ms } from "./latency.ts";
 import { describeMachine } from "./machine.ts";
 
@@ -155,7 +155,7 @@ async function prepare(base: string): Promise<string> {
     offices: [],
   });
   for (let i = 0; i < INBOX_SIZE; i++) {
-    const draft = parisDraft({ subject: `FRANCE: LOAD ${i + 1}` });
+    const draft = buildDraft({ subject: `FRANCE: LOAD ${i + 1}` });
     const { id } = (await (await call(`${base}/api/drafts`, admin, "POST", draft)).json()) as { id: string };
     await call(`${base}/api/drafts/${id}/release`, admin, "POST", {});
   }

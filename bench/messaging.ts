@@ -10,7 +10,7 @@
 // dispatcher delivers would only grow the outbox, so that rate is printed but not judged.
 // Each figure comes with the CPU time the process spent a release (the dispatcher's delivery included), which other
 // load on the machine changes far less than the times.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -25,12 +25,11 @@ import { createUser, findUser, readerOf } from "../src/services/users/index.ts";
 import { openStore, type Dialect, type Store } from "../src/store/open-store.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
 import { draftOf } from "../test/helpers/draft-body.ts";
-import { SHARED_DIR } from "../test/helpers/shared-data.ts";
+import { readSeed } from "../test/helpers/seeds.ts";
 import { ms, percentiles } from "./latency.ts";
 import { describeMachine } from "./machine.ts";
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const SEED = join(SHARED_DIR, "seeds", "08STATE16245.txt");
 const TARGET_P99_MS = 50;
 const TARGET_RELEASES_PER_S = 200;
 const USER = { username: "bench", password: "bench passphrase long enough" };
@@ -51,10 +50,6 @@ const CONCURRENCY = Number(values.concurrency);
 const dialects: Dialect[] = values.dialect === "both" ? ["sqlite", "postgres"] : [values.dialect as Dialect];
 if (![POSTS, SAMPLES, RELEASES, CONCURRENCY].every((n) => Number.isInteger(n) && n > 0)) {
   console.error("bench:messaging: --posts, --samples, --releases and --concurrency must be positive whole numbers");
-  process.exit(2);
-}
-if (!existsSync(SEED)) {
-  console.error(`bench:messaging: the seed ${SEED} is absent; the benchmark drafts its cables from it.`);
   process.exit(2);
 }
 
@@ -131,7 +126,7 @@ async function benchDialect(dialect: Dialect): Promise<void> {
     try {
       const session = await app.inject({ method: "POST", url: "/api/session", payload: USER });
       const cookie = String(session.headers["set-cookie"]).split(";")[0]!;
-      const seed = draftOf(parseTelegram(readFileSync(SEED, "utf8")));
+      const seed = draftOf(parseTelegram(readSeed("08STATE16245")));
       const posts = (await listPosts(store)).filter((p) => p.routingIndicator && p.name !== "SECSTATE WASHDC");
       if (posts.length < POSTS) throw new Error(`the directory has ${posts.length} posts, fewer than ${POSTS}`);
       const addressee = (p: (typeof posts)[number], precedence: Addressee["precedence"]): Addressee => ({

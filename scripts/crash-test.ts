@@ -21,7 +21,7 @@ import { parseTelegram } from "../src/telegram/index.ts";
 import { draftOf } from "../test/helpers/draft-body.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const SEED = join(ROOT, "../shared/seeds/08STATE16245.txt");
+const SEED = join(ROOT, "examples/08STATE16245.txt");
 const PG_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 6);
 const BURST = Number(process.env.CRASH_BURST ?? 12);

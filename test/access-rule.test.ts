@@ -2,12 +2,11 @@
 import { describe, expect, it } from "vitest";
 import type { Cable } from "../src/core/index.ts";
 import { ACCESS_RULE, locksOf, mayRead, SYSTEM_READER } from "../src/services/access/index.ts";
-import { addressee, buildCable, buildReader, seed } from "./helpers/archive-fixtures.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
+import { addressee, variantOf, buildReader, seed } from "./helpers/archive-fixtures.ts";
 
-describe.skipIf(!sharedAvailable("seeds", "access rule tests"))("access rule", () => {
+describe("access rule", () => {
   const cable = (patch: Partial<Omit<Cable, "id">>): Cable =>
-    buildCable(seed("08STATE16245").cable, { id: "08STATE90000", caveats: [], handling: [], ...patch });
+    variantOf(seed("08STATE16245").cable, { id: "08STATE90000", caveats: [], handling: [], ...patch });
 
   it("needs a clearance at least the classification, counting an unknown one as SECRET", () => {
     const confidential = cable({ classification: "CONFIDENTIAL" });

@@ -18,7 +18,7 @@ import {
 import { cableRecordOf } from "../src/services/archive/cable-record-of.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
-import { addressee, buildCable, seed } from "./helpers/archive-fixtures.ts";
+import { addressee, variantOf, seed } from "./helpers/archive-fixtures.ts";
 import { readCorpus, sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 
@@ -56,7 +56,7 @@ function captionedCables(corpusIds: string[]): Cable[] {
     for (const patch of variants) {
       const n = cables.length;
       cables.push(
-        buildCable(base, {
+        variantOf(base, {
           id: `08STATE${90000 + n}`,
           ...patch,
           references: [

@@ -1,16 +1,12 @@
 // Action requests: one task per action addressee on release; a later cable from the post citing the tasking cable
 // reports it (imported or released alike); done with a note; the dashboard per post, overdue after the deadline.
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { archiveCables } from "../src/services/archive/index.ts";
 import { createUser } from "../src/services/users/index.ts";
-import { release, releasedSeed, SEED08_ACTION } from "./helpers/distribution-fixtures.ts";
+import { classifiedFields, releaseFields, seedFields, SEED08_ACTION } from "./helpers/distribution-fixtures.ts";
+import { buildCable } from "./helpers/factories.ts";
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
-import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-
-const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
-if (!haveSeeds) console.warn("action tests skipped: ../shared/seeds is missing");
 
 const DUE = "2024-05-02T12:00:00.000Z";
 type Dashboard = {
@@ -18,19 +14,18 @@ type Dashboard = {
   posts: { post: string; status: string; tasks: { id: string; reportedBy: string | null; note: string | null }[] }[];
 };
 
-/** A reply from `station` citing the tasking cable. */
+const TO_STATE = [{ route: null, name: "SECSTATE WASHDC", office: null, precedence: "IMMEDIATE" as const, mcn: null }];
+
+/** An imported reply from `station` citing the tasking cable. */
 function replyFrom(station: string, id: string, cites: string) {
-  return releasedSeed("08STATE16245", id, {
-    origin: station,
-    to: [{ route: null, name: "SECSTATE WASHDC", office: null, precedence: "IMMEDIATE", mcn: null }],
-    info: [],
-    references: [{ label: null, id: cites, text: cites }],
-  });
+  return buildCable({ id, origin: station, to: TO_STATE, references: [{ label: null, id: cites, text: cites }] });
 }
 
-describe.skipIf(!haveSeeds).each(DIALECTS)("action requests on %s", (dialect) => {
+describe.each(DIALECTS)("action requests on %s", (dialect) => {
   let server: TestServer;
-  const dashboard = async (user: "admin" | "unclassified", id = "26STATE401") => {
+  /** The seed demarche, released with an action request before the tests. */
+  let demarcheId: string;
+  const dashboard = async (user: "admin" | "unclassified", id = demarcheId) => {
     const res = await server.app.inject({
       url: `/api/cables/${id}/actions`,
       headers: { cookie: await server.freshCookie(user) },
@@ -47,7 +42,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("action requests on %s", (dialect) =>
       password: PASSWORD,
     });
     const request = { what: "Deliver the demarche and report the response", posts: [], due: DUE };
-    await release(server.store, server.deps.clock, releasedSeed("08STATE16245", "26STATE401"), [request]);
+    demarcheId = (await releaseFields(server.deps, seedFields("08STATE16245", { actionRequests: [request] }))).id;
     await server.app.messaging.dispatcher.drain();
   });
   afterAll(async () => server?.close());
@@ -62,7 +57,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("action requests on %s", (dialect) =>
     const copy = await server.store.db
       .selectFrom("deliveries")
       .select("id")
-      .where("cable_id", "=", "26STATE401")
+      .where("cable_id", "=", demarcheId)
       .where("post", "=", "AMEMBASSY PANAMA")
       .executeTakeFirstOrThrow();
     const ack = await server.app.inject({
@@ -76,12 +71,19 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("action requests on %s", (dialect) =>
 
   it("marks reported the tasks of posts whose later cables cite the tasking cable, imported or released", async () => {
     await archiveCables(server.store, [
-      { cable: replyFrom("OUAGADOUGOU", "26OUAGADOUGOU11", "26STATE401"), raw: null },
-      { cable: replyFrom("PANAMA", "26PANAMA12", "26STATE401"), raw: null },
+      { cable: replyFrom("OUAGADOUGOU", "26OUAGADOUGOU11", demarcheId), raw: null },
+      { cable: replyFrom("PANAMA", "26PANAMA12", demarcheId), raw: null },
       // Citing another cable reports nothing.
       { cable: replyFrom("TRIPOLI", "26TRIPOLI13", "08STATE16245"), raw: null },
     ]);
-    await release(server.store, server.deps.clock, replyFrom("SANJOSE", "26SANJOSE14", "26STATE401"));
+    // Drafted at San Jose: the post is the origin.
+    const reply = {
+      from: undefined,
+      to: TO_STATE,
+      info: [],
+      references: [{ label: null, id: demarcheId, text: demarcheId }],
+    };
+    await releaseFields(server.deps, seedFields("08STATE16245", reply), "SANJOSE");
     const { body } = await dashboard("admin");
     expect(body.summary).toEqual({ pending: 2, acknowledged: 0, reported: 3, overdue: 0 });
     const panama = body.posts.find((p) => p.post === "AMEMBASSY PANAMA")!;
@@ -116,11 +118,13 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("action requests on %s", (dialect) =>
 
   it("answers 404 for the dashboard of a cable the reader may not read", async () => {
     const request = { what: "Report", posts: ["PANAMA"], due: DUE };
-    const secret = releasedSeed("08STATE16245", "26STATE402", { classification: "SECRET" });
-    await release(server.store, server.deps.clock, secret, [request]);
-    const visible = await dashboard("admin", "26STATE402");
+    const secret = await releaseFields(
+      server.deps,
+      classifiedFields("SECRET", seedFields("08STATE16245", { actionRequests: [request] })),
+    );
+    const visible = await dashboard("admin", secret.id);
     expect(visible.body.posts.map((p) => [p.post, p.status])).toEqual([["AMEMBASSY PANAMA", "overdue"]]);
-    const denied = await dashboard("unclassified", "26STATE402");
+    const denied = await dashboard("unclassified", secret.id);
     expect(denied.status).toBe(404);
     expect(denied.body.code).toBe("CABLE_NOT_FOUND");
   });

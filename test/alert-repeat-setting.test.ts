@@ -13,15 +13,11 @@ import { loadDefaultDirectory } from "../src/services/directory/index.ts";
 import { CablegramError } from "../src/services/errors.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { cliEnv, withStoreOf } from "./helpers/cli-env.ts";
-import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
+import { releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { startTestServer } from "./helpers/server-fixtures.ts";
-import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { memoryIo, openTestStore } from "./helpers/test-stores.ts";
 import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
-
-const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
-if (!haveSeeds) console.warn("alert repeat tests that release a cable skipped: ../shared/seeds is missing");
 
 const VARIABLE = "CABLEGRAM_ALERT_REPEAT_MINUTES";
 
@@ -86,43 +82,40 @@ describe("the alert repeat interval from the environment", () => {
     }
   });
 
-  it.skipIf(!haveSeeds)(
-    "schedules the server's next sending of an alert that many minutes after the last",
-    async () => {
-      vi.stubEnv(VARIABLE, "12");
-      const server = await startTestServer("sqlite", { messaging: { pollMs: 0 } });
-      try {
-        await setDutyOfficer(server.deps, SYSTEM_ACTING, "PANAMA", { email: "duty@panama.test" });
-        await release(server.store, server.deps.clock, releasedSeed("08STATE16245", "26STATE701"));
-        await server.app.messaging.dispatcher.drain();
-        const res = await server.app.inject({
+  it("schedules the server's next sending of an alert that many minutes after the last", async () => {
+    vi.stubEnv(VARIABLE, "12");
+    const server = await startTestServer("sqlite", { messaging: { pollMs: 0 } });
+    try {
+      await setDutyOfficer(server.deps, SYSTEM_ACTING, "PANAMA", { email: "duty@panama.test" });
+      await releaseFields(server.deps, seedFields());
+      await server.app.messaging.dispatcher.drain();
+      const res = await server.app.inject({
+        url: "/api/alerts?post=PANAMA&open=true",
+        headers: { cookie: await server.cookieOf("admin") },
+      });
+      const [alert] = (res.json() as { items: { attempts: number; lastSentAt: string; nextAt: string }[] }).items;
+      expect(alert!.attempts).toBe(1);
+      expect(Date.parse(alert!.nextAt) - Date.parse(alert!.lastSentAt)).toBe(12 * 60_000);
+      // Not sent again before the twelve minutes are up, and sent again when they are.
+      server.deps.clock.advance(11 * 60_000);
+      await server.app.messaging.dispatcher.drain();
+      const again = async () => {
+        const list = await server.app.inject({
           url: "/api/alerts?post=PANAMA&open=true",
           headers: { cookie: await server.cookieOf("admin") },
         });
-        const [alert] = (res.json() as { items: { attempts: number; lastSentAt: string; nextAt: string }[] }).items;
-        expect(alert!.attempts).toBe(1);
-        expect(Date.parse(alert!.nextAt) - Date.parse(alert!.lastSentAt)).toBe(12 * 60_000);
-        // Not sent again before the twelve minutes are up, and sent again when they are.
-        server.deps.clock.advance(11 * 60_000);
-        await server.app.messaging.dispatcher.drain();
-        const again = async () => {
-          const list = await server.app.inject({
-            url: "/api/alerts?post=PANAMA&open=true",
-            headers: { cookie: await server.cookieOf("admin") },
-          });
-          return (list.json() as { items: { attempts: number }[] }).items[0]!.attempts;
-        };
-        expect(await again()).toBe(1);
-        server.deps.clock.advance(60_000);
-        await server.app.messaging.dispatcher.drain();
-        expect(await again()).toBe(2);
-      } finally {
-        await server.close();
-      }
-    },
-  );
+        return (list.json() as { items: { attempts: number }[] }).items[0]!.attempts;
+      };
+      expect(await again()).toBe(1);
+      server.deps.clock.advance(60_000);
+      await server.app.messaging.dispatcher.drain();
+      expect(await again()).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
 
-  it.skipIf(!haveSeeds)("is honoured by the CLI's delivery, and a bad value stops the command first", async () => {
+  it("is honoured by the CLI's delivery, and a bad value stops the command first", async () => {
     const { env, cleanup } = await cliEnv("sqlite", "repeat_cli");
     try {
       const withStore = <T>(work: (store: Store) => Promise<T>) => withStoreOf(env, work);
@@ -130,7 +123,7 @@ describe("the alert repeat interval from the environment", () => {
         const clock = fixedClock("2026-02-16T23:19:00Z");
         await loadDefaultDirectory(store);
         await setDutyOfficer({ store, clock }, SYSTEM_ACTING, "PANAMA", { email: "duty@panama.test" });
-        await release(store, clock, releasedSeed("08STATE16245", "26STATE702"));
+        await releaseFields({ store, clock }, seedFields());
       });
       const queued = () =>
         withStore(

@@ -1,7 +1,6 @@
 // NIACT alerts: a NIACT IMMEDIATE copy alerts the post's duty officer at once by webhook and by e-mail (real
 // HTTP and SMTP listeners), again every repeat interval until acknowledged, and the alerts API shows them; a post
 // with nobody on the duty roster has its alert recorded as sent to nobody, and the server log warns of it.
-import { existsSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createTcpServer, type Server as TcpServer } from "node:net";
 import type { AddressInfo } from "node:net";
@@ -10,14 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/server/logger.ts";
 import { setDutyOfficer, smtpSender, webhookSender } from "../src/services/alerts/index.ts";
 import { createUser } from "../src/services/users/index.ts";
-import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
+import { classifiedFields, releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
-import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
-
-const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
-if (!haveSeeds) console.warn("alert tests skipped: ../shared/seeds is missing");
 
 /** A webhook receiver recording the JSON bodies posted to it. */
 async function webhookReceiver(): Promise<{ url: string; bodies: Record<string, unknown>[]; server: Server }> {
@@ -89,10 +84,13 @@ type AlertItem = {
   nextAt: string | null;
 };
 
-describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
+describe.each(DIALECTS)("NIACT alerts on %s", (dialect) => {
   let server: TestServer;
   let hook: Awaited<ReturnType<typeof webhookReceiver>>;
   let relay: Awaited<ReturnType<typeof smtpRelay>>;
+  /** The seed demarche, released before the tests: NIACT IMMEDIATE to five posts. */
+  let demarcheId: string;
+  /** The webhook receiver's address, which the allow-list names. */
   let allow: string[];
   const log = logCapture();
 
@@ -115,15 +113,13 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
       post: "PANAMA",
       password: PASSWORD,
     });
-    await setDutyOfficer(
-      server.deps,
-      SYSTEM_ACTING,
-      "PANAMA",
-      { username: "duty.panama", webhook: hook.url, email: "duty@panama.test" },
-      { allow },
-    );
+    await setDutyOfficer(server.deps, SYSTEM_ACTING, "PANAMA", {
+      username: "duty.panama",
+      webhook: hook.url,
+      email: "duty@panama.test",
+    });
     await setDutyOfficer(server.deps, SYSTEM_ACTING, "TRIPOLI", { email: "duty@tripoli.test" });
-    await release(server.store, server.deps.clock, releasedSeed("08STATE16245", "26STATE301"));
+    demarcheId = (await releaseFields(server.deps, seedFields())).id;
     await server.app.messaging.dispatcher.drain();
   });
   afterAll(async () => {
@@ -154,7 +150,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
     expect(hook.bodies).toHaveLength(1);
     expect(hook.bodies[0]!.subject).toMatch(/^KOSOVO: FOR CHIEFS OF MISSION/);
     expect(hook.bodies[0]).toMatchObject({
-      cableId: "26STATE301",
+      cableId: demarcheId,
       post: "AMEMBASSY PANAMA",
       precedence: "NIACT IMMEDIATE",
       attempt: 1,
@@ -235,16 +231,19 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
   });
 
   it("keeps the subject of a classified cable out of webhooks and mail", async () => {
-    const flash = releasedSeed("08STATE16245", "26STATE303", {
-      classification: "SECRET",
-      precedence: "FLASH",
-      to: [{ route: null, name: "AMEMBASSY PANAMA", office: null, precedence: "FLASH", mcn: null }],
-      info: [],
-    });
-    await release(server.store, server.deps.clock, flash);
+    const flash = await releaseFields(
+      server.deps,
+      classifiedFields(
+        "SECRET",
+        seedFields("08STATE16245", {
+          to: [{ route: null, name: "AMEMBASSY PANAMA", office: null, precedence: "FLASH", mcn: null }],
+          info: [],
+        }),
+      ),
+    );
     await server.app.messaging.dispatcher.drain();
     const last = hook.bodies.at(-1)!;
-    expect(last).toMatchObject({ cableId: "26STATE303", precedence: "FLASH", classification: "SECRET", subject: null });
+    expect(last).toMatchObject({ cableId: flash.id, precedence: "FLASH", classification: "SECRET", subject: null });
   });
 
   it("records an alert to a post with no duty officer as sent to nobody, warns once, and sends it once someone is on duty", async () => {
@@ -267,7 +266,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
     ).toEqual(["AMEMBASSY OUAGADOUGOU", "AMEMBASSY PRETORIA", "AMEMBASSY SAN JOSE"]);
     expect(warnings().find((r) => r.post === "AMEMBASSY OUAGADOUGOU")).toMatchObject({
       alert: alert!.id,
-      cable: "26STATE301",
+      cable: demarcheId,
       kind: "niact",
     });
     expect(hook.bodies.some((b) => b.post === "AMEMBASSY OUAGADOUGOU")).toBe(false);
@@ -277,7 +276,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("NIACT alerts on %s", (dialect) => {
     server.deps.clock.advance(5 * 60_000);
     await server.app.messaging.dispatcher.drain();
     expect(hook.bodies.filter((b) => b.post === "AMEMBASSY OUAGADOUGOU")).toMatchObject([
-      { cableId: "26STATE301", attempt: 1 },
+      { cableId: demarcheId, attempt: 1 },
     ]);
     expect((await ouagadougou())[0]).toMatchObject({ id: alert!.id, outcome: "sent", attempts: 1 });
     expect(warnings()).toHaveLength(3);

@@ -22,7 +22,7 @@ import { openStore, storeConfigFromEnv, type Store } from "../src/store/open-sto
 import { parseTelegram } from "../src/telegram/index.ts";
 import { cliEnv } from "./helpers/cli-env.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
-import { readSeed, sharedAvailable } from "./helpers/shared-data.ts";
+import { readSeed } from "./helpers/seeds.ts";
 import { DIALECTS, memoryIo, openTestStore } from "./helpers/test-stores.ts";
 import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
@@ -101,7 +101,7 @@ describe.each(DIALECTS)("%s: audit log", (dialect) => {
     }
   });
 
-  describe.skipIf(!sharedAvailable("seeds", "audited reads and searches of the seeds"))("of the archive", () => {
+  describe("of the archive", () => {
     beforeEach(async () => {
       await archiveCables(store, [
         { cable: parseTelegram(readSeed("08STATE16245")), raw: null },

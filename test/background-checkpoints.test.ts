@@ -7,9 +7,6 @@ import { archiveCables } from "../src/services/archive/index.ts";
 import { checkpointInBackground } from "../src/store/background-checkpoints.ts";
 import { openStore, type Store } from "../src/store/open-store.ts";
 import { seed } from "./helpers/archive-fixtures.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
-
-const hasSeeds = sharedAvailable("seeds", "background checkpoints");
 
 let dir: string;
 let store: Store;
@@ -32,7 +29,7 @@ async function until(condition: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-describe.skipIf(!hasSeeds)("sqlite: checkpoints in the background", () => {
+describe("sqlite: checkpoints in the background", () => {
   it("copies what requests write into the archive and index files, while the connection never checkpoints", async () => {
     const checkpoints = checkpointInBackground(store, 50)!;
     try {

@@ -10,12 +10,11 @@ import { main } from "../src/cli/main.ts";
 import type { Io } from "../src/cli/io.ts";
 import { CableSchema, type Cable } from "../src/core/index.ts";
 import { parseTelegram, renderTelegram } from "../src/telegram/index.ts";
-import { readSeed, SHARED_DIR, sharedAvailable } from "./helpers/shared-data.ts";
+import { readSeed, seedPath } from "./helpers/seeds.ts";
 
-const seedsPresent = sharedAvailable("seeds", "CLI tests on the seed cables");
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const SEED_08 = join(SHARED_DIR, "seeds", "08STATE16245.txt");
-const SEED_09 = join(SHARED_DIR, "seeds", "09STATE39345.txt");
+const SEED_08 = seedPath("08STATE16245");
+const SEED_09 = seedPath("09STATE39345");
 
 type MemoryIo = Io & { out: string[]; err: string[]; pulled: number };
 
@@ -69,7 +68,7 @@ function tmpFile(name: string, content: string): string {
   return path;
 }
 
-describe.skipIf(!seedsPresent)("cablegram parse", () => {
+describe("cablegram parse", () => {
   it("prints the Cable JSON exactly as parseTelegram returns it with --json", async () => {
     const { code, out } = await run(["parse", SEED_08, "--json"]);
     expect(code).toBe(0);
@@ -125,7 +124,7 @@ describe.skipIf(!seedsPresent)("cablegram parse", () => {
   });
 });
 
-describe.skipIf(!seedsPresent)("cablegram parse --batch", () => {
+describe("cablegram parse --batch", () => {
   it("writes one compact Cable JSON per line, in order", async () => {
     const lines = [
       JSON.stringify({ text: readSeed("08STATE16245") }),
@@ -178,7 +177,7 @@ describe.skipIf(!seedsPresent)("cablegram parse --batch", () => {
   });
 });
 
-describe.skipIf(!seedsPresent)("cablegram render", () => {
+describe("cablegram render", () => {
   it("renders Cable JSON as the telegram renderTelegram writes", async () => {
     const cable = parseTelegram(readSeed("09STATE39345"));
     const file = tmpFile("09STATE39345.json", JSON.stringify(cable, null, 2));
@@ -210,7 +209,7 @@ describe.skipIf(!seedsPresent)("cablegram render", () => {
   });
 });
 
-describe.skipIf(!seedsPresent)("cablegram validate", () => {
+describe("cablegram validate", () => {
   it("passes 09STATE39345 with exit 0, printing its parse warnings as FILE:LINE findings", async () => {
     const { code, out, err } = await run(["validate", SEED_09]);
     expect(code).toBe(0);
@@ -262,21 +261,21 @@ describe.skipIf(!seedsPresent)("cablegram validate", () => {
   });
 });
 
-describe.skipIf(!seedsPresent)("bin/cablegram.js as a real process", () => {
+describe("bin/cablegram.js as a real process", () => {
   const bin = (...args: string[]) =>
     spawnSync(process.execPath, [join(ROOT, "bin", "cablegram.js"), ...args], { cwd: ROOT, encoding: "utf8" });
 
   it("parses a seed to JSON with exit 0", () => {
-    const result = bin("parse", "../shared/seeds/08STATE16245.txt", "--json");
+    const result = bin("parse", "examples/08STATE16245.txt", "--json");
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect((JSON.parse(result.stdout) as Cable).id).toBe("08STATE16245");
   });
 
   it("fails on bad input with exit 2 and one line, no stack trace", () => {
-    const missing = bin("parse", "../shared/seeds/NOPE.txt");
+    const missing = bin("parse", "examples/NOPE.txt");
     expect(missing.status).toBe(2);
-    expectOneCleanErrorLine(missing.stderr, "../shared/seeds/NOPE.txt: no such file");
+    expectOneCleanErrorLine(missing.stderr, "examples/NOPE.txt: no such file");
     const broken = bin("render", tmpFile("bin-broken.json", "[1,"));
     expect(broken.status).toBe(2);
     expectOneCleanErrorLine(broken.stderr, "bin-broken.json:1: invalid JSON");

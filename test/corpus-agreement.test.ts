@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Cable } from "../src/core/index.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
 import { errataHolds, INDEX_ERRATA, isExcused, type AgreementField } from "./helpers/index-errata.ts";
-import { readCorpus, sharedAvailable, type CorpusCable, type CorpusIndexEntry } from "./helpers/shared-data.ts";
+import { type CorpusCable, type CorpusIndexEntry, readCorpus, sharedAvailable } from "./helpers/shared-data.ts";
 
 const REQUIRED_AGREEMENT = 0.995;
 const SHOWN_DISAGREEMENTS = 20;

@@ -25,7 +25,7 @@ import {
 import type { Store } from "../src/store/open-store.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
-import { readSeed, sharedAvailable } from "./helpers/shared-data.ts";
+import { readSeed } from "./helpers/seeds.ts";
 
 describe("reading a PLAD", () => {
   it("tells station, kind, FIPS country and time zone of State posts", () => {
@@ -123,22 +123,19 @@ describe("the default directory", () => {
   });
 });
 
-describe.skipIf(!sharedAvailable("seeds", "default directory against the seed headers"))(
-  "the seeds' addressees",
-  () => {
-    it("are all in the default directory with the routing indicator the seed gives them", () => {
-      const directory = readDefaultDirectory();
-      const known = new Map([...directory.posts, ...directory.collectives].map((e) => [e.name, e.routingIndicator]));
-      for (const id of ["08STATE16245", "09STATE39345"] as const) {
-        for (const m of readSeed(id).matchAll(
-          /^(?:TO |INFO )?(R[A-Z]{3,6})\/([A-Z ]+?)(?: (?:NIACT IMMEDIATE|IMMEDIATE|PRIORITY))?(?: \d+)?\s*$/gm,
-        )) {
-          expect(known.get(m[2]!), `${id}: ${m[2]}`).toBe(m[1]);
-        }
+describe("the seeds' addressees", () => {
+  it("are all in the default directory with the routing indicator the seed gives them", () => {
+    const directory = readDefaultDirectory();
+    const known = new Map([...directory.posts, ...directory.collectives].map((e) => [e.name, e.routingIndicator]));
+    for (const id of ["08STATE16245", "09STATE39345"] as const) {
+      for (const m of readSeed(id).matchAll(
+        /^(?:TO |INFO )?(R[A-Z]{3,6})\/([A-Z ]+?)(?: (?:NIACT IMMEDIATE|IMMEDIATE|PRIORITY))?(?: \d+)?\s*$/gm,
+      )) {
+        expect(known.get(m[2]!), `${id}: ${m[2]}`).toBe(m[1]);
       }
-    });
-  },
-);
+    }
+  });
+});
 
 describe.each(DIALECTS)("%s: directory", (dialect) => {
   let store: Store;

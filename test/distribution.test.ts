@@ -1,6 +1,5 @@
 // Distribution: addressees expanded against the directory, collectives, XMT, dedupe, roles, precedence order,
 // handling-time escalation, and idempotence when dispatchers race or a release is retried. Both dialects.
-import { existsSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Cable } from "../src/core/index.ts";
 import { setDutyOfficer } from "../src/services/alerts/index.ts";
@@ -25,14 +24,11 @@ import {
 import { createEventBus, type BusEvent } from "../src/services/events/index.ts";
 import * as migration0012 from "../src/store/migrations/0012-slugged-copies-no-deadline.ts";
 import type { Store } from "../src/store/open-store.ts";
-import { release, releasedSeed, SEED08_ACTION } from "./helpers/distribution-fixtures.ts";
+import { releaseFields, seedFields, SEED08_ACTION } from "./helpers/distribution-fixtures.ts";
+import { buildCable } from "./helpers/factories.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
-import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
-
-const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
-if (!haveSeeds) console.warn("distribution tests skipped: ../shared/seeds is missing");
 
 const addressee = (name: string, precedence: Cable["to"][number]["precedence"] = null) => ({
   route: null,
@@ -42,7 +38,7 @@ const addressee = (name: string, precedence: Cable["to"][number]["precedence"] =
   mcn: null,
 });
 
-describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
+describe.each(DIALECTS)("distribution on %s", (dialect) => {
   let store: Store;
   const clock = fixedClock("2026-02-16T23:19:00Z");
   const bus = createEventBus();
@@ -55,6 +51,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
 
   const deliveries = () =>
     store.db.selectFrom("deliveries").selectAll().orderBy("rank").orderBy("post").orderBy("office").execute();
+  const draftAndRelease = (fields = seedFields()) => releaseFields({ store, clock }, fields);
   const drain = async () => {
     const dispatcher = startDispatcher({ store, clock, bus, senders: [], pollMs: 0 });
     await dispatcher.drain();
@@ -62,7 +59,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
   };
 
   it("makes the seed demarche five NIACT IMMEDIATE action copies and nine IMMEDIATE info copies, queued", async () => {
-    await release(store, clock, releasedSeed("08STATE16245", "26STATE101"));
+    await draftAndRelease();
     const rows = await deliveries();
     expect(rows).toHaveLength(14);
     expect(rows.filter((r) => r.role === "action").map((r) => r.post)).toEqual(SEED08_ACTION);
@@ -77,13 +74,13 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
     for (const post of ["AMEMBASSY BELGRADE", "AMEMBASSY ZAGREB", "AMEMBASSY SKOPJE"]) {
       await addCollectiveMember(store, "TEST BALKANS COLLECTIVE", post);
     }
-    const cable = releasedSeed("08STATE16245", "26STATE102", {
-      precedence: "PRIORITY",
-      to: [addressee("TEST BALKANS COLLECTIVE", "PRIORITY")],
-      info: [addressee("AMEMBASSY BELGRADE", "IMMEDIATE"), addressee("AMEMBASSY PARIS")],
-      exclusions: [addressee("AMEMBASSY SKOPJE")],
-    });
-    await release(store, clock, cable);
+    await draftAndRelease(
+      seedFields("08STATE16245", {
+        to: [addressee("TEST BALKANS COLLECTIVE", "PRIORITY")],
+        info: [addressee("AMEMBASSY BELGRADE", "IMMEDIATE"), addressee("AMEMBASSY PARIS", "PRIORITY")],
+        exclusions: [addressee("AMEMBASSY SKOPJE")],
+      }),
+    );
     const rows = await deliveries();
     expect(rows.map((r) => [r.post, r.role, r.precedence])).toEqual([
       ["AMEMBASSY BELGRADE", "action", "IMMEDIATE"],
@@ -93,10 +90,10 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
   });
 
   it("rejects an unknown addressee by name with close matches, and writes nothing", async () => {
-    await store.transaction(async (tx) => {
-      await enqueueDeliveries(tx, { cable: releasedSeed("08STATE16245", "26STATE103"), actionRequests: [] }, clock);
-    });
-    const cable = releasedSeed("08STATE16245", "26STATE104", { to: [addressee("AMEMBASSY OUAGADOUGU")] });
+    await store.transaction((tx) =>
+      enqueueDeliveries(tx, { cable: buildCable({ id: "26STATE103" }), actionRequests: [] }, clock),
+    );
+    const cable = buildCable({ id: "26STATE104", to: [addressee("AMEMBASSY OUAGADOUGU")] });
     const error = await rejectionOf(
       store.transaction((tx) => enqueueDeliveries(tx, { cable, actionRequests: [] }, clock)),
     );
@@ -106,9 +103,10 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
   });
 
   it("resolves addressees as drafting does: an office by its code goes to that office of its post", async () => {
-    const cable = releasedSeed("08STATE16245", "26STATE104", { to: [addressee("IO/UNP", "PRIORITY")], info: [] });
-    await release(store, clock, cable);
-    const rows = (await deliveries()).filter((r) => r.cable_id === "26STATE104");
+    const { id } = await draftAndRelease(
+      seedFields("08STATE16245", { to: [addressee("IO/UNP", "PRIORITY")], info: [] }),
+    );
+    const rows = (await deliveries()).filter((r) => r.cable_id === id);
     expect(rows.map((r) => [r.post, r.office, r.role, r.precedence])).toEqual([
       ["SECSTATE WASHDC", "IO/UNP", "action", "PRIORITY"],
     ]);
@@ -117,19 +115,14 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
   it("delivers in precedence order whatever order cables were released in", async () => {
     const seen: BusEvent[] = [];
     bus.subscribe(SYSTEM_READER, (e) => seen.push(e));
-    const routine = releasedSeed("08STATE16245", "26STATE105", {
-      precedence: "ROUTINE",
+    const routine = seedFields("08STATE16245", {
       to: [addressee("AMEMBASSY ROME", "ROUTINE")],
       info: [addressee("AMEMBASSY LONDON", "PRIORITY")],
     });
-    const flash = releasedSeed("08STATE16245", "26STATE106", {
-      precedence: "FLASH",
-      to: [addressee("AMEMBASSY PARIS", "FLASH")],
-      info: [],
-    });
-    await release(store, clock, routine);
-    await release(store, clock, releasedSeed("08STATE16245", "26STATE107"));
-    await release(store, clock, flash);
+    const flash = seedFields("08STATE16245", { to: [addressee("AMEMBASSY PARIS", "FLASH")], info: [] });
+    await draftAndRelease(routine);
+    await draftAndRelease();
+    await draftAndRelease(flash);
     // One at a time, so the order across transactions shows.
     const options = { store, clock, bus, objectives: handlingObjectives(), batch: 1 };
     while ((await deliverQueued(options)) > 0);
@@ -146,8 +139,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
   });
 
   it("delivers each copy once and raises one alert per NIACT copy when dispatchers race and a release is retried", async () => {
-    const cable = releasedSeed("08STATE16245", "26STATE108");
-    await release(store, clock, cable);
+    const { cable } = await draftAndRelease();
     // A retried enqueue (a release replayed after a crash) adds no copy.
     await store.transaction((tx) => enqueueDeliveries(tx, { cable, actionRequests: [] }, clock));
     const delivered: string[] = [];
@@ -170,11 +162,8 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
   });
 
   it("gives each copy of a mixed batch its own precedence's handling-time objective, configured ones included", async () => {
-    await release(
-      store,
-      clock,
-      releasedSeed("08STATE16245", "26STATE112", {
-        precedence: "FLASH",
+    await draftAndRelease(
+      seedFields("08STATE16245", {
         to: [addressee("AMEMBASSY PARIS", "FLASH"), addressee("AMEMBASSY ROME", "NIACT IMMEDIATE")],
         info: [addressee("AMEMBASSY LONDON", "PRIORITY"), addressee("AMEMBASSY MADRID", "ROUTINE")],
       }),
@@ -226,18 +215,15 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
         (r) => r.state,
       );
     try {
-      await release(store, clock, releasedSeed("08STATE16245", "26STATE110"));
+      const demarche = await draftAndRelease();
       dispatcher.kick();
       await until("the NIACT alerts are being sent", async () => calls > 0);
-      const flash = releasedSeed("08STATE16245", "26STATE111", {
-        precedence: "FLASH",
-        to: [addressee("AMEMBASSY PARIS", "FLASH")],
-        info: [],
-      });
-      await release(store, clock, flash);
+      const flash = await draftAndRelease(
+        seedFields("08STATE16245", { to: [addressee("AMEMBASSY PARIS", "FLASH")], info: [] }),
+      );
       dispatcher.kick();
-      await until("the FLASH copy is delivered", async () => (await state("26STATE111")).includes("delivered"));
-      expect(await state("26STATE110")).toEqual(Array(14).fill("delivered"));
+      await until("the FLASH copy is delivered", async () => (await state(flash.id)).includes("delivered"));
+      expect(await state(demarche.id)).toEqual(Array(14).fill("delivered"));
     } finally {
       unblock();
       await dispatcher.stop();
@@ -245,7 +231,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
   });
 
   it("escalates an unacknowledged copy past its handling-time objective, once, and spares acknowledged ones", async () => {
-    await release(store, clock, releasedSeed("08STATE16245", "26STATE109"));
+    await draftAndRelease();
     await drain();
     const panama = (await deliveries()).find((r) => r.post === "AMEMBASSY PANAMA")!;
     expect(panama.due_at).toBe("2026-02-16T23:49:00.000Z");
@@ -276,7 +262,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
         .execute();
     beforeEach(async () => {
       for (const code of ["POL", "ECON"]) await addOffice(store, { code, post: "PANAMA" });
-      await release(store, clock, releasedSeed("08STATE16245", "26STATE113"));
+      await draftAndRelease();
       await drain();
     });
 

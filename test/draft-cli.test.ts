@@ -9,10 +9,10 @@ import { loadDefaultDirectory } from "../src/services/directory/index.ts";
 import { createUser } from "../src/services/users/index.ts";
 import { openStore, storeConfigFromEnv } from "../src/store/open-store.ts";
 import { cliEnv } from "./helpers/cli-env.ts";
-import { parisDraft } from "./helpers/draft-body.ts";
+import { buildDraft } from "./helpers/factories.ts";
 import { DIALECTS, memoryIo } from "./helpers/test-stores.ts";
 
-const DRAFT = parisDraft({ subject: "FRANCE: CLI TEXT" });
+const DRAFT = buildDraft({ subject: "FRANCE: CLI TEXT" });
 
 /** A memory io that reads the files a command names, as the real one does. */
 const fileIo = (env: Record<string, string>) => ({

@@ -18,13 +18,9 @@ import { flagFromEnv } from "../src/services/flag-setting.ts";
 import { storeSettingsFromEnv } from "../src/services/store-settings.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { cliEnv, withStoreOf } from "./helpers/cli-env.ts";
-import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
+import { releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
-import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { memoryIo, openTestStore } from "./helpers/test-stores.ts";
-
-const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
-if (!haveSeeds) console.warn("environment setting tests that release a cable skipped: ../shared/seeds is missing");
 
 const MINUTE = 60_000;
 
@@ -182,13 +178,13 @@ describe("a bad setting at start", () => {
     }
   });
 
-  it.skipIf(!haveSeeds)("is refused by the CLI's delivery, which otherwise sets the configured deadlines", async () => {
+  it("is refused by the CLI's delivery, which otherwise sets the configured deadlines", async () => {
     const { env, cleanup } = await cliEnv("sqlite", "settings_cli");
     try {
       const withStore = <T>(work: (store: Store) => Promise<T>) => withStoreOf(env, work);
       await withStore(async (store) => {
         await loadDefaultDirectory(store);
-        await release(store, fixedClock("2026-02-16T23:19:00Z"), releasedSeed("08STATE16245", "26STATE801"));
+        await releaseFields({ store, clock: fixedClock("2026-02-16T23:19:00Z") }, seedFields());
       });
       const deliveries = () =>
         withStore((store) =>

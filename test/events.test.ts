@@ -1,18 +1,13 @@
 // Live events: the bus passes every cable event through the access rule and the subscriber's post/office, and
 // GET /api/events streams them as server-sent events, so an uncleared user hears nothing of a classified cable.
-import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_READER, type Reader } from "../src/services/access/reader.ts";
 import { createEventBus, type BusEvent } from "../src/services/events/index.ts";
 import { locksOfArchived, locksOfArchivedMany } from "../src/services/events/event-bus.ts";
-import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
+import { classifiedFields, releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
 import { NODIS_ID, SECRET_ID, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
-import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-
-const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
-if (!haveSeeds) console.warn("event tests skipped: ../shared/seeds is missing");
 
 const reader = (clearance: Reader["clearance"], accesses: string[] = []): Reader => ({
   userId: `u-${clearance}`,
@@ -40,7 +35,7 @@ async function readEvents(response: Response, stop: string): Promise<string[]> {
   });
 }
 
-describe.skipIf(!haveSeeds).each(DIALECTS)("events on %s", (dialect) => {
+describe.each(DIALECTS)("events on %s", (dialect) => {
   let server: TestServer;
   let base: string;
   beforeAll(async () => {
@@ -104,16 +99,18 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("events on %s", (dialect) => {
     const cleared = await open("admin");
     const uncleared = await open("unclassified");
     expect(cleared.headers.get("content-type")).toMatch(/^text\/event-stream/);
-    const secret = releasedSeed("08STATE16245", "26STATE501", { classification: "SECRET", caveats: ["NOFORN"] });
-    await release(server.store, server.deps.clock, secret);
+    const secret = await releaseFields(
+      server.deps,
+      classifiedFields("SECRET", seedFields("08STATE16245", { caveats: ["NOFORN"] })),
+    );
     await server.app.messaging.dispatcher.drain();
     // An unclassified cable after it: the marker both streams must reach.
-    await release(server.store, server.deps.clock, releasedSeed("08STATE16245", "26STATE502"));
+    const plain = await releaseFields(server.deps, seedFields());
     await server.app.messaging.dispatcher.drain();
-    expect(await readEvents(cleared, "26STATE502")).toEqual([
-      "delivery.delivered 26STATE501",
-      "delivery.delivered 26STATE502",
+    expect(await readEvents(cleared, plain.id)).toEqual([
+      `delivery.delivered ${secret.id}`,
+      `delivery.delivered ${plain.id}`,
     ]);
-    expect(await readEvents(uncleared, "26STATE502")).toEqual(["delivery.delivered 26STATE502"]);
+    expect(await readEvents(uncleared, plain.id)).toEqual([`delivery.delivered ${plain.id}`]);
   });
 });

@@ -12,7 +12,7 @@ import { ParsePool } from "../src/services/import/parse-pool.ts";
 import { readLines, countLines } from "../src/services/import/read-lines.ts";
 import { readTextFile } from "../src/services/import/read-text-file.ts";
 import { walkPaths, type ImportSource } from "../src/services/import/walk-paths.ts";
-import { readSeed, sharedAvailable } from "./helpers/shared-data.ts";
+import { readSeed } from "./helpers/seeds.ts";
 
 let dir: string;
 beforeAll(() => {
@@ -213,7 +213,7 @@ describe("building cables from text and JSON", () => {
   });
 });
 
-describe.skipIf(!sharedAvailable("seeds", "building cables from the seeds"))("building cables from the seeds", () => {
+describe("building cables from the seeds", () => {
   it("lets the hinted id win over the parsed one, with a warning and a note in the model", () => {
     const built = cableFromTelegram(readSeed("08STATE16245"), { id: "08STATE99" as never, from: "index.jsonl" });
     if ("code" in built) throw new Error(`expected a cable, got ${built.code}`);
@@ -235,7 +235,7 @@ describe.skipIf(!sharedAvailable("seeds", "building cables from the seeds"))("bu
   });
 });
 
-describe.skipIf(!sharedAvailable("seeds", "parsing on worker threads"))("parsing on worker threads", () => {
+describe("parsing on worker threads", () => {
   it("gives the same cables as parsing inline, whichever worker answers", async () => {
     const pool = new ParsePool(2);
     try {

@@ -14,7 +14,8 @@ import { readCable } from "../src/services/archive/read-cable.ts";
 import { importPaths, type ImportProblem, type ImportWarning } from "../src/services/import/index.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
-import { CORPUS_DIR, SHARED_DIR, readCorpusIndex, readSeed, sharedAvailable } from "./helpers/shared-data.ts";
+import { CORPUS_DIR, corpusIndexEntries, sharedAvailable } from "./helpers/shared-data.ts";
+import { readSeed, SEEDS_DIR } from "./helpers/seeds.ts";
 import { cliEnv } from "./helpers/cli-env.ts";
 import { DIALECTS, memoryIo, openTestStore } from "./helpers/test-stores.ts";
 
@@ -27,7 +28,6 @@ function retainedHeap(): number {
   return process.memoryUsage().heapUsed;
 }
 
-const hasSeeds = sharedAvailable("seeds", "import of the seeds");
 const hasCorpus = sharedAvailable("corpus/cablegate/index.jsonl", "import of a corpus subset");
 
 let work: string;
@@ -50,7 +50,9 @@ function recorder() {
 /** Copies every 13th corpus cable (and always the partial extract 04AMMAN1288) with the matching index lines. */
 function corpusSubset(dir: string): string[] {
   mkdirSync(dir, { recursive: true });
-  const chosen = readCorpusIndex().filter((e, i) => i % 13 === 0 || e.id === "04AMMAN1288" || e.id === "09MOSCOW1108");
+  const chosen = corpusIndexEntries().filter(
+    (e, i) => i % 13 === 0 || e.id === "04AMMAN1288" || e.id === "09MOSCOW1108",
+  );
   for (const e of chosen) copyFileSync(join(CORPUS_DIR, e.file), join(dir, e.file));
   writeFileSync(join(dir, "index.jsonl"), chosen.map((e) => `${JSON.stringify(e)}\n`).join(""));
   return chosen.map((e) => e.id);
@@ -63,7 +65,7 @@ describe.each(DIALECTS)("%s: bulk import", (dialect) => {
   });
   afterAll(async () => store?.close());
 
-  describe.skipIf(!hasSeeds || !hasCorpus)("the seeds and a corpus subset", () => {
+  describe.skipIf(!hasCorpus)("the seeds and a corpus subset", () => {
     let ids: string[];
     beforeAll(() => {
       ids = corpusSubset(join(work, `${dialect}-corpus`));
@@ -71,7 +73,7 @@ describe.each(DIALECTS)("%s: bulk import", (dialect) => {
 
     it("imports them all, taking canonical ids from the corpus index", async () => {
       const r = recorder();
-      const summary = await importPaths(store, [join(SHARED_DIR, "seeds"), join(work, `${dialect}-corpus`)], r);
+      const summary = await importPaths(store, [SEEDS_DIR, join(work, `${dialect}-corpus`)], r);
       expect(r.problems).toEqual([]);
       expect(summary).toMatchObject({ imported: ids.length + 2, present: 0, failed: 0, skipped: [] });
       expect(await countCables(store, SYSTEM_READER)).toBe(ids.length + 2);
@@ -87,7 +89,7 @@ describe.each(DIALECTS)("%s: bulk import", (dialect) => {
     });
 
     it("adds nothing on a second run and reports every cable as already present", async () => {
-      const summary = await importPaths(store, [join(SHARED_DIR, "seeds"), join(work, `${dialect}-corpus`)]);
+      const summary = await importPaths(store, [SEEDS_DIR, join(work, `${dialect}-corpus`)]);
       expect(summary).toMatchObject({ imported: 0, present: ids.length + 2, failed: 0 });
       expect(await countCables(store, SYSTEM_READER)).toBe(ids.length + 2);
     });
@@ -95,7 +97,7 @@ describe.each(DIALECTS)("%s: bulk import", (dialect) => {
     it("stores the same in batches of seven, written two at a time on PostgreSQL", async () => {
       const small = await openTestStore(dialect, "import_small");
       try {
-        const paths = [join(SHARED_DIR, "seeds"), join(work, `${dialect}-corpus`)];
+        const paths = [SEEDS_DIR, join(work, `${dialect}-corpus`)];
         const first = await importPaths(small, paths, { batchSize: 7 });
         expect(first).toMatchObject({ imported: ids.length + 2, present: 0, failed: 0 });
         for (const id of ids) expect(await readCable(small, SYSTEM_READER, id), id).not.toBeNull();
@@ -108,7 +110,7 @@ describe.each(DIALECTS)("%s: bulk import", (dialect) => {
     });
   });
 
-  describe.skipIf(!hasSeeds)("bad inputs", () => {
+  describe("bad inputs", () => {
     it("reports each bad file or line with its path and reason, and imports the good ones", async () => {
       const dir = join(work, `${dialect}-bad`);
       mkdirSync(join(dir, "nested"), { recursive: true });
@@ -171,7 +173,7 @@ describe.each(DIALECTS)("%s: bulk import", (dialect) => {
     });
   });
 
-  describe.skipIf(!hasSeeds)("JSON Lines", () => {
+  describe("JSON Lines", () => {
     it("imports Cable JSON lines as `cablegram parse --batch` prints them, and {text, id} lines", async () => {
       const cable = parseTelegram(readSeed("09STATE39345"));
       const path = join(work, `${dialect}-model.jsonl`);
@@ -203,7 +205,7 @@ describe.each(DIALECTS)("%s: bulk import", (dialect) => {
 });
 
 // Streaming does not depend on the dialect, and 20,000 PostgreSQL inserts would take minutes: SQLite only.
-describe.skipIf(!hasSeeds)("sqlite: memory during an import", () => {
+describe("sqlite: memory during an import", () => {
   let store: Store;
   beforeAll(async () => {
     store = await openTestStore("sqlite", "import_memory");
@@ -235,7 +237,7 @@ describe.skipIf(!hasSeeds)("sqlite: memory during an import", () => {
   }, 300_000);
 });
 
-describe.skipIf(!hasSeeds).each(DIALECTS)("%s: cablegram import", (dialect) => {
+describe.each(DIALECTS)("%s: cablegram import", (dialect) => {
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {
     for (const cleanup of cleanups) await cleanup();
@@ -250,10 +252,10 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: cablegram import", (dialect) => {
   it("imports the seeds, prints a summary, and finds them present on a second run", async () => {
     const env = await archiveEnv();
     const first = memoryIo(env);
-    expect(await main(["import", join(SHARED_DIR, "seeds")], first)).toBe(0);
+    expect(await main(["import", SEEDS_DIR], first)).toBe(0);
     expect(first.out.join("\n")).toMatch(/^Imported 2 new cables, 0 already archived, 0 skipped, in [\d.]+ s/);
     const second = memoryIo(env);
-    expect(await main(["import", join(SHARED_DIR, "seeds")], second)).toBe(0);
+    expect(await main(["import", SEEDS_DIR], second)).toBe(0);
     expect(second.out.join("\n")).toMatch(/^Imported 0 new cables, 2 already archived, 0 skipped/);
   });
 
@@ -271,7 +273,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: cablegram import", (dialect) => {
   it("exits 2 with one line, and no stack trace, for a path that does not exist or a bad batch size", async () => {
     const io = memoryIo(await archiveEnv());
     expect(await main(["import", join(work, "nope")], io)).toBe(2);
-    expect(await main(["import", "--batch-size", "0", join(SHARED_DIR, "seeds")], io)).toBe(2);
+    expect(await main(["import", "--batch-size", "0", SEEDS_DIR], io)).toBe(2);
     expect(io.err).toEqual([
       `cablegram import: ${join(work, "nope")}: no such file or directory`,
       'cablegram import: --batch-size must be a whole number from 1 to 100000, not "0"',

@@ -1,22 +1,20 @@
 // Inboxes through the HTTP API: what a post receives, filters, read and acknowledge, slugging to offices, the
 // routing hint on replies, and the access rule on every item. Both dialects.
-import { existsSync } from "node:fs";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../src/services/users/index.ts";
-import { release, releasedSeed } from "./helpers/distribution-fixtures.ts";
+import { classifiedFields, releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
 import type { USERS } from "./helpers/server-fixtures.ts";
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
-import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-
-const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
-if (!haveSeeds) console.warn("inbox tests skipped: ../shared/seeds is missing");
 
 type Item = { id: string; cableId: string; precedence: string; role: string; acknowledged: boolean; read: boolean };
 
-describe.skipIf(!haveSeeds).each(DIALECTS)("inboxes on %s", (dialect) => {
+describe.each(DIALECTS)("inboxes on %s", (dialect) => {
   let server: TestServer;
+  let demarcheId: string;
+  let secretId: string;
+  let replyId: string;
   const cookies = new Map<string, string>();
   const as = async (username: string, options: InjectOptions & { url: string }) => {
     const cookie = cookies.get(username) ?? (await server.freshCookie(username as keyof typeof USERS));
@@ -55,19 +53,19 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("inboxes on %s", (dialect) => {
       post: "STATE",
       password: PASSWORD,
     });
-    await release(server.store, deps.clock, releasedSeed("08STATE16245", "26STATE201"));
+    demarcheId = (await releaseFields(deps, seedFields())).id;
     // The SECRET NOFORN fixture, delivered to PANAMA too: its unclassified reader must never see it.
-    const secret = releasedSeed("08STATE16245", "26STATE202", { classification: "SECRET", caveats: ["NOFORN"] });
-    await release(server.store, deps.clock, secret);
+    secretId = (
+      await releaseFields(deps, classifiedFields("SECRET", seedFields("08STATE16245", { caveats: ["NOFORN"] })))
+    ).id;
     // A PARIS reply citing 09STATE39345 ("slug responses for IO/UNP"), to STATE.
-    const reply = releasedSeed("09STATE39345", "26PARIS203", {
-      origin: "PARIS",
+    const reply = seedFields("09STATE39345", {
       from: { route: null, name: "AMEMBASSY PARIS", office: null, precedence: null, mcn: null },
       to: [{ route: null, name: "SECSTATE WASHDC", office: null, precedence: "PRIORITY", mcn: null }],
       info: [],
       references: [{ label: null, id: "09STATE39345", text: "09 STATE 39345" }],
     });
-    await release(server.store, deps.clock, reply);
+    replyId = (await releaseFields(deps, reply, "PARIS")).id;
     await server.app.messaging.dispatcher.drain();
   });
   afterAll(async () => server?.close());
@@ -75,10 +73,10 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("inboxes on %s", (dialect) => {
   it("shows a post its copies with precedence and role, and hides what its reader may not read", async () => {
     const items = await inbox("panama", "");
     expect(items.map((i) => [i.cableId, i.precedence, i.role, i.acknowledged])).toEqual([
-      ["26STATE201", "NIACT IMMEDIATE", "action", false],
+      [demarcheId, "NIACT IMMEDIATE", "action", false],
     ]);
     const admin = await inbox("admin", "post=AMEMBASSY%20PANAMA");
-    expect(admin.map((i) => i.cableId).sort()).toEqual(["26STATE201", "26STATE202"]);
+    expect(admin.map((i) => i.cableId).sort()).toEqual([demarcheId, secretId]);
     expect(await inbox("unclassified", `post=PARIS&precedence=IMMEDIATE`)).toHaveLength(1);
   });
 
@@ -122,16 +120,16 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("inboxes on %s", (dialect) => {
   });
 
   it("does not let another post's reader, or a reader below the cable, acknowledge", async () => {
-    const secretCopy = (await inbox("admin", "post=PANAMA")).find((i) => i.cableId === "26STATE202")!;
+    const secretCopy = (await inbox("admin", "post=PANAMA")).find((i) => i.cableId === secretId)!;
     const denied = await as("panama", { method: "POST", url: `/api/deliveries/${secretCopy.id}/ack` });
     expect(denied.statusCode).toBe(404);
     expect(denied.json()).toMatchObject({ code: "DELIVERY_NOT_FOUND" });
-    const parisCopy = (await inbox("admin", "post=PARIS")).find((i) => i.cableId === "26STATE201")!;
+    const parisCopy = (await inbox("admin", "post=PARIS")).find((i) => i.cableId === demarcheId)!;
     expect((await as("panama", { method: "POST", url: `/api/deliveries/${parisCopy.id}/ack` })).statusCode).toBe(404);
   });
 
   it("shows a reply the routing hint of the cable it answers, and a communicator slugs it to that office", async () => {
-    const [reply] = (await inbox("comms", "post=STATE")).filter((i) => i.cableId === "26PARIS203");
+    const [reply] = (await inbox("comms", "post=STATE")).filter((i) => i.cableId === replyId);
     expect(reply).toMatchObject({ routingHint: ["IO/UNP"], role: "action", precedence: "PRIORITY" });
     const byReader = await as("secret", {
       method: "POST",
@@ -147,7 +145,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("inboxes on %s", (dialect) => {
     expect(slug.statusCode, slug.body).toBe(200);
     const office = await inbox("comms", "office=IO/UNP");
     expect(office.map((i) => [i.cableId, (i as Item & { sluggedFrom: string }).sluggedFrom])).toEqual([
-      ["26PARIS203", reply!.id],
+      [replyId, reply!.id],
     ]);
     const unknown = await as("comms", {
       method: "POST",
@@ -160,19 +158,23 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("inboxes on %s", (dialect) => {
   it("lists newest first, or with sort=precedence the most urgent first and newest first within each", async () => {
     // A later ROUTINE cable to Panama: newest, least urgent.
     server.deps.clock.advance(60 * 60_000);
-    const routine = releasedSeed("08STATE16245", "26STATE209", {
-      classification: "SECRET",
-      to: [{ route: null, name: "AMEMBASSY PANAMA", office: null, precedence: "ROUTINE", mcn: null }],
-      info: [],
-    });
-    await release(server.store, server.deps.clock, routine);
+    const routine = await releaseFields(
+      server.deps,
+      classifiedFields(
+        "SECRET",
+        seedFields("08STATE16245", {
+          to: [{ route: null, name: "AMEMBASSY PANAMA", office: null, precedence: "ROUTINE", mcn: null }],
+          info: [],
+        }),
+      ),
+    );
     await server.app.messaging.dispatcher.drain();
     const order = async (query: string) =>
       (await inbox("admin", `post=PANAMA${query}`)).map((i) => [i.cableId, i.precedence]);
-    expect((await order(""))[0]).toEqual(["26STATE209", "ROUTINE"]);
+    expect((await order(""))[0]).toEqual([routine.id, "ROUTINE"]);
     const urgent = await order("&sort=precedence");
     expect(urgent.map(([, p]) => p)).toEqual(["NIACT IMMEDIATE", "NIACT IMMEDIATE", "ROUTINE"]);
-    expect(urgent.at(-1)).toEqual(["26STATE209", "ROUTINE"]);
+    expect(urgent.at(-1)).toEqual([routine.id, "ROUTINE"]);
     const bad = await as("admin", { url: "/api/inbox?post=PANAMA&sort=oldest" });
     expect(bad.statusCode).toBe(400);
   });

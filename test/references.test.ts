@@ -3,11 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM_READER } from "../src/services/access/index.ts";
 import { archiveCables, referencesOf } from "../src/services/archive/index.ts";
 import type { Store } from "../src/store/open-store.ts";
-import { buildCable, buildReader, seed } from "./helpers/archive-fixtures.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
+import { variantOf, buildReader, seed } from "./helpers/archive-fixtures.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 
-describe.skipIf(!sharedAvailable("seeds", "reference tests")).each(DIALECTS)("%s: references", (dialect) => {
+describe.each(DIALECTS)("%s: references", (dialect) => {
   let store: Store;
   beforeEach(async () => {
     store = await openTestStore(dialect, "cg_refs");
@@ -19,7 +18,7 @@ describe.skipIf(!sharedAvailable("seeds", "reference tests")).each(DIALECTS)("%s
   const demarche = () => seed("08STATE16245");
   /** The cable the demarche cites (07 STATE 166909), made from the other seed since the archive lacks it. */
   const background = (classification: "UNCLASSIFIED" | "SECRET" = "UNCLASSIFIED") =>
-    buildCable(seed("09STATE39345").cable, {
+    variantOf(seed("09STATE39345").cable, {
       id: "07STATE166909",
       subject: "KOSOVO BACKGROUND",
       dtg: "2007-12-10T12:00:00Z",
@@ -45,7 +44,7 @@ describe.skipIf(!sharedAvailable("seeds", "reference tests")).each(DIALECTS)("%s
   });
 
   it("lists the citing cables of a cable, newest first, whichever was archived first", async () => {
-    const later = buildCable(demarche().cable, {
+    const later = variantOf(demarche().cable, {
       id: "08STATE20000",
       dtg: "2008-03-01T10:00:00Z",
       references: [
@@ -69,7 +68,7 @@ describe.skipIf(!sharedAvailable("seeds", "reference tests")).each(DIALECTS)("%s
   });
 
   it("hides what the reader may not read: the cited cable stays unresolved, the citing cable unlisted", async () => {
-    const secretCiting = buildCable(demarche().cable, { id: "08STATE20001", classification: "SECRET" });
+    const secretCiting = variantOf(demarche().cable, { id: "08STATE20001", classification: "SECRET" });
     await archiveCables(store, [
       demarche(),
       { cable: secretCiting, raw: null },
@@ -82,12 +81,12 @@ describe.skipIf(!sharedAvailable("seeds", "reference tests")).each(DIALECTS)("%s
     expect(await referencesOf(store, clerk, "07STATE166909")).toBeNull();
     expect(await referencesOf(store, clerk, "08STATE20001")).toBeNull();
 
-    await archiveCables(store, [{ cable: buildCable(background(), { id: "07STATE166910" }), raw: null }]);
-    const cited = buildCable(demarche().cable, {
+    await archiveCables(store, [{ cable: variantOf(background(), { id: "07STATE166910" }), raw: null }]);
+    const cited = variantOf(demarche().cable, {
       id: "08STATE20002",
       references: [{ label: null, id: "07STATE166910", text: "07 STATE 166910" }],
     });
-    const hiddenCiting = buildCable(cited, { id: "08STATE20003", classification: "SECRET" });
+    const hiddenCiting = variantOf(cited, { id: "08STATE20003", classification: "SECRET" });
     await archiveCables(store, [
       { cable: cited, raw: null },
       { cable: hiddenCiting, raw: null },

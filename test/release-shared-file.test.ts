@@ -8,10 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDraft, releaseDraft } from "../src/services/workflow/index.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
 import { draftOf } from "./helpers/draft-body.ts";
-import { readSeed, sharedAvailable } from "./helpers/shared-data.ts";
+import { readSeed } from "./helpers/seeds.ts";
 import { openWorkflowWorld, type WorkflowWorld } from "./helpers/workflow-world.ts";
-
-const hasSeeds = sharedAvailable("seeds", "releases beside another process (drafts are made from seed 08STATE16245)");
 
 // The other process: short write transactions on the same file for as long as it lives, as a dispatcher's beat does.
 const WRITER = `
@@ -23,7 +21,7 @@ process.send("ready");
 for (;;) write.run();
 `;
 
-describe.skipIf(!hasSeeds)("sqlite: releasing while another process writes the same file", () => {
+describe("sqlite: releasing while another process writes the same file", () => {
   let world: WorkflowWorld;
   let writer: ChildProcess;
   beforeAll(async () => {

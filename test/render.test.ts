@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CableSchema, type Cable } from "../src/core/index.ts";
 import { parseTelegram, renderTelegram } from "../src/telegram/index.ts";
-import { readSeed, sharedAvailable, type SeedId } from "./helpers/shared-data.ts";
+import { readSeed, type SeedId } from "./helpers/seeds.ts";
 
 /** Every field of the model except `warnings`, which describe the input text rather than the cable. */
 const ROUND_TRIP_FIELDS = Object.keys(CableSchema.shape).filter((k) => k !== "warnings") as Array<keyof Cable>;
@@ -60,9 +60,7 @@ const SEEDS: Expectations[] = [
   },
 ];
 
-const seedsPresent = sharedAvailable("seeds", "seed render tests");
-
-describe.skipIf(!seedsPresent).each(SEEDS)("renderTelegram on $id", (seed) => {
+describe.each(SEEDS)("renderTelegram on $id", (seed) => {
   let original: Cable;
   let rendered: string;
   let lines: string[];

@@ -8,10 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { registeredRoutes, type RegisteredRoute } from "./helpers/registered-routes.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-
-const hasSeeds = sharedAvailable("seeds", "route access tests (they archive the seeds)");
 
 /** Routes anyone may call: signing in and out, the session probe, the API's description and the web app's shell. */
 const PUBLIC = [
@@ -130,7 +127,7 @@ async function snapshot(server: TestServer): Promise<Record<string, string[]>> {
   return out;
 }
 
-describe.skipIf(!hasSeeds).each(DIALECTS)("%s: every route, however its path is spelled", (dialect) => {
+describe.each(DIALECTS)("%s: every route, however its path is spelled", (dialect) => {
   let server: TestServer;
   let webRoot: string;
   let port: number;
@@ -201,7 +198,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: every route, however its path is 
   });
 });
 
-describe.skipIf(!hasSeeds).each(DIALECTS)("%s: the audit's attacks on the spelling of /api", (dialect) => {
+describe.each(DIALECTS)("%s: the audit's attacks on the spelling of /api", (dialect) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(dialect);

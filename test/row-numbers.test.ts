@@ -9,13 +9,10 @@ import { archiveCables, countCables } from "../src/services/archive/index.ts";
 import { dateBucket, SLOTS } from "../src/store/date-seq.ts";
 import { up as keepRowNumberTops } from "../src/store/migrations/0016-row-number-reservations.ts";
 import type { Store } from "../src/store/open-store.ts";
-import { buildCable, seed } from "./helpers/archive-fixtures.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
+import { variantOf, seed } from "./helpers/archive-fixtures.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 
-const hasSeeds = sharedAvailable("seeds", "row number tests");
-
-describe.skipIf(!hasSeeds).each(DIALECTS)("%s: row numbers", (dialect) => {
+describe.each(DIALECTS)("%s: row numbers", (dialect) => {
   let store: Store;
   let base: Cable;
   let minute: number;
@@ -29,7 +26,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: row numbers", (dialect) => {
   });
 
   /** A cable of the seed's DTG minute. */
-  const sameMinute = (serial: number) => ({ cable: buildCable(base, { id: `08STATE${90000 + serial}` }), raw: null });
+  const sameMinute = (serial: number) => ({ cable: variantOf(base, { id: `08STATE${90000 + serial}` }), raw: null });
   const seqs = async () => {
     const rows = await store.db.selectFrom("cables").select(["id", "seq"]).orderBy("seq").execute();
     return new Map(rows.map((r) => [r.id, Number(r.seq)]));
@@ -59,7 +56,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: row numbers", (dialect) => {
   });
 });
 
-describe.skipIf(!hasSeeds)("postgres: the row numbers handed out (migration 0016)", () => {
+describe("postgres: the row numbers handed out (migration 0016)", () => {
   let store: Store;
   beforeEach(async () => {
     store = await openTestStore("postgres", "cg_seq");
@@ -70,7 +67,7 @@ describe.skipIf(!hasSeeds)("postgres: the row numbers handed out (migration 0016
 
   it("go on from the highest number of each minute archived before the migration", async () => {
     const base = seed("08STATE16245").cable;
-    const cable = (id: string) => ({ cable: buildCable(base, { id }), raw: null });
+    const cable = (id: string) => ({ cable: variantOf(base, { id }), raw: null });
     await archiveCables(store, [cable("08STATE90001"), cable("08STATE90002"), seed("09STATE39345")]);
     // The archive as it was before the migration: no record of the numbers handed out.
     await sql`DROP TABLE cable_seq_tops`.execute(store.db);

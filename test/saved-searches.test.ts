@@ -7,15 +7,12 @@ import { saveSearch } from "../src/services/saved-searches/index.ts";
 import { MAX_SAVED_SEARCHES } from "../src/services/saved-searches/saved-search.ts";
 import { findUser } from "../src/services/users/index.ts";
 import { call, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
-const hasSeeds = sharedAvailable("seeds", "saved-search tests (the test server archives the seeds)");
-
 type Saved = { id: string; name: string; query: string; sort: string | null; createdAt: string };
 
-describe.skipIf(!hasSeeds).each(DIALECTS)("%s: saved searches", (dialect) => {
+describe.each(DIALECTS)("%s: saved searches", (dialect) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(dialect);

@@ -1,6 +1,5 @@
 // `cablegram search` through main(), on SQLite and PostgreSQL: results, snippets, facets, JSON, the query
 // language in --help, bad queries, searching as a user with their access, and the audit entry of each search.
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { terminalSnippet } from "../src/cli/format-search.ts";
 import { main } from "../src/cli/main.ts";
@@ -8,7 +7,7 @@ import type { SearchResult } from "../src/services/archive/index.ts";
 import { queryAudit } from "../src/services/audit/index.ts";
 import { SEARCH_HELP } from "../src/services/search/index.ts";
 import { openStore, storeConfigFromEnv } from "../src/store/open-store.ts";
-import { SHARED_DIR, sharedAvailable } from "./helpers/shared-data.ts";
+import { SEEDS_DIR } from "./helpers/seeds.ts";
 import { cliEnv } from "./helpers/cli-env.ts";
 import { DIALECTS, memoryIo } from "./helpers/test-stores.ts";
 import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
@@ -21,12 +20,12 @@ describe("terminal snippets", () => {
   });
 });
 
-describe.skipIf(!sharedAvailable("seeds", "cablegram search")).each(DIALECTS)("%s: cablegram search", (dialect) => {
+describe.each(DIALECTS)("%s: cablegram search", (dialect) => {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
     ({ env, cleanup } = await cliEnv(dialect, "search_cli"));
-    expect(await run(["import", join(SHARED_DIR, "seeds")])).toMatchObject({ code: 0 });
+    expect(await run(["import", SEEDS_DIR])).toMatchObject({ code: 0 });
     const user = ["user", "add", "ursula", "--clearance", "UNCLASSIFIED", "--password", "long enough password"];
     expect(await run(user)).toMatchObject({ code: 0 });
   });

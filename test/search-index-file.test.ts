@@ -14,7 +14,6 @@ import { seed } from "./helpers/archive-fixtures.ts";
 import { CORPUS_DIR, sharedAvailable } from "./helpers/shared-data.ts";
 import { memoryIo } from "./helpers/test-stores.ts";
 
-const hasSeeds = sharedAvailable("seeds", "the search index file");
 const hasCorpus = sharedAvailable("corpus/cablegate/index.jsonl", "indexing a corpus import on its own thread");
 
 let dir: string;
@@ -33,7 +32,7 @@ function removeIndexFile(): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${searchFileOf(file)}${suffix}`, { force: true });
 }
 
-describe.skipIf(!hasSeeds)("sqlite: the search index file", () => {
+describe("sqlite: the search index file", () => {
   it("sits beside the archive file, and an in-memory archive keeps its index in memory too", async () => {
     expect(searchFileOf(file)).toBe(join(dir, "cablegram-search.db"));
     expect(searchFileOf("archive")).toBe("archive-search");

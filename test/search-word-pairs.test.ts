@@ -10,7 +10,6 @@ import type { Store } from "../src/store/open-store.ts";
 import { postgresFtsExpression } from "../src/store/postgres/postgres-full-text.ts";
 import { wordPairs } from "../src/store/postgres/word-pairs.ts";
 import { seed } from "./helpers/archive-fixtures.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
 import { openTestStore } from "./helpers/test-stores.ts";
 
 describe("word pairs", () => {
@@ -35,7 +34,7 @@ describe("word pairs", () => {
   });
 });
 
-describe.skipIf(!sharedAvailable("seeds", "word pair tests"))("postgres: word pairs for phrases", () => {
+describe("postgres: word pairs for phrases", () => {
   let store: Store;
   beforeAll(async () => {
     store = await openTestStore("postgres", "cg_pairs");

@@ -4,8 +4,7 @@ import { bodyOfParagraphs, type Cable } from "../src/core/index.ts";
 import { SYSTEM_READER } from "../src/services/access/index.ts";
 import { archiveCables, searchCables, type SearchOptions } from "../src/services/archive/index.ts";
 import type { Store } from "../src/store/open-store.ts";
-import { addressee, buildCable, seed } from "./helpers/archive-fixtures.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
+import { addressee, variantOf, seed } from "./helpers/archive-fixtures.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 
 const PAGED = 40;
@@ -13,7 +12,7 @@ const PAGED = 40;
 /** A cable whose body is the given paragraphs of text. */
 function textCable(base: Cable, patch: Partial<Cable> & { id: string }, texts: string[]): Cable {
   const paragraphs = texts.map((text, i) => ({ number: i + 1, marking: null, text }));
-  return buildCable(base, { paragraphs, body: bodyOfParagraphs(paragraphs), references: [], ...patch });
+  return variantOf(base, { paragraphs, body: bodyOfParagraphs(paragraphs), references: [], ...patch });
 }
 
 /** The seeds, four cables made to tell the operators apart, and PAGED near-identical cables for paging. */
@@ -108,7 +107,7 @@ function fixtures(): Cable[] {
   return [a, b, paris, moscow, belgrade, undated, ...paged];
 }
 
-describe.skipIf(!sharedAvailable("seeds", "search tests")).each(DIALECTS)("%s: cable search", (dialect) => {
+describe.each(DIALECTS)("%s: cable search", (dialect) => {
   let store: Store;
   beforeAll(async () => {
     store = await openTestStore(dialect, "cg_search");
@@ -306,91 +305,88 @@ describe.skipIf(!sharedAvailable("seeds", "search tests")).each(DIALECTS)("%s: c
   });
 });
 
-describe.skipIf(!sharedAvailable("seeds", "search cap tests")).each(DIALECTS)(
-  "%s: search past 10,000 matches",
-  (dialect) => {
-    const COUNT = 10_050;
-    /** A reader who may read the UNCLASSIFIED half only. */
-    const clerk = {
-      userId: "clerk",
-      clearance: "UNCLASSIFIED" as const,
-      accesses: [],
-      lists: [],
-      offices: [],
-      post: null,
-    };
-    let store: Store;
-    beforeAll(async () => {
-      store = await openTestStore(dialect, "cg_search_cap");
-      const base = seed("08STATE16245").cable;
-      const cables = Array.from({ length: COUNT }, (_, i) =>
-        textCable(
-          base,
-          {
-            id: `02CAPPOST${i + 1}`,
-            origin: "CAPPOST",
-            dtg: new Date(Date.UTC(2002, 0, 1) + i * 60_000).toISOString().replace(".000", ""),
-            classification: i % 2 === 0 ? "UNCLASSIFIED" : "SECRET",
-            tags: ["PREL"],
-            to: [],
-            info: [],
-          },
-          [`zeta ${i % 3 === 0 ? "zeta " : ""}common text`],
-        ),
+describe.each(DIALECTS)("%s: search past 10,000 matches", (dialect) => {
+  const COUNT = 10_050;
+  /** A reader who may read the UNCLASSIFIED half only. */
+  const clerk = {
+    userId: "clerk",
+    clearance: "UNCLASSIFIED" as const,
+    accesses: [],
+    lists: [],
+    offices: [],
+    post: null,
+  };
+  let store: Store;
+  beforeAll(async () => {
+    store = await openTestStore(dialect, "cg_search_cap");
+    const base = seed("08STATE16245").cable;
+    const cables = Array.from({ length: COUNT }, (_, i) =>
+      textCable(
+        base,
+        {
+          id: `02CAPPOST${i + 1}`,
+          origin: "CAPPOST",
+          dtg: new Date(Date.UTC(2002, 0, 1) + i * 60_000).toISOString().replace(".000", ""),
+          classification: i % 2 === 0 ? "UNCLASSIFIED" : "SECRET",
+          tags: ["PREL"],
+          to: [],
+          info: [],
+        },
+        [`zeta ${i % 3 === 0 ? "zeta " : ""}common text`],
+      ),
+    );
+    for (let i = 0; i < COUNT; i += 1000) {
+      await archiveCables(
+        store,
+        cables.slice(i, i + 1000).map((cable) => ({ cable, raw: null })),
       );
-      for (let i = 0; i < COUNT; i += 1000) {
-        await archiveCables(
-          store,
-          cables.slice(i, i + 1000).map((cable) => ({ cable, raw: null })),
-        );
+    }
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it("reports the total as a lower bound and the facets as a sample, and still pages in either order", async () => {
+    for (const sort of ["relevance", "date"] as const) {
+      const first = await searchCables(store, SYSTEM_READER, { q: "zeta", sort, limit: 50 });
+      expect(first.total).toBe(10_000);
+      expect(first.totalIsLowerBound).toBe(true);
+      expect(first.facetsAreExact).toBe(false);
+      expect(first.facets.tags[0]?.value).toBe("PREL");
+      const second = await searchCables(store, SYSTEM_READER, {
+        q: "zeta",
+        sort,
+        limit: 50,
+        cursor: first.nextCursor,
+      });
+      const ids = [...first.results, ...second.results].map((r) => r.id);
+      expect(new Set(ids).size).toBe(100);
+      if (sort === "date") {
+        expect(ids.slice(0, 3)).toEqual([`02CAPPOST${COUNT}`, `02CAPPOST${COUNT - 1}`, `02CAPPOST${COUNT - 2}`]);
       }
-    });
-    afterAll(async () => {
-      await store.close();
-    });
+    }
+  });
 
-    it("reports the total as a lower bound and the facets as a sample, and still pages in either order", async () => {
-      for (const sort of ["relevance", "date"] as const) {
-        const first = await searchCables(store, SYSTEM_READER, { q: "zeta", sort, limit: 50 });
-        expect(first.total).toBe(10_000);
-        expect(first.totalIsLowerBound).toBe(true);
-        expect(first.facetsAreExact).toBe(false);
-        expect(first.facets.tags[0]?.value).toBe("PREL");
-        const second = await searchCables(store, SYSTEM_READER, {
-          q: "zeta",
-          sort,
-          limit: 50,
-          cursor: first.nextCursor,
-        });
-        const ids = [...first.results, ...second.results].map((r) => r.id);
-        expect(new Set(ids).size).toBe(100);
-        if (sort === "date") {
-          expect(ids.slice(0, 3)).toEqual([`02CAPPOST${COUNT}`, `02CAPPOST${COUNT - 1}`, `02CAPPOST${COUNT - 2}`]);
-        }
-      }
-    });
+  it("ranks every match by relevance up to 1,000 readable matches, and the newest 1,000 by subject past that", async () => {
+    // Cable i was sent i minutes into 2002: 1,440 on the first day, half of them UNCLASSIFIED; every third
+    // mentions zeta twice. The clerk reads 720 of that day's matches, so all are ranked, and a double mention comes
+    // first although the newest readable (i = 1438) has one. The system reads 1,440: the newest 1,000 are taken,
+    // and as no subject holds the word, newest first.
+    const q = "zeta from:2002-01-01 to:2002-01-01";
+    const ranked = await searchCables(store, clerk, { q, limit: 5 });
+    expect([ranked.total, ranked.sort]).toEqual([720, "relevance"]);
+    const serials = ranked.results.map((r) => Number(r.id.replace("02CAPPOST", "")) - 1);
+    expect(serials.every((i) => i % 6 === 0)).toBe(true);
+    const newest = await searchCables(store, SYSTEM_READER, { q, limit: 5 });
+    expect(newest.total).toBe(1_440);
+    expect(newest.results.map((r) => r.id)).toEqual([1440, 1439, 1438, 1437, 1436].map((n) => `02CAPPOST${n}`));
+  });
 
-    it("ranks every match by relevance up to 1,000 readable matches, and the newest 1,000 by subject past that", async () => {
-      // Cable i was sent i minutes into 2002: 1,440 on the first day, half of them UNCLASSIFIED; every third
-      // mentions zeta twice. The clerk reads 720 of that day's matches, so all are ranked, and a double mention comes
-      // first although the newest readable (i = 1438) has one. The system reads 1,440: the newest 1,000 are taken,
-      // and as no subject holds the word, newest first.
-      const q = "zeta from:2002-01-01 to:2002-01-01";
-      const ranked = await searchCables(store, clerk, { q, limit: 5 });
-      expect([ranked.total, ranked.sort]).toEqual([720, "relevance"]);
-      const serials = ranked.results.map((r) => Number(r.id.replace("02CAPPOST", "")) - 1);
-      expect(serials.every((i) => i % 6 === 0)).toBe(true);
-      const newest = await searchCables(store, SYSTEM_READER, { q, limit: 5 });
-      expect(newest.total).toBe(1_440);
-      expect(newest.results.map((r) => r.id)).toEqual([1440, 1439, 1438, 1437, 1436].map((n) => `02CAPPOST${n}`));
-    });
-
-    it("counts only what the reader may read, exactly when that is under the cap", async () => {
-      const result = await searchCables(store, clerk, { q: "zeta", sort: "date", limit: 5 });
-      expect(result.total).toBe(COUNT / 2);
-      expect(result.totalIsLowerBound).toBe(false);
-      expect(result.facets.classification).toEqual([{ value: "UNCLASSIFIED", count: 2_000 }]);
-      expect(result.results.every((r) => r.classification === "UNCLASSIFIED")).toBe(true);
-    });
-  },
-);
+  it("counts only what the reader may read, exactly when that is under the cap", async () => {
+    const result = await searchCables(store, clerk, { q: "zeta", sort: "date", limit: 5 });
+    expect(result.total).toBe(COUNT / 2);
+    expect(result.totalIsLowerBound).toBe(false);
+    expect(result.facets.classification).toEqual([{ value: "UNCLASSIFIED", count: 2_000 }]);
+    expect(result.results.every((r) => r.classification === "UNCLASSIFIED")).toBe(true);
+  });
+});

@@ -1,10 +1,8 @@
-// Acceptance tests of parseTelegram on the two seed cables, field by field, as read by hand from ../shared/seeds.
+// Acceptance tests of parseTelegram on the two seed cables, field by field, as read by hand from examples/.
 import { beforeAll, describe, expect, it } from "vitest";
 import { bodyOfParagraphs, CableSchema, type Addressee, type Cable, type Precedence } from "../src/core/index.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
-import { readSeed, sharedAvailable, type SeedId } from "./helpers/shared-data.ts";
-
-const seedsPresent = sharedAvailable("seeds", "seed cable tests");
+import { readSeed, type SeedId } from "./helpers/seeds.ts";
 
 /** An addressee line as the parser should read it: no office suffix on any seed line. */
 function addressee(route: string | null, name: string, precedence: Precedence | null, mcn: string | null): Addressee {
@@ -155,7 +153,7 @@ const SEEDS: SeedExpectations[] = [
   },
 ];
 
-describe.skipIf(!seedsPresent).each(SEEDS)("parseTelegram on seed $id", (seed) => {
+describe.each(SEEDS)("parseTelegram on seed $id", (seed) => {
   let cable: Cable;
   beforeAll(() => {
     cable = parseTelegram(readSeed(seed.id));
@@ -226,7 +224,7 @@ describe.skipIf(!seedsPresent).each(SEEDS)("parseTelegram on seed $id", (seed) =
   });
 });
 
-describe.skipIf(!seedsPresent)("parseTelegram on the paragraph text of 08STATE16245", () => {
+describe("parseTelegram on the paragraph text of 08STATE16245", () => {
   let cable: Cable;
   beforeAll(() => {
     cable = parseTelegram(readSeed("08STATE16245"));
@@ -255,7 +253,7 @@ describe.skipIf(!seedsPresent)("parseTelegram on the paragraph text of 08STATE16
   });
 });
 
-describe.skipIf(!seedsPresent)("parseTelegram on the paragraph text of 09STATE39345", () => {
+describe("parseTelegram on the paragraph text of 09STATE39345", () => {
   let cable: Cable;
   beforeAll(() => {
     cable = parseTelegram(readSeed("09STATE39345"));

@@ -7,10 +7,7 @@ import { queryAudit } from "../src/services/audit/index.ts";
 import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 import { mintToken } from "../src/services/auth/api-tokens.ts";
 import { call, PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-
-const hasSeeds = sharedAvailable("seeds", "server auth tests (they archive the seeds)");
 
 function expectProblem(
   res: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
@@ -28,7 +25,7 @@ function expectProblem(
   return body;
 }
 
-describe.skipIf(!hasSeeds).each(DIALECTS)("%s: signing in", (dialect) => {
+describe.each(DIALECTS)("%s: signing in", (dialect) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(dialect);
@@ -215,7 +212,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: signing in", (dialect) => {
   });
 });
 
-describe.skipIf(!hasSeeds)("sign-in rate limit per address", () => {
+describe("sign-in rate limit per address", () => {
   it("answers 429 RATE_LIMITED once an address exceeds the route's limit", async () => {
     const server = await startTestServer("sqlite", { signInLimit: { max: 3, timeWindow: 60_000 } });
     try {
@@ -242,7 +239,7 @@ describe.skipIf(!hasSeeds)("sign-in rate limit per address", () => {
   });
 });
 
-describe.skipIf(!hasSeeds)("unexpected failures", () => {
+describe("unexpected failures", () => {
   it("answer a bare 500 problem and are logged with their cause", async () => {
     const out = new PassThrough();
     const logged: string[] = [];

@@ -3,11 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryAudit } from "../src/services/audit/index.ts";
 import { call, NODIS_ID, SECRET_ID, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
-import { readSeed, sharedAvailable } from "./helpers/shared-data.ts";
+import { readSeed } from "./helpers/seeds.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
-
-const hasSeeds = sharedAvailable("seeds", "server cable tests (they archive the seeds)");
 
 type SearchBody = {
   total: number;
@@ -15,7 +13,7 @@ type SearchBody = {
   facets: Record<string, { value: string; count: number }[]>;
 };
 
-describe.skipIf(!hasSeeds).each(DIALECTS)("%s: cables over HTTP", (dialect) => {
+describe.each(DIALECTS)("%s: cables over HTTP", (dialect) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(dialect);
@@ -117,7 +115,7 @@ describe.skipIf(!hasSeeds).each(DIALECTS)("%s: cables over HTTP", (dialect) => {
   });
 });
 
-describe.skipIf(!hasSeeds).each(DIALECTS)("%s: directory and users over HTTP", (dialect) => {
+describe.each(DIALECTS)("%s: directory and users over HTTP", (dialect) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(dialect);

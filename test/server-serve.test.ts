@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.ts";
-import { SEED_IDS, SHARED_DIR, sharedAvailable } from "./helpers/shared-data.ts";
+import { SEED_IDS, seedPath } from "./helpers/seeds.ts";
 import { memoryIo } from "./helpers/test-stores.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -67,14 +67,14 @@ async function signInAndSearch(url: string): Promise<{ total: number; ids: strin
   return { total: body.total, ids: body.results.map((r) => r.id).sort() };
 }
 
-describe.skipIf(!sharedAvailable("seeds", "serve as a child process (imports the seeds)"))("cablegram serve", () => {
+describe("cablegram serve", () => {
   let work: string;
   let env: Record<string, string>;
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), "cg-serve-"));
     const seeds = join(work, "import");
     mkdirSync(seeds);
-    for (const id of SEED_IDS) copyFileSync(join(SHARED_DIR, "seeds", `${id}.txt`), join(seeds, `${id}.txt`));
+    for (const id of SEED_IDS) copyFileSync(seedPath(id), join(seeds, `${id}.txt`));
     env = { CABLEGRAM_DATA_DIR: join(work, "data"), CABLEGRAM_IMPORT: seeds, CABLEGRAM_ADMIN_PASSWORD: PASSWORD };
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -5,11 +5,10 @@ import { archiveCables, countCables, readCable } from "../src/services/archive/i
 import { CablegramError } from "../src/services/errors.ts";
 import { FTS_AUTOMERGE, FTS_HASH_BYTES } from "../src/store/search-index.ts";
 import type { Store } from "../src/store/open-store.ts";
-import { buildCable, buildReader, seed } from "./helpers/archive-fixtures.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
+import { variantOf, buildReader, seed } from "./helpers/archive-fixtures.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 
-describe.skipIf(!sharedAvailable("seeds", "archive store tests")).each(DIALECTS)("%s: archive store", (dialect) => {
+describe.each(DIALECTS)("%s: archive store", (dialect) => {
   let store: Store;
   beforeEach(async () => {
     store = await openTestStore(dialect, "cg_store");
@@ -38,7 +37,7 @@ describe.skipIf(!sharedAvailable("seeds", "archive store tests")).each(DIALECTS)
 
   it("keeps a model whose body is not its paragraphs' text, and a cable without raw text", async () => {
     const { cable } = seed("08STATE16245");
-    const odd = buildCable(cable, { id: "08STATE90001", body: "Body that the paragraphs do not give." });
+    const odd = variantOf(cable, { id: "08STATE90001", body: "Body that the paragraphs do not give." });
     await archiveCables(store, [{ cable: odd, raw: null }]);
     const archived = await readCable(store, SYSTEM_READER, "08STATE90001");
     expect(archived?.cable).toEqual(odd);

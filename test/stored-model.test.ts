@@ -12,7 +12,8 @@ import { modelOf } from "../src/services/archive/stored-model.ts";
 import { importPaths } from "../src/services/import/index.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
-import { CORPUS_DIR, SHARED_DIR, readCorpusIndex, readSeed, sharedAvailable } from "./helpers/shared-data.ts";
+import { CORPUS_DIR, corpusIndexEntries, sharedAvailable } from "./helpers/shared-data.ts";
+import { readSeed, SEEDS_DIR } from "./helpers/seeds.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 
 const hasData = sharedAvailable("corpus/cablegate/index.jsonl", "stored models of imported telegrams");
@@ -40,7 +41,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe.each(DIALECTS)("%s: stored models", (dialect) => {
   let store: Store;
   let rows: StoredRow[];
-  const released = parseTelegram(hasData ? readSeed("08STATE16245") : "");
+  const released = parseTelegram(readSeed("08STATE16245"));
 
   beforeAll(async () => {
     store = await openTestStore(dialect, "stored_model");
@@ -48,11 +49,11 @@ describe.each(DIALECTS)("%s: stored models", (dialect) => {
     // Every 11th corpus cable and the overruled ones, through a parse worker; the seeds inline; one cable as JSON.
     const corpus = join(work, `${dialect}-corpus`);
     mkdirSync(corpus, { recursive: true });
-    const chosen = readCorpusIndex().filter((e, i) => i % 11 === 0 || OVERRULED.includes(e.id));
+    const chosen = corpusIndexEntries().filter((e, i) => i % 11 === 0 || OVERRULED.includes(e.id));
     for (const e of chosen) copyFileSync(join(CORPUS_DIR, e.file), join(corpus, e.file));
     writeFileSync(join(corpus, "index.jsonl"), chosen.map((e) => `${JSON.stringify(e)}\n`).join(""));
     await importPaths(store, [corpus], { workers: 1 });
-    await importPaths(store, [join(SHARED_DIR, "seeds")], { workers: 0 });
+    await importPaths(store, [SEEDS_DIR], { workers: 0 });
     const json = join(work, `${dialect}-model.jsonl`);
     writeFileSync(json, `${JSON.stringify({ ...released, id: "08STATE99999", serial: 99999 })}\n`);
     await importPaths(store, [json]);

@@ -13,7 +13,7 @@ import {
   splitPersonTag,
   SUBJECT_TAGS,
 } from "../src/core/index.ts";
-import { readCorpusIndex, SHARED_DIR, sharedAvailable } from "./helpers/shared-data.ts";
+import { corpusIndexEntries, SHARED_DIR, sharedAvailable } from "./helpers/shared-data.ts";
 
 const referencePresent = sharedAvailable("reference", "TAGS registry tests");
 const corpusPresent = sharedAvailable("corpus/cablegate/index.jsonl", "TAGS corpus coverage");
@@ -140,14 +140,14 @@ describe.skipIf(!referencePresent)("the generated tag registry", () => {
 
 describe.skipIf(!corpusPresent)("TAGS of the Cablegate corpus", () => {
   it("knows at least 97% of the codes the viewer linked (the rest are regional X/Z codes, ISO slips and words)", () => {
-    const tags = readCorpusIndex().flatMap((e) => e.tags);
+    const tags = corpusIndexEntries().flatMap((e) => e.tags);
     const unknown = tags.filter((t) => classifyTag(t) === "unknown");
     expect(tags.length).toBeGreaterThan(3000);
     expect(unknown.length / tags.length).toBeLessThan(0.03);
   });
 
   it("finds a country or organisation on at least 97% of the cables with linked tags", () => {
-    const tagged = readCorpusIndex().filter((e) => e.tags.length > 0);
+    const tagged = corpusIndexEntries().filter((e) => e.tags.length > 0);
     const geographic = tagged.filter((e) => e.tags.some((t) => ["country", "organization"].includes(classifyTag(t))));
     expect(geographic.length / tagged.length).toBeGreaterThan(0.97);
   });

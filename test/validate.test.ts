@@ -13,9 +13,7 @@ import {
   type CableIssueCode,
 } from "../src/core/index.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
-import { readSeed, sharedAvailable } from "./helpers/shared-data.ts";
-
-const seedsPresent = sharedAvailable("seeds", "validation of the seed cables");
+import { readSeed } from "./helpers/seeds.ts";
 
 /**
  * A CONFIDENTIAL cable that keeps every rule, shaped like 09STATE39345; each test breaks one thing in it.
@@ -274,7 +272,7 @@ describe("validateCableJson", () => {
   });
 });
 
-describe.skipIf(!seedsPresent)("validating the seed cables", () => {
+describe("validating the seed cables", () => {
   let unclassified: Cable;
   let confidential: Cable;
   beforeAll(() => {

@@ -21,28 +21,22 @@ import { SYSTEM_READER } from "../src/services/access/index.ts";
 import { createEventBus } from "../src/services/events/index.ts";
 import { readerOf } from "../src/services/users/index.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
-import { sharedAvailable } from "./helpers/shared-data.ts";
+import { buildDraft } from "./helpers/factories.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 import { openWorkflowWorld, seedDraft, type WorkflowWorld } from "./helpers/workflow-world.ts";
 
-const hasSeeds = sharedAvailable("seeds/08STATE16245.txt", "workflow tests on the seed cables");
-
 /** A small, valid draft to Paris, London and Rome. */
 function smallDraft(changes: Partial<DraftFields> = {}): DraftFields {
-  return {
+  return buildDraft({
     to: [{ name: "PARIS", precedence: "PRIORITY" }, "RUEHLO"],
     info: [{ name: "AMEMBASSY ROME", precedence: "ROUTINE" }],
-    classification: "UNCLASSIFIED",
-    eo: { order: "12958", decl: null, text: "N/A" },
-    tags: ["PREL", "FR"],
     subject: "FRANCE: TALKING POINTS FOR THE MINISTERIAL",
     body: "1. (U) Please deliver the points below.\n\n-- first point\n\nPOINTS\n\n2. (U) Report the response.",
-    signers: ["RICE"],
     ...changes,
-  };
+  });
 }
 
-describe.skipIf(!hasSeeds).each(DIALECTS)("%s: drafting, clearance and release", (dialect) => {
+describe.each(DIALECTS)("%s: drafting, clearance and release", (dialect) => {
   let world: WorkflowWorld;
   beforeAll(async () => {
     world = await openWorkflowWorld(dialect);

@@ -2,15 +2,11 @@
 // an action request due tomorrow, saves and asks IO/UNP to clear; the clearer clears it from the queue with a
 // comment; the approver opens it from the queue and releases it; the reader shows the new cable; and Panama's duty
 // officer finds it in the inbox and in the duty officer alerts (NIACT IMMEDIATE).
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSeed } from "../helpers/seeds.ts";
 import { browserMissing, SCREENSHOTS, startWebWorld, type WebWorld } from "./web-world.ts";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const SHARED_SEED = resolve(ROOT, "../shared/seeds/08STATE16245.txt");
-const SEED = existsSync(SHARED_SEED) ? SHARED_SEED : resolve(ROOT, "examples/08STATE16245.txt");
 const SUBJECT = "KOSOVO: FOR CHIEFS OF MISSION -- DEMARCHE REQUEST ON SECURITY COUNCIL DELIBERATIONS";
 
 /** Tomorrow at 18:00 in the browser's time zone, as a datetime-local input takes it. */
@@ -66,7 +62,7 @@ describe.skipIf(browserMissing)(
       await expect.poll(() => page.getByRole("heading", { name: /Checks/ }).textContent()).toMatch(/error/);
 
       await page.getByRole("button", { name: "Start from a telegram" }).click();
-      await page.getByLabel("Telegram text").fill(readFileSync(SEED, "utf8"));
+      await page.getByLabel("Telegram text").fill(readSeed("08STATE16245"));
       await page.getByRole("button", { name: "Read into the form" }).click();
       await expect.poll(() => statusText(page, /Read into the form/)).toMatch(/14 addressees/);
       await page.getByRole("button", { name: "Close" }).click();

@@ -2,10 +2,10 @@
 // form replace that text (the server answers 412 to a save made to an older revision), keeps the drafter's unsaved
 // edits until they choose, and loads the newer text when asked.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parisDraft } from "../helpers/draft-body.ts";
+import { buildDraft } from "../helpers/factories.ts";
 import { browserMissing, startWebWorld, type WebWorld } from "./web-world.ts";
 
-const DRAFT = parisDraft({
+const DRAFT = buildDraft({
   info: [{ name: "LONDON", precedence: "ROUTINE" }],
   subject: "FRANCE: FIRST TEXT",
 });

@@ -1,19 +1,14 @@
 // Releases seed 08STATE16245's demarche through the API, as the messaging scenario does: drafted by `drafter`
 // with an action request due tomorrow, cleared by IO/UNP, released by `approver`. Browser tests then look at
 // what the posts receive.
-import { readFileSync, existsSync } from "node:fs";
-import { resolve } from "node:path";
 import { parseTelegram } from "../../src/telegram/index.ts";
 import { draftOf } from "../helpers/draft-body.ts";
+import { readSeed } from "../helpers/seeds.ts";
 import { afterAll, beforeAll } from "vitest";
 import { startWebWorld, type WebWorld } from "./web-world.ts";
 
-const SEED = ["../../../shared/seeds/08STATE16245.txt", "../../examples/08STATE16245.txt"]
-  .map((p) => resolve(import.meta.dirname, p))
-  .find((p) => existsSync(p))!;
-
 /** The demarche's telegram text. */
-export const demarcheText = (): string => readFileSync(SEED, "utf8");
+export const demarcheText = (): string => readSeed("08STATE16245");
 
 /**
  * Releases the demarche (optionally with another subject) and returns the new cable's id.

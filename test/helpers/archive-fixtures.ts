@@ -1,8 +1,8 @@
-// Factories for archive tests: seed cables as parsed, variants of them with chosen fields, and readers.
+// Archive test data: seed cables as parsed, variants of them with chosen fields, and readers.
 import type { Addressee, Cable } from "../../src/core/index.ts";
 import type { Reader } from "../../src/services/access/index.ts";
 import { parseTelegram } from "../../src/telegram/index.ts";
-import { readSeed, type SeedId } from "./shared-data.ts";
+import { readSeed, type SeedId } from "./seeds.ts";
 
 /** A seed cable as parsed, with its raw text. */
 export function seed(id: SeedId): { cable: Cable; raw: string } {
@@ -13,10 +13,11 @@ export function seed(id: SeedId): { cable: Cable; raw: string } {
 }
 
 /**
- * A copy of `base` with the given fields replaced: the way tests make cables with chosen captions, tags or dates.
- * @example buildCable(seed("08STATE16245").cable, { id: "08STATE90001", caveats: ["NODIS"] })
+ * A copy of `base` with the given fields replaced, for tests whose cables must keep a seed's text (its words,
+ * addressees or references) with chosen captions, tags or dates; `buildCable` (factories.ts) makes one from nothing.
+ * @example variantOf(seed("08STATE16245").cable, { id: "08STATE90001", caveats: ["NODIS"] })
  */
-export function buildCable(base: Cable, patch: Partial<Cable> & { id: string }): Cable {
+export function variantOf(base: Cable, patch: Partial<Cable> & { id: string }): Cable {
   return { ...structuredClone(base), warnings: [], ...patch };
 }
 

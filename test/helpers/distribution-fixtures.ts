@@ -1,42 +1,63 @@
-// Released cables for distribution tests without the workflow: a seed cable renumbered as a new release, archived
-// and handed to enqueueDeliveries in a transaction, as the release route does.
+// Released cables for distribution tests: a seed's demarche with fields changed, drafted and released through the
+// workflow (createDraft, releaseDraft) as an approver at the originating post, so that numbering, archive and the
+// deliveries queued are the release's own, in its one transaction.
 import type { Cable } from "../../src/core/index.ts";
-import type { ActionRequest } from "../../src/core/action-request.ts";
-import { archiveCables } from "../../src/services/archive/index.ts";
-import type { Clock } from "../../src/services/clock.ts";
-import { enqueueDeliveries } from "../../src/services/distribution/index.ts";
-import type { Store } from "../../src/store/open-store.ts";
-import { parseTelegram } from "../../src/telegram/index.ts";
-import { readSeed, type SeedId } from "./shared-data.ts";
+import { createUser, findUser } from "../../src/services/users/index.ts";
+import { createDraft, releaseDraft, type DraftFields, type WorkflowDeps } from "../../src/services/workflow/index.ts";
+import { buildUser } from "./factories.ts";
+import type { SeedId } from "./seeds.ts";
+import { seedDraft } from "./workflow-world.ts";
 
 /**
- * A seed as a cable released now: a new id and serial, no channel serials, other fields changed as given.
- * @example releasedSeed("08STATE16245", "24STATE101", { classification: "SECRET" })
+ * A seed as draft fields with some replaced (what release assigns left out).
+ * @example seedFields("08STATE16245", { to: ["AMEMBASSY PARIS"], info: [] })
  */
-export function releasedSeed(seed: SeedId, id: string, changes: Partial<Cable> = {}): Cable {
-  const cable = parseTelegram(readSeed(seed));
-  const serial = Number(/(\d+)$/.exec(id)![1]);
-  const strip = (list: Cable["to"]) => list.map((a) => ({ ...a, mcn: null }));
+export function seedFields(seed: SeedId = "08STATE16245", changes: Partial<DraftFields> = {}): DraftFields {
+  return { ...seedDraft(seed), ...changes };
+}
+
+const PORTION_MARKS = { CONFIDENTIAL: "C", SECRET: "S", "TOP SECRET": "TS" } as const;
+
+/**
+ * `fields` classified at `level` as a release requires: who classified it and why, a declassification date after
+ * any test's clock, and every paragraph portion-marked at that level.
+ * @example classifiedFields("SECRET", seedFields()).paragraphs?.[0]?.marking // "S"
+ */
+export function classifiedFields(level: keyof typeof PORTION_MARKS, fields: DraftFields): DraftFields {
   return {
-    ...cable,
-    id,
-    serial,
-    origin: /^\d\d([A-Z]+)/.exec(id)![1]!,
-    to: strip(cable.to),
-    info: strip(cable.info),
-    transmission: null,
-    warnings: [],
-    ...changes,
+    ...fields,
+    classification: level,
+    classifiedBy: { name: "Esther Brimmer", title: "IO A/S", reasons: ["1.4(b)"] },
+    eo: { order: "12958", decl: "2051-02-16", text: "DECL: 02/16/2051" },
+    paragraphs: (fields.paragraphs ?? []).map((p) => ({ ...p, marking: PORTION_MARKS[level] })),
   };
 }
 
 /**
- * Archives `cable` and enqueues its deliveries in one transaction after, as a release would.
- * @example await release(store, clock, releasedSeed("08STATE16245", "24STATE101"), [request])
+ * Drafts `fields` and releases them as an approver of `post` (a drafter and approver there holding every clearance,
+ * made on first use), with the store's clock; answers the new cable's id and model.
+ * @example const { id } = await releaseFields(deps, seedFields()) // "26STATE1"
  */
-export async function release(store: Store, clock: Clock, cable: Cable, actionRequests: ActionRequest[] = []) {
-  await archiveCables(store, [{ cable, raw: null, source: "test" }]);
-  await store.transaction((tx) => enqueueDeliveries(tx, { cable, actionRequests }, clock));
+export async function releaseFields(
+  deps: WorkflowDeps,
+  fields: DraftFields,
+  post = "STATE",
+): Promise<{ id: string; cable: Cable }> {
+  const username = `releaser-${post.toLowerCase()}`;
+  const releaser =
+    (await findUser(deps.store, username)) ??
+    (await createUser(
+      deps,
+      buildUser({
+        username,
+        roles: ["reader", "drafter", "approver"],
+        clearance: "TOP SECRET",
+        accesses: ["NOFORN"],
+        post,
+      }),
+    ));
+  const draft = await createDraft(deps, releaser, fields);
+  return releaseDraft(deps, releaser, draft.id);
 }
 
 /** The five action posts and nine info posts of seed 08STATE16245. */

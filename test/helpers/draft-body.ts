@@ -12,21 +12,3 @@ export function draftOf(cable: Cable): Record<string, unknown> & Pick<Cable, "to
   const { id: _id, serial: _serial, dtg: _dtg, transmission: _t, section: _s, warnings: _w, ...rest } = cable;
   return { ...rest, to: rest.to.map(blank), info: rest.info.map(blank), exclusions: rest.exclusions.map(blank) };
 }
-
-/**
- * A small valid draft to Paris (PRIORITY) from the drafter's post, unclassified, for tests about drafts rather
- * than about a cable's content; `changes` replace fields.
- * @example await api("POST", "/api/drafts", parisDraft({ subject: "FRANCE: ANOTHER" }))
- */
-export function parisDraft(changes: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    to: [{ name: "PARIS", precedence: "PRIORITY" }],
-    classification: "UNCLASSIFIED",
-    eo: { order: "12958", decl: null, text: "N/A" },
-    tags: ["PREL", "FR"],
-    subject: "FRANCE: A DRAFT",
-    body: "1. (U) Please deliver.",
-    signers: ["RICE"],
-    ...changes,
-  };
-}

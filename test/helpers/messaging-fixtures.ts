@@ -9,7 +9,7 @@ import { setDutyOfficer } from "../../src/services/alerts/index.ts";
 import { loadDefaultDirectory } from "../../src/services/directory/index.ts";
 import { createUser, type NewUser } from "../../src/services/users/index.ts";
 import type { Dialect } from "../../src/store/open-store.ts";
-import { call, PASSWORD, type TestServer } from "./server-fixtures.ts";
+import { call, PASSWORD, signInCookies, type TestServer } from "./server-fixtures.ts";
 export { draftOf } from "./draft-body.ts";
 import { openTestStore } from "./test-stores.ts";
 import { SYSTEM_ACTING } from "../../src/services/users/acting.ts";
@@ -57,28 +57,15 @@ export async function startMessagingServer(dialect: Dialect, at: string): Promis
   for (const station of ACTION_POSTS)
     await setDutyOfficer(deps, SYSTEM_ACTING, station, { username: dutyOfficer(station) });
   const app = await buildApp({ store, clock, signInLimit: { max: 10_000, timeWindow: 60_000 } });
-  const cookies = new Map<string, string>();
-  const freshCookie = async (user: string) => {
-    const res = await app.inject({
-      method: "POST",
-      url: "/api/session",
-      payload: { username: user, password: PASSWORD },
-    });
-    if (res.statusCode !== 200) throw new Error(`sign-in of ${user} failed: ${res.statusCode} ${res.body}`);
-    return String(res.headers["set-cookie"]).split(";")[0]!;
-  };
+  const { cookieOf, freshCookie, forget } = signInCookies(app);
   return {
     app,
     store,
     deps,
     clock,
+    cookieOf,
     freshCookie,
-    forgetSessions: () => cookies.clear(),
-    async cookieOf(user) {
-      const cookie = cookies.get(user) ?? (await freshCookie(user));
-      cookies.set(user, cookie);
-      return cookie;
-    },
+    forgetSessions: forget,
     async close() {
       await app.close();
       await store.close();
@@ -96,9 +83,9 @@ const ok = (res: LightMyRequestResponse) => res.statusCode >= 200 && res.statusC
 
 /**
  * Creates a draft (POST /api/drafts) as the user and answers its id and findings.
- * @example const { id } = await createDraft(server, "drafter", draftOf(cable))
+ * @example const { id } = await draftViaApi(server, "drafter", draftOf(cable))
  */
-export async function createDraft(
+export async function draftViaApi(
   server: TestServer,
   user: string,
   body: Record<string, unknown>,
@@ -109,7 +96,7 @@ export async function createDraft(
 }
 
 /** Requests a clearance of a draft from an office or a person; answers the clearance id. */
-export async function requestClearance(
+export async function requestClearanceViaApi(
   server: TestServer,
   user: string,
   draftId: string,
@@ -121,7 +108,7 @@ export async function requestClearance(
 }
 
 /** Clears (or objects to) a requested clearance as the user. */
-export async function decideClearance(
+export async function decideClearanceViaApi(
   server: TestServer,
   user: string,
   draftId: string,
@@ -136,14 +123,14 @@ export async function decideClearance(
   });
 }
 
-/** Releases a draft (POST /api/drafts/:id/release) and answers the raw response. */
-export function releaseDraft(server: TestServer, user: string, draftId: string): Promise<LightMyRequestResponse> {
+/** Asks to release a draft (POST /api/drafts/:id/release) and answers the response, refusals included. */
+export function tryReleaseViaApi(server: TestServer, user: string, draftId: string): Promise<LightMyRequestResponse> {
   return call(server, user, { method: "POST", url: `/api/drafts/${draftId}/release`, payload: {} });
 }
 
 /** Releases a draft and answers the canonical id of the new cable, failing the test when the release fails. */
-export async function release(server: TestServer, user: string, draftId: string): Promise<string> {
-  const res = await releaseDraft(server, user, draftId);
+export async function releaseViaApi(server: TestServer, user: string, draftId: string): Promise<string> {
+  const res = await tryReleaseViaApi(server, user, draftId);
   if (!ok(res)) expectStatus(res, 200, `release draft ${draftId} as ${user}`);
   return (res.json() as { id: string }).id;
 }

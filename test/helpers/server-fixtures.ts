@@ -9,10 +9,11 @@ import { loadDefaultDirectory } from "../../src/services/directory/index.ts";
 import { createUser, type NewUser } from "../../src/services/users/index.ts";
 import type { Dialect, Store } from "../../src/store/open-store.ts";
 import { parseTelegram } from "../../src/telegram/index.ts";
-import { readSeed } from "./shared-data.ts";
+import { readSeed } from "./seeds.ts";
+import { PASSWORD } from "./factories.ts";
 import { openTestStore } from "./test-stores.ts";
 
-export const PASSWORD = "a long enough passphrase";
+export { PASSWORD } from "./factories.ts";
 
 /** The users every route test has: an admin who reads everything, and readers of each sort. */
 export const USERS: Record<string, NewUser> = {
@@ -72,6 +73,35 @@ export async function startTestServer(dialect: Dialect, options: Partial<AppOpti
   for (const user of Object.values(USERS)) await createUser(deps, { ...user, password: PASSWORD });
   // Many sign-ins come from one test address; the per-address limit has a test of its own.
   const app = await buildApp({ store, clock, signInLimit: { max: 1000, timeWindow: 60_000 }, ...options });
+  const { cookieOf, freshCookie } = signInCookies(app);
+  return {
+    app,
+    store,
+    deps,
+    cookieOf,
+    freshCookie,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** The sign-in cookies of a test app's users: one session per user, reused, or a fresh one on request. */
+export type SignInCookies = {
+  /** The user's session cookie (`name=value`), signing in on first use and reusing it after. */
+  cookieOf(user: string): Promise<string>;
+  /** Signs the user in anew (POST /api/session with PASSWORD): a session of its own. */
+  freshCookie(user: string): Promise<string>;
+  /** Forgets the sessions kept so far, so the next `cookieOf` signs in again. */
+  forget(): void;
+};
+
+/**
+ * Signs test users in on `app` with PASSWORD and keeps their cookies; fails with the answer when a sign-in is refused.
+ * @example const { cookieOf } = signInCookies(app); await app.inject({ url: "/api/inbox", headers: { cookie: await cookieOf("admin") } })
+ */
+export function signInCookies(app: FastifyInstance): SignInCookies {
   const cookies = new Map<string, string>();
   const freshCookie = async (user: string) => {
     const res = await app.inject({
@@ -83,19 +113,13 @@ export async function startTestServer(dialect: Dialect, options: Partial<AppOpti
     return String(res.headers["set-cookie"]).split(";")[0]!;
   };
   return {
-    app,
-    store,
-    deps,
     freshCookie,
     async cookieOf(user) {
       const cookie = cookies.get(user) ?? (await freshCookie(user));
       cookies.set(user, cookie);
       return cookie;
     },
-    async close() {
-      await app.close();
-      await store.close();
-    },
+    forget: () => cookies.clear(),
   };
 }
 

@@ -1,5 +1,6 @@
-// The shared test data beside the project (../shared): the seed cables, the Cablegate corpus and its index.
-// Tests and benchmarks read it through here, and skip with a visible reason when a clone has no ../shared.
+// The shared test data beside the project (../shared): the Cablegate corpus and its index, and the TAGS reference
+// lists. Tests and benchmarks read it through here, and skip with a visible reason when a clone has no ../shared.
+// The seed cables are the project's own (seeds.ts).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,10 +10,6 @@ export const SHARED_DIR = fileURLToPath(new URL("../../../shared/", import.meta.
 
 /** The corpus folder: one `.txt` per cable plus `index.jsonl`. */
 export const CORPUS_DIR = join(SHARED_DIR, "corpus", "cablegate");
-
-/** The two seed cables every capability is first tested on. */
-export const SEED_IDS = ["08STATE16245", "09STATE39345"] as const;
-export type SeedId = (typeof SEED_IDS)[number];
 
 /** One line of the corpus `index.jsonl`: the publisher's metadata, verbatim. */
 export type CorpusIndexEntry = {
@@ -33,7 +30,7 @@ export type CorpusCable = { entry: CorpusIndexEntry; text: string };
 
 /**
  * Whether a part of ../shared exists; when it does not, prints why the tests that need it are skipped,
- * so a skip is never silent. Use with `describe.skipIf(!sharedAvailable("seeds", "seed tests"))`.
+ * so a skip is never silent. Use with `describe.skipIf(!sharedAvailable("corpus/cablegate", "corpus tests"))`.
  * @example sharedAvailable("corpus/cablegate/index.jsonl", "corpus agreement") // true, or false plus a console note
  */
 export function sharedAvailable(relative: string, what: string): boolean {
@@ -44,18 +41,10 @@ export function sharedAvailable(relative: string, what: string): boolean {
 }
 
 /**
- * The text of a seed cable, as published.
- * @example readSeed("08STATE16245").includes("DE RUEHC #6245 0472322") // true
- */
-export function readSeed(id: SeedId): string {
-  return readFileSync(join(SHARED_DIR, "seeds", `${id}.txt`), "utf8");
-}
-
-/**
  * The corpus index, one entry per cable, sorted by id.
- * @example readCorpusIndex().length // 1295
+ * @example corpusIndexEntries().length // 1295
  */
-export function readCorpusIndex(): CorpusIndexEntry[] {
+export function corpusIndexEntries(): CorpusIndexEntry[] {
   return readFileSync(join(CORPUS_DIR, "index.jsonl"), "utf8")
     .split("\n")
     .filter((line) => line.trim().length > 0)
@@ -67,5 +56,5 @@ export function readCorpusIndex(): CorpusIndexEntry[] {
  * @example readCorpus()[0].entry.id // "00HARARE6677"
  */
 export function readCorpus(): CorpusCable[] {
-  return readCorpusIndex().map((entry) => ({ entry, text: readFileSync(join(CORPUS_DIR, entry.file), "utf8") }));
+  return corpusIndexEntries().map((entry) => ({ entry, text: readFileSync(join(CORPUS_DIR, entry.file), "utf8") }));
 }

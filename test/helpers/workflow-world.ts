@@ -7,7 +7,7 @@ import type { DraftFields, WorkflowDeps } from "../../src/services/workflow/inde
 import type { Dialect, Store } from "../../src/store/open-store.ts";
 import { parseTelegram } from "../../src/telegram/index.ts";
 import { draftOf } from "./draft-body.ts";
-import { readSeed } from "./shared-data.ts";
+import { readSeed } from "./seeds.ts";
 import { openTestStore } from "./test-stores.ts";
 
 /** The people: a drafter, a clearer in IO/UNP, an approver (all at STATE), an uncleared reader, a PARIS drafter-approver. */

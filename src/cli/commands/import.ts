@@ -18,7 +18,7 @@ The archive is $CABLEGRAM_DATA_DIR/cablegram.db (default ./data), or PostgreSQL 
 Exit codes: 0 all imported or already present, 1 some inputs skipped, 2 the import could not run.
 
 Examples:
-  $ cablegram import ../shared/seeds/08STATE16245.txt
+  $ cablegram import examples/08STATE16245.txt
   $ cablegram import ../shared/corpus/cablegate
   $ cablegram parse --batch < lines.jsonl > cables.jsonl && cablegram import cables.jsonl`;
 
@@ -35,7 +35,7 @@ export const importCommand: CommandModule = (program: Command, io: Io, done: (co
 
 /**
  * Runs an import and prints its summary on stdout; progress and problems go to stderr.
- * @example await runImport(["../shared/seeds"], { batchSize: "2000" }, io) // 0, after "Imported 2 new cables, ..."
+ * @example await runImport(["examples"], { batchSize: "2000" }, io) // 0, after "Imported 2 new cables, ..."
  */
 export async function runImport(paths: string[], options: { batchSize: string }, io: Io): Promise<ExitCode> {
   const batchSize = Number(options.batchSize);

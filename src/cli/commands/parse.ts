@@ -20,8 +20,8 @@ batch goes on; the exit code is then 2.
 Exit codes: 0 parsed, 2 bad input (missing file, bad option, a bad batch line).
 
 Examples:
-  $ cablegram parse ../shared/seeds/08STATE16245.txt
-  $ cablegram parse ../shared/seeds/09STATE39345.txt --json > 09STATE39345.json
+  $ cablegram parse examples/08STATE16245.txt
+  $ cablegram parse examples/09STATE39345.txt --json > 09STATE39345.json
   $ cat extract.txt | cablegram parse - --id 06PARIS7579 --json
   $ jq -c '{text: .}' -R -s *.txt | cablegram parse --batch > cables.jsonl`;
 

@@ -14,7 +14,7 @@ FILE: PATH: message, e.g. "cable.json: to[0].precedence: Invalid option ...", an
 Exit codes: 0 rendered, 2 bad input (missing file, invalid JSON, JSON that is not a cable).
 
 Examples:
-  $ cablegram parse ../shared/seeds/08STATE16245.txt --json > cable.json && cablegram render cable.json
+  $ cablegram parse examples/08STATE16245.txt --json > cable.json && cablegram render cable.json
   $ cablegram render - < cable.json > cable.txt`;
 
 /** Registers `render`. */

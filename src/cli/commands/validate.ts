@@ -18,7 +18,7 @@ into the cable model (FILE:paragraphs[3].marking: ...). A count per file goes to
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad input (missing file, invalid JSON).
 
 Examples:
-  $ cablegram validate ../shared/seeds/09STATE39345.txt
+  $ cablegram validate examples/09STATE39345.txt
   $ cablegram parse draft.txt --json > draft.json && cablegram validate draft.json
   $ cablegram validate ../shared/corpus/cablegate/*.txt | grep ' error '`;
 
@@ -34,7 +34,7 @@ export const validateCommand: CommandModule = (program: Command, io: Io, done: (
 
 /**
  * Validates each file and returns the worst exit code: 2 if any could not be read, else 1 if any has errors.
- * @example await runValidate(["../shared/seeds/09STATE39345.txt"], io) // 0
+ * @example await runValidate(["examples/09STATE39345.txt"], io) // 0
  */
 export async function runValidate(files: readonly string[], io: Io): Promise<ExitCode> {
   let worst: ExitCode = 0;

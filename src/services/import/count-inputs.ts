@@ -6,7 +6,7 @@ import { walkPaths } from "./walk-paths.ts";
  * The number of inputs under `paths` as the import counts them: one per telegram file or problem, one per line of
  * each JSON Lines file. A cheap pass (directory entries and newline bytes only, nothing parsed), and as lazy as the
  * import itself.
- * @example await countInputs(["../shared/seeds"]) // 2
+ * @example await countInputs(["examples"]) // 2
  */
 export async function countInputs(paths: readonly string[]): Promise<number> {
   let total = 0;

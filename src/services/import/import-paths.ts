@@ -99,7 +99,7 @@ const REFRESH_FROM = 1000;
  * folders are walked lazily and JSON Lines read line by line, at most a window of inputs being parsed (on worker
  * threads for large imports) while the previous batch is stored, so memory stays flat however large the input.
  * The server's first start calls it: keep the signature.
- * @example const s = await importPaths(store, ["../shared/seeds"]) // { imported: 2, present: 0, failed: 0, ... }
+ * @example const s = await importPaths(store, ["examples"]) // { imported: 2, present: 0, failed: 0, ... }
  */
 export async function importPaths(store: Store, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const started = performance.now();

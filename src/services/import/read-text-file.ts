@@ -9,7 +9,7 @@ export const MAX_TELEGRAM_BYTES = 16 * 1024 * 1024;
 /**
  * Reads a file as strict UTF-8 text (byte-order mark removed), or says why it is not one: `EMPTY` (nothing but
  * whitespace), `BINARY` (NUL bytes), `NOT_UTF8`, `TOO_LARGE`, `UNREADABLE`.
- * @example await readTextFile("../shared/seeds/08STATE16245.txt") // { text: "\n\nVZCZCXRO0350\n..." }
+ * @example await readTextFile("examples/08STATE16245.txt") // { text: "\n\nVZCZCXRO0350\n..." }
  * @example await readTextFile("empty.txt") // { code: "EMPTY" }
  */
 export async function readTextFile(
