@@ -10,6 +10,7 @@ import {
   type KeyboardEvent as ReactKeyboardEvent,
   type ReactNode,
 } from "react";
+import { typingIn } from "./typing-in.ts";
 
 /** A key or keys and what they do: `{ keys: ["j", "↓"], does: "Select the next delivery" }`. */
 export type Shortcut = { keys: readonly string[]; does: string };
@@ -48,12 +49,6 @@ function trapFocus(event: ReactKeyboardEvent<HTMLDialogElement>) {
     event.preventDefault();
     (event.shiftKey ? last : first).focus();
   }
-}
-
-function typingIn(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-  );
 }
 
 /** Holds the page's shortcuts and opens their list on "?" (a modal dialog: focus stays in it, Escape closes it). */

@@ -2,6 +2,7 @@
 // selected one. Keys typed into a field are the field's, except Escape, which leaves the search box.
 import { useEffect, useRef, type RefObject } from "react";
 import { usePageShortcuts, type Shortcut } from "../../components/keyboard-help.tsx";
+import { typingIn } from "../../components/typing-in.ts";
 
 /** The search page's keys, exactly those `useSearchKeys` binds, for the keyboard help. */
 export const SEARCH_SHORTCUTS: readonly Shortcut[] = [
@@ -19,11 +20,6 @@ type Keys = {
   onSelect: (index: number) => void;
   onOpen: (index: number) => void;
 };
-
-function typingIn(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-}
 
 /**
  * Installs the keys on the document while the page is shown.
