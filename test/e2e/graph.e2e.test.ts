@@ -75,6 +75,10 @@ describe.skipIf(browserMissing)(`web: references graph${browserMissing ? ` (skip
 
   it("draws the graph of the CONFIDENTIAL seed and lists its nodes, each readable one a link", async () => {
     const { page, context, consoleErrors } = await world.newPage();
+    const consoleWarnings: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "warning") consoleWarnings.push(message.text());
+    });
     await world.signIn(page, "drafter");
     await page.goto(`/cables/${CENTRE}/graph`);
     await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/3 related cables within 2 hops/);
@@ -91,6 +95,13 @@ describe.skipIf(browserMissing)(`web: references graph${browserMissing ? ` (skip
     // Three hops reach the reference the archive does not hold, shown as its text.
     await page.getByRole("radio", { name: "3" }).check();
     await expect.poll(() => listedIds(page)).toContain("07 STATE 166909");
+    // Long labels (a reference's free text) stay on one line, cut short, so that they never overlap.
+    const labelStyle = await page.locator(".graph-canvas").evaluate((el) => {
+      const cy = (el as unknown as { _cyreg: { cy: { nodes(): { style(name: string): string }[] } } })._cyreg.cy;
+      const node = cy.nodes()[0]!;
+      return { wrap: node.style("text-wrap"), maxWidth: node.style("text-max-width") };
+    });
+    expect(labelStyle).toEqual({ wrap: "ellipsis", maxWidth: "120px" });
     await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/1 reference not in the archive/);
     expect(new URL(page.url()).searchParams.get("hops")).toBe("3");
     await world.screenshot(page, "graph-3-hops");
@@ -99,8 +110,9 @@ describe.skipIf(browserMissing)(`web: references graph${browserMissing ? ` (skip
     expect(await link.getAttribute("href")).toBe(`/cables/${FOLLOW_UP}`);
     await link.click();
     await page.waitForURL(new RegExp(`/cables/${FOLLOW_UP}$`));
-    // No CSP refusal (cytoscape's inline <style>), no other error.
+    // No CSP refusal (cytoscape's inline <style>), no other error, and no warning of the graph library.
     expect(consoleErrors).toEqual([]);
+    expect(consoleWarnings).toEqual([]);
     await context.close();
   });
 

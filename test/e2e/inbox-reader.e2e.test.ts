@@ -67,7 +67,8 @@ describe.skipIf(browserMissing)(
 
       await page.getByRole("button", { name: "Cable", exact: true }).click();
       await page.emulateMedia({ media: "print" });
-      await ctx.world.screenshot(page, "reader-print");
+      // One screen of the print view: a printed page, with its banners at top and bottom as on every page.
+      await ctx.world.screenshot(page, "reader-print", { fullPage: false });
       expect(await page.getByRole("navigation", { name: "Main" }).isVisible()).toBe(false);
       expect(consoleErrors).toEqual([]);
       await context.close();

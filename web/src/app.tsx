@@ -4,6 +4,7 @@ import { lazy, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import { Layout } from "./components/layout.tsx";
 import { Loading } from "./components/problem.tsx";
+import { RoleRequired } from "./components/role-required.tsx";
 import { ActionsScene } from "./scenes/actions/actions-scene.tsx";
 import { AdminScene } from "./scenes/admin/admin-scene.tsx";
 import { ComposerScene } from "./scenes/composer/composer-scene.tsx";
@@ -44,11 +45,25 @@ export function App() {
               }
             />
             <Route path="/cables/:id/actions" element={<ActionsScene />} />
-            <Route path="/compose" element={<ComposerScene />} />
+            <Route
+              path="/compose"
+              element={
+                <RoleRequired role="drafter" what="Composing cables">
+                  <ComposerScene />
+                </RoleRequired>
+              }
+            />
             <Route path="/drafts/:id" element={<ComposerScene />} />
             <Route path="/queue" element={<QueueScene />} />
             <Route path="/search" element={<SearchScene />} />
-            <Route path="/admin" element={<AdminScene />} />
+            <Route
+              path="/admin"
+              element={
+                <RoleRequired role="admin" what="Administration">
+                  <AdminScene />
+                </RoleRequired>
+              }
+            />
             <Route path="*" element={<p>No such page.</p>} />
           </Route>
         </Routes>

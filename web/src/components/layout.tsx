@@ -1,8 +1,9 @@
 // The frame of every signed-in page: the header with the navigation, the user's clearance and post, sign-out,
-// and a skip link for keyboard users; the page itself in <main>.
+// and a skip link for keyboard users; the page itself in <main>, with its keyboard help on "?".
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { hasRole, useSession, useUser } from "../stores/session.tsx";
 import { AlertStrip } from "./alert-strip.tsx";
+import { KeyboardHelp } from "./keyboard-help.tsx";
 
 export function Layout() {
   const user = useUser();
@@ -57,7 +58,9 @@ export function Layout() {
       </header>
       <AlertStrip />
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <KeyboardHelp>
+          <Outlet />
+        </KeyboardHelp>
       </main>
     </>
   );

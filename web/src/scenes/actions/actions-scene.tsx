@@ -42,7 +42,7 @@ export function ActionsScene() {
       {posts.length === 0 ? (
         <p className="card muted">This cable carries no action requests.</p>
       ) : (
-        <table aria-label="Action posts">
+        <table aria-label="Action posts" className="action-posts">
           <thead>
             <tr>
               <th scope="col">Post</th>

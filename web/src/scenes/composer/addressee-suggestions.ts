@@ -1,6 +1,7 @@
 // Autocomplete for addressees: the directory's posts (by PLAD, station or routing indicator), collectives and
 // offices matching what the drafter typed, best matches first. Pure: the directory and the text in, entries out.
 import type { Collective, Office, Post } from "../../api/types.ts";
+import { plural } from "../../components/plural.ts";
 
 /** The directory as the composer holds it (GET /api/directory/{posts,offices,collectives}). */
 export type DirectoryLists = { posts: Post[]; offices: Office[]; collectives: Collective[] };
@@ -31,7 +32,7 @@ export function suggestAddressees(directory: DirectoryLists, text: string, limit
     consider({ value: p.name, kind: "post", detail }, [p.station, p.routingIndicator], [p.name]);
   }
   for (const c of directory.collectives) {
-    const members = c.members.length === 1 ? "1 post" : `${c.members.length} posts`;
+    const members = plural(c.members.length, "post");
     const detail = ["collective", c.routingIndicator, members].filter((x) => x).join(" · ");
     consider({ value: c.name, kind: "collective", detail }, [c.routingIndicator], [c.name]);
   }

@@ -49,6 +49,9 @@ const STYLE: cytoscape.StylesheetJson = [
       "text-background-color": "#ffffff",
       "text-background-opacity": 0.85,
       "text-background-padding": "2px",
+      // A reference's free text can be long: one line, cut with an ellipsis, so labels never run into each other.
+      "text-wrap": "ellipsis",
+      "text-max-width": "120px",
       width: 22,
       height: 22,
       "border-width": 1,
@@ -132,7 +135,6 @@ export function GraphCanvas({ graph, label }: Props) {
       layout: layoutOf(graph),
       minZoom: 0.3,
       maxZoom: 2.5,
-      wheelSensitivity: 0.4,
       boxSelectionEnabled: false,
       autoungrabify: false,
     });

@@ -7,6 +7,7 @@ import { GraphLegend } from "./graph-legend.tsx";
 import { HopsControl } from "./hops-control.tsx";
 import { NodeList } from "./node-list.tsx";
 import { MAX_NODES, useReferenceGraph } from "./use-reference-graph.ts";
+import { plural } from "../../components/plural.ts";
 
 function hopsOf(value: string | null): number {
   const n = Number(value);
@@ -46,9 +47,9 @@ export function GraphScene() {
             {loading
               ? "Following references…"
               : graph
-                ? `${cables} related ${cables === 1 ? "cable" : "cables"} within ${hops} ${hops === 1 ? "hop" : "hops"}` +
+                ? `${plural(cables, "related cable")} within ${plural(hops, "hop")}` +
                   (unresolved > 0
-                    ? `, and ${unresolved} ${unresolved === 1 ? "reference" : "references"} not in the archive or not readable`
+                    ? `, and ${plural(unresolved, "reference")} not in the archive or not readable`
                     : "") +
                   "."
                 : ""}
@@ -72,7 +73,10 @@ export function GraphScene() {
       )}
       {graph ? (
         <>
-          <GraphCanvas graph={graph} label={`Reference graph of ${id}: ${graph.nodes.length} nodes; listed below.`} />
+          <GraphCanvas
+            graph={graph}
+            label={`Reference graph of ${id}: ${plural(graph.nodes.length, "node")}; listed below.`}
+          />
           <GraphLegend />
           <h2>Cables in the graph</h2>
           <NodeList nodes={graph.nodes} />

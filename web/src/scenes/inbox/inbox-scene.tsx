@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { api, query, segment } from "../../api/client.ts";
 import type { Delivery } from "../../api/types.ts";
+import { usePageShortcuts, type Shortcut } from "../../components/keyboard-help.tsx";
 import { Loading, Problem } from "../../components/problem.tsx";
 import { hasRole, useUser } from "../../stores/session.tsx";
 import { useApi } from "../../stores/use-api.ts";
@@ -11,6 +12,14 @@ import { useEvents } from "../../stores/use-events.ts";
 import { InboxFilters, type InboxFilter } from "./components/inbox-filters.tsx";
 import { InboxTable } from "./components/inbox-table.tsx";
 import { useListKeys } from "./components/use-list-keys.ts";
+
+/** The inbox's keys, as its list binds them (`useListKeys`: j/k and the arrows move, the rest act). */
+const INBOX_SHORTCUTS: readonly Shortcut[] = [
+  { keys: ["j", "↓"], does: "Select the next (older) delivery" },
+  { keys: ["k", "↑"], does: "Select the previous (newer) delivery" },
+  { keys: ["Enter"], does: "Open the selected cable" },
+  { keys: ["a"], does: "Acknowledge the selected delivery" },
+];
 
 const LIVE_EVENTS = ["delivery.delivered", "delivery.acknowledged", "delivery.read", "delivery.escalated"];
 
@@ -65,6 +74,7 @@ export function InboxScene() {
     },
     [reload],
   );
+  usePageShortcuts(INBOX_SHORTCUTS);
   useListKeys(items.length, selected, setSelected, {
     Enter: () => items[selected] && open(items[selected]),
     a: () => items[selected] && void acknowledge(items[selected]),

@@ -14,7 +14,9 @@ import { CableHeader } from "./components/cable-header.tsx";
 import { CableParagraphs } from "./components/cable-paragraphs.tsx";
 import { CitedBy } from "./components/cited-by.tsx";
 import { TelegramText } from "./components/telegram-text.tsx";
+import { sourceName } from "./source-name.ts";
 import "./reader.css";
+import { plural } from "../../components/plural.ts";
 
 export function ReaderScene() {
   const { id = "" } = useParams();
@@ -109,12 +111,12 @@ export function ReaderScene() {
             <h2>Archive</h2>
             <p className="small">
               Archived {new Date(archived.data.archivedAt).toUTCString()}
-              {archived.data.source ? ` from ${archived.data.source}` : ""}.
+              {archived.data.source ? ` from ${sourceName(archived.data.source)}` : ""}.
               {archived.data.hasOriginalText ? " The original telegram text is kept." : ""}
             </p>
             {cable.warnings.length > 0 && (
               <details>
-                <summary>{cable.warnings.length} notes from reading the telegram</summary>
+                <summary>{plural(cable.warnings.length, "note")} from reading the telegram</summary>
                 <ul className="small">
                   {cable.warnings.map((w, i) => (
                     <li key={i}>

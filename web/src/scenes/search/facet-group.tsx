@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { Facet } from "../../api/types.ts";
 import { hasFacetFilter, type FacetKind } from "./facet-filters.ts";
+import { plural } from "../../components/plural.ts";
 
 type Props = {
   kind: FacetKind;
@@ -43,7 +44,7 @@ export function FacetGroup({ kind, title, values, query, onToggle, describe }: P
                   <span className="facet-name">{value}</span>
                   {description && <span className="facet-description">{description}</span>}
                 </span>
-                <span className="facet-count" aria-label={`${count} ${count === 1 ? "cable" : "cables"}`}>
+                <span className="facet-count" aria-label={plural(count, "cable")}>
                   {count.toLocaleString("en-US")}
                 </span>
               </button>

@@ -1,6 +1,17 @@
 // The search page's keys: "/" goes to the search box, j and k to the next and previous result, Enter opens the
 // selected one. Keys typed into a field are the field's, except Escape, which leaves the search box.
 import { useEffect, useRef, type RefObject } from "react";
+import { usePageShortcuts, type Shortcut } from "../../components/keyboard-help.tsx";
+import { typingIn } from "../../components/typing-in.ts";
+
+/** The search page's keys, exactly those `useSearchKeys` binds, for the keyboard help. */
+export const SEARCH_SHORTCUTS: readonly Shortcut[] = [
+  { keys: ["/"], does: "Go to the search box" },
+  { keys: ["Escape"], does: "Leave the search box" },
+  { keys: ["j"], does: "Select the next result" },
+  { keys: ["k"], does: "Select the previous result" },
+  { keys: ["Enter"], does: "Open the selected result" },
+];
 
 type Keys = {
   searchBox: RefObject<HTMLInputElement | null>;
@@ -10,16 +21,12 @@ type Keys = {
   onOpen: (index: number) => void;
 };
 
-function typingIn(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-}
-
 /**
  * Installs the keys on the document while the page is shown.
  * @example useSearchKeys({ searchBox, count: hits.length, selected, onSelect: setSelected, onOpen })
  */
 export function useSearchKeys(keys: Keys): void {
+  usePageShortcuts(SEARCH_SHORTCUTS);
   const latest = useRef(keys);
   useEffect(() => {
     latest.current = keys;

@@ -48,23 +48,28 @@ export function AddPostForm({ onAdded }: Props) {
         <div className="form-grid">
           <label>
             Plain-language address
-            <input required value={name} onChange={(e) => setName(e.target.value)} placeholder="AMEMBASSY REYKJAVIK" />
+            <input
+              required
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="e.g. AMEMBASSY REYKJAVIK"
+            />
           </label>
           <label>
             Station
-            <input value={station} onChange={(e) => setStation(e.target.value)} placeholder="REYKJAVIK" />
+            <input value={station} onChange={(e) => setStation(e.target.value)} placeholder="e.g. REYKJAVIK" />
           </label>
           <label>
             Routing indicator
             <input
               value={routingIndicator}
               onChange={(e) => setRoutingIndicator(e.target.value)}
-              placeholder="RUEHRK"
+              placeholder="e.g. RUEHRK"
             />
           </label>
           <label>
             Country (FIPS)
-            <input value={country} onChange={(e) => setCountry(e.target.value)} placeholder="IC" maxLength={2} />
+            <input value={country} onChange={(e) => setCountry(e.target.value)} placeholder="e.g. IC" maxLength={2} />
           </label>
           <label>
             Kind
@@ -77,7 +82,11 @@ export function AddPostForm({ onAdded }: Props) {
           </label>
           <label>
             Time zone
-            <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} placeholder="Atlantic/Reykjavik" />
+            <input
+              value={timeZone}
+              onChange={(e) => setTimeZone(e.target.value)}
+              placeholder="e.g. Atlantic/Reykjavik"
+            />
           </label>
         </div>
         <Problem error={error} />
@@ -120,19 +129,19 @@ export function AddOfficeForm({ onAdded }: Props) {
         <div className="form-grid">
           <label>
             Code
-            <input required value={code} onChange={(e) => setCode(e.target.value)} placeholder="EUR/SCE" />
+            <input required value={code} onChange={(e) => setCode(e.target.value)} placeholder="e.g. EUR/SCE" />
           </label>
           <label>
             Name
             <input
               value={name}
               onChange={(e) => setName(e.target.value)}
-              placeholder="South Central European Affairs"
+              placeholder="e.g. South Central European Affairs"
             />
           </label>
           <label>
             Post
-            <input value={post} onChange={(e) => setPost(e.target.value)} placeholder="STATE" />
+            <input value={post} onChange={(e) => setPost(e.target.value)} placeholder="e.g. STATE" />
           </label>
         </div>
         <Problem error={error} />

@@ -40,7 +40,7 @@ export function DutyRosterPanel() {
         <div className="form-grid">
           <label>
             Post
-            <input required value={post} onChange={(e) => setPost(e.target.value)} placeholder="PANAMA" />
+            <input required value={post} onChange={(e) => setPost(e.target.value)} placeholder="e.g. PANAMA" />
           </label>
           <label>
             User
@@ -48,7 +48,7 @@ export function DutyRosterPanel() {
               value={username}
               onChange={(e) => setUsername(e.target.value)}
               list="duty-users"
-              placeholder="duty-panama"
+              placeholder="e.g. duty-panama"
             />
             <datalist id="duty-users">
               {(users.data ?? []).map((u) => (

@@ -70,19 +70,23 @@ export function UserForm({ user, onDone, onCancel }: Props) {
         </label>
         <label>
           Caveat accesses
-          <input value={accesses} onChange={(e) => setAccesses(e.target.value)} placeholder="NOFORN" />
+          <input value={accesses} onChange={(e) => setAccesses(e.target.value)} placeholder="e.g. NOFORN" />
         </label>
         <label>
           Distribution lists
-          <input value={lists} onChange={(e) => setLists(e.target.value)} placeholder="NODIS-KOSOVO" />
+          <input value={lists} onChange={(e) => setLists(e.target.value)} placeholder="e.g. NODIS-KOSOVO" />
         </label>
         <label>
           Home post
-          <input value={post} onChange={(e) => setPost(e.target.value)} placeholder="STATE, PANAMA, AMEMBASSY PARIS" />
+          <input
+            value={post}
+            onChange={(e) => setPost(e.target.value)}
+            placeholder="e.g. STATE, PANAMA, AMEMBASSY PARIS"
+          />
         </label>
         <label>
           Offices
-          <input value={offices} onChange={(e) => setOffices(e.target.value)} placeholder="IO/UNP, EUR/SCE" />
+          <input value={offices} onChange={(e) => setOffices(e.target.value)} placeholder="e.g. IO/UNP, EUR/SCE" />
         </label>
         <label>
           {user ? "New password (empty: unchanged)" : "Password (empty: API tokens only)"}

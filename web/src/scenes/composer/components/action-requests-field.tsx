@@ -26,7 +26,7 @@ export function ActionRequestsField({ rows, actionPosts, onChange, findings }: P
               What is asked ({i + 1})
               <input
                 value={r.what}
-                placeholder="Deliver the demarche; report the response"
+                placeholder="e.g. Deliver the demarche; report the response"
                 onChange={(e) => update(r.key, { what: e.target.value })}
               />
             </label>

@@ -81,7 +81,7 @@ export function ClassificationFields({ form, onChange, findings }: Props) {
             Title or office
             <input
               value={form.classifiedBy.title}
-              placeholder="IO A/S"
+              placeholder="e.g. IO A/S"
               onChange={(e) => classifiedBy({ title: e.target.value })}
             />
           </label>
@@ -89,7 +89,7 @@ export function ClassificationFields({ form, onChange, findings }: Props) {
             Name
             <input
               value={form.classifiedBy.name}
-              placeholder="Esther Brimmer"
+              placeholder="e.g. First SURNAME"
               onChange={(e) => classifiedBy({ name: e.target.value })}
             />
           </label>
@@ -97,7 +97,7 @@ export function ClassificationFields({ form, onChange, findings }: Props) {
             Reasons
             <input
               value={form.classifiedBy.reasons}
-              placeholder="1.4(b) 1.4(d)"
+              placeholder="e.g. 1.4(b) 1.4(d)"
               onChange={(e) => classifiedBy({ reasons: e.target.value })}
             />
           </label>
@@ -127,7 +127,7 @@ export function ClassificationFields({ form, onChange, findings }: Props) {
             <input
               value={form.eo.instruction}
               disabled={form.eo.decl !== ""}
-              placeholder={classified ? "25X1" : "N/A"}
+              placeholder={classified ? "e.g. 25X1" : "N/A"}
               onChange={(e) => eo({ instruction: e.target.value })}
             />
           </label>

@@ -99,7 +99,7 @@ export function ClearancesPanel({ draftId, clearances, user, mayRequest, request
               id={`${id}-clearer`}
               className="grow"
               value={clearer}
-              placeholder="IO/UNP"
+              placeholder="e.g. IO/UNP"
               onChange={(e) => setClearer(e.target.value)}
               disabled={requestBlocked !== null}
             />

@@ -79,7 +79,7 @@ export function ComposerForm({ form, onChange, directory, findings, readOnly, or
           value={form.subject}
           onChange={(subject) => onChange({ subject })}
           findings={findingsUnder(findings, ["subject"])}
-          placeholder="KOSOVO: DEMARCHE REQUEST ON SECURITY COUNCIL DELIBERATIONS"
+          placeholder="e.g. COUNTRY: WHAT THE CABLE IS ABOUT"
         />
         <ReferencesField
           rows={form.references}
@@ -97,7 +97,7 @@ export function ComposerForm({ form, onChange, directory, findings, readOnly, or
           value={form.signers}
           onChange={(signers) => onChange({ signers })}
           findings={findingsUnder(findings, ["signers"])}
-          placeholder="RICE"
+          placeholder="e.g. SURNAME"
           hint="The signing officer's name as it closes the cable; several separated by commas."
         />
       </section>

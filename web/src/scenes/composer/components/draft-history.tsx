@@ -1,6 +1,7 @@
 // The draft's life so far: created, changed, clearance asked, cleared or objected, by whom and when.
 import type { Draft } from "../../../api/types.ts";
 import { shortTime } from "../../../components/format-time.ts";
+import { plural } from "../../../components/plural.ts";
 
 type Props = { history: Draft["history"] };
 
@@ -42,6 +43,6 @@ function describe(detail: Record<string, unknown> | null): string {
   if (typeof detail.clearer === "string") return ` (${detail.clearer})`;
   if (typeof detail.comment === "string" && detail.comment) return `: “${detail.comment}”`;
   if (typeof detail.clearancesReset === "number" && detail.clearancesReset > 0)
-    return ` (${detail.clearancesReset} clearance${detail.clearancesReset === 1 ? "" : "s"} to give again)`;
+    return ` (${plural(detail.clearancesReset, "clearance")} to give again)`;
   return "";
 }

@@ -1,6 +1,7 @@
 // Every finding of the draft in one list, at the top of the form: the browser's live validation and the server's
 // directory checks of the last save. Each names the field it concerns.
 import type { Finding } from "../../../api/types.ts";
+import { plural } from "../../../components/plural.ts";
 
 type Props = { local: readonly Finding[]; server: readonly Finding[] };
 
@@ -62,8 +63,4 @@ export function FindingsSummary({ local, server }: Props) {
       )}
     </section>
   );
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -9,6 +9,8 @@ type Props = {
   row: ParagraphRow;
   /** The paragraph's number, or null for a heading. */
   number: number | null;
+  /** Which heading of the body this is, counting headings only (1 for the first): names a heading's fields. */
+  heading: number;
   classification: Classification;
   first: boolean;
   last: boolean;
@@ -21,6 +23,7 @@ type Props = {
 export function ParagraphEditor({
   row,
   number,
+  heading,
   classification,
   first,
   last,
@@ -29,7 +32,8 @@ export function ParagraphEditor({
   onRemove,
   findings,
 }: Props) {
-  const name = number === null ? "Heading" : `Paragraph ${number}`;
+  // Each heading has a name of its own, so that two headings' fields never share a label.
+  const name = number === null ? `Heading ${heading}` : `Paragraph ${number}`;
   const lines = Math.min(
     14,
     Math.max(row.numbered ? 3 : 1, Math.ceil(row.text.length / 90) + row.text.split("\n").length - 1),

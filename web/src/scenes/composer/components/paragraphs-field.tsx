@@ -23,17 +23,20 @@ export function ParagraphsField({ rows, classification, onChange, findings }: Pr
   const add = (numbered: boolean) =>
     onChange([...rows, { key: rowKey(), numbered, marking: numbered ? (rows.at(-1)?.marking ?? "U") : "", text: "" }]);
   let number = 0;
+  let heading = 0;
   return (
     <fieldset className="paragraphs-field">
       <legend>Text</legend>
       <ol className="paragraph-list">
         {rows.map((row, i) => {
           if (row.numbered) number += 1;
+          else heading += 1;
           return (
             <li key={row.key}>
               <ParagraphEditor
                 row={row}
                 number={row.numbered ? number : null}
+                heading={heading}
                 classification={classification}
                 first={i === 0}
                 last={i === rows.length - 1}

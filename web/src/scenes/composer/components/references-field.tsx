@@ -26,7 +26,7 @@ export function ReferencesField({ rows, onChange, findings }: Props) {
               Cable or text of reference {i + 1}
               <input
                 value={r.text}
-                placeholder="07 STATE 166909"
+                placeholder="e.g. 07 STATE 166909"
                 onChange={(e) => update(r.key, { text: e.target.value })}
               />
             </label>

@@ -1,6 +1,7 @@
 // Release, for approvers: disabled with the reasons while the draft is not ready, and a confirmation step that says
 // what release does (it numbers the cable and sends it; a released cable never changes).
 import { useId, useState } from "react";
+import { plural } from "../../../components/plural.ts";
 
 type Props = {
   blockers: readonly string[];
@@ -17,8 +18,7 @@ export function ReleaseControl({ blockers, addressees, busy, onRelease }: Props)
     return (
       <div className="release-confirm" role="group" aria-labelledby={`${id}-q`}>
         <span id={`${id}-q`}>
-          Release to {addressees} addressee{addressees === 1 ? "" : "s"}? It is numbered and sent at once, and never
-          changes after.
+          Release to {plural(addressees, "addressee")}? It is numbered and sent at once, and never changes after.
         </span>
         <button type="button" className="primary" disabled={busy} onClick={onRelease} autoFocus>
           {busy ? "Releasing…" : "Confirm release"}

@@ -4,6 +4,7 @@
 import { useId, useState } from "react";
 import type { Cable } from "../../../../../src/core/index.ts";
 import { parseTelegram } from "../../../../../src/telegram/index.ts";
+import { plural } from "../../../components/plural.ts";
 
 type Props = {
   onRead: (cable: Cable) => void;
@@ -20,8 +21,8 @@ export function StartFromTelegram({ onRead, onClose }: Props) {
     const cable = parseTelegram(text);
     setWarnings(cable.warnings);
     const what = [
-      `${cable.to.length + cable.info.length} addressees`,
-      `${cable.paragraphs.length} blocks of text`,
+      plural(cable.to.length + cable.info.length, "addressee"),
+      `${plural(cable.paragraphs.length, "block")} of text`,
       cable.tags.length > 0 ? `TAGS ${cable.tags.join(" ")}` : "no TAGS",
     ].join(", ");
     setReport(`Read into the form: ${what}.`);
