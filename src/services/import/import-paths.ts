@@ -76,8 +76,8 @@ type Outcome = {
 /**
  * Cables a transaction takes at most, and the characters of text (raw and indexed) at which it takes fewer, so
  * that a batch of long cables stays within memory. Larger batches mean fewer commits and fewer, larger segments
- * of the search index for FTS5 to merge: at 250,000 cables, batches of 2,000 imported 2,854–2,933 cables/s against
- * 2,521–2,570 with batches of 500, measured in turns (0.54–0.55 against 0.57–0.61 ms of CPU a cable).
+ * of the search index for FTS5 to merge, so an import runs faster with these than with batches of 500 (measured
+ * with bench:archive, see docs/performance.md).
  */
 export const DEFAULT_BATCH = 2000;
 const BATCH_TEXT = 32_000_000;
@@ -237,9 +237,9 @@ function defaultWorkers(): number {
 type Written = { outcomes: WriteOutcome[]; refused: ImportProblem[] };
 
 /**
- * Collects cables into batches and archives each in one transaction, up to the store's bulkImport.writers of them at a time; a batch the
- * archive refuses is retried cable by cable, so one bad cable is reported and the others still go in. Batches are
- * counted and their problems reported in input order, however their writes overlap.
+ * Collects cables into batches and archives each in one transaction, up to the store's bulkImport.writers of them at a
+ * time; a batch the archive refuses is retried cable by cable, so one bad cable is reported and the others still go in.
+ * Batches are counted and their problems reported in input order, however their writes overlap.
  */
 class Batcher {
   private items: Item[] = [];
