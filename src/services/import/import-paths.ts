@@ -46,6 +46,11 @@ export type ImportOptions = {
   workers?: number;
   /** Called before a step after the last input that may take a while, saying what it does. */
   onStep?(what: string): void;
+  /**
+   * Called as the import's first step chains archived cables no link covers yet (an archive from before imports
+   * were chained, or an import killed between its two commits): after each batch link, with cables done and total.
+   */
+  onChaining?(done: number, total: number): void;
 };
 
 /** What an import did. `skipped` groups the problems by code, with one example path each. */
@@ -122,7 +127,7 @@ export async function importPaths(store: Store, paths: string[], options: Import
   await repairSearchIndex(store);
   // So do cables stored but not chained (an import killed between the two, or an archive from before imports were
   // chained): verify must find every archived cable in the chain.
-  const unchained = await chainUnchained(store);
+  const unchained = await chainUnchained(store, options.onChaining);
   if (unchained > 0) options.onStep?.(`chained ${unchained} archived cables no chain link covered`);
   const workers = options.workers ?? (progress.total >= WORKERS_FROM ? defaultWorkers() : 0);
   const pool = new ParsePool(workers);
