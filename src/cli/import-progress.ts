@@ -4,11 +4,15 @@ import type { ImportOptions, ImportProgress, ImportSummary } from "../services/i
 import type { Io } from "./io.ts";
 
 /** The callbacks to hand to `importPaths`, and `stop()` to call once it returns (or throws). */
-export type ImportDisplay = Required<Pick<ImportOptions, "onProgress" | "onProblem" | "onWarning" | "onStep">> & {
+export type ImportDisplay = Required<
+  Pick<ImportOptions, "onProgress" | "onProblem" | "onWarning" | "onStep" | "onChaining">
+> & {
   stop(): void;
 };
 
 const LINE_EVERY_MS = 2000;
+/** Cables to chain from which the catch-up chaining shows its progress: fewer are chained before a bar would draw. */
+export const CHAIN_PROGRESS_FROM = 500;
 
 /**
  * Builds the progress display for an import. On a terminal (`io.interactive`) a cli-progress bar with rate and ETA,
@@ -34,6 +38,7 @@ export function importDisplay(io: Pick<Io, "stderr" | "interactive">, label: str
   // Printed above the bar on a terminal, so the bar stays at the bottom.
   const line = (text: string) => (multi ? multi.log(`${text}\n`) : io.stderr(text));
   let lastLine = started;
+  let chainBar: cliProgress.SingleBar | undefined;
 
   return {
     onProgress(p: ImportProgress) {
@@ -53,6 +58,18 @@ export function importDisplay(io: Pick<Io, "stderr" | "interactive">, label: str
     },
     onWarning(w) {
       line(`${w.line === undefined ? w.path : `${w.path}:${w.line}`}: warning: ${w.reason}`);
+    },
+    onChaining(done, total) {
+      if (total < CHAIN_PROGRESS_FROM) return;
+      if (multi) {
+        chainBar ??= multi.create(total, 0, {}, { format: `${label} chaining [{bar}] {percentage}% {value}/{total}` });
+        chainBar.update(done);
+        return;
+      }
+      const now = Date.now();
+      if (done < total && now - lastLine < LINE_EVERY_MS) return;
+      lastLine = now;
+      io.stderr(`${label}: chaining archived cables: ${format(done)} of ${format(total)}`);
     },
     onStep(what) {
       line(`${label}: ${what}…`);

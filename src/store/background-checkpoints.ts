@@ -1,15 +1,15 @@
 // Moves SQLite's WAL checkpoints off the request path, for a long-running server.
 //
 // SQLite checkpoints when a commit takes the WAL past 1,000 pages: the committing request then copies the WAL into
-// the database file and waits for the disk. A release to 280 posts writes about that much, so every other one paid
-// for a checkpoint, which made most of the release-to-inbox p99 of bench:messaging. Here the server's connection
+// the database file and waits for the disk. A release to many posts writes about that much, so a checkpoint would
+// often land on a release and lengthen its delivery to the inboxes. Here the server's connection
 // never checkpoints; a thread of its own does, every 250 ms, without blocking writers or readers (WAL allows both).
 import { Worker } from "node:worker_threads";
 import type { Store } from "./open-store.ts";
 import type { CheckpointJob } from "./checkpoint-worker.ts";
 
 const ENTRY = new URL("./checkpoint-worker-entry.mjs", import.meta.url);
-/** How often the thread checkpoints. A release writes ~1,000 pages: a few releases' worth of WAL at most. */
+/** How often the thread checkpoints. Short, so the WAL holds a few releases' worth of pages at most. */
 export const CHECKPOINT_INTERVAL_MS = 250;
 
 /** A running checkpoint thread; `stop` checkpoints once more, ends it, and gives the connection its own back. */

@@ -1,6 +1,6 @@
 // Row numbers in date order: a cable's `seq` is its DTG minute times SLOTS plus a counter, so the newest cables
 // have the highest numbers. The full-text index is keyed by `seq` and walks it newest first at no cost, which is
-// what makes date order, date ranges and "the newest N matches" cheap on 250,000 cables.
+// what makes date order, date ranges and "the newest N matches" cheap on a large archive.
 
 /** Row numbers per DTG minute (2^21): the counter's room. Minutes since 1900 times this stays below 2^53. */
 export const SLOTS = 2 ** 21;

@@ -86,7 +86,8 @@ function quoteIdentifier(name: string): string {
 /**
  * Adds the session settings every connection needs to the URL's `options`, so the server applies them at connect
  * time. (Issuing `SET` from the pool's connect event instead races the first query on the same client.)
- * The search queries look costly to the planner, which then spends ~65 ms compiling them (JIT) to save less.
+ * JIT is off: the search queries look costly to the planner, which would then spend longer compiling them than
+ * compiling saves.
  * @example withSessionSettings("postgres://h/db", "t1") // "postgres://h/db?options=-c+jit%3Doff+-c+search_path%3D%22t1%22"
  */
 function withSessionSettings(url: string, schema: string | undefined): string {

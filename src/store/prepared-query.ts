@@ -1,6 +1,7 @@
 // Queries of a fixed shape, built and compiled by Kysely once per database and then run with new parameters. Kysely
-// builds an operation tree and compiles it to SQL on every call; on the release path (~25 statements) that cost as
-// much CPU as SQLite took to run them. The SQL still comes from the query builder, so both dialects keep one query.
+// builds an operation tree and compiles it to SQL on every call; on the release path, which runs dozens of small
+// statements, that costs as much CPU as SQLite takes to run them. The SQL still comes from the query builder, so both
+// dialects keep one query.
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from "kysely";
 import type { Database } from "./database.ts";
 

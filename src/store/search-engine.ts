@@ -3,7 +3,7 @@
 //
 // Row numbers (seq) are in date order (date-seq.ts), so the full-text index hands matches over newest first at no
 // cost (PostgreSQL's GIN a year's bucket at a time), and a date range is a range of row numbers. Work is capped so
-// that a word found in most of 250,000 cables costs about what a rare one does: at most COUNT_CAP matches are
+// that a word found in most cables of a large archive costs about what a rare one does: at most COUNT_CAP matches are
 // counted (the total is then a lower bound), the facets are counted over the newest FACET_SAMPLE of them, and
 // relevance ranks the newest RANK_CAP.
 import type { RawBuilder } from "kysely";
@@ -15,7 +15,7 @@ export const COUNT_CAP = 10_001;
 /** Matches the facets are counted over at most (the newest); exact up to this many matches. */
 export const FACET_SAMPLE = 2_000;
 
-/** Matches ranked by relevance at most: the newest ones when there are more. BM25 costs 5 to 40 µs a match. */
+/** Matches ranked by relevance at most: the newest ones when there are more, as BM25 costs time for each it ranks. */
 export const RANK_CAP = 1_000;
 
 /** One result row, with the model its snippet is cut from. */

@@ -72,12 +72,12 @@ const indexedCount = (sqlite: BetterSqlite3.Database) =>
   sqlite.prepare(`SELECT count(*) FROM ${SEARCH_SCHEMA}.cable_fts_docsize`).pluck().get() as number;
 
 /**
- * Creates the full-text table in the attached index (just emptied by attachSearchIndex): contentless (the text lives in the archive, and
- * snippets are cut from it), with words cut as ftsWords cuts them (full-text.ts). FTS5's defaults write a segment
- * per megabyte of terms and merge four at a time: an import batch made one segment every hundred cables and spent
- * much of its time merging small ones. A bare table of 250,000 bench:archive texts imported 3,048 cables/s with the
- * settings here against 2,271 with the defaults, and searched as fast. Settings live in the table's config, so
- * every connection has them. They can only be given as literals ("SQL logic error" for a bound parameter).
+ * Creates the full-text table in the attached index (just emptied by attachSearchIndex): contentless (the text lives in
+ * the archive, and snippets are cut from it), with words cut as ftsWords cuts them (full-text.ts). FTS5's defaults
+ * write a segment per megabyte of terms and merge four at a time, so an import batch would make many small segments and
+ * spend much of its time merging them; with the settings here an import is faster and searches are as fast (measured
+ * with bench:archive, see docs/performance.md). Settings live in the table's config, so every connection has them. They
+ * can only be given as literals ("SQL logic error" for a bound parameter).
  */
 function createIndexTable(db: BetterSqlite3.Database): void {
   db.exec(`CREATE VIRTUAL TABLE ${SEARCH_SCHEMA}.cable_fts USING fts5(subject, body, meta, content='',
@@ -128,8 +128,8 @@ export function indexCables(sqlite: BetterSqlite3.Database, docs: readonly Index
 
 /**
  * WAL pages between automatic checkpoints during a bulk import (1,000 by default). Each checkpoint copies the WAL
- * into the database file and waits for the disk (fsync); an import writes ~20 kB a cable, so by default it waited
- * for the disk every 200 cables. Inserting 10,000 cable texts took 1.7 s with the default and 1.1 s with this.
+ * into the database file and waits for the disk (fsync); a cable's rows and index entries fill several pages, so
+ * the default would make an import wait for the disk every few hundred cables.
  */
 export const BULK_CHECKPOINT_PAGES = 16_384;
 

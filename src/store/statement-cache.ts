@@ -1,5 +1,5 @@
-// Kysely's SQLite driver prepares every statement anew each time it runs it; preparing costs as much as running
-// the small statements a release makes (~70 of them). This keeps the prepared statements, keyed by their SQL text.
+// Kysely's SQLite driver prepares every statement anew each time it runs it; preparing costs as much as running the
+// small statements a release makes, and it makes dozens. This keeps the prepared statements, keyed by their SQL text.
 import type BetterSqlite3 from "better-sqlite3";
 import type { SqliteDatabase, SqliteStatement } from "kysely";
 

@@ -1,7 +1,8 @@
 // Time-ordered ids (UUID version 7, RFC 9562) for rows written many at a time: the deliveries of a cable to 280 posts.
-// A random (version 4) key lands each new row on another page of the primary-key index, so one release dirtied ~200
-// index pages, each written whole to SQLite's WAL at commit; ids that grow with time go in at the index's right edge,
-// a few pages. They are as unique and as opaque as random ones, and still say nothing a reader may not know.
+// A random (version 4) key lands each new row on another page of the primary-key index, so one release would dirty
+// hundreds of index pages, each written whole to SQLite's WAL at commit; ids that grow with time go in at the index's
+// right edge, a few pages. They are as unique and as opaque as random ones, and still say nothing a reader may not
+// know.
 import { randomUUID } from "node:crypto";
 
 let lastMs = 0;

@@ -20,7 +20,7 @@ export function encodeHints(hints: TelegramHints): string {
 /**
  * The model of an archived cable: decoded from its JSON, or parsed again from its verbatim text with the hints it
  * was imported with. The parser is deterministic, so that is the model the import archived, columns and index
- * alike; it takes about a tenth of a millisecond. Throws when a stored text no longer parses, which only a changed
+ * alike. Throws when a stored text no longer parses, which only a changed
  * parser could cause.
  * @example modelOf({ model: "", raw: seedText, parse_hints: '{"from":"the import"}' }).id // "08STATE16245"
  */

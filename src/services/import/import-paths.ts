@@ -46,6 +46,11 @@ export type ImportOptions = {
   workers?: number;
   /** Called before a step after the last input that may take a while, saying what it does. */
   onStep?(what: string): void;
+  /**
+   * Called as the import's first step chains archived cables no link covers yet (an archive from before imports
+   * were chained, or an import killed between its two commits): after each batch link, with cables done and total.
+   */
+  onChaining?(done: number, total: number): void;
 };
 
 /** What an import did. `skipped` groups the problems by code, with one example path each. */
@@ -76,8 +81,8 @@ type Outcome = {
 /**
  * Cables a transaction takes at most, and the characters of text (raw and indexed) at which it takes fewer, so
  * that a batch of long cables stays within memory. Larger batches mean fewer commits and fewer, larger segments
- * of the search index for FTS5 to merge: at 250,000 cables, batches of 2,000 imported 2,854–2,933 cables/s against
- * 2,521–2,570 with batches of 500, measured in turns (0.54–0.55 against 0.57–0.61 ms of CPU a cable).
+ * of the search index for FTS5 to merge, so an import runs faster with these than with batches of 500 (measured
+ * with bench:archive, see docs/performance.md).
  */
 export const DEFAULT_BATCH = 2000;
 const BATCH_TEXT = 32_000_000;
@@ -122,7 +127,7 @@ export async function importPaths(store: Store, paths: string[], options: Import
   await repairSearchIndex(store);
   // So do cables stored but not chained (an import killed between the two, or an archive from before imports were
   // chained): verify must find every archived cable in the chain.
-  const unchained = await chainUnchained(store);
+  const unchained = await chainUnchained(store, options.onChaining);
   if (unchained > 0) options.onStep?.(`chained ${unchained} archived cables no chain link covered`);
   const workers = options.workers ?? (progress.total >= WORKERS_FROM ? defaultWorkers() : 0);
   const pool = new ParsePool(workers);
@@ -237,9 +242,9 @@ function defaultWorkers(): number {
 type Written = { outcomes: WriteOutcome[]; refused: ImportProblem[] };
 
 /**
- * Collects cables into batches and archives each in one transaction, up to the store's bulkImport.writers of them at a time; a batch the
- * archive refuses is retried cable by cable, so one bad cable is reported and the others still go in. Batches are
- * counted and their problems reported in input order, however their writes overlap.
+ * Collects cables into batches and archives each in one transaction, up to the store's bulkImport.writers of them at a
+ * time; a batch the archive refuses is retried cable by cable, so one bad cable is reported and the others still go in.
+ * Batches are counted and their problems reported in input order, however their writes overlap.
  */
 class Batcher {
   private items: Item[] = [];

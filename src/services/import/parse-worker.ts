@@ -12,7 +12,7 @@ export type ParseAnswer = { seq: number; built: ParsedTelegram };
 parentPort?.on("message", (job: ParseJob) => {
   const built = cableFromTelegram(job.text, job.hints);
   // Source and archive time are the archive's to set; the rest of the record is the cable's alone. The text goes
-  // back as null: the main thread has it, and copying 10 kB a cable back would cost it more than it saves.
+  // back as null: the main thread has it, and copying each cable's text back would cost it more than it saves.
   let answer: ParseAnswer;
   if ("code" in built) answer = { seq: job.seq, built };
   else {

@@ -12,7 +12,8 @@ const LEAD = 60;
  * // "<mark>Kosovo</mark> &lt;declared&gt; independence."
  */
 export function highlightSnippet(text: string, terms: FtsTerm[]): string {
-  // Worked out on the text as stored and collapsed only inside the window: collapsing 10 kB costs more than the rest.
+  // Worked out on the text as stored and collapsed only inside the window: collapsing a long text costs more than the
+  // rest.
   const textStart = text.search(/\S/);
   if (textStart < 0) return "";
   const textEnd = text.trimEnd().length;
@@ -76,9 +77,9 @@ function matchSpans(text: string, terms: FtsTerm[]): { start: number; end: numbe
 }
 
 /**
- * Where a match can first start: tokenising a 10 kB text costs half a millisecond, so a plain search for the terms'
- * first words skips ahead. Only when every such word, and every letter of the text, is ASCII (folding could
- * otherwise make a word match that the search does not see); 0 otherwise.
+ * Where a match can first start: tokenising a whole long text costs more than the rest of the snippet, so a plain
+ * search for the terms' first words skips ahead. Only when every such word, and every letter of the text, is ASCII
+ * (folding could otherwise make a word match that the search does not see); 0 otherwise.
  */
 function firstCandidate(text: string, terms: FtsTerm[]): number {
   const firsts = terms.map((t) => t.words[0]!);

@@ -29,8 +29,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
 
   await db.schema
     .createTable("cable_texts")
-    // Not keyed by seq: rows of 20 kB each go at the end of the table in arrival order, not all over it in date
-    // order (which slowed imports by a third); the unique index on seq finds them.
+    // Not keyed by seq: large rows go at the end of the table in arrival order, not all over it in date
+    // order (which would slow imports); the unique index on seq finds them.
     .addColumn("seq", seqType, (c) => c.notNull().unique().references("cables.seq"))
     .addColumn("model", "text", (c) => c.notNull())
     .addColumn("raw", "text")

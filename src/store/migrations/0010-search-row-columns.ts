@@ -2,11 +2,11 @@
 // word answers from cable_fts alone, and its newest matches come a year at a time: the subject's words (`subj`), the
 // access locks readableBy tests, and the row's bucket (`bkt`), which the GIN index holds beside the words.
 //
-// A search ranks and counts thousands of matches. Joining each to `cables` for its locks cost ~2 µs a match, and
-// asking whether a query word is in the subject (`'w':A` on `tsv`) made GIN recheck every hit against its tsvector,
-// ~10 µs each, read from TOAST. `subj` is small and stored inline in the row the index scan fetches anyway.
-// GIN hands its matches over in no order; with buckets in the same index, one scan finds a word's matches in the
-// newest buckets only (postgres/postgres-search.ts newestMatches), so the newest 10,001 of 200,000 matches cost what 10,001 do.
+// A search ranks and counts thousands of matches. Joining each to `cables` for its locks costs a lookup a match, and
+// asking whether a query word is in the subject (`'w':A` on `tsv`) makes GIN recheck every hit against its tsvector,
+// read from TOAST. `subj` is small and stored inline in the row the index scan fetches anyway. GIN hands its matches
+// over in no order; with buckets in the same index, one scan finds a word's matches in the newest buckets only
+// (postgres/postgres-search.ts newestMatches), so the newest 10,001 of any number of matches cost what 10,001 do.
 // SQLite's full-text table is FTS5's (virtual), which holds no such columns and walks row numbers in order.
 import { sql, type Kysely } from "kysely";
 import type { Dialect } from "../open-store.ts";

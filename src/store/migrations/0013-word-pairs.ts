@@ -1,8 +1,7 @@
-// Migration 0013: PostgreSQL's full-text rows hold the pairs of adjacent words as lexemes too ("~security council"),
-// so that phrases are found by the index. A phrase query (`<->`) made GIN recheck every row holding all its words
-// against the row's tsvector, read from TOAST, ~10 µs a row: "security council" at 20,000 cables took 190 ms, at
-// 250,000 about 700. A two-word phrase is now its pair, answered by the index alone; a longer one is narrowed to
-// the rows holding all its pairs before the recheck.
+// Migration 0013: PostgreSQL's full-text rows hold the pairs of adjacent words as lexemes too ("~security council"), so
+// that phrases are found by the index. A phrase query (`<->`) makes GIN recheck every row holding all its words against
+// the row's tsvector, read from TOAST, which grows with the archive. A two-word phrase is therefore its pair, answered
+// by the index alone; a longer one is narrowed to the rows holding all its pairs before the recheck.
 //
 // cable-writes.ts writes the pairs of new rows (full-text.ts wordPairs: the subject's and the body's, no pair
 // across the two, as SQLite's separate columns have none, and none with a stop word). This migration gives the rows

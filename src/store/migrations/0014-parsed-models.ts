@@ -1,9 +1,10 @@
 // Migration 0014: a telegram import stores its verbatim text and the hints it was parsed with, not a second copy of
 // the cable as JSON beside it; the model is parsed again from the text when read (modelOf in services/archive).
 //
-// The JSON copy was more than half of an imported archive's bytes (225 of 426 MB for 20,000 cables) and encoding
-// it a sixth of an import's CPU. A row written so has `model` '' and `parse_hints` set; every other row keeps its
-// model, and `parse_hints` null. Existing rows are left as they are: both forms read back the same way.
+// A JSON copy makes an archive much larger and its import dearer, and reading it back is no faster than parsing;
+// bench:reparse weighs the two forms (docs/performance.md). A row written so has `model` '' and `parse_hints` set;
+// every other row keeps its model, and `parse_hints` null. Existing rows are left as they are: both forms read back the
+// same way.
 import type { Kysely } from "kysely";
 import type { Dialect } from "../open-store.ts";
 

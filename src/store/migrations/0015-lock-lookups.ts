@@ -2,13 +2,13 @@
 // than by reading every cable's caveats.
 //
 // readableBy asks "has this cable a caveat the reader lacks?" as a set on PostgreSQL: the planner hashes the rows of
-// cable_caveats whose caveat is not one the reader holds. With no index on the caveat that meant reading all of them
-// (57,000 NOFORN rows at 250,000 cables, 5 ms) once for each statement of a search, even for a reader holding
-// NOFORN, for whom the set is empty. The condition is now ranges between the reader's accesses (readable-by.ts),
+// cable_caveats whose caveat is not one the reader holds. With no index on the caveat that means reading all of them
+// (in a large archive, every NOFORN row) once for each statement of a search, even for a reader holding
+// NOFORN, for whom the set is empty. The condition is therefore ranges between the reader's accesses (readable-by.ts),
 // which this index answers in the rows that match only. Ranges compare in the column's collation: on PostgreSQL
 // that is made "C" (code point order, as SQLite's BINARY is), so the order readableBy sorts the accesses in is the
-// database's whatever its default collation; the table is rewritten to change it, which at 57,000 rows takes a
-// fraction of a second. Grants are looked up by key the same way.
+// database's whatever its default collation; the table is rewritten to change it, once, when
+// this migration runs. Grants are looked up by key the same way.
 import { sql, type Kysely } from "kysely";
 import type { Dialect } from "../open-store.ts";
 

@@ -2,11 +2,11 @@
 // batch takes its numbers in a statement that commits at once, and several batches can then be written at the
 // same time, each on its own connection.
 //
-// A batch used to take its numbers as "the highest row number of the minute, plus one", under a lock held until
-// it committed: the highest number taken by a batch still being written is invisible to every other transaction.
-// Batches of a PostgreSQL import therefore went in one after another, and one server process did all the full-text
-// indexing (GIN) while the second core waited. Two batches at a time imported 10,000 bench cables at 367 cables/s
-// against 251, and bench:archive's 250,000 at 157 against 108, searched as fast afterwards.
+// Taking numbers as "the highest row number of the minute, plus one" would need a lock held until the batch
+// commits, since the highest number taken by a batch still being written is invisible to every other transaction:
+// batches of a PostgreSQL import would go in one after another, and one server process would do all the full-text
+// indexing (GIN) while another core waits. With this table, batches overlap and searches are as fast afterwards
+// (bench:archive measures the import, see docs/performance.md).
 //
 // `top` is the highest row number ever handed out in the minute starting at `base` (a multiple of SLOTS,
 // date-seq.ts). A number is never handed out twice; one a failed batch took is never used. The rows written

@@ -81,7 +81,7 @@ async function insertPostgres(tx: Transaction<Database>, unique: CableRecord[], 
     const body = ftsText(r.fts.body);
     return { subject, body, pairs: [...wordPairs(subject), ...wordPairs(body)].join("|") };
   });
-  // One statement, so one round trip, for the cable and all its rows: a release makes about 25 in all, and
+  // One statement, so one round trip, for the cable and all its rows: a release makes dozens in all, and
   // each costs the server's per-statement work besides the wire.
   const rows = await sql<{ seq: string; id: string }>`
     WITH c AS (

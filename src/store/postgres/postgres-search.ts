@@ -49,7 +49,8 @@ export function postgresSearch(db: Kysely<Database>): SearchEngine {
     notMatching: (expression) =>
       sql`c.seq NOT IN (SELECT ${FTS_SEQ} FROM cable_fts f WHERE ${postgresFtsMatch(expression)})`,
     countAndFacets: (plan) => searching.countAndFacets(plan),
-    // The statement finds out itself whether every match can be ranked: waiting for the count took as long as the page.
+    // The statement finds out itself whether every match can be ranked: waiting for the count would take as long as the
+    // page.
     relevancePage: (plan, after, limit) => searching.relevancePage(plan, after, limit),
     datePage: (plan, after, limit) => searching.datePage(plan, after, limit),
   };
@@ -80,8 +81,8 @@ class Searching {
 
   /**
    * Counts matches up to COUNT_CAP and computes the facets over the newest FACET_SAMPLE of them, as two statements
-   * at once, on two connections: each is a scan of its own, and the facets' lookups of cables and tags took as long
-   * as the count, one after the other.
+   * at once, on two connections: each is a scan of its own, and the facets' lookups of cables and tags take as long
+   * as the count, so one after the other would take twice as long.
    */
   async countAndFacets(plan: SearchPlan): Promise<{ count: number; facets: Record<string, Map<string, number>> }> {
     const k = key(plan);

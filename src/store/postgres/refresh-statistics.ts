@@ -15,7 +15,8 @@ const SEARCHED_TABLES = ["cable_fts", "cables", "cable_tags", "cable_refs", "cab
 
 /**
  * Brings PostgreSQL's statistics, visibility map and full-text pending list up to date after a bulk write: `VACUUM
- * (ANALYZE)` of the searched tables, about 13 s after 250,000 cables, much less when only the new pages need it. (SQLite
+ * (ANALYZE)` of the searched tables, which takes a while after a large import and much less when only the new
+ * pages need it. (SQLite
  * needs none of it: its FTS5 index has no pending list and its queries here need no statistics.) Safe beside other
  * connections: VACUUM without FULL blocks neither reads nor writes.
  * @example await refreshStatistics(store.db) // after importPaths has written its last batch

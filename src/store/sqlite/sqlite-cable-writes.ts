@@ -97,7 +97,7 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: I
   // past (the server releasing while the CLI imports) cannot become a write: SQLITE_BUSY_SNAPSHOT at once, without
   // the busy timeout. It is rolled back, so it is run again on a fresh snapshot. Not BEGIN IMMEDIATE, which would
   // lock the attached search index too: during a bulk import that is its writer thread's, and the two would wait
-  // on each other (a 250,000-cable import lost 33 cables to "database is locked" so).
+  // on each other until one failed with "database is locked", losing its cables.
   for (let attempt = 1; ; attempt += 1) {
     try {
       return run(records);
