@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { Cable } from "../../core/index.ts";
 import type { Database } from "../../store/database.ts";
 import { preparedQuery } from "../../store/prepared-query.ts";
-import { takeNumbers } from "../workflow/numbering.ts";
+import { takeNumbers } from "../../store/counters.ts";
 import { batchHash, cableHash, GENESIS_HASH, linkHash } from "./link-hash.ts";
 import { writeSignedHead } from "./signed-head.ts";
 import { signLink, type SigningKey } from "./signing-key.ts";

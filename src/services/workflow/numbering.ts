@@ -1,29 +1,9 @@
-// Counters that never give a number twice: message serials per station and year, channel serials per addressee.
+// Counters that never give a number twice: message serials per station and year (store/counters.ts), channel serials
+// per addressee.
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/database.ts";
 import { preparedQuery } from "../../store/prepared-query.ts";
 
-/**
- * Takes the next `count` numbers of a counter inside the caller's transaction and returns the first. The upsert
- * locks the counter row until the transaction ends (PostgreSQL) or runs inside SQLite's single writer, so two
- * releases never get the same number; a release that rolls back gives its numbers back with it, so no gap appears.
- * @example await takeNumbers(tx, "msg:STATE:2008") // 16245
- */
-export async function takeNumbers(tx: Kysely<Database>, key: string, count = 1): Promise<number> {
-  const [row] = (await takeCounter(tx, key, count)).rows;
-  return Number(row!.value) - count + 1;
-}
-
-// A release takes two counters (its number and its chain link) and two channel statements: compiled once.
-const takeCounter = preparedQuery((tx, key: string, count: number) =>
-  tx
-    .insertInto("message_counters")
-    .values({ key, value: count })
-    .onConflict((oc) =>
-      oc.column("key").doUpdateSet((eb) => ({ value: eb("message_counters.value", "+", eb.ref("excluded.value")) })),
-    )
-    .returning("value"),
-);
 const lockChannels = preparedQuery((tx, from: string) =>
   tx
     .insertInto("channel_serials")
