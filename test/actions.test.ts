@@ -8,6 +8,7 @@ import { release, releasedSeed, SEED08_ACTION } from "./helpers/distribution-fix
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
 if (!haveSeeds) console.warn("action tests skipped: ../shared/seeds is missing");
@@ -40,7 +41,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("action requests on %s", (dialect) =>
 
   beforeAll(async () => {
     server = await startTestServer(dialect, { messaging: { pollMs: 0, senders: [] } });
-    await createUser(server.deps, {
+    await createUser(server.deps, SYSTEM_ACTING, {
       username: "pretoria",
       clearance: "UNCLASSIFIED",
       post: "PRETORIA",

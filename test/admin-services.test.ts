@@ -19,8 +19,8 @@ describe.each(DIALECTS)("%s: administrative services", (dialect) => {
   beforeAll(async () => {
     store = await openTestStore(dialect, "admin_services_test");
     await loadDefaultDirectory(store);
-    reader = await createUser(deps(), { username: "reader", clearance: "TOP SECRET", post: "PARIS" });
-    admin = await createUser(deps(), { username: "root", roles: ["admin"], post: "STATE" });
+    reader = await createUser(deps(), SYSTEM_ACTING, { username: "reader", clearance: "TOP SECRET", post: "PARIS" });
+    admin = await createUser(deps(), SYSTEM_ACTING, { username: "root", roles: ["admin"], post: "STATE" });
   });
   afterAll(() => store?.close());
 

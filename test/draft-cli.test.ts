@@ -11,6 +11,7 @@ import { openStore, storeConfigFromEnv } from "../src/store/open-store.ts";
 import { cliEnv } from "./helpers/cli-env.ts";
 import { parisDraft } from "./helpers/draft-body.ts";
 import { DIALECTS, memoryIo } from "./helpers/test-stores.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const DRAFT = parisDraft({ subject: "FRANCE: CLI TEXT" });
 
@@ -28,10 +29,13 @@ describe.each(DIALECTS)("draft edit on %s", (dialect) => {
     ({ env, cleanup } = await cliEnv(dialect, "draft_cli"));
     const store = await openStore(storeConfigFromEnv(env));
     await loadDefaultDirectory(store);
-    await createUser(
-      { store, clock: systemClock },
-      { username: "dana", roles: ["reader", "drafter"], clearance: "SECRET", post: "STATE", password: "x".repeat(16) },
-    );
+    await createUser({ store, clock: systemClock }, SYSTEM_ACTING, {
+      username: "dana",
+      roles: ["reader", "drafter"],
+      clearance: "SECRET",
+      post: "STATE",
+      password: "x".repeat(16),
+    });
     await store.close();
     files = mkdtempSync(join(tmpdir(), "draft-cli-files-"));
     writeFileSync(join(files, "draft.json"), JSON.stringify(DRAFT));

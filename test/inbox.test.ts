@@ -9,6 +9,7 @@ import type { USERS } from "./helpers/server-fixtures.ts";
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { SHARED_DIR } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const haveSeeds = existsSync(`${SHARED_DIR}/seeds/08STATE16245.txt`);
 if (!haveSeeds) console.warn("inbox tests skipped: ../shared/seeds is missing");
@@ -34,21 +35,21 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("inboxes on %s", (dialect) => {
   beforeAll(async () => {
     server = await startTestServer(dialect, { messaging: { pollMs: 0, senders: [] } });
     const { deps } = server;
-    await createUser(deps, {
+    await createUser(deps, SYSTEM_ACTING, {
       username: "panama",
       roles: ["reader", "communicator"],
       clearance: "UNCLASSIFIED",
       post: "PANAMA",
       password: PASSWORD,
     });
-    await createUser(deps, {
+    await createUser(deps, SYSTEM_ACTING, {
       username: "panama.clerk",
       roles: ["reader"],
       clearance: "UNCLASSIFIED",
       post: "PANAMA",
       password: PASSWORD,
     });
-    await createUser(deps, {
+    await createUser(deps, SYSTEM_ACTING, {
       username: "comms",
       roles: ["reader", "communicator"],
       clearance: "SECRET",

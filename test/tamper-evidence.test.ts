@@ -31,6 +31,7 @@ import { alteredVerdict } from "./helpers/chain-verdict.ts";
 import { sharedAvailable } from "./helpers/shared-data.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 import { openWorkflowWorld, seedDraft, type WorkflowWorld } from "./helpers/workflow-world.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const hasSeeds = sharedAvailable("seeds/08STATE16245.txt", "tamper evidence (cables drafted from the seeds)");
 const EXAMPLES = resolve(import.meta.dirname, "../examples");
@@ -41,7 +42,7 @@ const IMPORTED = "09STATE39345";
 async function archiveWorld(dialect: (typeof DIALECTS)[number]) {
   const world = await openWorkflowWorld(dialect);
   await importPaths(world.store, [EXAMPLES]);
-  const nora = await createUser(world.deps, {
+  const nora = await createUser(world.deps, SYSTEM_ACTING, {
     username: "nora",
     roles: ["reader", "drafter", "approver"],
     clearance: "SECRET",

@@ -9,6 +9,7 @@ import { parseTelegram } from "../../src/telegram/index.ts";
 import { draftOf } from "./draft-body.ts";
 import { readSeed } from "./shared-data.ts";
 import { openTestStore } from "./test-stores.ts";
+import { SYSTEM_ACTING } from "../../src/services/users/acting.ts";
 
 /** The people: a drafter, a clearer in IO/UNP, an approver (all at STATE), an uncleared reader, a PARIS drafter-approver. */
 export type WorkflowPeople = { dana: User; erin: User; ada: User; rita: User; pat: User };
@@ -31,27 +32,32 @@ export async function openWorkflowWorld(dialect: Dialect, at = "2008-02-16T21:00
   const deps = { store, clock };
   await loadDefaultDirectory(store);
   const people: WorkflowPeople = {
-    dana: await createUser(deps, {
+    dana: await createUser(deps, SYSTEM_ACTING, {
       username: "dana",
       roles: ["reader", "drafter"],
       clearance: "SECRET",
       post: "STATE",
     }),
-    erin: await createUser(deps, {
+    erin: await createUser(deps, SYSTEM_ACTING, {
       username: "erin",
       roles: ["reader"],
       clearance: "SECRET",
       post: "STATE",
       offices: ["IO/UNP"],
     }),
-    ada: await createUser(deps, { username: "ada", roles: ["reader", "approver"], clearance: "SECRET", post: "STATE" }),
-    rita: await createUser(deps, {
+    ada: await createUser(deps, SYSTEM_ACTING, {
+      username: "ada",
+      roles: ["reader", "approver"],
+      clearance: "SECRET",
+      post: "STATE",
+    }),
+    rita: await createUser(deps, SYSTEM_ACTING, {
       username: "rita",
       roles: ["reader", "drafter"],
       clearance: "UNCLASSIFIED",
       post: "STATE",
     }),
-    pat: await createUser(deps, {
+    pat: await createUser(deps, SYSTEM_ACTING, {
       username: "pat",
       roles: ["reader", "drafter", "approver"],
       clearance: "SECRET",
