@@ -73,9 +73,9 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
   });
 
   it("expands a collective, applies XMT to it, and keeps one copy per post: action and the higher precedence win", async () => {
-    await addCollective(store, { name: "TEST BALKANS COLLECTIVE", routingIndicator: null });
+    await addCollective(store, SYSTEM_ACTING, { name: "TEST BALKANS COLLECTIVE", routingIndicator: null });
     for (const post of ["AMEMBASSY BELGRADE", "AMEMBASSY ZAGREB", "AMEMBASSY SKOPJE"]) {
-      await addCollectiveMember(store, "TEST BALKANS COLLECTIVE", post);
+      await addCollectiveMember(store, SYSTEM_ACTING, "TEST BALKANS COLLECTIVE", post);
     }
     const cable = releasedSeed("08STATE16245", "26STATE102", {
       precedence: "PRIORITY",
@@ -275,7 +275,7 @@ describe.skipIf(!haveSeeds).each(DIALECTS)("distribution on %s", (dialect) => {
         .where("post", "=", post)
         .execute();
     beforeEach(async () => {
-      for (const code of ["POL", "ECON"]) await addOffice(store, { code, post: "PANAMA" });
+      for (const code of ["POL", "ECON"]) await addOffice(store, SYSTEM_ACTING, { code, post: "PANAMA" });
       await release(store, clock, releasedSeed("08STATE16245", "26STATE113"));
       await drain();
     });
