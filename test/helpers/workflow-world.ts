@@ -2,7 +2,7 @@
 // the seed demarche as draft fields.
 import { fixedClock } from "../../src/services/clock.ts";
 import { loadDefaultDirectory } from "../../src/services/directory/index.ts";
-import { createUser, type User } from "../../src/services/users/index.ts";
+import { createUser, type NewUser, type User } from "../../src/services/users/index.ts";
 import type { DraftFields, WorkflowDeps } from "../../src/services/workflow/index.ts";
 import type { Dialect, Store } from "../../src/store/open-store.ts";
 import { parseTelegram } from "../../src/telegram/index.ts";
@@ -31,33 +31,34 @@ export async function openWorkflowWorld(dialect: Dialect, at = "2008-02-16T21:00
   const clock = fixedClock(at);
   const deps = { store, clock };
   await loadDefaultDirectory(store);
+  const person = (fields: NewUser) => createUser(deps, SYSTEM_ACTING, fields);
   const people: WorkflowPeople = {
-    dana: await createUser(deps, SYSTEM_ACTING, {
+    dana: await person({
       username: "dana",
       roles: ["reader", "drafter"],
       clearance: "SECRET",
       post: "STATE",
     }),
-    erin: await createUser(deps, SYSTEM_ACTING, {
+    erin: await person({
       username: "erin",
       roles: ["reader"],
       clearance: "SECRET",
       post: "STATE",
       offices: ["IO/UNP"],
     }),
-    ada: await createUser(deps, SYSTEM_ACTING, {
+    ada: await person({
       username: "ada",
       roles: ["reader", "approver"],
       clearance: "SECRET",
       post: "STATE",
     }),
-    rita: await createUser(deps, SYSTEM_ACTING, {
+    rita: await person({
       username: "rita",
       roles: ["reader", "drafter"],
       clearance: "UNCLASSIFIED",
       post: "STATE",
     }),
-    pat: await createUser(deps, SYSTEM_ACTING, {
+    pat: await person({
       username: "pat",
       roles: ["reader", "drafter", "approver"],
       clearance: "SECRET",
