@@ -28,6 +28,7 @@ import { draftOf } from "../test/helpers/draft-body.ts";
 import { readSeed } from "../test/helpers/seeds.ts";
 import { ms, percentiles } from "./latency.ts";
 import { describeMachine } from "./machine.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const TARGET_P99_MS = 50;
@@ -119,7 +120,12 @@ async function benchDialect(dialect: Dialect): Promise<void> {
   try {
     await loadDefaultDirectory(store);
     const deps = { store, clock: systemClock };
-    await createUser(deps, { ...USER, roles: ["reader", "drafter", "approver"], clearance: "SECRET", post: "STATE" });
+    await createUser(deps, SYSTEM_ACTING, {
+      ...USER,
+      roles: ["reader", "drafter", "approver"],
+      clearance: "SECRET",
+      post: "STATE",
+    });
     const app = await buildApp({ store, clock: systemClock });
     // As `cablegram serve` runs it: WAL checkpoints on a thread of their own, off the request path.
     const checkpoints = checkpointInBackground(store);

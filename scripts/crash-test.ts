@@ -19,6 +19,7 @@ import { systemClock } from "../src/services/clock.ts";
 import { openStore, storeConfigFromEnv, type Dialect, type Store } from "../src/store/open-store.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
 import { draftOf } from "../test/helpers/draft-body.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const SEED = join(ROOT, "examples/08STATE16245.txt");
@@ -242,10 +243,12 @@ async function runDialect(dialect: Dialect, seed: number): Promise<string[]> {
   const problems: string[] = [];
   try {
     await loadDefaultDirectory(store);
-    await createUser(
-      { store, clock: systemClock },
-      { ...USER, roles: ["reader", "drafter", "approver"], clearance: "SECRET", post: "STATE" },
-    );
+    await createUser({ store, clock: systemClock }, SYSTEM_ACTING, {
+      ...USER,
+      roles: ["reader", "drafter", "approver"],
+      clearance: "SECRET",
+      post: "STATE",
+    });
     const draft = draftOf(parseTelegram(readFileSync(SEED, "utf8")));
     const expectedPosts = [...draft.to, ...draft.info].map((a) => a.name);
     const confirmed = new Set<string>();

@@ -107,7 +107,7 @@ describe.each(DIALECTS)("NIACT alerts on %s", (dialect) => {
       logger: log.logger,
       messaging: { pollMs: 0, senders, alertRepeatMs: 5 * 60_000 },
     });
-    await createUser(server.deps, {
+    await createUser(server.deps, SYSTEM_ACTING, {
       username: "duty.panama",
       clearance: "UNCLASSIFIED",
       post: "PANAMA",

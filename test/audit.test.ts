@@ -171,7 +171,11 @@ describe("cablegram audit", () => {
     try {
       const store = await openStore(storeConfigFromEnv(env));
       const clock = fixedClock("2024-05-01T09:00:00Z");
-      const user = await createUser({ store, clock }, { username: "alice", roles: ["reader"], clearance: "SECRET" });
+      const user = await createUser({ store, clock }, SYSTEM_ACTING, {
+        username: "alice",
+        roles: ["reader"],
+        clearance: "SECRET",
+      });
       const saved = await saveSearch({ store, clock }, { user, search: { name: "Kosovo", query: "kosovo tag:PREL" } });
       clock.advance(60_000);
       await removeSavedSearch({ store, clock }, { user, id: saved.id });

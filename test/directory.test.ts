@@ -26,6 +26,7 @@ import type { Store } from "../src/store/open-store.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 import { readSeed } from "./helpers/seeds.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 describe("reading a PLAD", () => {
   it("tells station, kind, FIPS country and time zone of State posts", () => {
@@ -155,7 +156,7 @@ describe.each(DIALECTS)("%s: directory", (dialect) => {
       offices: file.offices.length,
       collectives: file.collectives.length,
     });
-    await removePost(store, "PARIS");
+    await removePost(store, SYSTEM_ACTING, "PARIS");
     const second = await loadDefaultDirectory(store);
     expect(second).toMatchObject({ loaded: false, posts: file.posts.length - 1 });
     expect(await findPost(store, "PARIS")).toBeNull();
@@ -165,7 +166,7 @@ describe.each(DIALECTS)("%s: directory", (dialect) => {
   });
 
   it("adds a post, reading what its PLAD tells, and finds it by PLAD or station", async () => {
-    const added = await addPost(store, {
+    const added = await addPost(store, SYSTEM_ACTING, {
       name: "amconsul  lyon",
       routingIndicator: "ruehly",
       country: "FR",
@@ -181,45 +182,57 @@ describe.each(DIALECTS)("%s: directory", (dialect) => {
     });
     expect(await findPost(store, "lyon")).toEqual(added);
     expect(await listPosts(store, { country: "fr" })).toEqual([added]);
-    expect((await rejectionOf(addPost(store, { name: "AMCONSUL LYON" }))).code).toBe("DIRECTORY_CONFLICT");
-    expect((await rejectionOf(addPost(store, { name: "AMCONSUL NICE", timeZone: "Europe/Nowhere" }))).code).toBe(
-      "INVALID_INPUT",
+    expect((await rejectionOf(addPost(store, SYSTEM_ACTING, { name: "AMCONSUL LYON" }))).code).toBe(
+      "DIRECTORY_CONFLICT",
     );
+    expect(
+      (await rejectionOf(addPost(store, SYSTEM_ACTING, { name: "AMCONSUL NICE", timeZone: "Europe/Nowhere" }))).code,
+    ).toBe("INVALID_INPUT");
   });
 
   it("changes a post's fields and removes it", async () => {
-    await addPost(store, { name: "AMEMBASSY PARIS" });
-    expect(await updatePost(store, "PARIS", { routingIndicator: "RUEHFR" })).toMatchObject({
+    await addPost(store, SYSTEM_ACTING, { name: "AMEMBASSY PARIS" });
+    expect(await updatePost(store, SYSTEM_ACTING, "PARIS", { routingIndicator: "RUEHFR" })).toMatchObject({
       name: "AMEMBASSY PARIS",
       routingIndicator: "RUEHFR",
       country: "FR",
     });
-    expect((await rejectionOf(updatePost(store, "PARIS", { country: "France" }))).code).toBe("INVALID_INPUT");
-    await removePost(store, "AMEMBASSY PARIS");
-    expect((await rejectionOf(removePost(store, "PARIS"))).code).toBe("POST_NOT_FOUND");
+    expect((await rejectionOf(updatePost(store, SYSTEM_ACTING, "PARIS", { country: "France" }))).code).toBe(
+      "INVALID_INPUT",
+    );
+    await removePost(store, SYSTEM_ACTING, "AMEMBASSY PARIS");
+    expect((await rejectionOf(removePost(store, SYSTEM_ACTING, "PARIS"))).code).toBe("POST_NOT_FOUND");
   });
 
   it("keeps offices inside posts, named by PLAD or station", async () => {
-    await addPost(store, { name: "SECSTATE WASHDC" });
-    expect(await addOffice(store, { code: "eur/sce", name: "South Central Europe", post: "STATE" })).toEqual({
+    await addPost(store, SYSTEM_ACTING, { name: "SECSTATE WASHDC" });
+    expect(
+      await addOffice(store, SYSTEM_ACTING, { code: "eur/sce", name: "South Central Europe", post: "STATE" }),
+    ).toEqual({
       code: "EUR/SCE",
       name: "South Central Europe",
       post: "SECSTATE WASHDC",
     });
-    expect((await rejectionOf(addOffice(store, { code: "EUR/SCE" }))).code).toBe("DIRECTORY_CONFLICT");
-    expect((await rejectionOf(addOffice(store, { code: "POL", post: "ATLANTIS" }))).code).toBe("POST_NOT_FOUND");
+    expect((await rejectionOf(addOffice(store, SYSTEM_ACTING, { code: "EUR/SCE" }))).code).toBe("DIRECTORY_CONFLICT");
+    expect((await rejectionOf(addOffice(store, SYSTEM_ACTING, { code: "POL", post: "ATLANTIS" }))).code).toBe(
+      "POST_NOT_FOUND",
+    );
     expect((await listOffices(store, { post: "SECSTATE WASHDC" })).map((o) => o.code)).toEqual(["EUR/SCE"]);
-    await removeOffice(store, "Eur/Sce");
+    await removeOffice(store, SYSTEM_ACTING, "Eur/Sce");
     expect(await listOffices(store)).toEqual([]);
-    expect((await rejectionOf(removeOffice(store, "EUR/SCE"))).code).toBe("OFFICE_NOT_FOUND");
+    expect((await rejectionOf(removeOffice(store, SYSTEM_ACTING, "EUR/SCE"))).code).toBe("OFFICE_NOT_FOUND");
   });
 
   it("resolves an addressee by PLAD, collective, office, routing indicator or station, the chancery first", async () => {
-    await addPost(store, { name: "AMEMBASSY BRUSSELS", routingIndicator: "RUEHBS" });
-    await addPost(store, { name: "USEU BRUSSELS", routingIndicator: "RUEHBS" });
-    await addPost(store, { name: "SECSTATE WASHDC", routingIndicator: "RUEHC" });
-    await addOffice(store, { code: "EUR/SCE", name: "South Central Europe", post: "STATE" });
-    await addCollective(store, { name: "BENELUX COLLECTIVE", routingIndicator: "RUEHXB", members: ["USEU BRUSSELS"] });
+    await addPost(store, SYSTEM_ACTING, { name: "AMEMBASSY BRUSSELS", routingIndicator: "RUEHBS" });
+    await addPost(store, SYSTEM_ACTING, { name: "USEU BRUSSELS", routingIndicator: "RUEHBS" });
+    await addPost(store, SYSTEM_ACTING, { name: "SECSTATE WASHDC", routingIndicator: "RUEHC" });
+    await addOffice(store, SYSTEM_ACTING, { code: "EUR/SCE", name: "South Central Europe", post: "STATE" });
+    await addCollective(store, SYSTEM_ACTING, {
+      name: "BENELUX COLLECTIVE",
+      routingIndicator: "RUEHXB",
+      members: ["USEU BRUSSELS"],
+    });
     const refs = [
       { name: "usEU brussels" },
       { name: "BENELUX COLLECTIVE" },
@@ -248,26 +261,30 @@ describe.each(DIALECTS)("%s: directory", (dialect) => {
   });
 
   it("manages collectives and their members, and drops a removed post from them", async () => {
-    for (const name of ["AMEMBASSY PARIS", "AMEMBASSY BERLIN", "AMEMBASSY ROME"]) await addPost(store, { name });
-    const nato = await addCollective(store, { name: "nato capitals", members: ["PARIS", "AMEMBASSY BERLIN"] });
+    for (const name of ["AMEMBASSY PARIS", "AMEMBASSY BERLIN", "AMEMBASSY ROME"])
+      await addPost(store, SYSTEM_ACTING, { name });
+    const nato = await addCollective(store, SYSTEM_ACTING, {
+      name: "nato capitals",
+      members: ["PARIS", "AMEMBASSY BERLIN"],
+    });
     expect(nato).toEqual({
       name: "NATO CAPITALS",
       routingIndicator: null,
       members: ["AMEMBASSY BERLIN", "AMEMBASSY PARIS"],
     });
-    expect((await rejectionOf(addCollective(store, { name: "BAD", members: ["ATLANTIS"] }))).code).toBe(
+    expect((await rejectionOf(addCollective(store, SYSTEM_ACTING, { name: "BAD", members: ["ATLANTIS"] }))).code).toBe(
       "POST_NOT_FOUND",
     );
     expect(await listCollectives(store, { name: "BAD" })).toEqual([]);
-    expect((await addCollectiveMember(store, "NATO CAPITALS", "ROME")).members).toHaveLength(3);
-    expect((await addCollectiveMember(store, "NATO CAPITALS", "ROME")).members).toHaveLength(3);
-    expect((await removeCollectiveMember(store, "NATO CAPITALS", "PARIS")).members).toEqual([
+    expect((await addCollectiveMember(store, SYSTEM_ACTING, "NATO CAPITALS", "ROME")).members).toHaveLength(3);
+    expect((await addCollectiveMember(store, SYSTEM_ACTING, "NATO CAPITALS", "ROME")).members).toHaveLength(3);
+    expect((await removeCollectiveMember(store, SYSTEM_ACTING, "NATO CAPITALS", "PARIS")).members).toEqual([
       "AMEMBASSY BERLIN",
       "AMEMBASSY ROME",
     ]);
-    await removePost(store, "ROME");
+    await removePost(store, SYSTEM_ACTING, "ROME");
     expect((await listCollectives(store))[0]?.members).toEqual(["AMEMBASSY BERLIN"]);
-    expect((await rejectionOf(addCollectiveMember(store, "NO SUCH COLLECTIVE", "BERLIN"))).code).toBe(
+    expect((await rejectionOf(addCollectiveMember(store, SYSTEM_ACTING, "NO SUCH COLLECTIVE", "BERLIN"))).code).toBe(
       "COLLECTIVE_NOT_FOUND",
     );
   });

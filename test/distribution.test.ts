@@ -70,9 +70,9 @@ describe.each(DIALECTS)("distribution on %s", (dialect) => {
   });
 
   it("expands a collective, applies XMT to it, and keeps one copy per post: action and the higher precedence win", async () => {
-    await addCollective(store, { name: "TEST BALKANS COLLECTIVE", routingIndicator: null });
+    await addCollective(store, SYSTEM_ACTING, { name: "TEST BALKANS COLLECTIVE", routingIndicator: null });
     for (const post of ["AMEMBASSY BELGRADE", "AMEMBASSY ZAGREB", "AMEMBASSY SKOPJE"]) {
-      await addCollectiveMember(store, "TEST BALKANS COLLECTIVE", post);
+      await addCollectiveMember(store, SYSTEM_ACTING, "TEST BALKANS COLLECTIVE", post);
     }
     await draftAndRelease(
       seedFields("08STATE16245", {
@@ -261,7 +261,7 @@ describe.each(DIALECTS)("distribution on %s", (dialect) => {
         .where("post", "=", post)
         .execute();
     beforeEach(async () => {
-      for (const code of ["POL", "ECON"]) await addOffice(store, { code, post: "PANAMA" });
+      for (const code of ["POL", "ECON"]) await addOffice(store, SYSTEM_ACTING, { code, post: "PANAMA" });
       await draftAndRelease();
       await drain();
     });

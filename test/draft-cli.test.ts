@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PASSWORD } from "./helpers/factories.ts";
 import { main } from "../src/cli/main.ts";
 import { systemClock } from "../src/services/clock.ts";
 import { loadDefaultDirectory } from "../src/services/directory/index.ts";
@@ -11,6 +12,7 @@ import { openStore, storeConfigFromEnv } from "../src/store/open-store.ts";
 import { cliEnv } from "./helpers/cli-env.ts";
 import { buildDraft } from "./helpers/factories.ts";
 import { DIALECTS, memoryIo } from "./helpers/test-stores.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const DRAFT = buildDraft({ subject: "FRANCE: CLI TEXT" });
 
@@ -28,10 +30,13 @@ describe.each(DIALECTS)("draft edit on %s", (dialect) => {
     ({ env, cleanup } = await cliEnv(dialect, "draft_cli"));
     const store = await openStore(storeConfigFromEnv(env));
     await loadDefaultDirectory(store);
-    await createUser(
-      { store, clock: systemClock },
-      { username: "dana", roles: ["reader", "drafter"], clearance: "SECRET", post: "STATE", password: "x".repeat(16) },
-    );
+    await createUser({ store, clock: systemClock }, SYSTEM_ACTING, {
+      username: "dana",
+      roles: ["reader", "drafter"],
+      clearance: "SECRET",
+      post: "STATE",
+      password: PASSWORD,
+    });
     await store.close();
     files = mkdtempSync(join(tmpdir(), "draft-cli-files-"));
     writeFileSync(join(files, "draft.json"), JSON.stringify(DRAFT));

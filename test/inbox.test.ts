@@ -7,6 +7,7 @@ import { classifiedFields, releaseFields, seedFields } from "./helpers/distribut
 import type { USERS } from "./helpers/server-fixtures.ts";
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 type Item = { id: string; cableId: string; precedence: string; role: string; acknowledged: boolean; read: boolean };
 
@@ -32,21 +33,21 @@ describe.each(DIALECTS)("inboxes on %s", (dialect) => {
   beforeAll(async () => {
     server = await startTestServer(dialect, { messaging: { pollMs: 0, senders: [] } });
     const { deps } = server;
-    await createUser(deps, {
+    await createUser(deps, SYSTEM_ACTING, {
       username: "panama",
       roles: ["reader", "communicator"],
       clearance: "UNCLASSIFIED",
       post: "PANAMA",
       password: PASSWORD,
     });
-    await createUser(deps, {
+    await createUser(deps, SYSTEM_ACTING, {
       username: "panama.clerk",
       roles: ["reader"],
       clearance: "UNCLASSIFIED",
       post: "PANAMA",
       password: PASSWORD,
     });
-    await createUser(deps, {
+    await createUser(deps, SYSTEM_ACTING, {
       username: "comms",
       roles: ["reader", "communicator"],
       clearance: "SECRET",

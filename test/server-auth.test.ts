@@ -119,7 +119,7 @@ describe.each(DIALECTS)("%s: signing in", (dialect) => {
   });
 
   it("accepts an API token as a bearer and refuses a mistyped one even beside a good cookie", async () => {
-    const { token } = await mintToken(server.deps, "secret", "script");
+    const { token } = await mintToken(server.deps, SYSTEM_ACTING, "secret", "script");
     const ok = await server.app.inject({ url: "/api/session", headers: { authorization: `Bearer ${token}` } });
     expect(ok.json()).toMatchObject({ user: { username: "secret" }, expiresAt: null });
     const cookie = await server.cookieOf("admin");

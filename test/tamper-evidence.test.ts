@@ -30,6 +30,7 @@ import type { Store } from "../src/store/open-store.ts";
 import { alteredVerdict } from "./helpers/chain-verdict.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 import { openWorkflowWorld, seedDraft, type WorkflowWorld } from "./helpers/workflow-world.ts";
+import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
 
 const EXAMPLES = resolve(import.meta.dirname, "../examples");
 /** The imported seed, CONFIDENTIAL. */
@@ -39,7 +40,7 @@ const IMPORTED = "09STATE39345";
 async function archiveWorld(dialect: (typeof DIALECTS)[number]) {
   const world = await openWorkflowWorld(dialect);
   await importPaths(world.store, [EXAMPLES]);
-  const nora = await createUser(world.deps, {
+  const nora = await createUser(world.deps, SYSTEM_ACTING, {
     username: "nora",
     roles: ["reader", "drafter", "approver"],
     clearance: "SECRET",

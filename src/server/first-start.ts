@@ -6,6 +6,7 @@ import { loadDefaultDirectory, type LoadDirectoryResult } from "../services/dire
 import { importPaths, type ImportProgress, type ImportSummary } from "../services/import/index.ts";
 import { createUser } from "../services/users/create-user.ts";
 import { findUser } from "../services/users/find-user.ts";
+import { SYSTEM_ACTING } from "../services/users/acting.ts";
 
 const DONE_KEY = "first_start_completed";
 
@@ -43,7 +44,7 @@ export async function firstStart(deps: Deps, options: FirstStartOptions): Promis
     const generated = !options.adminPassword;
     const password = options.adminPassword ?? randomBytes(15).toString("base64url");
     // The administrator also reads everything in the shipped archive, so a newcomer sees it populated.
-    await createUser(deps, {
+    await createUser(deps, SYSTEM_ACTING, {
       username: "admin",
       password,
       roles: ["admin"],

@@ -63,7 +63,7 @@ export async function startWebWorld(): Promise<WebWorld> {
   const store = await openStore({ dialect: "sqlite", file: join(dir, "cablegram.db") });
   const deps = { store, clock: systemClock };
   await firstStart(deps, { importPaths: [resolve(ROOT, "examples")], adminPassword: PASSWORD });
-  for (const user of WEB_USERS) await createUser(deps, { ...user, password: PASSWORD });
+  for (const user of WEB_USERS) await createUser(deps, SYSTEM_ACTING, { ...user, password: PASSWORD });
   await setDutyOfficer(deps, SYSTEM_ACTING, "PANAMA", { username: "duty-panama" });
   const app = await buildApp({
     store,

@@ -53,7 +53,7 @@ export async function startMessagingServer(dialect: Dialect, at: string): Promis
   const clock = fixedClock(at);
   const deps = { store, clock };
   await loadDefaultDirectory(store);
-  for (const user of MESSAGING_USERS) await createUser(deps, { ...user, password: PASSWORD });
+  for (const user of MESSAGING_USERS) await createUser(deps, SYSTEM_ACTING, { ...user, password: PASSWORD });
   for (const station of ACTION_POSTS)
     await setDutyOfficer(deps, SYSTEM_ACTING, station, { username: dutyOfficer(station) });
   const app = await buildApp({ store, clock, signInLimit: { max: 10_000, timeWindow: 60_000 } });

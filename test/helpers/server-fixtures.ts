@@ -12,6 +12,7 @@ import { parseTelegram } from "../../src/telegram/index.ts";
 import { readSeed } from "./seeds.ts";
 import { PASSWORD } from "./factories.ts";
 import { openTestStore } from "./test-stores.ts";
+import { SYSTEM_ACTING } from "../../src/services/users/acting.ts";
 
 export { PASSWORD } from "./factories.ts";
 
@@ -70,7 +71,7 @@ export async function startTestServer(dialect: Dialect, options: Partial<AppOpti
     { cable: secret, raw: null, source: "test" },
     { cable: nodis, raw: null, source: "test" },
   ]);
-  for (const user of Object.values(USERS)) await createUser(deps, { ...user, password: PASSWORD });
+  for (const user of Object.values(USERS)) await createUser(deps, SYSTEM_ACTING, { ...user, password: PASSWORD });
   // Many sign-ins come from one test address; the per-address limit has a test of its own.
   const app = await buildApp({ store, clock, signInLimit: { max: 1000, timeWindow: 60_000 }, ...options });
   const { cookieOf, freshCookie } = signInCookies(app);

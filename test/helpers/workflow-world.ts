@@ -2,13 +2,14 @@
 // the seed demarche as draft fields.
 import { fixedClock } from "../../src/services/clock.ts";
 import { loadDefaultDirectory } from "../../src/services/directory/index.ts";
-import { createUser, type User } from "../../src/services/users/index.ts";
+import { createUser, type NewUser, type User } from "../../src/services/users/index.ts";
 import type { DraftFields, WorkflowDeps } from "../../src/services/workflow/index.ts";
 import type { Dialect, Store } from "../../src/store/open-store.ts";
 import { parseTelegram } from "../../src/telegram/index.ts";
 import { draftOf } from "./draft-body.ts";
 import { readSeed } from "./seeds.ts";
 import { openTestStore } from "./test-stores.ts";
+import { SYSTEM_ACTING } from "../../src/services/users/acting.ts";
 
 /** The people: a drafter, a clearer in IO/UNP, an approver (all at STATE), an uncleared reader, a PARIS drafter-approver. */
 export type WorkflowPeople = { dana: User; erin: User; ada: User; rita: User; pat: User };
@@ -30,28 +31,34 @@ export async function openWorkflowWorld(dialect: Dialect, at = "2008-02-16T21:00
   const clock = fixedClock(at);
   const deps = { store, clock };
   await loadDefaultDirectory(store);
+  const person = (fields: NewUser) => createUser(deps, SYSTEM_ACTING, fields);
   const people: WorkflowPeople = {
-    dana: await createUser(deps, {
+    dana: await person({
       username: "dana",
       roles: ["reader", "drafter"],
       clearance: "SECRET",
       post: "STATE",
     }),
-    erin: await createUser(deps, {
+    erin: await person({
       username: "erin",
       roles: ["reader"],
       clearance: "SECRET",
       post: "STATE",
       offices: ["IO/UNP"],
     }),
-    ada: await createUser(deps, { username: "ada", roles: ["reader", "approver"], clearance: "SECRET", post: "STATE" }),
-    rita: await createUser(deps, {
+    ada: await person({
+      username: "ada",
+      roles: ["reader", "approver"],
+      clearance: "SECRET",
+      post: "STATE",
+    }),
+    rita: await person({
       username: "rita",
       roles: ["reader", "drafter"],
       clearance: "UNCLASSIFIED",
       post: "STATE",
     }),
-    pat: await createUser(deps, {
+    pat: await person({
       username: "pat",
       roles: ["reader", "drafter", "approver"],
       clearance: "SECRET",

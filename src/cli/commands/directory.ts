@@ -22,6 +22,7 @@ import type { Store } from "../../store/open-store.ts";
 import type { ExitCode, Io } from "../io.ts";
 import type { CommandModule } from "../main.ts";
 import { runWithStore } from "../run-with-store.ts";
+import { SYSTEM_ACTING } from "../../services/users/acting.ts";
 
 const HELP = `
 The directory starts as the posts, routing indicators, offices and collectives seen in the seeds and the corpus
@@ -74,7 +75,7 @@ export const directoryCommand: CommandModule = (program: Command, io: Io, done: 
       async (name: string, o: { station?: string; ri?: string; country?: string; kind?: PostKind; tz?: string }) =>
         done(
           await run("post add", async (store) => {
-            const added = await addPost(store, {
+            const added = await addPost(store, SYSTEM_ACTING, {
               name,
               ...(o.station !== undefined && { station: o.station }),
               ...(o.ri !== undefined && { routingIndicator: o.ri }),
@@ -92,7 +93,10 @@ export const directoryCommand: CommandModule = (program: Command, io: Io, done: 
     .argument("<post>", "PLAD or station")
     .action(async (ref: string) =>
       done(
-        await run("post remove", async (store) => (io.stdout(`removed ${postLine(await removePost(store, ref))}`), 0)),
+        await run(
+          "post remove",
+          async (store) => (io.stdout(`removed ${postLine(await removePost(store, SYSTEM_ACTING, ref))}`), 0),
+        ),
       ),
     );
 
@@ -113,7 +117,7 @@ export const directoryCommand: CommandModule = (program: Command, io: Io, done: 
       done(
         await run(
           "office add",
-          async (store) => (io.stdout(`added ${officeLine(await addOffice(store, { code, ...o }))}`), 0),
+          async (store) => (io.stdout(`added ${officeLine(await addOffice(store, SYSTEM_ACTING, { code, ...o }))}`), 0),
         ),
       ),
     );
@@ -124,7 +128,7 @@ export const directoryCommand: CommandModule = (program: Command, io: Io, done: 
       done(
         await run(
           "office remove",
-          async (store) => (io.stdout(`removed ${officeLine(await removeOffice(store, code))}`), 0),
+          async (store) => (io.stdout(`removed ${officeLine(await removeOffice(store, SYSTEM_ACTING, code))}`), 0),
         ),
       ),
     );
@@ -149,7 +153,7 @@ export const directoryCommand: CommandModule = (program: Command, io: Io, done: 
               ?.split(",")
               .map((m) => m.trim())
               .filter(Boolean) ?? [];
-          const added = await addCollective(store, { name, routingIndicator: o.ri ?? null, members });
+          const added = await addCollective(store, SYSTEM_ACTING, { name, routingIndicator: o.ri ?? null, members });
           io.stdout(`added ${collectiveLine(added)}`);
           return 0;
         }),
@@ -162,7 +166,10 @@ export const directoryCommand: CommandModule = (program: Command, io: Io, done: 
       done(
         await run(
           "collective remove",
-          async (store) => (io.stdout(`removed ${collectiveLine(await removeCollective(store, name))}`), 0),
+          async (store) => (
+            io.stdout(`removed ${collectiveLine(await removeCollective(store, SYSTEM_ACTING, name))}`),
+            0
+          ),
         ),
       ),
     );
@@ -174,7 +181,7 @@ export const directoryCommand: CommandModule = (program: Command, io: Io, done: 
       done(
         await run(
           "collective add-member",
-          async (store) => (io.stdout(collectiveLine(await addCollectiveMember(store, name, ref))), 0),
+          async (store) => (io.stdout(collectiveLine(await addCollectiveMember(store, SYSTEM_ACTING, name, ref))), 0),
         ),
       ),
     );
@@ -186,7 +193,10 @@ export const directoryCommand: CommandModule = (program: Command, io: Io, done: 
       done(
         await run(
           "collective remove-member",
-          async (store) => (io.stdout(collectiveLine(await removeCollectiveMember(store, name, ref))), 0),
+          async (store) => (
+            io.stdout(collectiveLine(await removeCollectiveMember(store, SYSTEM_ACTING, name, ref))),
+            0
+          ),
         ),
       ),
     );

@@ -21,6 +21,7 @@ import type { ExitCode, Io } from "../io.ts";
 import type { CommandModule } from "../main.ts";
 import { readSecret } from "../read-secret.ts";
 import { runWithStore } from "../run-with-store.ts";
+import { SYSTEM_ACTING } from "../../services/users/acting.ts";
 
 type FieldOptions = {
   clearance?: string;
@@ -74,7 +75,7 @@ export const userCommand: CommandModule = (program: Command, io: Io, done: (code
         await run("add", async (deps) => {
           const password = await passwordFrom(io, options.password, name);
           if (password === undefined) return 2;
-          const created = await createUser(deps, { username: name, ...fieldsOf(options), password });
+          const created = await createUser(deps, SYSTEM_ACTING, { username: name, ...fieldsOf(options), password });
           await recordAudit(deps, {
             actor: SYSTEM_ACTOR,
             action: "user.create",
@@ -108,7 +109,7 @@ export const userCommand: CommandModule = (program: Command, io: Io, done: (code
       done(
         await run("set", async (deps) => {
           const fields = fieldsOf(options);
-          const updated = await updateUser(deps, name, fields);
+          const updated = await updateUser(deps, SYSTEM_ACTING, name, fields);
           const detail = { ...via, fields: Object.keys(fields) };
           await recordAudit(deps, { actor: SYSTEM_ACTOR, action: "user.update", target: updated.username, detail });
           io.stdout(`updated ${describeUser(updated)}`);
@@ -128,7 +129,7 @@ export const userCommand: CommandModule = (program: Command, io: Io, done: (code
         await run("passwd", async (deps) => {
           const password = await passwordFrom(io, options.password, name);
           if (password === undefined) return 2;
-          const updated = await setPassword(deps, name, password);
+          const updated = await setPassword(deps, SYSTEM_ACTING, name, password);
           await recordAudit(deps, {
             actor: SYSTEM_ACTOR,
             action: "user.password",
@@ -153,7 +154,7 @@ export const userCommand: CommandModule = (program: Command, io: Io, done: (code
     .action(async (name: string, options: { label: string }) =>
       done(
         await run("token", async (deps) => {
-          const token = await mintToken(deps, name, options.label);
+          const token = await mintToken(deps, SYSTEM_ACTING, name, options.label);
           await recordAudit(deps, {
             actor: SYSTEM_ACTOR,
             action: "token.mint",
@@ -176,7 +177,7 @@ export const userCommand: CommandModule = (program: Command, io: Io, done: (code
     .action(async (name: string) =>
       done(
         await run("tokens", async (deps) => {
-          for (const t of await listTokens(deps, name)) {
+          for (const t of await listTokens(deps, SYSTEM_ACTING, name)) {
             io.stdout(`${t.id}\t${t.label}\tcreated ${t.createdAt}\tlast used ${t.lastUsedAt ?? "never"}`);
           }
           return 0;
@@ -192,7 +193,7 @@ export const userCommand: CommandModule = (program: Command, io: Io, done: (code
     .action(async (name: string, id: string) =>
       done(
         await run("revoke-token", async (deps) => {
-          await revokeToken(deps, name, id);
+          await revokeToken(deps, SYSTEM_ACTING, name, id);
           await recordAudit(deps, {
             actor: SYSTEM_ACTOR,
             action: "token.revoke",
@@ -212,7 +213,7 @@ export const userCommand: CommandModule = (program: Command, io: Io, done: (code
     .action(async (name: string) =>
       done(
         await run("unthrottle", async (deps) => {
-          const { user: lifted, addresses } = await unthrottleUser(deps, name);
+          const { user: lifted, addresses } = await unthrottleUser(deps, SYSTEM_ACTING, name);
           await recordAudit(deps, {
             actor: SYSTEM_ACTOR,
             action: "user.unthrottle",
@@ -232,7 +233,7 @@ export const userCommand: CommandModule = (program: Command, io: Io, done: (code
     .action(async (name: string) =>
       done(
         await run("remove", async (deps) => {
-          const removed = await removeUser(deps.store, name);
+          const removed = await removeUser(deps.store, SYSTEM_ACTING, name);
           await recordAudit(deps, {
             actor: SYSTEM_ACTOR,
             action: "user.remove",

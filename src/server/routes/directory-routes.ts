@@ -26,6 +26,7 @@ import {
   PostSchema,
 } from "../../api/directory-schemas.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
+import { signedIn } from "../plugins/authenticate.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const admin = { role: "admin" } as const;
@@ -75,7 +76,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         response: { 201: PostSchema, ...PROBLEMS },
       },
     },
-    async (request, reply) => reply.code(201).send(await addPost(store, request.body)),
+    async (request, reply) => reply.code(201).send(await addPost(store, signedIn(request).user, request.body)),
   );
   app.patch(
     "/api/directory/posts/:name",
@@ -90,7 +91,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         response: { 200: PostSchema, ...PROBLEMS },
       },
     },
-    async (request) => updatePost(store, request.params.name, request.body),
+    async (request) => updatePost(store, signedIn(request).user, request.params.name, request.body),
   );
   app.delete(
     "/api/directory/posts/:name",
@@ -104,7 +105,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         response: { 200: PostSchema, ...PROBLEMS },
       },
     },
-    async (request) => removePost(store, request.params.name),
+    async (request) => removePost(store, signedIn(request).user, request.params.name),
   );
 
   app.get(
@@ -136,7 +137,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         response: { 201: OfficeSchema, ...PROBLEMS },
       },
     },
-    async (request, reply) => reply.code(201).send(await addOffice(store, request.body)),
+    async (request, reply) => reply.code(201).send(await addOffice(store, signedIn(request).user, request.body)),
   );
   // Office codes contain a slash (EUR/SCE): clients percent-encode it, DELETE /api/directory/offices/EUR%2FSCE.
   app.delete(
@@ -151,7 +152,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         response: { 200: OfficeSchema, ...PROBLEMS },
       },
     },
-    async (request) => removeOffice(store, request.params.code),
+    async (request) => removeOffice(store, signedIn(request).user, request.params.code),
   );
 
   app.get(
@@ -195,7 +196,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         response: { 201: CollectiveSchema, ...PROBLEMS },
       },
     },
-    async (request, reply) => reply.code(201).send(await addCollective(store, request.body)),
+    async (request, reply) => reply.code(201).send(await addCollective(store, signedIn(request).user, request.body)),
   );
   app.delete(
     "/api/directory/collectives/:name",
@@ -209,7 +210,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         response: { 200: CollectiveSchema, ...PROBLEMS },
       },
     },
-    async (request) => removeCollective(store, request.params.name),
+    async (request) => removeCollective(store, signedIn(request).user, request.params.name),
   );
   app.post(
     "/api/directory/collectives/:name/members",
@@ -224,7 +225,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         response: { 200: CollectiveSchema, ...PROBLEMS },
       },
     },
-    async (request) => addCollectiveMember(store, request.params.name, request.body.post),
+    async (request) => addCollectiveMember(store, signedIn(request).user, request.params.name, request.body.post),
   );
   app.delete(
     "/api/directory/collectives/:name/members/:post",
@@ -238,6 +239,6 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         response: { 200: CollectiveSchema, ...PROBLEMS },
       },
     },
-    async (request) => removeCollectiveMember(store, request.params.name, request.params.post),
+    async (request) => removeCollectiveMember(store, signedIn(request).user, request.params.name, request.params.post),
   );
 };

@@ -71,8 +71,9 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       },
     },
     async (request, reply) => {
-      const user = await createUser(deps, request.body);
-      await recordAudit(deps, { actor: signedIn(request).actor, action: "user.create", target: user.username });
+      const { user: by, actor } = signedIn(request);
+      const user = await createUser(deps, by, request.body);
+      await recordAudit(deps, { actor, action: "user.create", target: user.username });
       return reply.code(201).send(user);
     },
   );
@@ -90,16 +91,16 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       },
     },
     async (request) => {
-      const { actor } = signedIn(request);
+      const { user: by, actor } = signedIn(request);
       const { password, ...fields } = request.body;
       const changed = Object.keys(fields).filter((k) => fields[k as keyof typeof fields] !== undefined);
       let user = await requireUser(store, request.params.username);
       if (changed.length > 0) {
-        user = await updateUser(deps, user.username, fields);
+        user = await updateUser(deps, by, user.username, fields);
         await recordAudit(deps, { actor, action: "user.update", target: user.username, detail: { fields: changed } });
       }
       if (password !== undefined) {
-        user = await setPassword(deps, user.username, password);
+        user = await setPassword(deps, by, user.username, password);
         await recordAudit(deps, { actor, action: "user.password", target: user.username });
       }
       return user;
@@ -118,8 +119,9 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       },
     },
     async (request) => {
-      const user = await removeUser(store, request.params.username);
-      await recordAudit(deps, { actor: signedIn(request).actor, action: "user.remove", target: user.username });
+      const { user: by, actor } = signedIn(request);
+      const user = await removeUser(store, by, request.params.username);
+      await recordAudit(deps, { actor, action: "user.remove", target: user.username });
       return user;
     },
   );
@@ -137,8 +139,8 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       },
     },
     async (request) => {
-      const { user, addresses } = await unthrottleUser(deps, request.params.username);
-      const actor = signedIn(request).actor;
+      const { user: by, actor } = signedIn(request);
+      const { user, addresses } = await unthrottleUser(deps, by, request.params.username);
       await recordAudit(deps, { actor, action: "user.unthrottle", target: user.username, detail: { addresses } });
       return { username: user.username, addresses };
     },
@@ -156,7 +158,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
         response: { 200: z.array(ApiTokenSchema), ...PROBLEMS },
       },
     },
-    async (request) => listTokens(deps, request.params.username),
+    async (request) => listTokens(deps, signedIn(request).user, request.params.username),
   );
   app.post(
     "/api/users/:username/tokens",
@@ -172,9 +174,10 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       },
     },
     async (request, reply) => {
-      const token = await mintToken(deps, request.params.username, request.body?.label);
+      const { user: by, actor } = signedIn(request);
+      const token = await mintToken(deps, by, request.params.username, request.body?.label);
       await recordAudit(deps, {
-        actor: signedIn(request).actor,
+        actor,
         action: "token.mint",
         target: request.params.username,
         detail: { tokenId: token.id },
@@ -195,9 +198,10 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       },
     },
     async (request, reply) => {
-      await revokeToken(deps, request.params.username, request.params.id);
+      const { user: by, actor } = signedIn(request);
+      await revokeToken(deps, by, request.params.username, request.params.id);
       await recordAudit(deps, {
-        actor: signedIn(request).actor,
+        actor,
         action: "token.revoke",
         target: request.params.username,
         detail: { tokenId: request.params.id },

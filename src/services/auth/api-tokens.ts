@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Deps } from "../clock.ts";
 import { CablegramError } from "../errors.ts";
+import { assertAdminOrSelf, type Acting } from "../users/acting.ts";
 import { requireUser, userById } from "../users/find-user.ts";
 import type { User } from "../users/user-schema.ts";
 import { hashSecret, newSecret } from "./secret-token.ts";
@@ -13,14 +14,17 @@ export const TOKEN_PREFIX = "cgt_";
 export type ApiToken = { id: string; label: string; createdAt: string; lastUsedAt: string | null };
 
 /**
- * Mints a token for a user. The secret is in the result only: it is not stored and cannot be shown again.
- * @example const { token } = await mintToken(deps, "alice", "nightly export") // token: "cgt_..."
+ * Mints a token for a user. The secret is in the result only: it is not stored and cannot be shown again. The user
+ * himself, an administrator or the system may (FORBIDDEN for anyone else).
+ * @example const { token } = await mintToken(deps, admin, "alice", "nightly export") // token: "cgt_..."
  */
 export async function mintToken(
   { store, clock }: Deps,
+  by: Acting,
   username: string,
   label = "api",
 ): Promise<ApiToken & { token: string }> {
+  assertAdminOrSelf(by, username, "minting another user's API token");
   const user = await requireUser(store, username);
   const token = newSecret(TOKEN_PREFIX);
   const row = {
@@ -57,10 +61,12 @@ export async function userOfToken({ store, clock }: Deps, token: string): Promis
 }
 
 /**
- * A user's tokens, newest first, without their secrets.
- * @example await listTokens(store, "alice") // [{ id: "…", label: "nightly export", ... }]
+ * A user's tokens, newest first, without their secrets, for the user, an administrator or the system (FORBIDDEN
+ * for anyone else).
+ * @example await listTokens(deps, admin, "alice") // [{ id: "…", label: "nightly export", ... }]
  */
-export async function listTokens({ store }: Pick<Deps, "store">, username: string): Promise<ApiToken[]> {
+export async function listTokens({ store }: Pick<Deps, "store">, by: Acting, username: string): Promise<ApiToken[]> {
+  assertAdminOrSelf(by, username, "listing another user's API tokens");
   const user = await requireUser(store, username);
   const rows = await store.db
     .selectFrom("api_tokens")
@@ -72,10 +78,17 @@ export async function listTokens({ store }: Pick<Deps, "store">, username: strin
 }
 
 /**
- * Revokes one of a user's tokens by id; INVALID_INPUT when the user has no such token.
- * @example await revokeToken(deps, "alice", tokenId)
+ * Revokes one of a user's tokens by id; INVALID_INPUT when the user has no such token. The user, an administrator
+ * or the system may (FORBIDDEN for anyone else).
+ * @example await revokeToken(deps, admin, "alice", tokenId)
  */
-export async function revokeToken({ store }: Pick<Deps, "store">, username: string, id: string): Promise<void> {
+export async function revokeToken(
+  { store }: Pick<Deps, "store">,
+  by: Acting,
+  username: string,
+  id: string,
+): Promise<void> {
+  assertAdminOrSelf(by, username, "revoking another user's API token");
   const user = await requireUser(store, username);
   const result = await store.db
     .deleteFrom("api_tokens")

@@ -4,16 +4,20 @@ import { CablegramError } from "../errors.ts";
 import { parseInput } from "../parse-input.ts";
 import { CollectiveSchema, type Collective } from "./directory-schema.ts";
 import { requirePost } from "./find-post.ts";
+import { assertAdmin, type Acting } from "../users/acting.ts";
 
 /**
  * Adds a collective. Members may be given by PLAD or station; each must be a post (POST_NOT_FOUND otherwise).
  * A name already taken is DIRECTORY_CONFLICT. Nothing is written unless everything is valid.
- * @example await addCollective(store, { name: "NATO CAPITALS", members: ["PARIS", "BERLIN"] }) // { members: ["AMEMBASSY BERLIN", "AMEMBASSY PARIS"], ... }
+ * For an administrator or the system only (FORBIDDEN for anyone else).
+ * @example await addCollective(store, admin, { name: "NATO CAPITALS", members: ["PARIS", "BERLIN"] }) // { members: ["AMEMBASSY BERLIN", "AMEMBASSY PARIS"], ... }
  */
 export async function addCollective(
   store: Store,
+  by: Acting,
   input: { name: string; routingIndicator?: string | null; members?: string[] },
 ): Promise<Collective> {
+  assertAdmin(by, "adding a collective");
   const collective = parseInput(
     CollectiveSchema,
     { name: input.name, routingIndicator: input.routingIndicator ?? null, members: [] },

@@ -4,13 +4,20 @@ import { CablegramError } from "../errors.ts";
 import { parseInput } from "../parse-input.ts";
 import { OfficeSchema, type Office } from "./directory-schema.ts";
 import { requirePost } from "./find-post.ts";
+import { assertAdmin, type Acting } from "../users/acting.ts";
 
 /**
  * Adds an office. The post may be given by PLAD or station and must exist (POST_NOT_FOUND otherwise); a code
  * already in the directory is DIRECTORY_CONFLICT.
- * @example await addOffice(store, { code: "eur/sce", name: null, post: "STATE" }) // { code: "EUR/SCE", post: "SECSTATE WASHDC", ... }
+ * For an administrator or the system only (FORBIDDEN for anyone else).
+ * @example await addOffice(store, admin, { code: "eur/sce", name: null, post: "STATE" }) // { code: "EUR/SCE", post: "SECSTATE WASHDC", ... }
  */
-export async function addOffice(store: Store, input: { code: string; name?: string | null; post?: string | null }) {
+export async function addOffice(
+  store: Store,
+  by: Acting,
+  input: { code: string; name?: string | null; post?: string | null },
+) {
+  assertAdmin(by, "adding an office");
   const office: Office = parseInput(
     OfficeSchema,
     { code: input.code, name: input.name ?? null, post: input.post ?? null },

@@ -5,6 +5,7 @@ import { parseInput } from "../parse-input.ts";
 import { describePlad } from "./describe-plad.ts";
 import { postToRow } from "./directory-rows.ts";
 import { normalisePlad, PostSchema, type Post } from "./directory-schema.ts";
+import { assertAdmin, type Acting } from "../users/acting.ts";
 
 /** A new post: its PLAD, and whatever the PLAD does not tell. */
 export type AddPostInput = { name: string } & Partial<Omit<Post, "name">>;
@@ -12,9 +13,11 @@ export type AddPostInput = { name: string } & Partial<Omit<Post, "name">>;
 /**
  * Adds a post. Fields left out are read from the PLAD (`AMEMBASSY PARIS` is an embassy at station PARIS in FR,
  * Europe/Paris). Throws DIRECTORY_CONFLICT when the PLAD is taken, INVALID_INPUT when a field is malformed.
- * @example await addPost(store, { name: "AMEMBASSY PARIS", routingIndicator: "RUEHFR" }) // { ..., country: "FR" }
+ * For an administrator or the system only (FORBIDDEN for anyone else).
+ * @example await addPost(store, admin, { name: "AMEMBASSY PARIS", routingIndicator: "RUEHFR" }) // { ..., country: "FR" }
  */
-export async function addPost(store: Store, input: AddPostInput): Promise<Post> {
+export async function addPost(store: Store, by: Acting, input: AddPostInput): Promise<Post> {
+  assertAdmin(by, "adding a post");
   const facts = typeof input.name === "string" ? describePlad(input.name) : null;
   const post = parseInput(
     PostSchema,

@@ -2,12 +2,15 @@
 import type { Store } from "../../store/open-store.ts";
 import type { Collective } from "./directory-schema.ts";
 import { requireCollective } from "./list-collectives.ts";
+import { assertAdmin, type Acting } from "../users/acting.ts";
 
 /**
  * Removes the collective of that name; COLLECTIVE_NOT_FOUND when there is none.
- * @example await removeCollective(store, "NATO CAPITALS") // the removed collective, with its members
+ * For an administrator or the system only (FORBIDDEN for anyone else).
+ * @example await removeCollective(store, admin, "NATO CAPITALS") // the removed collective, with its members
  */
-export async function removeCollective(store: Store, name: string): Promise<Collective> {
+export async function removeCollective(store: Store, by: Acting, name: string): Promise<Collective> {
+  assertAdmin(by, "removing a collective");
   const collective = await requireCollective(store, name);
   await store.db.transaction().execute(async (tx) => {
     await tx.deleteFrom("collective_members").where("collective", "=", collective.name).execute();

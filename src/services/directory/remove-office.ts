@@ -3,12 +3,15 @@ import type { Store } from "../../store/open-store.ts";
 import { CablegramError } from "../errors.ts";
 import { officeFromRow } from "./directory-rows.ts";
 import type { Office } from "./directory-schema.ts";
+import { assertAdmin, type Acting } from "../users/acting.ts";
 
 /**
  * Removes the office with that code (any case); OFFICE_NOT_FOUND when there is none.
- * @example await removeOffice(store, "eur/sce") // { code: "EUR/SCE", ... }
+ * For an administrator or the system only (FORBIDDEN for anyone else).
+ * @example await removeOffice(store, admin, "eur/sce") // { code: "EUR/SCE", ... }
  */
-export async function removeOffice(store: Store, code: string): Promise<Office> {
+export async function removeOffice(store: Store, by: Acting, code: string): Promise<Office> {
+  assertAdmin(by, "removing an office");
   const wanted = code.trim().toUpperCase();
   const row = await store.db.selectFrom("offices").selectAll().where("code", "=", wanted).executeTakeFirst();
   if (!row) throw new CablegramError("OFFICE_NOT_FOUND", `No office ${JSON.stringify(wanted)} in the directory.`);

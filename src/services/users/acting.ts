@@ -19,3 +19,12 @@ export function assertAdmin(by: Acting, what: string): void {
   const sentence = what.charAt(0).toUpperCase() + what.slice(1);
   throw new CablegramError("FORBIDDEN", `${sentence} needs the admin role.`, { role: "admin" });
 }
+
+/**
+ * Throws FORBIDDEN unless the system acts, the user is an administrator, or the user acts on his own account.
+ * @example assertAdminOrSelf(alice, "bob", "listing a user's API tokens") // throws FORBIDDEN
+ */
+export function assertAdminOrSelf(by: Acting, username: string, what: string): void {
+  if ("system" in by || by.username === username.toLowerCase()) return;
+  assertAdmin(by, what);
+}

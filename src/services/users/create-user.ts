@@ -8,14 +8,17 @@ import { findUser } from "./find-user.ts";
 import { resolveHomePost } from "./resolve-home-post.ts";
 import { listColumn, userFromRow } from "./user-rows.ts";
 import { NewUserSchema, type NewUser, type User } from "./user-schema.ts";
+import { assertAdmin, type Acting } from "./acting.ts";
 
 /**
  * Creates a user. Defaults: UNCLASSIFIED, no accesses or lists, role `reader`, no post, no offices, no password
  * (such a user signs in with API tokens only). USER_EXISTS when the name is taken, POST_NOT_FOUND when the home
  * post is not in the directory, INVALID_INPUT for malformed fields.
- * @example await createUser(deps, { username: "alice", clearance: "SECRET", roles: ["reader", "drafter"], post: "STATE", password: "long enough" })
+ * For an administrator or the system only (FORBIDDEN for anyone else).
+ * @example await createUser(deps, admin, { username: "alice", clearance: "SECRET", roles: ["reader", "drafter"], post: "STATE", password: "long enough" })
  */
-export async function createUser({ store, clock }: Deps, input: NewUser): Promise<User> {
+export async function createUser({ store, clock }: Deps, by: Acting, input: NewUser): Promise<User> {
+  assertAdmin(by, "creating a user");
   const fields = parseInput(NewUserSchema, input, "user");
   if (await findUser(store, fields.username)) {
     throw new CablegramError("USER_EXISTS", `A user named ${fields.username} exists already.`);

@@ -2,12 +2,15 @@
 import type { Store } from "../../store/open-store.ts";
 import { requireUser } from "./find-user.ts";
 import type { User } from "./user-schema.ts";
+import { assertAdmin, type Acting } from "./acting.ts";
 
 /**
  * Removes a user; USER_NOT_FOUND when there is none. Sessions and tokens go with them at once.
- * @example await removeUser(store, "alice") // the removed user
+ * For an administrator or the system only (FORBIDDEN for anyone else).
+ * @example await removeUser(store, admin, "alice") // the removed user
  */
-export async function removeUser(store: Store, username: string): Promise<User> {
+export async function removeUser(store: Store, by: Acting, username: string): Promise<User> {
+  assertAdmin(by, "removing a user");
   const user = await requireUser(store, username);
   await store.db.transaction().execute(async (tx) => {
     await tx.deleteFrom("sessions").where("user_id", "=", user.id).execute();

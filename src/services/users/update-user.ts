@@ -5,15 +5,23 @@ import { requireUser } from "./find-user.ts";
 import { resolveHomePost } from "./resolve-home-post.ts";
 import { listColumn, userFromRow } from "./user-rows.ts";
 import { UserFieldsSchema, type User, type UserFields } from "./user-schema.ts";
+import { assertAdmin, type Acting } from "./acting.ts";
 
 const PatchSchema = UserFieldsSchema.partial();
 
 /**
  * Applies a patch to a user; fields left out keep their value, lists are replaced whole. Signed-in sessions see
  * the change on their next request (the reader is built per request).
- * @example await updateUser(deps, "alice", { clearance: "TOP SECRET", accesses: ["NOFORN"] })
+ * For an administrator or the system only (FORBIDDEN for anyone else).
+ * @example await updateUser(deps, admin, "alice", { clearance: "TOP SECRET", accesses: ["NOFORN"] })
  */
-export async function updateUser({ store, clock }: Deps, username: string, patch: Partial<UserFields>): Promise<User> {
+export async function updateUser(
+  { store, clock }: Deps,
+  by: Acting,
+  username: string,
+  patch: Partial<UserFields>,
+): Promise<User> {
+  assertAdmin(by, "changing a user");
   const changes = parseInput(PatchSchema, patch, "user");
   const user = await requireUser(store, username);
   const set: Record<string, string | null> = { updated_at: clock.now().toISOString() };
