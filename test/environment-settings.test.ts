@@ -239,6 +239,7 @@ describe("yes-or-no settings and the archive's URL", () => {
     expect(storeSettingsFromEnv({ CABLEGRAM_DATA_DIR: "/tmp/x" })).toEqual({
       dialect: "sqlite",
       file: "/tmp/x/cablegram.db",
+      keys: { dir: "/tmp/x/keys" },
     });
   });
 
