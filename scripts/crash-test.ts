@@ -210,7 +210,10 @@ async function check(store: Store, confirmed: Set<string>, expectedPosts: string
   const archived = await store.db.selectFrom("cables").select("id").execute();
   const archivedIds = new Set(archived.map((c) => c.id));
   const chained = new Set(
-    (await store.db.selectFrom("chain_links").select("cable_id").execute()).map((l) => l.cable_id),
+    // Imported batches have links of their own (`batch:<n>`), which no release made.
+    (
+      await store.db.selectFrom("chain_links").select("cable_id").where("cable_id", "not like", "batch:%").execute()
+    ).map((l) => l.cable_id),
   );
   for (const id of ids) if (!archivedIds.has(id)) problems.push(`${id} is released but not archived`);
   for (const id of ids) if (!chained.has(id)) problems.push(`${id} is released but not in the hash chain`);

@@ -113,11 +113,13 @@ describe.each(DIALECTS)("NIACT alerts on %s", (dialect) => {
       post: "PANAMA",
       password: PASSWORD,
     });
-    await setDutyOfficer(server.deps, SYSTEM_ACTING, "PANAMA", {
-      username: "duty.panama",
-      webhook: hook.url,
-      email: "duty@panama.test",
-    });
+    await setDutyOfficer(
+      server.deps,
+      SYSTEM_ACTING,
+      "PANAMA",
+      { username: "duty.panama", webhook: hook.url, email: "duty@panama.test" },
+      { allow },
+    );
     await setDutyOfficer(server.deps, SYSTEM_ACTING, "TRIPOLI", { email: "duty@tripoli.test" });
     demarcheId = (await releaseFields(server.deps, seedFields())).id;
     await server.app.messaging.dispatcher.drain();
