@@ -1,7 +1,7 @@
 // The composer (/compose for a new draft, /drafts/:id for a stored one): the form with live validation, the
 // telegram preview, the clearances and history of the draft, and save, clearance, release and discard.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { api, ApiError, segment } from "../../api/client.ts";
 import type { Draft, SavedDraft } from "../../api/types.ts";
 import { ClassificationBanner } from "../../components/classification-banner.tsx";
@@ -56,7 +56,12 @@ export function ComposerScene() {
   const [saving, setSaving] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [actionError, setActionError] = useState<Error | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const location = useLocation();
+  // A notice may come with the navigation: /compose is a composer of its own (behind its role check), so a draft
+  // discarded at /drafts/:id hands its notice to the new one.
+  const [notice, setNotice] = useState<string | null>(
+    () => (location.state as { notice?: string } | null)?.notice ?? null,
+  );
   const [showPreview, setShowPreview] = useState(true);
   const [showImport, setShowImport] = useState(false);
   const [releasing, setReleasing] = useState(false);
@@ -186,8 +191,9 @@ export function ComposerScene() {
       setSavedAt(null);
       if (id !== undefined) {
         setLoadedFor("new");
-        navigate("/compose");
-        setNotice("Draft discarded. It stays on record; this is a new draft.");
+        const discarded = "Draft discarded. It stays on record; this is a new draft.";
+        navigate("/compose", { state: { notice: discarded } });
+        setNotice(discarded);
       }
     } catch (e) {
       setActionError(e as Error);
