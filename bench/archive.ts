@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { importDisplay } from "../src/cli/import-progress.ts";
 import type { Reader } from "../src/services/access/reader.ts";
-import { searchCables } from "../src/services/archive/index.ts";
+import { searchCables } from "../src/services/search/index.ts";
 import { importPaths } from "../src/services/import/index.ts";
 import { openStore, type Dialect, type Store } from "../src/store/open-store.ts";
 import { searchFileOf } from "../src/store/search-index.ts";

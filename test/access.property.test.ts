@@ -6,15 +6,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLASSIFICATIONS, type Cable } from "../src/core/index.ts";
 import { mayRead, SYSTEM_READER, type Reader } from "../src/services/access/index.ts";
-import {
-  archiveCables,
-  countCables,
-  readCable,
-  referencesOf,
-  searchCables,
-  type FacetCount,
-  type SearchResult,
-} from "../src/services/archive/index.ts";
+import { archiveCables, countCables, readCable, referencesOf } from "../src/services/archive/index.ts";
+import { searchCables, type FacetCount, type SearchResult } from "../src/services/search/index.ts";
 import { cableRecordOf } from "../src/services/archive/cable-record-of.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { parseTelegram } from "../src/telegram/index.ts";

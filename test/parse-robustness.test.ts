@@ -247,7 +247,7 @@ const CHILD = fileURLToPath(new URL("./helpers/parse-in-child.ts", import.meta.u
 const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
 /** Vitest's default test timeout: far above what a linear parse of 1 MB takes, far below a backtracking one. */
 const PARSE_BUDGET_MS = 5_000;
-/** Peak memory of the child: Node and tsx take about 100 MB; a parse that builds an object per byte takes several times that. */
+/** Peak memory of the child: Node and tsx take a fixed share; a parse that builds an object per byte takes several times that. */
 const PARSE_MEMORY_BUDGET_MB = 250;
 /** The child is killed after this: the parse budget plus starting Node and tsx on a slow machine. */
 const CHILD_KILL_MS = 30_000;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { terminalSnippet } from "../src/cli/format-search.ts";
 import { main } from "../src/cli/main.ts";
-import type { SearchResult } from "../src/services/archive/index.ts";
+import type { SearchResult } from "../src/services/search/index.ts";
 import { queryAudit } from "../src/services/audit/index.ts";
 import { SEARCH_HELP } from "../src/services/search/index.ts";
 import { openStore, storeConfigFromEnv } from "../src/store/open-store.ts";

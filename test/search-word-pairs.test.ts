@@ -3,7 +3,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_READER } from "../src/services/access/index.ts";
-import { archiveCables, searchCables } from "../src/services/archive/index.ts";
+import { archiveCables } from "../src/services/archive/index.ts";
+import { searchCables } from "../src/services/search/index.ts";
 import type { FtsTerm } from "../src/store/full-text.ts";
 import { up as addWordPairs } from "../src/store/migrations/0013-word-pairs.ts";
 import type { Store } from "../src/store/open-store.ts";

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bodyOfParagraphs, type Cable } from "../src/core/index.ts";
 import { SYSTEM_READER } from "../src/services/access/index.ts";
-import { archiveCables, searchCables, type SearchOptions } from "../src/services/archive/index.ts";
+import { archiveCables } from "../src/services/archive/index.ts";
+import { searchCables, type SearchOptions } from "../src/services/search/index.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { addressee, variantOf, seed } from "./helpers/archive-fixtures.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";

@@ -1,5 +1,5 @@
 // Search results for a terminal: one line per cable, its snippet beneath, then the facets.
-import type { FacetCount, SearchResult } from "../services/archive/index.ts";
+import type { FacetCount, SearchResult } from "../services/search/index.ts";
 
 const BOLD = "\x1b[1m";
 const PLAIN = "\x1b[22m";

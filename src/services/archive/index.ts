@@ -1,14 +1,7 @@
-// The archive: store cables, read them back, search them and follow their references, always as some reader.
+// The archive: store cables, read them back and follow their references, always as some reader.
 export { archiveCables, type ArchiveItem } from "./archive-cables.ts";
 export { decodeModel, encodeModel, type ArchivedCable, type CableSummary } from "./archived-cable.ts";
 export { countCables } from "./count-cables.ts";
 export { readCable } from "./read-cable.ts";
 export { referencesOf, type CableReferences, type ResolvedReference } from "./references-of.ts";
-export {
-  searchCables,
-  type FacetCount,
-  type SearchHit,
-  type SearchOptions,
-  type SearchResult,
-} from "../search/search-cables.ts";
 export { repairSearchIndex } from "./repair-search-index.ts";
