@@ -10,7 +10,7 @@ import { archiveCables, readCable, type ArchiveItem } from "../src/services/arch
 import { searchCables } from "../src/services/search/index.ts";
 import { modelOf } from "../src/services/archive/stored-model.ts";
 import { routingHintOf } from "../src/services/distribution/routing-hint.ts";
-import { cableFromTelegram, type TelegramHints } from "../src/services/import/cable-from-telegram.ts";
+import { cableFromTelegram, type TelegramHints } from "../src/services/archive/cable-from-telegram.ts";
 import { openStore, type Dialect, type Store } from "../src/store/open-store.ts";
 import { searchFileOf } from "../src/store/search-index.ts";
 import { CORPUS_DIR, readCorpus } from "../test/helpers/shared-data.ts";

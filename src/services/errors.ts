@@ -113,3 +113,11 @@ export class CablegramError extends Error {
 export function isCablegramError(error: unknown): error is CablegramError {
   return error instanceof CablegramError;
 }
+
+/**
+ * The message of an unknown thrown value, for a problem's detail; never a stack trace.
+ * @example errorMessage(new Error("EACCES")) // "EACCES"
+ */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

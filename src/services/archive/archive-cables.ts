@@ -8,7 +8,7 @@ import type { SearchIndexWriter } from "../../store/search-index-writer.ts";
 import { chainArchived } from "../chain/chain-archived.ts";
 import { storedCableHash } from "../chain/link-hash.ts";
 import { CablegramError } from "../errors.ts";
-import type { TelegramHints } from "../import/cable-from-telegram.ts";
+import type { TelegramHints } from "./cable-from-telegram.ts";
 import { cableRecordOf } from "./cable-record-of.ts";
 
 /**

@@ -4,7 +4,7 @@ import type { CableRecord } from "../../store/cable-record.ts";
 import { metaToken } from "../../store/full-text.ts";
 import { accessTokens, locksOf } from "../access/index.ts";
 import { addresseeKeys } from "./addressee-keys.ts";
-import type { TelegramHints } from "../import/cable-from-telegram.ts";
+import type { TelegramHints } from "./cable-from-telegram.ts";
 import { encodeModel } from "./archived-cable.ts";
 import { encodeHints } from "./stored-model.ts";
 

@@ -1,7 +1,7 @@
 // A cable's model as the archive stores it: its JSON, or for a telegram import only the hints its verbatim text
 // was parsed with (migration 0014), the text being kept anyway. Reading parses that text again.
 import type { Cable } from "../../core/index.ts";
-import { cableFromTelegram, type TelegramHints } from "../import/cable-from-telegram.ts";
+import { cableFromTelegram, type TelegramHints } from "./cable-from-telegram.ts";
 import { decodeModel } from "./archived-cable.ts";
 
 /** The stored columns a model is read back from (`cable_texts`). */

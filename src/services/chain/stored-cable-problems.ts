@@ -5,7 +5,7 @@ import type { CablesTable, CableTextsTable } from "../../store/tables/cables.ts"
 import { decodeModel, encodeModel } from "../archive/archived-cable.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { modelOf } from "../archive/stored-model.ts";
-import type { TelegramHints } from "../import/cable-from-telegram.ts";
+import type { TelegramHints } from "../archive/cable-from-telegram.ts";
 import { cableHash, storedCableHash } from "./link-hash.ts";
 
 /** An archived cable as stored: its cables row, texts, and the access rule's side rows. */

@@ -1,9 +1,11 @@
 // Reads one JSON Lines object as an import input: either the Cable JSON itself or `{ "text", "id"?, "year"? }`.
 import { CableSchema, parseCableId } from "../../core/index.ts";
-import type { BuiltCable, TelegramHints } from "./cable-from-telegram.ts";
+import type { BuiltCable, TelegramHints } from "../archive/cable-from-telegram.ts";
+import type { ImportProblemCode } from "./import-problems.ts";
 
 /** A telegram still to parse (with its hints), or a cable read from its JSON (or why it is not one). */
-export type JsonInput = { kind: "telegram"; text: string; hints: TelegramHints } | { kind: "cable"; built: BuiltCable };
+export type JsonInput =
+  { kind: "telegram"; text: string; hints: TelegramHints } | { kind: "cable"; built: BuiltCable<ImportProblemCode> };
 
 /**
  * Reads one JSON object. `{ "text": ..., "id"?: ..., "year"?: ... }` is a telegram to parse, whose id, when given,

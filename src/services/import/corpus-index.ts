@@ -1,7 +1,7 @@
 // A corpus folder's index.jsonl: the publisher's canonical id, date and classification for each file name.
 import { access } from "node:fs/promises";
 import { join } from "node:path";
-import { isClassification, parseCableId, type CableId, type Classification } from "../../core/index.ts";
+import { parseCableId, type CableId } from "../../core/index.ts";
 import { importProblem, type ImportProblem } from "./import-problems.ts";
 import { parseJsonObject } from "./parse-json-object.ts";
 import { readLines } from "./read-lines.ts";
@@ -64,18 +64,6 @@ export async function isCorpusIndex(path: string): Promise<boolean> {
     );
   }
   return false;
-}
-
-/**
- * Reads the published classification into a level and the caveats it implies; null when the level is unknown.
- * The index's FOR OFFICIAL USE ONLY is our SENSITIVE (SBU).
- * @example indexClassification("CONFIDENTIAL//NOFORN") // { level: "CONFIDENTIAL", caveats: ["NOFORN"] }
- */
-export function indexClassification(text: string): { level: Classification; caveats: string[] } | null {
-  const [level, ...controls] = text.split("//").map((s) => s.trim().toUpperCase());
-  if (level === undefined || !isClassification(level)) return null;
-  const caveats = controls.map((c) => (c === "FOR OFFICIAL USE ONLY" ? "SENSITIVE" : c)).filter((c) => c !== "");
-  return { level, caveats };
 }
 
 function indexEntry(text: string): IndexEntry | string {

@@ -7,15 +7,10 @@ import { repairSearchIndex } from "../archive/repair-search-index.ts";
 import { chainUnchained } from "../chain/chain-archived.ts";
 import { SearchIndexWriter } from "../../store/search-index-writer.ts";
 import { jsonInput } from "./cable-from-json.ts";
-import type { ParsedTelegram, TelegramHints } from "./cable-from-telegram.ts";
+import type { ParsedTelegram, TelegramHints } from "../archive/cable-from-telegram.ts";
 import { countInputs } from "./count-inputs.ts";
-import {
-  errorMessage,
-  importProblem,
-  type ImportProblem,
-  type ImportProblemCode,
-  type ImportWarning,
-} from "./import-problems.ts";
+import { errorMessage } from "../errors.ts";
+import { importProblem, type ImportProblem, type ImportProblemCode, type ImportWarning } from "./import-problems.ts";
 import { parseJsonObject } from "./parse-json-object.ts";
 import { ParsePool } from "./parse-pool.ts";
 import { readLines } from "./read-lines.ts";
@@ -71,7 +66,7 @@ type Item = ArchiveItem & { path: string; line: number | undefined };
 
 /** An input on its way: built (or refused) by a parse that may still be running on a worker, with its hints. */
 type Outcome = {
-  built: ParsedTelegram;
+  built: ParsedTelegram<ImportProblemCode>;
   raw: string | null;
   path: string;
   line: number | undefined;

@@ -39,11 +39,3 @@ export function importProblem(path: string, code: ImportProblemCode, detail?: st
   const reason = detail ? `${IMPORT_PROBLEMS[code]} (${detail})` : IMPORT_PROBLEMS[code];
   return line === undefined ? { path, code, reason } : { path, line, code, reason };
 }
-
-/**
- * The message of an unknown thrown value, for a problem's detail; never a stack trace.
- * @example errorMessage(new Error("EACCES")) // "EACCES"
- */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,6 +1,6 @@
 // A small pool of worker threads that parse telegrams, so a bulk import uses more than one core.
 import { Worker } from "node:worker_threads";
-import { cableFromTelegram, type ParsedTelegram, type TelegramHints } from "./cable-from-telegram.ts";
+import { cableFromTelegram, type ParsedTelegram, type TelegramHints } from "../archive/cable-from-telegram.ts";
 import type { ParseAnswer, ParseJob } from "./parse-worker.ts";
 
 type Pending = { resolve(built: ParsedTelegram): void; text: string; hints: TelegramHints };

@@ -3,7 +3,7 @@
 // model, which is parsed again when read): the main thread then only writes.
 import { parentPort } from "node:worker_threads";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
-import { cableFromTelegram, type ParsedTelegram, type TelegramHints } from "./cable-from-telegram.ts";
+import { cableFromTelegram, type ParsedTelegram, type TelegramHints } from "../archive/cable-from-telegram.ts";
 
 /** A job sent to the worker, and its answer. `seq` pairs them. */
 export type ParseJob = { seq: number; text: string; hints: TelegramHints };

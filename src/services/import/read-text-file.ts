@@ -1,6 +1,7 @@
 // Reads one input file as text, refusing what is not a telegram: empty, binary, not UTF-8, or far too large.
 import { open } from "node:fs/promises";
-import { errorMessage, type ImportProblemCode } from "./import-problems.ts";
+import { errorMessage } from "../errors.ts";
+import type { ImportProblemCode } from "./import-problems.ts";
 import { decodeUtf8 } from "./read-lines.ts";
 
 /** Larger than any telegram (the biggest corpus cable is under 100 kB): such a file is skipped, not loaded. */

@@ -3,7 +3,8 @@ import type { Stats } from "node:fs";
 import { lstat, opendir, stat } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from "node:path";
 import { INDEX_FILE, isCorpusIndex, readCorpusIndex, type CorpusIndex, type IndexEntry } from "./corpus-index.ts";
-import { errorMessage, importProblem, type ImportProblem } from "./import-problems.ts";
+import { errorMessage } from "../errors.ts";
+import { importProblem, type ImportProblem } from "./import-problems.ts";
 
 /** One thing to import: a telegram file (with what a corpus index says of it), a JSON Lines or JSON file, or a problem. */
 export type ImportSource =

@@ -3,8 +3,8 @@ import { parseCableId, type Cable, type CableId } from "../../core/index.ts";
 import type { CableRecord } from "../../store/cable-record.ts";
 import type { CitingCable } from "../actions/report-tasks.ts";
 import { parseTelegram } from "../../telegram/index.ts";
-import { indexClassification } from "./corpus-index.ts";
-import { errorMessage, type ImportProblemCode } from "./import-problems.ts";
+import { errorMessage } from "../errors.ts";
+import { indexClassification } from "./published-classification.ts";
 
 /** What is known of a telegram besides its text. The id wins over the parsed one, as the publisher's is canonical. */
 export type TelegramHints = {
@@ -18,15 +18,20 @@ export type TelegramHints = {
   from?: string;
 };
 
-/** A cable with an id, and what an importer should warn about; or why there is none. */
-export type BuiltCable = { cable: Cable; warnings: string[] } | { code: ImportProblemCode; detail?: string };
+/** Why a telegram gives no cable: it does not parse, or it has no canonical id. Both are import problem codes. */
+export type TelegramProblemCode = "PARSE_FAILED" | "NO_CABLE_ID";
+
+/** A cable with an id, and what an importer should warn about; or why there is none (an importer widens the codes). */
+export type BuiltCable<Code extends string = TelegramProblemCode> =
+  { cable: Cable; warnings: string[] } | { code: Code; detail?: string };
 
 /**
  * A built cable as the parse pool answers it. Inline, the cable itself; from a worker thread, its stored record
  * (with `raw` left null: the caller holds the text already) and what it cites, which is all the archive needs and
  * a fraction of what the whole model would cost to copy between threads.
  */
-export type ParsedTelegram = BuiltCable | { record: CableRecord; citing: CitingCable; warnings: string[] };
+export type ParsedTelegram<Code extends string = TelegramProblemCode> =
+  BuiltCable<Code> | { record: CableRecord; citing: CitingCable; warnings: string[] };
 
 /**
  * Parses a telegram and makes sure the cable has a canonical id: the hinted id wins when the text gives none or
