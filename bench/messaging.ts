@@ -28,7 +28,7 @@ import { draftOf } from "../test/helpers/draft-body.ts";
 import { readSeed } from "../test/helpers/seeds.ts";
 import { ms, percentiles } from "./latency.ts";
 import { describeMachine } from "./machine.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const TARGET_P99_MS = 50;

@@ -19,7 +19,7 @@ import { systemClock } from "../src/services/clock.ts";
 import { openStore, storeConfigFromEnv, type Dialect, type Store } from "../src/store/open-store.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
 import { draftOf } from "../test/helpers/draft-body.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const SEED = join(ROOT, "examples/08STATE16245.txt");

@@ -7,7 +7,7 @@ import { classifiedFields, releaseFields, seedFields, SEED08_ACTION } from "./he
 import { buildCable } from "./helpers/factories.ts";
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 const DUE = "2024-05-02T12:00:00.000Z";
 type Dashboard = {

@@ -17,7 +17,7 @@ import { releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { startTestServer } from "./helpers/server-fixtures.ts";
 import { memoryIo, openTestStore } from "./helpers/test-stores.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 const VARIABLE = "CABLEGRAM_ALERT_REPEAT_MINUTES";
 

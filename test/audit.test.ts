@@ -24,7 +24,7 @@ import { cliEnv } from "./helpers/cli-env.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { readSeed } from "./helpers/seeds.ts";
 import { DIALECTS, memoryIo, openTestStore } from "./helpers/test-stores.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 const alice: Actor = { userId: "u-alice", username: "alice" };
 const bob: Actor = { userId: "u-bob", username: "bob" };

@@ -26,7 +26,7 @@ import type { Store } from "../src/store/open-store.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 import { readSeed } from "./helpers/seeds.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 describe("reading a PLAD", () => {
   it("tells station, kind, FIPS country and time zone of State posts", () => {

@@ -28,7 +28,7 @@ import { releaseFields, seedFields, SEED08_ACTION } from "./helpers/distribution
 import { buildCable } from "./helpers/factories.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 const addressee = (name: string, precedence: Cable["to"][number]["precedence"] = null) => ({
   route: null,

@@ -12,7 +12,7 @@ import { openStore, storeConfigFromEnv } from "../src/store/open-store.ts";
 import { cliEnv } from "./helpers/cli-env.ts";
 import { buildDraft } from "./helpers/factories.ts";
 import { DIALECTS, memoryIo } from "./helpers/test-stores.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 const DRAFT = buildDraft({ subject: "FRANCE: CLI TEXT" });
 

@@ -7,7 +7,7 @@ import { classifiedFields, releaseFields, seedFields } from "./helpers/distribut
 import type { USERS } from "./helpers/server-fixtures.ts";
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 type Item = { id: string; cableId: string; precedence: string; role: string; acknowledged: boolean; read: boolean };
 

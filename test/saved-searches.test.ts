@@ -8,7 +8,7 @@ import { MAX_SAVED_SEARCHES } from "../src/services/saved-searches/saved-search.
 import { findUser } from "../src/services/users/index.ts";
 import { call, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 type Saved = { id: string; name: string; query: string; sort: string | null; createdAt: string };
 

@@ -10,7 +10,7 @@ import { openStore, storeConfigFromEnv } from "../src/store/open-store.ts";
 import { SEEDS_DIR } from "./helpers/seeds.ts";
 import { cliEnv } from "./helpers/cli-env.ts";
 import { DIALECTS, memoryIo } from "./helpers/test-stores.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 describe("terminal snippets", () => {
   it("turns <mark> into brackets off a terminal and bold on one, and unescapes the HTML", () => {

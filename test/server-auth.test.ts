@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/server/logger.ts";
 import { API_CSP } from "../src/server/plugins/security-headers.ts";
 import { queryAudit } from "../src/services/audit/index.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 import { mintToken } from "../src/services/auth/api-tokens.ts";
 import { call, PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";

@@ -5,7 +5,7 @@ import { queryAudit } from "../src/services/audit/index.ts";
 import { call, NODIS_ID, SECRET_ID, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { readSeed } from "./helpers/seeds.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 type SearchBody = {
   total: number;

@@ -30,7 +30,7 @@ import type { Store } from "../src/store/open-store.ts";
 import { alteredVerdict } from "./helpers/chain-verdict.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 import { openWorkflowWorld, seedDraft, type WorkflowWorld } from "./helpers/workflow-world.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 const EXAMPLES = resolve(import.meta.dirname, "../examples");
 /** The imported seed, CONFIDENTIAL. */

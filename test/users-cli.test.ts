@@ -11,7 +11,7 @@ import { queryAudit } from "../src/services/audit/index.ts";
 import { systemClock } from "../src/services/clock.ts";
 import { openStore, storeConfigFromEnv } from "../src/store/open-store.ts";
 import { DIALECTS, memoryIo, pgAdmin, pgUrlInSchema, testSchemaName } from "./helpers/test-stores.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 describe.each(DIALECTS)("%s: cablegram user and directory", (dialect) => {
   let env: Record<string, string>;

@@ -1,7 +1,7 @@
 // Users, passwords, sign-in throttling, sessions and API tokens, on SQLite and PostgreSQL.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mintToken, revokeToken, userOfToken } from "../src/services/auth/api-tokens.ts";
-import { hashPassword, verifyPassword } from "../src/services/auth/password-hash.ts";
+import { hashPassword, verifyPassword } from "../src/services/users/password-hash.ts";
 import { createSession, endSession, sessionOf, SESSION_TTL_MS } from "../src/services/auth/sessions.ts";
 import { signIn } from "../src/services/auth/sign-in.ts";
 import { fixedClock, type Deps } from "../src/services/clock.ts";
@@ -14,13 +14,13 @@ import {
   readerOf,
   removeUser,
   setPassword,
-  unthrottleUser,
   updateUser,
 } from "../src/services/users/index.ts";
+import { unthrottleUser } from "../src/services/auth/index.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 const PASSWORD = "correct horse battery";
 

@@ -6,7 +6,7 @@ import { loadDefaultDirectory, type LoadDirectoryResult } from "../services/dire
 import { importPaths, type ImportProgress, type ImportSummary } from "../services/import/index.ts";
 import { createUser } from "../services/users/create-user.ts";
 import { findUser } from "../services/users/find-user.ts";
-import { SYSTEM_ACTING } from "../services/users/acting.ts";
+import { SYSTEM_ACTING } from "../services/acting.ts";
 
 const DONE_KEY = "first_start_completed";
 

@@ -1,14 +1,17 @@
 // Who asks an administrative service to act: a signed-in user, whose roles the service checks itself, or the system
 // (the `cablegram` command and the first start, which hold the database and so every right already). The server's
 // route configuration checks roles too; the services check again, so that one mistake at the edge is not enough.
-import { CablegramError } from "../errors.ts";
-import type { User } from "./user-schema.ts";
+import type { Role } from "../core/roles.ts";
+import { CablegramError } from "./errors.ts";
 
 /** The system acting: the CLI with database access, the server's first start. Never a request's user. */
 export const SYSTEM_ACTING = Object.freeze({ system: true as const });
 
+/** A user as the role checks see one: a `User` is one. */
+export type ActingUser = { readonly username: string; readonly roles: readonly Role[] };
+
 /** A user, or the system. */
-export type Acting = User | typeof SYSTEM_ACTING;
+export type Acting = ActingUser | typeof SYSTEM_ACTING;
 
 /**
  * Throws FORBIDDEN unless the system acts or the user is an administrator.

@@ -13,7 +13,7 @@ import { setDutyOfficer } from "../../src/services/alerts/index.ts";
 import { systemClock } from "../../src/services/clock.ts";
 import { createUser, type NewUser } from "../../src/services/users/index.ts";
 import { openStore, type Store } from "../../src/store/open-store.ts";
-import { SYSTEM_ACTING } from "../../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../../src/services/acting.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Why the browser tests cannot run here, or null when they can. */

@@ -2,7 +2,7 @@
 // workflow (createDraft, releaseDraft) as an approver at the originating post, so that numbering, archive and the
 // deliveries queued are the release's own, in its one transaction.
 import type { Cable } from "../../src/core/index.ts";
-import { SYSTEM_ACTING } from "../../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../../src/services/acting.ts";
 import { createUser, findUser } from "../../src/services/users/index.ts";
 import { createDraft, releaseDraft, type DraftFields, type WorkflowDeps } from "../../src/services/workflow/index.ts";
 import { buildUser } from "./factories.ts";

@@ -12,7 +12,7 @@ import type { Dialect } from "../../src/store/open-store.ts";
 import { call, PASSWORD, signInCookies, type TestServer } from "./server-fixtures.ts";
 export { draftOf } from "./draft-body.ts";
 import { openTestStore } from "./test-stores.ts";
-import { SYSTEM_ACTING } from "../../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../../src/services/acting.ts";
 
 /** The five action posts of seed 08STATE16245 (stations), alerted at NIACT IMMEDIATE. */
 export const ACTION_POSTS = ["OUAGADOUGOU", "PANAMA", "PRETORIA", "SANJOSE", "TRIPOLI"] as const;

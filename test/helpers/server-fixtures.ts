@@ -12,7 +12,7 @@ import { parseTelegram } from "../../src/telegram/index.ts";
 import { readSeed } from "./seeds.ts";
 import { PASSWORD } from "./factories.ts";
 import { openTestStore } from "./test-stores.ts";
-import { SYSTEM_ACTING } from "../../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../../src/services/acting.ts";
 
 export { PASSWORD } from "./factories.ts";
 

@@ -9,7 +9,7 @@ import { parseTelegram } from "../../src/telegram/index.ts";
 import { draftOf } from "./draft-body.ts";
 import { readSeed } from "./seeds.ts";
 import { openTestStore } from "./test-stores.ts";
-import { SYSTEM_ACTING } from "../../src/services/users/acting.ts";
+import { SYSTEM_ACTING } from "../../src/services/acting.ts";
 
 /** The people: a drafter, a clearer in IO/UNP, an approver (all at STATE), an uncleared reader, a PARIS drafter-approver. */
 export type WorkflowPeople = { dana: User; erin: User; ada: User; rita: User; pat: User };

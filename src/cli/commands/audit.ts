@@ -4,7 +4,7 @@ import { queryAudit, type AuditEntry } from "../../services/audit/index.ts";
 import type { ExitCode, Io } from "../io.ts";
 import type { CommandModule } from "../main.ts";
 import { runWithStore } from "../run-with-store.ts";
-import { SYSTEM_ACTING } from "../../services/users/acting.ts";
+import { SYSTEM_ACTING } from "../../services/acting.ts";
 
 const HELP = `
 Actions: cable.read (classified cables only), cable.search, search.save, search.remove (saved searches, with the

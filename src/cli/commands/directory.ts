@@ -22,7 +22,7 @@ import type { Store } from "../../store/open-store.ts";
 import type { ExitCode, Io } from "../io.ts";
 import type { CommandModule } from "../main.ts";
 import { runWithStore } from "../run-with-store.ts";
-import { SYSTEM_ACTING } from "../../services/users/acting.ts";
+import { SYSTEM_ACTING } from "../../services/acting.ts";
 
 const HELP = `
 The directory starts as the posts, routing indicators, offices and collectives seen in the seeds and the corpus

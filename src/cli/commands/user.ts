@@ -11,17 +11,17 @@ import {
   listUsers,
   removeUser,
   setPassword,
-  unthrottleUser,
   updateUser,
   type Role,
   type User,
   type UserFields,
 } from "../../services/users/index.ts";
+import { unthrottleUser } from "../../services/auth/index.ts";
 import type { ExitCode, Io } from "../io.ts";
 import type { CommandModule } from "../main.ts";
 import { readSecret } from "../read-secret.ts";
 import { runWithStore } from "../run-with-store.ts";
-import { SYSTEM_ACTING } from "../../services/users/acting.ts";
+import { SYSTEM_ACTING } from "../../services/acting.ts";
 
 type FieldOptions = {
   clearance?: string;

@@ -9,9 +9,9 @@ import {
   removeUser,
   requireUser,
   setPassword,
-  unthrottleUser,
   updateUser,
 } from "../../services/users/index.ts";
+import { unthrottleUser } from "../../services/auth/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
 import {

@@ -1,7 +1,7 @@
 // Reads the audit log, newest first, filtered by user, time and action.
 import type { Store } from "../../store/open-store.ts";
 import { parseInput } from "../parse-input.ts";
-import { assertAdmin, type Acting } from "../users/acting.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 import { z } from "zod";
 import { auditEntryFromRow, type AuditEntry } from "./audit-entry.ts";
 

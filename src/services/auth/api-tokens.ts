@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Deps } from "../clock.ts";
 import { CablegramError } from "../errors.ts";
-import { assertAdminOrSelf, type Acting } from "../users/acting.ts";
+import { assertAdminOrSelf, type Acting } from "../acting.ts";
 import { requireUser, userById } from "../users/find-user.ts";
 import type { User } from "../users/user-schema.ts";
 import { hashSecret, newSecret } from "./secret-token.ts";

@@ -1,5 +1,4 @@
-// The auth service: passwords, sign-in with throttling, sessions and API tokens.
-export { hashPassword, verifyPassword } from "./password-hash.ts";
+// The auth service: sign-in with throttling, sessions and API tokens.
 export { hashSecret, newSecret } from "./secret-token.ts";
 export { signIn, type SignInProps } from "./sign-in.ts";
 export {
@@ -8,5 +7,6 @@ export {
   clearAccountThrottles,
   type ThrottlePolicy,
 } from "./sign-in-throttle.ts";
+export { unthrottleUser } from "./unthrottle-user.ts";
 export { createSession, endSession, sessionOf, SESSION_TTL_MS, type NewSession } from "./sessions.ts";
 export { listTokens, mintToken, revokeToken, userOfToken, TOKEN_PREFIX, type ApiToken } from "./api-tokens.ts";

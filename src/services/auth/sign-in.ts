@@ -4,7 +4,7 @@ import type { Deps } from "../clock.ts";
 import { CablegramError } from "../errors.ts";
 import { findUser } from "../users/find-user.ts";
 import type { User } from "../users/user-schema.ts";
-import { burnPasswordCheck, verifyPassword } from "./password-hash.ts";
+import { burnPasswordCheck, verifyPassword } from "../users/password-hash.ts";
 import { createSession, type NewSession } from "./sessions.ts";
 import { assertNotLocked, clearFailures, recordFailure, throttleKeys } from "./sign-in-throttle.ts";
 

@@ -1,9 +1,9 @@
 // Lifts the sign-in throttles of a user's account, for an administrator helping a user who is made to wait.
-import { clearAccountThrottles } from "../auth/sign-in-throttle.ts";
+import { clearAccountThrottles } from "./sign-in-throttle.ts";
 import type { Deps } from "../clock.ts";
-import { requireUser } from "./find-user.ts";
-import type { User } from "./user-schema.ts";
-import { assertAdmin, type Acting } from "./acting.ts";
+import { requireUser } from "../users/find-user.ts";
+import type { User } from "../users/user-schema.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 
 /**
  * Forgets the failed sign-ins counted against the account from every address, so the user may sign in at once.

@@ -3,7 +3,7 @@ import type { Store } from "../../store/open-store.ts";
 import type { Collective } from "./directory-schema.ts";
 import { requirePost } from "./find-post.ts";
 import { requireCollective } from "./list-collectives.ts";
-import { assertAdmin, type Acting } from "../users/acting.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 
 /**
  * Adds the post a reference names (PLAD or station) to a collective and returns the collective.

@@ -4,7 +4,7 @@ import { CablegramError } from "../errors.ts";
 import { parseInput } from "../parse-input.ts";
 import { CollectiveSchema, type Collective } from "./directory-schema.ts";
 import { requirePost } from "./find-post.ts";
-import { assertAdmin, type Acting } from "../users/acting.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 
 /**
  * Adds a collective. Members may be given by PLAD or station; each must be a post (POST_NOT_FOUND otherwise).

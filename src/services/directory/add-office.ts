@@ -4,7 +4,7 @@ import { CablegramError } from "../errors.ts";
 import { parseInput } from "../parse-input.ts";
 import { OfficeSchema, type Office } from "./directory-schema.ts";
 import { requirePost } from "./find-post.ts";
-import { assertAdmin, type Acting } from "../users/acting.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 
 /**
  * Adds an office. The post may be given by PLAD or station and must exist (POST_NOT_FOUND otherwise); a code

@@ -5,7 +5,7 @@ import { parseInput } from "../parse-input.ts";
 import { describePlad } from "./describe-plad.ts";
 import { postToRow } from "./directory-rows.ts";
 import { normalisePlad, PostSchema, type Post } from "./directory-schema.ts";
-import { assertAdmin, type Acting } from "../users/acting.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 
 /** A new post: its PLAD, and whatever the PLAD does not tell. */
 export type AddPostInput = { name: string } & Partial<Omit<Post, "name">>;

@@ -2,7 +2,7 @@
 import type { Store } from "../../store/open-store.ts";
 import type { Collective } from "./directory-schema.ts";
 import { requireCollective } from "./list-collectives.ts";
-import { assertAdmin, type Acting } from "../users/acting.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 
 /**
  * Removes the collective of that name; COLLECTIVE_NOT_FOUND when there is none.

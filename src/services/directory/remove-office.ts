@@ -3,7 +3,7 @@ import type { Store } from "../../store/open-store.ts";
 import { CablegramError } from "../errors.ts";
 import { officeFromRow } from "./directory-rows.ts";
 import type { Office } from "./directory-schema.ts";
-import { assertAdmin, type Acting } from "../users/acting.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 
 /**
  * Removes the office with that code (any case); OFFICE_NOT_FOUND when there is none.

@@ -2,7 +2,7 @@
 import type { Store } from "../../store/open-store.ts";
 import type { Post } from "./directory-schema.ts";
 import { requirePost } from "./find-post.ts";
-import { assertAdmin, type Acting } from "../users/acting.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 
 /**
  * Removes the post a reference names (PLAD or station); POST_NOT_FOUND when there is none.

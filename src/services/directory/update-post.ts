@@ -4,7 +4,7 @@ import { parseInput } from "../parse-input.ts";
 import { postToRow } from "./directory-rows.ts";
 import { PostPatchSchema, type Post, type PostPatch } from "./directory-schema.ts";
 import { requirePost } from "./find-post.ts";
-import { assertAdmin, type Acting } from "../users/acting.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 
 /**
  * Applies a patch to the post a reference names (PLAD or station); fields left out keep their value.

@@ -3,12 +3,12 @@ import { randomUUID } from "node:crypto";
 import type { Deps } from "../clock.ts";
 import { CablegramError } from "../errors.ts";
 import { parseInput } from "../parse-input.ts";
-import { hashPassword } from "../auth/password-hash.ts";
+import { hashPassword } from "./password-hash.ts";
 import { findUser } from "./find-user.ts";
 import { resolveHomePost } from "./resolve-home-post.ts";
 import { listColumn, userFromRow } from "./user-rows.ts";
 import { NewUserSchema, type NewUser, type User } from "./user-schema.ts";
-import { assertAdmin, type Acting } from "./acting.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 
 /**
  * Creates a user. Defaults: UNCLASSIFIED, no accesses or lists, role `reader`, no post, no offices, no password

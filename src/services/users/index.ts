@@ -6,5 +6,5 @@ export { createUser } from "./create-user.ts";
 export { updateUser } from "./update-user.ts";
 export { setPassword } from "./set-password.ts";
 export { removeUser } from "./remove-user.ts";
-export { unthrottleUser } from "./unthrottle-user.ts";
+export { hashPassword, verifyPassword } from "./password-hash.ts";
 export { readerOf } from "./reader-of.ts";

@@ -2,7 +2,7 @@
 import type { Store } from "../../store/open-store.ts";
 import { requireUser } from "./find-user.ts";
 import type { User } from "./user-schema.ts";
-import { assertAdmin, type Acting } from "./acting.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 
 /**
  * Removes a user; USER_NOT_FOUND when there is none. Sessions and tokens go with them at once.

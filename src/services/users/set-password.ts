@@ -1,10 +1,10 @@
 // Sets (or clears) a user's password, ending their browser sessions.
 import type { Deps } from "../clock.ts";
 import { parseInput } from "../parse-input.ts";
-import { hashPassword } from "../auth/password-hash.ts";
+import { hashPassword } from "./password-hash.ts";
 import { requireUser } from "./find-user.ts";
 import { PasswordSchema, type User } from "./user-schema.ts";
-import { assertAdmin, type Acting } from "./acting.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 
 /**
  * Sets a user's password (null clears it: token-only). Every session of the user ends, so a password changed

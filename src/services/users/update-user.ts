@@ -5,7 +5,7 @@ import { requireUser } from "./find-user.ts";
 import { resolveHomePost } from "./resolve-home-post.ts";
 import { listColumn, userFromRow } from "./user-rows.ts";
 import { UserFieldsSchema, type User, type UserFields } from "./user-schema.ts";
-import { assertAdmin, type Acting } from "./acting.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 
 const PatchSchema = UserFieldsSchema.partial();
 
