@@ -1,7 +1,6 @@
 // NIACT alerts: a NIACT IMMEDIATE copy alerts the post's duty officer at once by webhook and by e-mail (real
 // HTTP and SMTP listeners), again every repeat interval until acknowledged, and the alerts API shows them; a post
 // with nobody on the duty roster has its alert recorded as sent to nobody, and the server log warns of it.
-import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createTcpServer, type Server as TcpServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { PassThrough } from "node:stream";
@@ -12,22 +11,8 @@ import { createUser } from "../src/services/users/index.ts";
 import { classifiedFields, releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
-import { SYSTEM_ACTING } from "../src/services/users/acting.ts";
-
-/** A webhook receiver recording the JSON bodies posted to it. */
-async function webhookReceiver(): Promise<{ url: string; bodies: Record<string, unknown>[]; server: Server }> {
-  const bodies: Record<string, unknown>[] = [];
-  const server = createHttpServer((req, res) => {
-    let text = "";
-    req.on("data", (c: Buffer) => (text += c.toString()));
-    req.on("end", () => {
-      bodies.push(JSON.parse(text) as Record<string, unknown>);
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies, server };
-}
+import { webhookReceiver } from "./helpers/webhook-receiver.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
 
 /** A minimal SMTP relay recording each message's DATA. */
 async function smtpRelay(): Promise<{ port: number; messages: string[]; server: TcpServer }> {

@@ -6,9 +6,15 @@ import type { Deps } from "../clock.ts";
 import { requirePost } from "../directory/find-post.ts";
 import { CablegramError } from "../errors.ts";
 import { findUser } from "../users/find-user.ts";
-import { assertAdmin, type Acting } from "../users/acting.ts";
+import { assertAdmin, type Acting } from "../acting.ts";
 import type { User } from "../users/user-schema.ts";
-import { assertWebhookAllowed, webhookAllowFromEnv, type WebhookAllow } from "./webhook-address.ts";
+import {
+  systemResolve,
+  webhookAllowFromEnv,
+  type ResolveHost,
+  type WebhookAllow,
+  webhookAddresses,
+} from "./webhook-address.ts";
 
 /** A post's duty officer as the API shows it. */
 export type DutyOfficer = { post: string; userId: string | null; webhook: string | null; email: string | null };
@@ -28,7 +34,7 @@ export type DutyOfficerInput = z.input<typeof DutyOfficerInputSchema>;
  * Puts someone on duty for a post (by PLAD or station), replacing whoever was; an administrator's or the system's act
  * (FORBIDDEN for anyone else). USER_NOT_FOUND for an unknown user;
  * WEBHOOK_NOT_ALLOWED for a webhook to a loopback or private address that `allow` (by default
- * CABLEGRAM_WEBHOOK_ALLOW) does not name.
+ * CABLEGRAM_WEBHOOK_ALLOW) does not name, or whose host name resolves to one now.
  * @example await setDutyOfficer(deps, admin, "OUAGADOUGOU", { username: "duty.ouaga", webhook: "https://hooks.example/ouaga" })
  */
 export async function setDutyOfficer(
@@ -36,12 +42,19 @@ export async function setDutyOfficer(
   by: Acting,
   postRef: string,
   input: DutyOfficerInput,
-  { allow = webhookAllowFromEnv(process.env) }: { allow?: WebhookAllow } = {},
+  {
+    allow = webhookAllowFromEnv(process.env),
+    resolve = systemResolve,
+  }: { allow?: WebhookAllow; resolve?: ResolveHost } = {},
 ): Promise<DutyOfficer> {
   assertAdmin(by, "setting the duty roster");
   const post = await requirePost(deps.store, postRef);
   const fields = DutyOfficerInputSchema.parse(input);
-  if (fields.webhook !== null) assertWebhookAllowed(fields.webhook, allow);
+  if (fields.webhook !== null) {
+    // A name that does not resolve now is kept: the sender checks again before each request.
+    const unresolved = (error: unknown) => (error instanceof CablegramError ? Promise.reject(error) : undefined);
+    await webhookAddresses(fields.webhook, allow, resolve).catch(unresolved);
+  }
   let userId: string | null = null;
   if (fields.username !== null) {
     const user = await findUser(deps.store, fields.username);

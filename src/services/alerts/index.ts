@@ -23,8 +23,12 @@ export { sendersFromEnv } from "./senders-from-env.ts";
 export { smtpOptionsFromEnv, smtpSender, type SmtpOptions } from "./smtp-sender.ts";
 export {
   assertWebhookAllowed,
+  resolveWebhookHost,
+  systemResolve,
   WEBHOOK_ALLOW_SETTING,
+  webhookAddresses,
   webhookAllowFromEnv,
+  type ResolveHost,
   type WebhookAllow,
 } from "./webhook-address.ts";
 export { webhookSender } from "./webhook-sender.ts";

@@ -1,6 +1,9 @@
 // Where a webhook may point. A duty officer's webhook is a URL the server itself requests, so a URL to loopback or
 // a private network would let whoever sets it reach services behind the firewall (SSRF). Such addresses are refused
-// unless the deployment names them in CABLEGRAM_WEBHOOK_ALLOW (a relay on the same host, a test receiver).
+// unless the deployment names them in CABLEGRAM_WEBHOOK_ALLOW (a relay on the same host, a test receiver). A host
+// name is checked by what it resolves to, at the moment of connecting, so a name that points (or is re-pointed) to a
+// private address is refused too.
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { BlockList, isIP } from "node:net";
 import { CablegramError } from "../errors.ts";
 
@@ -57,6 +60,15 @@ export function webhookAllowFromEnv(env: NodeJS.ProcessEnv): WebhookAllow {
   return entries;
 }
 
+/** Resolves a host name to every address it has, as the system's resolver (and /etc/hosts) answers. */
+export type ResolveHost = (host: string) => Promise<LookupAddress[]>;
+
+/** The system's resolver. */
+export const systemResolve: ResolveHost = (host) =>
+  new Promise((resolve, reject) =>
+    dnsLookup(host, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))),
+  );
+
 function isPrivateHost(host: string): boolean {
   if (host === "localhost" || host.endsWith(".localhost")) return true;
   const bare = host.replace(/^\[(.*)\]$/, "$1");
@@ -83,4 +95,62 @@ export function assertWebhookAllowed(url: string, allow: WebhookAllow): void {
       `${WEBHOOK_ALLOW_SETTING}.`,
     { host, port },
   );
+}
+
+function allowed(allow: WebhookAllow, host: string, port: string): boolean {
+  return allow.includes(host) || allow.includes(`${host}:${port}`);
+}
+
+function bracketed(address: string): string {
+  return isIP(address) === 6 ? `[${address}]` : address;
+}
+
+/**
+ * The addresses a webhook's host name resolves to, all of them checked: WEBHOOK_NOT_ALLOWED when one is loopback,
+ * private or link-local and the allow-list names neither the host name nor that address (with or without the port).
+ * Literal addresses are answered as they are (`assertWebhookAllowed` has checked them).
+ * @example await resolveWebhookHost("hooks.example.com", "443", [], systemResolve) // [{ address: "93.184.215.14", family: 4 }]
+ * @example await resolveWebhookHost("evil.example", "80", [], async () => [{ address: "10.0.0.5", family: 4 }]) // throws
+ */
+export async function resolveWebhookHost(
+  host: string,
+  port: string,
+  allow: WebhookAllow,
+  resolve: ResolveHost,
+): Promise<LookupAddress[]> {
+  const family = isIP(host);
+  if (family !== 0) return [{ address: host, family }];
+  const addresses = await resolve(host);
+  if (allowed(allow, host, port)) return addresses;
+  for (const { address } of addresses) {
+    const literal = bracketed(address);
+    if (!isPrivateHost(literal) || allowed(allow, literal, port)) continue;
+    throw new CablegramError(
+      "WEBHOOK_NOT_ALLOWED",
+      `The webhook host ${host} resolves to ${address}, a loopback or private address; use a public host, or name ` +
+        `${host}:${port} in ${WEBHOOK_ALLOW_SETTING}.`,
+      { host, port, address },
+    );
+  }
+  return addresses;
+}
+
+/**
+ * Checks a webhook URL as `assertWebhookAllowed` does, then resolves its host and checks every address as
+ * `resolveWebhookHost` does; answers the addresses to connect to.
+ * @example await webhookAddresses("http://hooks.example.test/duty", [], fakeResolve) // [{ address: "93.184.215.14", family: 4 }]
+ */
+export async function webhookAddresses(
+  url: string,
+  allow: WebhookAllow,
+  resolve: ResolveHost,
+): Promise<LookupAddress[]> {
+  assertWebhookAllowed(url, allow);
+  const target = new URL(url);
+  const host = target.hostname
+    .toLowerCase()
+    .replace(/\.$/, "")
+    .replace(/^\[(.*)\]$/, "$1");
+  const port = target.port || (target.protocol === "https:" ? "443" : "80");
+  return resolveWebhookHost(host, port, allow, resolve);
 }
