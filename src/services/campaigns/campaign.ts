@@ -6,6 +6,7 @@ import {
   type Classification,
   type Confidence,
   type EventSource,
+  type Position,
   type PositionEvent,
   type Question,
 } from "../../core/index.ts";
@@ -24,8 +25,11 @@ export type CampaignSummary = {
   tags: string[];
   startsOn: string;
   endsOn: string | null;
-  questions: Question[];
+  questions: CampaignQuestion[];
 };
+
+/** A question as a campaign carries it (core's Question, its scale a plain array). */
+export type CampaignQuestion = { id: string; title: string; positions: Position[] };
 
 /** A position event as a reader sees it: the event, with its country's name. */
 export type PositionEventView = PositionEvent & { countryName: string };
@@ -69,7 +73,7 @@ export function summaryFromRows(
     questions: questions.map((q) => ({
       id: q.id,
       title: q.title,
-      positions: JSON.parse(q.positions) as Question["positions"],
+      positions: JSON.parse(q.positions) as Position[],
     })),
   };
 }

@@ -1,11 +1,11 @@
 // Creates a campaign with its questions; audited.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { DEFAULT_POSITIONS, ISO_DATE_PATTERN, type Question } from "../../core/index.ts";
+import { DEFAULT_POSITIONS, ISO_DATE_PATTERN } from "../../core/index.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Deps } from "../clock.ts";
 import { parseInput } from "../parse-input.ts";
-import type { CampaignSummary } from "./campaign.ts";
+import type { CampaignQuestion, CampaignSummary } from "./campaign.ts";
 import { assertMayRecord, recorderOf, type Recorder } from "./may-record.ts";
 
 const isoDate = z.string().regex(ISO_DATE_PATTERN, "a date is YYYY-MM-DD");
@@ -46,10 +46,10 @@ export type NewCampaign = z.input<typeof NewCampaignSchema>;
 export async function createCampaign(deps: Deps, by: Recorder, input: NewCampaign): Promise<CampaignSummary> {
   assertMayRecord(by, "creating a campaign");
   const fields = parseInput(NewCampaignSchema, input, "campaign");
-  const questions: Question[] = fields.questions.map((q) => ({
+  const questions: CampaignQuestion[] = fields.questions.map((q) => ({
     id: q.id,
     title: q.title,
-    positions: q.positions ?? DEFAULT_POSITIONS,
+    positions: q.positions ?? [...DEFAULT_POSITIONS],
   }));
   const campaign: CampaignSummary = {
     id: fields.id ?? randomUUID(),

@@ -16,7 +16,7 @@ export const KOSOVO_CAMPAIGN: CampaignSummary = {
   tags: ["PREL", "KV"],
   startsOn: "2008-02-17",
   endsOn: null,
-  questions: [KOSOVO_RECOGNITION],
+  questions: [{ ...KOSOVO_RECOGNITION, positions: [...KOSOVO_RECOGNITION.positions] }],
 };
 
 /**
