@@ -99,6 +99,18 @@ describe.skipIf(browserMissing)(
       await expect
         .poll(() => page.getByRole("region", { name: "History" }).textContent())
         .toContain("asked for clearance");
+      // Saved and asked to clear, but not yet submitted: the approvers do not see it.
+      const approvals = async () =>
+        (await world.apiAs("approver")<{ approvals: { subject: string }[] }>("GET", "/api/queue")).approvals;
+      expect((await approvals()).map((a) => a.subject)).not.toContain(SUBJECT);
+      await page.getByRole("button", { name: "Submit for approval" }).click();
+      await expect
+        .poll(() => page.getByRole("region", { name: "Approval" }).textContent())
+        .toMatch(/Submitted for approval .* by drafter/);
+      expect((await approvals()).map((a) => a.subject)).toContain(SUBJECT);
+      await expect
+        .poll(() => page.getByRole("region", { name: "History" }).textContent())
+        .toContain("submitted it for approval");
       await shoot(world, page, "composer-saved");
       // The smaller screen of a laptop: the two columns still fit, nothing runs off the right edge.
       await page.setViewportSize({ width: 1280, height: 720 });
@@ -139,6 +151,10 @@ describe.skipIf(browserMissing)(
       await page.goto("/queue");
       const toApprove = page.getByRole("region", { name: /Awaiting your approval/ });
       await expect.poll(() => toApprove.textContent()).toContain("All clearances in");
+      // The row says who drafted it, which clearances are in and which are not, and when it was submitted.
+      const row = toApprove.getByRole("row").filter({ hasText: SUBJECT });
+      expect(await row.textContent()).toMatch(/drafter.*\d{4}, \d{2}:\d{2}.*Given: IO\/UNP/);
+      expect(await row.textContent()).not.toContain("Pending");
       await shoot(world, page, "queue-approver");
       await toApprove.getByRole("link", { name: SUBJECT }).click();
       await page.waitForURL((url) => url.pathname === draftPath);
