@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { api, ApiError, segment } from "../../api/client.ts";
-import type { Draft, SavedDraft } from "../../api/types.ts";
+import { isAlerting } from "../../../../src/core/index.ts";
+import type { Draft, DutyOfficer, SavedDraft } from "../../api/types.ts";
 import { ClassificationBanner } from "../../components/classification-banner.tsx";
 import { Loading, Problem } from "../../components/problem.tsx";
 import { hasRole, useUser } from "../../stores/session.tsx";
@@ -44,6 +45,8 @@ export function ComposerScene() {
   const directory = useDirectory();
   const draft = useApi<Draft>(id ? `/api/drafts/${segment(id)}` : null);
   const reloadDraft = draft.reload;
+  const approver = hasRole(user, "approver");
+  const roster = useApi<{ items: DutyOfficer[] }>(id && approver ? "/api/duty-officers" : null);
 
   const [form, setForm] = useState<DraftForm>(() => emptyForm(user.post ?? ""));
   const [baseline, setBaseline] = useState(() => JSON.stringify(form));
@@ -124,6 +127,14 @@ export function ComposerScene() {
     findings,
     clearances: stored?.clearances ?? [],
   });
+  // The action posts a NIACT or FLASH release alerts, that have nobody on duty: the confirmation names them.
+  const unalerted = useMemo(() => {
+    const onDuty = new Set((roster.data?.items ?? []).map((o) => o.post));
+    const posts = new Set(directory.posts.map((p) => p.name));
+    return cable.to
+      .filter((a) => isAlerting(a.precedence) && posts.has(a.name) && !onDuty.has(a.name))
+      .map((a) => a.name);
+  }, [roster.data, directory.posts, cable.to]);
   const toSubmit = submitBlockers({ saved: stored !== undefined && stored.status === "draft", dirty, findings });
 
   const change = useCallback((patch: Partial<DraftForm>) => {
@@ -356,6 +367,7 @@ export function ComposerScene() {
               <ReleaseControl
                 blockers={blockers}
                 addressees={cable.to.length + cable.info.length}
+                unalerted={unalerted}
                 busy={releasing}
                 onRelease={() => void release()}
               />
