@@ -181,8 +181,8 @@ describe.skipIf(browserMissing)(
         .toMatch(
           /reached nobody at 4 posts: AMEMBASSY OUAGADOUGOU, AMEMBASSY PRETORIA, AMEMBASSY SAN JOSE, AMEMBASSY TRIPOLI/,
         );
-      expect(await cableAlerts.getByRole("row").filter({ hasText: "AMEMBASSY PANAMA" }).textContent()).toMatch(
-        /AMEMBASSY PANAMAduty-panama.*not yet/,
+      expect(await cableAlerts.getByRole("listitem").filter({ hasText: "AMEMBASSY PANAMA" }).textContent()).toMatch(
+        /AMEMBASSY PANAMA: alerted duty-panama, .*; not acknowledged yet/,
       );
       await shoot(world, page, "reader-released");
       expect(approver.errorsSinceSignIn()).toEqual([]);
@@ -203,8 +203,8 @@ describe.skipIf(browserMissing)(
       await page.goto(`/cables/${encodeURIComponent(cableId)}/actions`);
       const dashboardAlerts = page.getByRole("region", { name: "Duty officer alerts" });
       await expect
-        .poll(() => dashboardAlerts.getByRole("row").filter({ hasText: "AMEMBASSY PANAMA" }).textContent())
-        .toMatch(/duty-panama.*duty-panama, \d+ \w+ \d{4}, \d{2}:\d{2}/);
+        .poll(() => dashboardAlerts.getByRole("listitem").filter({ hasText: "AMEMBASSY PANAMA" }).textContent())
+        .toMatch(/alerted duty-panama, .*; acknowledged by duty-panama, \d+ \w+ \d{4}, \d{2}:\d{2}/);
       expect(await dashboardAlerts.textContent()).toContain("reached nobody at 4 posts");
       await shoot(world, page, "actions-alerts");
       expect(approver.errorsSinceSignIn()).toEqual([]);

@@ -51,26 +51,16 @@ export function CableAlerts({ cableId, expectAlerts }: Props) {
           officer is on their roster; it goes to whoever is put on duty.
         </p>
       )}
-      <table className="cable-alerts-table">
-        <thead>
-          <tr>
-            <th scope="col">Post</th>
-            <th scope="col">Alerted</th>
-            <th scope="col">When</th>
-            <th scope="col">Acknowledged</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((a) => (
-            <tr key={a.id} className={a.outcome === "no_duty_officer" ? "alert-nobody" : undefined}>
-              <td>{a.post}</td>
-              <td>{alerted(a)}</td>
-              <td className="nowrap">{shortTime(a.lastSentAt ?? a.createdAt)}</td>
-              <td>{a.acknowledged ? `${a.acknowledgedBy ?? "someone"}, ${shortTime(a.acknowledgedAt)}` : "not yet"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="cable-alerts-list">
+        {items.map((a) => (
+          <li key={a.id} className={a.outcome === "no_duty_officer" ? "alert-nobody" : undefined}>
+            <strong>{a.post}</strong>: alerted {alerted(a)}, {shortTime(a.lastSentAt ?? a.createdAt)};{" "}
+            {a.acknowledged
+              ? `acknowledged by ${a.acknowledgedBy ?? "someone"}, ${shortTime(a.acknowledgedAt)}`
+              : "not acknowledged yet"}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
