@@ -147,6 +147,24 @@ describe.each(DIALECTS)("NIACT alerts on %s", (dialect) => {
     expect(relay.messages.join("\n")).toMatch(/To: duty@tripoli\.test/);
   });
 
+  it("lists one cable's alerts (?cable=), naming the duty officer alerted, and those that reached nobody", async () => {
+    const admin = { cookie: await server.cookieOf("admin") };
+    const res = await server.app.inject({ url: `/api/alerts?cable=${demarcheId}`, headers: admin });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = (res.json() as { items: (AlertItem & { officerName: string | null; cableId: string })[] }).items;
+    expect(items.every((a) => a.cableId === demarcheId)).toBe(true);
+    expect(items.map((a) => [a.post, a.outcome, a.officerName]).sort()).toEqual([
+      ["AMEMBASSY OUAGADOUGOU", "no_duty_officer", null],
+      ["AMEMBASSY PANAMA", "sent", "duty.panama"],
+      ["AMEMBASSY PRETORIA", "no_duty_officer", null],
+      ["AMEMBASSY SAN JOSE", "no_duty_officer", null],
+      // Tripoli's duty officer is a mailbox, not a user.
+      ["AMEMBASSY TRIPOLI", "sent", null],
+    ]);
+    const other = await server.app.inject({ url: "/api/alerts?cable=09STATE39345", headers: admin });
+    expect((other.json() as { items: unknown[] }).items).toEqual([]);
+  });
+
   it("shows how duty officers are reached to admins only; others see who is on duty", async () => {
     const roster = async (user: "admin" | "secret") =>
       (

@@ -1,4 +1,5 @@
-// `cablegram draft edit --revision N`: a script that read revision N never saves over a later one. Both dialects.
+// `cablegram draft edit --revision N`: a script that read revision N never saves over a later one; `draft submit`
+// puts a draft in the approvers' queue. Both dialects.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,6 +38,13 @@ describe.each(DIALECTS)("draft edit on %s", (dialect) => {
       post: "STATE",
       password: PASSWORD,
     });
+    await createUser({ store, clock: systemClock }, SYSTEM_ACTING, {
+      username: "ada",
+      roles: ["reader", "approver"],
+      clearance: "SECRET",
+      post: "STATE",
+      password: PASSWORD,
+    });
     await store.close();
     files = mkdtempSync(join(tmpdir(), "draft-cli-files-"));
     writeFileSync(join(files, "draft.json"), JSON.stringify(DRAFT));
@@ -68,5 +76,21 @@ describe.each(DIALECTS)("draft edit on %s", (dialect) => {
     const shown = memoryIo(env);
     await main(["draft", "show", id, "--as", "dana"], shown);
     expect(shown.out[0]).toContain("revision 2");
+  });
+
+  it("submits a draft for approval, after which it is in the approver's queue with its drafter", async () => {
+    const made = fileIo(env);
+    await main(["draft", "create", join(files, "draft.json"), "--as", "dana"], made);
+    const id = made.out[0]!;
+    const queue = async () => {
+      const io = memoryIo(env);
+      await main(["draft", "queue", "--as", "ada"], io);
+      return io.out.join("\n");
+    };
+    expect(await queue()).not.toContain(id);
+    const submitted = memoryIo(env);
+    expect(await main(["draft", "submit", id, "--as", "dana"], submitted), submitted.err.join("\n")).toBe(0);
+    expect(submitted.out[0]).toMatch(new RegExp(`^submitted ${id} for approval at \\d{4}-`));
+    expect(await queue()).toMatch(new RegExp(`^release ${id} dana submitted \\d{4}-.* cleared FRANCE: CLI TEXT$`, "m"));
   });
 });

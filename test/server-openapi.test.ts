@@ -71,6 +71,7 @@ const OPERATIONS: Record<string, string> = {
   "DELETE /api/drafts/{id}": "discardDraft",
   "POST /api/drafts/{id}/clearances": "requestClearance",
   "POST /api/drafts/{id}/clearances/{cid}": "decideClearance",
+  "POST /api/drafts/{id}/submit": "submitDraft",
   "POST /api/drafts/{id}/release": "releaseDraft",
   "POST /api/cables/{id}/reply": "createReplyDraft",
   "POST /api/cables/{id}/correction": "createCorrectionDraft",

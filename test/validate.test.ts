@@ -129,16 +129,17 @@ describe("validateCable rules", () => {
     expect(codes({ ...validCable(), tags: ["OVIP (CLINTON, HILLARY)", "KV"] })).not.toContain("missing_tags");
   });
 
-  it("expects a country or organisation tag, as a warning", () => {
+  it("requires a country or organisation tag, as an error", () => {
     expect(only({ ...validCable(), tags: ["PREL", "ECON"] }, "missing_tags")).toMatchObject([
-      { severity: "warning", kind: "country" },
+      { severity: "error", kind: "country" },
     ]);
     expect(codes({ ...validCable(), tags: ["PREL", "NATO"] })).not.toContain("missing_tags");
   });
 
-  it("warns about a TAGS code it does not know, such as an ISO country code", () => {
-    expect(only({ ...validCable(), tags: ["PREL", "KV", "IQ"] }, "unknown_tag")).toMatchObject([
-      { severity: "warning", path: ["tags", 2], tag: "IQ" },
+  it("refuses a TAGS code it does not know, such as an ISO country code or ZZZZ, as an error", () => {
+    expect(only({ ...validCable(), tags: ["PREL", "KV", "IQ", "ZZZZ"] }, "unknown_tag")).toMatchObject([
+      { severity: "error", path: ["tags", 2], tag: "IQ" },
+      { severity: "error", path: ["tags", 3], tag: "ZZZZ" },
     ]);
   });
 
@@ -166,17 +167,30 @@ describe("validateCable rules", () => {
     expect(codes(cable)).not.toContain("info_outranks_action");
   });
 
-  it("warns about a missing subject line and a missing action addressee", () => {
-    expect(only({ ...validCable(), subject: null }, "missing_subject")).toMatchObject([{ severity: "warning" }]);
+  it("refuses a missing subject line and a missing action addressee as errors", () => {
+    expect(only({ ...validCable(), subject: null }, "missing_subject")).toMatchObject([{ severity: "error" }]);
     expect(only({ ...validCable(), subject: "  " }, "missing_subject")).toHaveLength(1);
-    expect(only({ ...validCable(), to: [] }, "missing_action_addressee")).toMatchObject([{ path: ["to"] }]);
+    expect(only({ ...validCable(), to: [] }, "missing_action_addressee")).toMatchObject([
+      { severity: "error", path: ["to"] },
+    ]);
   });
 
-  it("warns of a cable without text, and not of one with a paragraph", () => {
+  it("refuses a cable without text as an error, and not one with a paragraph", () => {
     expect(only({ ...validCable(), paragraphs: [], body: "" }, "missing_text")).toMatchObject([
-      { severity: "warning", path: ["paragraphs"] },
+      { severity: "error", path: ["paragraphs"] },
     ]);
     expect(only(validCable(), "missing_text")).toEqual([]);
+  });
+
+  it("refuses an empty paragraph or heading at its place, and not a written one", () => {
+    const cable = validCable();
+    cable.paragraphs[1] = { number: null, marking: null, text: "" };
+    cable.paragraphs[2] = { number: 2, marking: "C", text: "   " };
+    expect(only(cable, "empty_paragraph")).toMatchObject([
+      { severity: "error", path: ["paragraphs", 1], paragraph: null, message: "block 2 is empty" },
+      { severity: "error", path: ["paragraphs", 2], paragraph: 2, message: "paragraph 2 is empty" },
+    ]);
+    expect(only(validCable(), "empty_paragraph")).toEqual([]);
   });
 
   it("flags a cable without a classification, and skips the classified-only rules", () => {

@@ -83,6 +83,9 @@ describe("web composer: findings next to their fields", () => {
   it("lists errors before warnings", () => {
     const form = emptyForm("STATE");
     form.tags = ["PREL", "ZZZZ"];
+    // INFO above TO is advice (a warning); the unknown tag and the empty text are errors.
+    form.to = [{ key: "t", name: "AMEMBASSY PARIS", office: null, precedence: "ROUTINE" }];
+    form.info = [{ key: "i", name: "AMEMBASSY LONDON", office: null, precedence: "IMMEDIATE" }];
     const severities = localFindings(form, cableOfForm(form)).map((f) => f.severity);
     expect(severities.indexOf("warning")).toBeGreaterThan(severities.lastIndexOf("error"));
   });

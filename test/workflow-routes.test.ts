@@ -144,6 +144,110 @@ describe.each(DIALECTS)("%s: workflow routes", (dialect) => {
     expect([again.statusCode, again.json().code]).toEqual([409, "DRAFT_NOT_EDITABLE"]);
   });
 
+  it("saves a draft with release-blocking errors, and refuses (409) to release it, naming each error", async () => {
+    const broken = {
+      ...buildDraft(),
+      to: [],
+      info: [{ name: "NO SUCH POST", precedence: "ROUTINE" }],
+      subject: "",
+      tags: ["ZZZZ"],
+      paragraphs: [
+        { number: 1, marking: "U", text: "Please deliver." },
+        { number: 2, marking: "U", text: "" },
+      ],
+    };
+    const made = await call(server, "confidential", { method: "POST", url: "/api/drafts", payload: broken });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = (made.json() as { id: string }).id;
+    const errorCodes = (made.json() as { findings: { code: string; severity: string }[] }).findings
+      .filter((f) => f.severity === "error")
+      .map((f) => f.code)
+      .sort();
+    expect(errorCodes).toEqual([
+      "empty_paragraph",
+      "missing_action_addressee",
+      "missing_subject",
+      "missing_tags",
+      "missing_tags",
+      "unknown_addressee",
+      "unknown_tag",
+    ]);
+    const release = await call(server, "admin", { method: "POST", url: `/api/drafts/${id}/release`, payload: {} });
+    expect([release.statusCode, release.json().code]).toEqual([409, "NOT_READY_FOR_RELEASE"]);
+    expect(release.json().detail).toContain("the cable has no SUBJECT");
+    const fixed = await call(server, "confidential", {
+      method: "PATCH",
+      url: `/api/drafts/${id}`,
+      payload: {
+        to: [{ name: "PARIS", precedence: "PRIORITY" }],
+        info: [],
+        subject: "FRANCE: FIXED",
+        tags: ["PREL", "FR"],
+        paragraphs: [{ number: 1, marking: "U", text: "Please deliver." }],
+      },
+    });
+    expect((fixed.json() as { findings: unknown[] }).findings).toEqual([]);
+    const again = await call(server, "admin", { method: "POST", url: `/api/drafts/${id}/release`, payload: {} });
+    expect(again.statusCode, again.body).toBe(200);
+  });
+
+  it("puts a draft in the approver's queue only once submitted (200), with drafter, clearances and time", async () => {
+    const made = await call(server, "confidential", {
+      method: "POST",
+      url: "/api/drafts",
+      payload: buildDraft({ subject: "FRANCE: TO SUBMIT" }),
+    });
+    const id = (made.json() as { id: string }).id;
+    await call(server, "confidential", {
+      method: "POST",
+      url: `/api/drafts/${id}/clearances`,
+      payload: { user: "secret" },
+    });
+    const approvals = async () =>
+      ((await call(server, "admin", { url: "/api/queue" })).json() as { approvals: { draftId: string }[] }).approvals;
+    expect((await approvals()).some((a) => a.draftId === id)).toBe(false);
+    const reader = await call(server, "secret", { method: "POST", url: `/api/drafts/${id}/submit`, payload: {} });
+    expect(reader.statusCode).toBe(403);
+    const submitted = await call(server, "confidential", {
+      method: "POST",
+      url: `/api/drafts/${id}/submit`,
+      payload: {},
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json()).toEqual({ id, submittedAt: "2024-05-01T09:00:00.000Z", submittedBy: "confidential" });
+    expect((await approvals()).find((a) => a.draftId === id)).toEqual({
+      draftId: id,
+      subject: "FRANCE: TO SUBMIT",
+      classification: "UNCLASSIFIED",
+      originPost: "SECSTATE WASHDC",
+      updatedAt: "2024-05-01T09:00:00.000Z",
+      clearanceId: null,
+      askedOf: null,
+      cleared: false,
+      drafter: "confidential",
+      submittedAt: "2024-05-01T09:00:00.000Z",
+      clearances: [{ clearer: "secret", status: "requested", required: true }],
+    });
+    const read = await call(server, "confidential", { url: `/api/drafts/${id}` });
+    expect(read.json()).toMatchObject({ submittedAt: "2024-05-01T09:00:00.000Z", submittedBy: "confidential" });
+  });
+
+  it("refuses (409 NOT_READY_FOR_APPROVAL) to submit a draft with errors", async () => {
+    const made = await call(server, "confidential", {
+      method: "POST",
+      url: "/api/drafts",
+      payload: buildDraft({ tags: ["ZZZZ"] }),
+    });
+    const id = (made.json() as { id: string }).id;
+    const refused = await call(server, "confidential", {
+      method: "POST",
+      url: `/api/drafts/${id}/submit`,
+      payload: {},
+    });
+    expect([refused.statusCode, refused.json().code]).toEqual([409, "NOT_READY_FOR_APPROVAL"]);
+    expect(refused.json().detail).toContain("ZZZZ");
+  });
+
   it("answers 404 for a draft the user has no part in, as for one that does not exist", async () => {
     const other = await call(server, "unclassified", { url: `/api/drafts/${draftId}` });
     const none = await call(server, "confidential", { url: "/api/drafts/no-such-draft" });

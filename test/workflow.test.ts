@@ -13,6 +13,7 @@ import {
   releaseDraft,
   replyDraft,
   requestClearance,
+  submitDraft,
   updateDraft,
   type DraftFields,
 } from "../src/services/workflow/index.ts";
@@ -306,7 +307,7 @@ describe.each(DIALECTS)("%s: drafting, clearance and release", (dialect) => {
     );
   });
 
-  it("queues clearances asked of my office and drafts of my post awaiting my approval", async () => {
+  it("queues clearances asked of my office and drafts of my post submitted for my approval", async () => {
     const { dana, erin, ada } = world.people;
     const { id } = await createDraft(world.deps, dana, smallDraft({ subject: "FRANCE: QUEUED" }));
     const asked = await requestClearance(world.deps, dana, id, { clearer: "IO/UNP" });
@@ -315,10 +316,33 @@ describe.each(DIALECTS)("%s: drafting, clearance and release", (dialect) => {
     expect(erinsQueue.clearances.filter((i) => i.draftId === id).map((i) => [i.clearanceId, i.askedOf])).toEqual([
       [asked.id, { kind: "office", clearer: "IO/UNP" }],
     ]);
+    // Saved is not submitted: the approver does not see it yet.
+    expect((await queueOf(world.store, ada)).approvals.some((i) => i.draftId === id)).toBe(false);
+    const submitted = await submitDraft(world.deps, dana, id);
+    expect(submitted).toEqual({ id, submittedAt: world.clock.now().toISOString(), submittedBy: "dana" });
     const before = (await queueOf(world.store, ada)).approvals.find((i) => i.draftId === id);
-    expect([before?.cleared, before?.askedOf]).toEqual([false, null]);
+    expect(before).toMatchObject({
+      cleared: false,
+      askedOf: null,
+      drafter: "dana",
+      submittedAt: submitted.submittedAt,
+      clearances: [{ clearer: "IO/UNP", status: "requested", required: true }],
+    });
+    expect((await readDraft(world.store, dana, id)).history.map((h) => h.action)).toContain("draft.submit");
     await decideClearance(world.deps, erin, id, asked.id, { decision: "clear" });
     expect((await queueOf(world.store, erin)).clearances.some((i) => i.draftId === id)).toBe(false);
-    expect((await queueOf(world.store, ada)).approvals.find((i) => i.draftId === id)?.cleared).toBe(true);
+    expect((await queueOf(world.store, ada)).approvals.find((i) => i.draftId === id)).toMatchObject({
+      cleared: true,
+      clearances: [{ clearer: "IO/UNP", status: "cleared" }],
+    });
+  });
+
+  it("refuses to submit a draft with errors (NOT_READY_FOR_APPROVAL), or one the user may not change", async () => {
+    const { dana, erin } = world.people;
+    const { id } = await createDraft(world.deps, dana, smallDraft({ subject: "" }));
+    expect(await rejectionOf(submitDraft(world.deps, dana, id))).toMatchObject({ code: "NOT_READY_FOR_APPROVAL" });
+    await updateDraft(world.deps, dana, id, { subject: "FRANCE: NOW WITH A SUBJECT" });
+    expect(await rejectionOf(submitDraft(world.deps, erin, id))).toMatchObject({ code: "FORBIDDEN" });
+    await submitDraft(world.deps, dana, id);
   });
 });

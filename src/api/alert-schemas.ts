@@ -12,6 +12,7 @@ export const AlertSchema = z
     post: z.string(),
     precedence: z.string(),
     officerId: z.string().nullable(),
+    officerName: z.string().nullable().describe("The username of the duty officer alerted; null when nobody was"),
     createdAt: z.string(),
     attempts: z.number().int(),
     lastSentAt: z.string().nullable(),

@@ -92,8 +92,15 @@ export const DraftSchema = z
     createdBy: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    submittedAt: z.string().nullable().describe("When the draft was submitted for approval; null until it is"),
+    submittedBy: z.string().nullable(),
   })
   .meta({ id: "Draft" });
+
+/** A draft submitted for approval. */
+export const SubmissionSchema = z
+  .object({ id: z.string(), submittedAt: z.string(), submittedBy: z.string() })
+  .meta({ id: "Submission" });
 
 /** A draft awaiting the signed-in user: a clearance asked of them or their office, or an approval. */
 export const QueueItemSchema = z.object({
@@ -107,7 +114,12 @@ export const QueueItemSchema = z.object({
     .object({ kind: z.enum(["user", "office"]), clearer: z.string() })
     .nullable()
     .describe("Whom the clearance is asked of: you by name, or one of your offices; null for approval items"),
-  cleared: z.boolean(),
+  cleared: z.boolean().describe("Every required clearance is given"),
+  drafter: z.string().describe("The username of who drafted it"),
+  submittedAt: z.string().nullable().describe("When it was submitted for approval; null if not yet"),
+  clearances: z
+    .array(z.object({ clearer: z.string(), status: z.enum(CLEARANCE_STATUSES), required: z.boolean() }))
+    .describe("Every clearance asked on the draft: given (cleared) or pending (requested, objected)"),
 });
 
 /** What awaits the signed-in user. */

@@ -1,5 +1,6 @@
 // Validation findings: a discriminated union on `code`, like Zod's issues, each with a path into the cable model,
-// a severity, a message and a hint on how to fix it. The one switch over codes lives here.
+// a severity, a message and a hint on how to fix it. The one switch over codes lives here. Errors block release (a
+// draft may still be saved with them); warnings are advice.
 import { assertNever } from "./assert-never.ts";
 import type { Classification } from "./classification.ts";
 import type { Precedence } from "./precedence.ts";
@@ -29,6 +30,7 @@ export type CableIssueDetail =
   | { code: "unknown_tag"; path: ["tags", number]; tag: string }
   | { code: "missing_subject"; path: ["subject"] }
   | { code: "missing_text"; path: ["paragraphs"] }
+  | { code: "empty_paragraph"; path: ["paragraphs", number]; paragraph: number | null }
   | { code: "missing_action_addressee"; path: ["to"] }
   | { code: "missing_addressee_precedence"; path: [AddresseeList, number, "precedence"]; addressee: string }
   | {
@@ -57,6 +59,7 @@ const CODES: Record<CableIssueCode, true> = {
   unknown_tag: true,
   missing_subject: true,
   missing_text: true,
+  empty_paragraph: true,
   missing_action_addressee: true,
   missing_addressee_precedence: true,
   info_outranks_action: true,
@@ -133,27 +136,33 @@ function explain(d: CableIssueDetail): Wording {
             hint: "add a subject tag such as PREL, PGOV or ECON",
           }
         : {
-            severity: "warning",
+            severity: "error",
             message: "TAGS has no country or organisation tag",
             hint: "add a FIPS country code (KV, RS, SP) or an organisation (UN, NATO)",
           };
     case "unknown_tag":
       return {
-        severity: "warning",
+        severity: "error",
         message: `TAGS code ${d.tag} is not a known subject, program, organisation or FIPS country code`,
         hint: "check the spelling; countries use FIPS 10-4 (IZ for Iraq, not ISO IQ)",
       };
     case "missing_subject":
-      return { severity: "warning", message: "the cable has no SUBJECT", hint: "add a one-line SUBJECT" };
+      return { severity: "error", message: "the cable has no SUBJECT", hint: "add a one-line SUBJECT" };
     case "missing_text":
       return {
-        severity: "warning",
+        severity: "error",
         message: "the cable has no text",
         hint: "add at least one numbered paragraph, e.g. `1. (U) Post delivered the demarche.`",
       };
+    case "empty_paragraph":
+      return {
+        severity: "error",
+        message: `${where(d.paragraph, d.path[1])} is empty`,
+        hint: "write its text, or remove it",
+      };
     case "missing_action_addressee":
       return {
-        severity: "warning",
+        severity: "error",
         message: "the cable has no action (TO) addressee",
         hint: "address at least one post or office on TO",
       };

@@ -91,9 +91,15 @@ const tagRules: Rule = (cable) => {
 const subjectRule: Rule = (cable) =>
   cable.subject === null || cable.subject.trim() === "" ? [{ code: "missing_subject", path: ["subject"] }] : [];
 
-// A warning, not an error: archives hold header-only extracts, and a draft is often saved before it is written.
-const textRule: Rule = (cable) =>
-  cable.paragraphs.length === 0 && cable.body.trim() === "" ? [{ code: "missing_text", path: ["paragraphs"] }] : [];
+// The Department's rule: a cable released or archived says something. A draft is saved with these errors all the same.
+const textRule: Rule = (cable) => {
+  if (cable.paragraphs.length === 0) {
+    return cable.body.trim() === "" ? [{ code: "missing_text", path: ["paragraphs"] }] : [];
+  }
+  return cable.paragraphs.flatMap((p, i): CableIssueDetail[] =>
+    p.text.trim() === "" ? [{ code: "empty_paragraph", path: ["paragraphs", i], paragraph: p.number }] : [],
+  );
+};
 
 const addresseeRules: Rule = (cable) => {
   const found: CableIssueDetail[] = [];
@@ -149,8 +155,9 @@ const RULES: readonly Rule[] = [
 /**
  * Checks a cable against the rules of the format and of classification: Classified By and a declassification
  * instruction on classified cables, portion marks present and never above the overall level, at least one subject
- * and one country or organisation tag, precedences on every addressee, DECL after the release date. Errors block
- * release; warnings are worth a look. Parse warnings of an imported cable come back as `parse_warning` findings.
+ * and one country or organisation tag, all of them known, a subject, a TO addressee, text with no empty paragraph,
+ * precedences on every addressee, DECL after the release date. Errors block release (a draft is saved with them);
+ * warnings are advice. Parse warnings of an imported cable come back as `parse_warning` findings.
  * @example
  * const { issues } = validateCable({ ...emptyCable(), classification: "SECRET" })
  * issues.map((i) => i.code) // ["missing_classified_by", "missing_declassification", "missing_tags", ...]

@@ -32,6 +32,10 @@ export const ERRORS = {
     status: 412,
     message: "The draft was saved by someone else since you read it; reload it and make your change again.",
   },
+  NOT_READY_FOR_APPROVAL: {
+    status: 409,
+    message: "The draft cannot be submitted for approval yet; fix the errors its checks list, then submit it.",
+  },
   NOT_READY_FOR_RELEASE: {
     status: 409,
     message: "The draft cannot be released yet; fix its errors and obtain its required clearances.",

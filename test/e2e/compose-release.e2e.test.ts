@@ -99,6 +99,18 @@ describe.skipIf(browserMissing)(
       await expect
         .poll(() => page.getByRole("region", { name: "History" }).textContent())
         .toContain("asked for clearance");
+      // Saved and asked to clear, but not yet submitted: the approvers do not see it.
+      const approvals = async () =>
+        (await world.apiAs("approver")<{ approvals: { subject: string }[] }>("GET", "/api/queue")).approvals;
+      expect((await approvals()).map((a) => a.subject)).not.toContain(SUBJECT);
+      await page.getByRole("button", { name: "Submit for approval" }).click();
+      await expect
+        .poll(() => page.getByRole("region", { name: "Approval" }).textContent())
+        .toMatch(/Submitted for approval .* by drafter/);
+      expect((await approvals()).map((a) => a.subject)).toContain(SUBJECT);
+      await expect
+        .poll(() => page.getByRole("region", { name: "History" }).textContent())
+        .toContain("submitted it for approval");
       await shoot(world, page, "composer-saved");
       // The smaller screen of a laptop: the two columns still fit, nothing runs off the right edge.
       await page.setViewportSize({ width: 1280, height: 720 });
@@ -139,6 +151,10 @@ describe.skipIf(browserMissing)(
       await page.goto("/queue");
       const toApprove = page.getByRole("region", { name: /Awaiting your approval/ });
       await expect.poll(() => toApprove.textContent()).toContain("All clearances in");
+      // The row says who drafted it, which clearances are in and which are not, and when it was submitted.
+      const row = toApprove.getByRole("row").filter({ hasText: SUBJECT });
+      expect(await row.textContent()).toMatch(/drafter.*\d{4}, \d{2}:\d{2}.*Given: IO\/UNP/);
+      expect(await row.textContent()).not.toContain("Pending");
       await shoot(world, page, "queue-approver");
       await toApprove.getByRole("link", { name: SUBJECT }).click();
       await page.waitForURL((url) => url.pathname === draftPath);
@@ -147,10 +163,27 @@ describe.skipIf(browserMissing)(
       expect(await release.isEnabled()).toBe(true);
       await shoot(world, page, "composer-approver");
       await release.click();
+      // Only Panama has a duty officer: the confirmation names the four action posts the NIACT alert will not reach.
+      const unalerted = page.locator(".release-unalerted");
+      await expect
+        .poll(() => unalerted.textContent())
+        .toMatch(/reach nobody at 4 posts: AMEMBASSY OUAGADOUGOU, AMEMBASSY PRETORIA, .*AMEMBASSY TRIPOLI/);
+      expect(await unalerted.textContent()).not.toContain("PANAMA");
+      await page.screenshot({ path: `${SCREENSHOTS}/release-confirm-unalerted.png` });
       await page.getByRole("button", { name: "Confirm release" }).click();
       await page.waitForURL(/\/cables\/\d{2}STATE\d+$/);
       const cableId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
       await expect.poll(() => page.locator("main").textContent()).toContain(cableId);
+      // The reader says where the alert went, and where it reached nobody, once the copies are delivered.
+      const cableAlerts = page.getByRole("region", { name: "Duty officer alerts" });
+      await expect
+        .poll(() => cableAlerts.textContent(), { timeout: 20_000 })
+        .toMatch(
+          /reached nobody at 4 posts: AMEMBASSY OUAGADOUGOU, AMEMBASSY PRETORIA, AMEMBASSY SAN JOSE, AMEMBASSY TRIPOLI/,
+        );
+      expect(await cableAlerts.getByRole("listitem").filter({ hasText: "AMEMBASSY PANAMA" }).textContent()).toMatch(
+        /AMEMBASSY PANAMA: alerted duty-panama, .*; not acknowledged yet/,
+      );
       await shoot(world, page, "reader-released");
       expect(approver.errorsSinceSignIn()).toEqual([]);
 
@@ -162,7 +195,19 @@ describe.skipIf(browserMissing)(
       const alerts = page.getByRole("alert", { name: "Duty officer alerts" });
       await expect.poll(() => alerts.textContent(), { timeout: 15_000 }).toContain(cableId);
       await shoot(world, page, "inbox-duty-officer");
+      await alerts.getByRole("button", { name: "Acknowledge alert" }).first().click();
       expect(duty.errorsSinceSignIn()).toEqual([]);
+
+      // --- Headquarters, on the action dashboard: who was alerted, when, who acknowledged; and who was not.
+      page = approver.page;
+      await page.goto(`/cables/${encodeURIComponent(cableId)}/actions`);
+      const dashboardAlerts = page.getByRole("region", { name: "Duty officer alerts" });
+      await expect
+        .poll(() => dashboardAlerts.getByRole("listitem").filter({ hasText: "AMEMBASSY PANAMA" }).textContent())
+        .toMatch(/alerted duty-panama, .*; acknowledged by duty-panama, \d+ \w+ \d{4}, \d{2}:\d{2}/);
+      expect(await dashboardAlerts.textContent()).toContain("reached nobody at 4 posts");
+      await shoot(world, page, "actions-alerts");
+      expect(approver.errorsSinceSignIn()).toEqual([]);
 
       for (const p of [drafter, clearer, approver, duty]) await p.context.close();
     }, 120_000);

@@ -10,6 +10,7 @@ import {
   queueOf,
   readDraft,
   replyDraft,
+  submitDraft,
   requestClearance,
   updateDraft,
   type DraftFields,
@@ -89,6 +90,16 @@ export const draftCommand: CommandModule = (program: Command, io: Io, done: (cod
       }),
     ),
   );
+  as(draft.command("submit <id>").description("Submit a draft for approval by its post's approvers")).action(
+    async (id: string, o: AsOption) =>
+      done(
+        await runAsUser(io, "draft submit", o.as, async (deps, user) => {
+          const s = await submitDraft(deps, user, id);
+          io.stdout(o.json ? JSON.stringify(s) : `submitted ${s.id} for approval at ${s.submittedAt}`);
+          return 0;
+        }),
+      ),
+  );
   as(draft.command("discard <id>").description("Discard an unreleased draft")).action(async (id: string, o: AsOption) =>
     done(
       await runAsUser(io, "draft discard", o.as, async (deps, user) => {
@@ -128,7 +139,7 @@ export const draftCommand: CommandModule = (program: Command, io: Io, done: (cod
       }),
     ),
   );
-  as(draft.command("queue").description("What awaits you: clearances to give, drafts to release")).action(
+  as(draft.command("queue").description("What awaits you: clearances to give, submitted drafts to release")).action(
     async (o: AsOption) =>
       done(
         await runAsUser(io, "draft queue", o.as, async (deps, user) => {
@@ -137,7 +148,9 @@ export const draftCommand: CommandModule = (program: Command, io: Io, done: (cod
           for (const i of o.json ? [] : q.clearances)
             io.stdout(`clear   ${i.draftId} ${i.clearanceId} ${i.subject ?? ""}`);
           for (const i of o.json ? [] : q.approvals) {
-            io.stdout(`release ${i.draftId} ${i.cleared ? "cleared" : "awaiting clearance"} ${i.subject ?? ""}`);
+            const pending = i.clearances.filter((c) => c.status !== "cleared").map((c) => c.clearer);
+            const state = i.cleared ? "cleared" : `awaiting ${pending.join(", ")}`;
+            io.stdout(`release ${i.draftId} ${i.drafter} submitted ${i.submittedAt ?? ""} ${state} ${i.subject ?? ""}`);
           }
           return 0;
         }),

@@ -29,6 +29,7 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
         tags,
         querystring: z.object({
           post: z.string().min(1).max(120).optional(),
+          cable: z.string().min(1).max(64).optional().describe("Only the alerts of this cable"),
           open: z
             .enum(["true", "false"])
             .transform((v) => v === "true")

@@ -12,6 +12,7 @@ import {
   readDraft,
   releaseDraft,
   replyDraft,
+  submitDraft,
   requestClearance,
   updateDraft,
   type WorkflowDeps,
@@ -24,6 +25,7 @@ import {
   IfMatchHeadersSchema,
   QueueSchema,
   SavedDraftSchema,
+  SubmissionSchema,
 } from "../../api/draft-schemas.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
@@ -180,6 +182,25 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
   );
 
   app.post(
+    "/api/drafts/:id/submit",
+    {
+      config: { role: "drafter" },
+      schema: {
+        operationId: "submitDraft",
+        summary: "Submit the draft for approval: it enters the queue of its post's approvers",
+        description:
+          "Refused (409 NOT_READY_FOR_APPROVAL) while the draft has error findings. A draft submitted already " +
+          "answers its first submission.",
+        tags,
+        params: IdParams,
+        body: z.object({}).optional(),
+        response: { 200: SubmissionSchema, ...PROBLEMS },
+      },
+    },
+    async (request) => submitDraft(deps(), signedIn(request).user, request.params.id),
+  );
+
+  app.post(
     "/api/drafts/:id/release",
     {
       config: { role: "approver" },
@@ -239,7 +260,8 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
     {
       schema: {
         operationId: "getQueue",
-        summary: "What awaits you: clearances asked of you or your offices, and drafts of your post to release",
+        summary:
+          "What awaits you: clearances asked of you or your offices, and drafts of your post submitted for approval",
         tags,
         response: { 200: QueueSchema, ...PROBLEMS },
       },

@@ -21,6 +21,8 @@ export type AlertView = {
   post: string;
   precedence: string;
   officerId: string | null;
+  /** The username of the duty officer alerted, or null (nobody on the roster, or a webhook or mailbox only). */
+  officerName: string | null;
   createdAt: string;
   attempts: number;
   lastSentAt: string | null;
@@ -33,9 +35,9 @@ export type AlertView = {
   acknowledgedBy: string | null;
 };
 
-export type AlertFilter = { post?: string | null; open?: boolean | null };
+export type AlertFilter = { post?: string | null; open?: boolean | null; cable?: string | null };
 
-function view(r: Selectable<AlertsTable>): AlertView {
+function view(r: Selectable<AlertsTable> & { officer_name?: string | null }): AlertView {
   return {
     id: r.id,
     kind: r.kind,
@@ -44,6 +46,7 @@ function view(r: Selectable<AlertsTable>): AlertView {
     post: r.post,
     precedence: r.precedence,
     officerId: r.officer_id,
+    officerName: r.officer_name ?? null,
     createdAt: r.created_at,
     attempts: Number(r.attempts),
     lastSentAt: r.last_sent_at,
@@ -57,15 +60,20 @@ function view(r: Selectable<AlertsTable>): AlertView {
 }
 
 /**
- * Alerts on cables `reader` may read, newest first, optionally for one post (PLAD or station) or only open ones.
+ * Alerts on cables `reader` may read, newest first, optionally for one post (PLAD or station), one cable, or only
+ * open ones; each names the duty officer alerted.
  * @example await listAlerts(deps, reader, { post: "PANAMA", open: true })
+ * @example await listAlerts(deps, reader, { cable: "26STATE1" }) // one per action post alerted, `no_duty_officer` too
  */
 export async function listAlerts(deps: Deps, reader: Reader, filter: AlertFilter = {}): Promise<AlertView[]> {
   let query = deps.store.db
     .selectFrom("alerts as a")
     .innerJoin("cables as c", "c.id", "a.cable_id")
+    .leftJoin("users as u", "u.id", "a.officer_id")
     .selectAll("a")
+    .select("u.username as officer_name")
     .where(readableBy(reader, "c"));
+  if (filter.cable) query = query.where("a.cable_id", "=", filter.cable);
   if (filter.post) query = query.where("a.post", "=", await postName(deps, filter.post));
   if (filter.open === true) query = query.where("a.acked_at", "is", null);
   if (filter.open === false) query = query.where("a.acked_at", "is not", null);

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   "draft.create",
   "draft.update",
   "draft.discard",
+  "draft.submit",
   "clearance.request",
   "clearance.decide",
   "cable.release",

@@ -108,4 +108,7 @@ export type Draft = {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  /** When it was submitted for approval, and by whom (username); null until then. */
+  submittedAt: string | null;
+  submittedBy: string | null;
 };

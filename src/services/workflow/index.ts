@@ -4,6 +4,7 @@ export * from "./draft-schema.ts";
 export { createDraft, updateDraft, discardDraft, type DraftOrigin, type SavedDraft } from "./save-draft.ts";
 export { readDraft } from "./read-draft.ts";
 export { requestClearance, decideClearance, type ClearanceRequest } from "./clearances.ts";
+export { submitDraft, type Submission } from "./submit-draft.ts";
 export { releaseDraft, CORRECTED_COPY } from "./release-draft.ts";
 export { replyDraft, correctionDraft } from "./reply-draft.ts";
 export { queueOf, type Queue, type QueueItem } from "./queue.ts";

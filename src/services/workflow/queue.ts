@@ -1,10 +1,11 @@
-// What awaits a user: clearances asked of them or their offices, and drafts of their post they may release.
+// What awaits a user: clearances asked of them or their offices, and drafts of their post submitted for approval.
 import { mayRead } from "../access/index.ts";
 import { readerOf } from "../users/reader-of.ts";
 import { hasRole, type User } from "../users/user-schema.ts";
 import type { Store } from "../../store/open-store.ts";
 import { homePlad } from "./draft-access.ts";
 import { draftCable } from "./draft-rows.ts";
+import type { ClearanceStatus } from "./draft-schema.ts";
 
 /** One item of the queue. */
 export type QueueItem = {
@@ -22,7 +23,16 @@ export type QueueItem = {
   askedOf: { kind: "user" | "office"; clearer: string } | null;
   /** For approval items: every required clearance given. */
   cleared: boolean;
+  /** The username of who drafted it. */
+  drafter: string;
+  /** When it was submitted for approval, or null (not yet submitted). */
+  submittedAt: string | null;
+  /** Every clearance asked on the draft: given (`cleared`), or pending (`requested`, `objected`). */
+  clearances: QueueClearance[];
 };
+
+/** A clearance on a queued draft, as the queue shows it. */
+export type QueueClearance = { clearer: string; status: ClearanceStatus; required: boolean };
 
 /** The two lists of the queue. */
 export type Queue = { clearances: QueueItem[]; approvals: QueueItem[] };
@@ -37,7 +47,18 @@ export async function queueOf(store: Store, user: User): Promise<Queue> {
   const asked = await store.db
     .selectFrom("draft_clearances as c")
     .innerJoin("drafts as d", "d.id", "c.draft_id")
-    .select(["d.id", "d.model", "d.origin_post", "d.updated_at", "c.id as clearance_id", "c.kind", "c.clearer"])
+    .leftJoin("users as u", "u.id", "d.created_by")
+    .select([
+      "d.id",
+      "d.model",
+      "d.origin_post",
+      "d.updated_at",
+      "d.submitted_at",
+      "u.username as drafter",
+      "c.id as clearance_id",
+      "c.kind",
+      "c.clearer",
+    ])
     .where("d.status", "=", "draft")
     .where("c.status", "=", "requested")
     .where((eb) =>
@@ -48,42 +69,62 @@ export async function queueOf(store: Store, user: User): Promise<Queue> {
     )
     .orderBy("d.updated_at")
     .execute();
-  const clearances = asked
-    .filter((r) => mayRead(reader, draftCable(r)))
-    .map((r) => ({
-      ...item(r, r.clearance_id, false),
-      askedOf: { kind: r.kind === "office" ? ("office" as const) : ("user" as const), clearer: r.clearer },
-    }));
+  const visible = asked.filter((r) => mayRead(reader, draftCable(r)));
   const home = await homePlad(store, user);
-  if (!hasRole(user, "approver") || home === null) return { clearances, approvals: [] };
-  const drafts = await store.db
-    .selectFrom("drafts")
-    .select(["id", "model", "origin_post", "updated_at"])
-    .where("status", "=", "draft")
-    .where("origin_post", "=", home)
-    .orderBy("updated_at")
-    .execute();
-  if (drafts.length === 0) return { clearances, approvals: [] };
-  const open = await store.db
-    .selectFrom("draft_clearances")
-    .select("draft_id")
-    .where("required", "=", 1)
-    .where("status", "!=", "cleared")
-    .where(
-      "draft_id",
-      "in",
-      drafts.map((d) => d.id),
-    )
-    .execute();
-  const blocked = new Set(open.map((o) => o.draft_id));
-  const approvals = drafts.filter((d) => mayRead(reader, draftCable(d))).map((d) => item(d, null, !blocked.has(d.id)));
+  const drafts =
+    !hasRole(user, "approver") || home === null
+      ? []
+      : (
+          await store.db
+            .selectFrom("drafts as d")
+            .leftJoin("users as u", "u.id", "d.created_by")
+            .select(["d.id", "d.model", "d.origin_post", "d.updated_at", "d.submitted_at", "u.username as drafter"])
+            .where("d.status", "=", "draft")
+            .where("d.origin_post", "=", home)
+            // A draft is the approvers' once its drafter submits it, not at its first save.
+            .where("d.submitted_at", "is not", null)
+            .orderBy("d.submitted_at")
+            .execute()
+        ).filter((d) => mayRead(reader, draftCable(d)));
+  const ids = [...new Set([...visible.map((r) => r.id), ...drafts.map((d) => d.id)])];
+  const byDraft = ids.length === 0 ? new Map<string, QueueClearance[]>() : await clearancesOf(store, ids);
+  const clearances = visible.map((r) => ({
+    ...item(r, byDraft.get(r.id) ?? [], r.clearance_id),
+    askedOf: { kind: r.kind === "office" ? ("office" as const) : ("user" as const), clearer: r.clearer },
+  }));
+  const approvals = drafts.map((d) => item(d, byDraft.get(d.id) ?? [], null));
   return { clearances, approvals };
 }
 
+/** Every clearance of the drafts, by draft, in the order they were asked. */
+async function clearancesOf(store: Store, ids: string[]): Promise<Map<string, QueueClearance[]>> {
+  const rows = await store.db
+    .selectFrom("draft_clearances")
+    .select(["draft_id", "clearer", "status", "required"])
+    .where("draft_id", "in", ids)
+    .orderBy("requested_at")
+    .orderBy("id")
+    .execute();
+  const by = new Map<string, QueueClearance[]>();
+  for (const r of rows) {
+    const list = by.get(r.draft_id) ?? [];
+    list.push({ clearer: r.clearer, status: r.status as ClearanceStatus, required: Number(r.required) === 1 });
+    by.set(r.draft_id, list);
+  }
+  return by;
+}
+
 function item(
-  r: { id: string; model: string; origin_post: string; updated_at: string },
+  r: {
+    id: string;
+    model: string;
+    origin_post: string;
+    updated_at: string;
+    submitted_at: string | null;
+    drafter: string | null;
+  },
+  clearances: QueueClearance[],
   clearanceId: string | null,
-  cleared: boolean,
 ): QueueItem {
   const cable = draftCable(r);
   return {
@@ -94,6 +135,9 @@ function item(
     updatedAt: r.updated_at,
     clearanceId,
     askedOf: null,
-    cleared,
+    cleared: clearances.every((c) => !c.required || c.status === "cleared"),
+    drafter: r.drafter ?? "(unknown)",
+    submittedAt: r.submitted_at,
+    clearances,
   };
 }

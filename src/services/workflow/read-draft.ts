@@ -105,5 +105,7 @@ export async function showDraft(store: Store, user: User, { row, clearances }: D
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+    submittedBy: row.submitted_by,
   };
 }

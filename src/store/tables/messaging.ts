@@ -26,6 +26,10 @@ export interface DraftsTable {
   released_id: string | null;
   released_by: string | null;
   released_at: string | null;
+  /** When the drafter submitted it for approval (ISO), or null: only submitted drafts are in the approvers' queue. */
+  submitted_at: string | null;
+  /** The username of who submitted it, or null. */
+  submitted_by: string | null;
 }
 
 /** A clearance requested on a draft, from an office (`EUR/SCE`) or a person (a username). */

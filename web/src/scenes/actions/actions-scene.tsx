@@ -1,9 +1,10 @@
 // The action dashboard of a tasking cable: each action post by status (overdue first, then pending,
 // acknowledged, reported), its tasks with their deadlines, and links to the cables that answered them.
-// Refreshes itself as posts acknowledge and reply.
+// Refreshes itself as posts acknowledge and reply. Below the summary, the duty officer alerts of the cable.
 import { Link, useParams } from "react-router";
 import { segment } from "../../api/client.ts";
 import type { ActionDashboard } from "../../api/types.ts";
+import { CableAlerts } from "../../components/cable-alerts.tsx";
 import { Loading, Problem } from "../../components/problem.tsx";
 import { useApi } from "../../stores/use-api.ts";
 import { useEvents } from "../../stores/use-events.ts";
@@ -39,6 +40,8 @@ export function ActionsScene() {
         </Link>
       </h1>
       <StatusSummary summary={summary} />
+      {/* The dashboard is opened after release, when the alerts are raised: it follows their events only. */}
+      <CableAlerts cableId={id} expectAlerts={false} />
       {posts.length === 0 ? (
         <p className="card muted">This cable carries no action requests.</p>
       ) : (

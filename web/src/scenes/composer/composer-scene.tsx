@@ -1,9 +1,10 @@
 // The composer (/compose for a new draft, /drafts/:id for a stored one): the form with live validation, the
-// telegram preview, the clearances and history of the draft, and save, clearance, release and discard.
+// telegram preview, the clearances and history of the draft, and save, clearance, submission, release and discard.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { api, ApiError, segment } from "../../api/client.ts";
-import type { Draft, SavedDraft } from "../../api/types.ts";
+import { isAlerting } from "../../../../src/core/index.ts";
+import type { Draft, DutyOfficer, SavedDraft } from "../../api/types.ts";
 import { ClassificationBanner } from "../../components/classification-banner.tsx";
 import { Loading, Problem } from "../../components/problem.tsx";
 import { hasRole, useUser } from "../../stores/session.tsx";
@@ -19,10 +20,11 @@ import { ReleaseControl } from "./components/release-control.tsx";
 import { RoutingHints } from "./components/routing-hints.tsx";
 import { SaveStatus } from "./components/save-status.tsx";
 import { StartFromTelegram } from "./components/start-from-telegram.tsx";
+import { SubmitControl } from "./components/submit-control.tsx";
 import { TelegramPreview } from "./components/telegram-preview.tsx";
 import { cableOfForm, emptyForm, fieldsOfForm, formOfCable, type DraftForm } from "./draft-form.ts";
 import { localFindings, serverOnlyFindings } from "./form-findings.ts";
-import { releaseBlockers } from "./release-readiness.ts";
+import { releaseBlockers, submitBlockers } from "./release-readiness.ts";
 import { useDirectory } from "./use-directory.ts";
 import { useUnsavedWarning } from "./use-unsaved-warning.ts";
 
@@ -32,6 +34,7 @@ const DRAFT_EVENTS = [
   "draft.clearance.requested",
   "draft.clearance.cleared",
   "draft.clearance.objected",
+  "draft.submitted",
   "draft.discarded",
 ] as const;
 
@@ -42,6 +45,8 @@ export function ComposerScene() {
   const directory = useDirectory();
   const draft = useApi<Draft>(id ? `/api/drafts/${segment(id)}` : null);
   const reloadDraft = draft.reload;
+  const approver = hasRole(user, "approver");
+  const roster = useApi<{ items: DutyOfficer[] }>(id && approver ? "/api/duty-officers" : null);
 
   const [form, setForm] = useState<DraftForm>(() => emptyForm(user.post ?? ""));
   const [baseline, setBaseline] = useState(() => JSON.stringify(form));
@@ -65,6 +70,7 @@ export function ComposerScene() {
   const [showPreview, setShowPreview] = useState(true);
   const [showImport, setShowImport] = useState(false);
   const [releasing, setReleasing] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
   const [today] = useState(() => new Date().toISOString());
 
   useEffect(() => {
@@ -121,6 +127,15 @@ export function ComposerScene() {
     findings,
     clearances: stored?.clearances ?? [],
   });
+  // The action posts a NIACT or FLASH release alerts, that have nobody on duty: the confirmation names them.
+  const unalerted = useMemo(() => {
+    const onDuty = new Set((roster.data?.items ?? []).map((o) => o.post));
+    const posts = new Set(directory.posts.map((p) => p.name));
+    return cable.to
+      .filter((a) => isAlerting(a.precedence) && posts.has(a.name) && !onDuty.has(a.name))
+      .map((a) => a.name);
+  }, [roster.data, directory.posts, cable.to]);
+  const toSubmit = submitBlockers({ saved: stored !== undefined && stored.status === "draft", dirty, findings });
 
   const change = useCallback((patch: Partial<DraftForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -177,6 +192,21 @@ export function ComposerScene() {
       reloadDraft();
     } finally {
       setReleasing(false);
+    }
+  }
+
+  async function submit() {
+    if (!id) return;
+    setSubmitting(true);
+    setActionError(null);
+    try {
+      await api("POST", `/api/drafts/${segment(id)}/submit`, {});
+      setNotice("Submitted for approval: the draft is in the approvers' queue.");
+    } catch (e) {
+      setActionError(e as Error);
+    } finally {
+      setSubmitting(false);
+      reloadDraft();
     }
   }
 
@@ -318,12 +348,26 @@ export function ComposerScene() {
           />
         </div>
         <aside className="composer-side" aria-label="Draft status">
+          {stored && stored.status === "draft" && editable && (
+            <section className="card release-card" aria-labelledby="approval-title">
+              <h2 id="approval-title">Approval</h2>
+              <SubmitControl
+                submittedAt={stored.submittedAt}
+                submittedBy={stored.submittedBy}
+                blockers={toSubmit}
+                busy={submitting}
+                onSubmit={() => void submit()}
+              />
+            </section>
+          )}
           {stored && stored.status === "draft" && hasRole(user, "approver") && (
             <section className="card release-card" aria-labelledby="release-title">
               <h2 id="release-title">Release</h2>
+              {stored.submittedAt === null && <p className="muted small">Not submitted for approval yet.</p>}
               <ReleaseControl
                 blockers={blockers}
                 addressees={cable.to.length + cable.info.length}
+                unalerted={unalerted}
                 busy={releasing}
                 onRelease={() => void release()}
               />

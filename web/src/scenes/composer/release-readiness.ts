@@ -1,5 +1,6 @@
-// Whether a draft may be released now and, when not, why: the reasons the Release button shows when disabled.
-// The server decides in the end (409 NOT_READY_FOR_RELEASE); this says it before the user tries.
+// Whether a draft may be submitted for approval or released now and, when not, why: the reasons the Submit and
+// Release buttons show when disabled. The server decides in the end (409 NOT_READY_FOR_APPROVAL,
+// NOT_READY_FOR_RELEASE); this says it before the user tries.
 import type { Clearance, Finding } from "../../api/types.ts";
 
 export type ReleaseState = {
@@ -28,5 +29,22 @@ export function releaseBlockers(state: ReleaseState): string[] {
   for (const c of open) {
     reasons.push(c.status === "objected" ? `${c.clearer} objects.` : `${c.clearer} has not cleared yet.`);
   }
+  return reasons;
+}
+
+/** What submission for approval depends on: the draft saved as it is, and free of errors. */
+export type SubmitState = Pick<ReleaseState, "saved" | "dirty" | "findings">;
+
+/**
+ * The reasons the draft cannot be submitted for approval now; empty when it can. Clearances may still be pending:
+ * the approver sees which.
+ * @example submitBlockers({ saved: true, dirty: true, findings: [] }) // ["Save your changes first."]
+ */
+export function submitBlockers(state: SubmitState): string[] {
+  const reasons: string[] = [];
+  if (!state.saved) reasons.push("Save the draft first.");
+  else if (state.dirty) reasons.push("Save your changes first.");
+  const errors = state.findings.filter((f) => f.severity === "error").length;
+  if (errors > 0) reasons.push(`Fix ${errors === 1 ? "the error" : `the ${errors} errors`} found in the draft.`);
   return reasons;
 }

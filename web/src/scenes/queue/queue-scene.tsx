@@ -1,5 +1,5 @@
 // The queue (/queue): drafts awaiting the user's clearance (asked of them or of their offices), to clear or object
-// to inline, and drafts of their post awaiting release. Refreshed live as drafts change.
+// to inline, and drafts of their post submitted for approval. Refreshed live as drafts change.
 import { useCallback, useState } from "react";
 import type { Queue } from "../../api/types.ts";
 import { Loading, Problem } from "../../components/problem.tsx";
@@ -16,6 +16,7 @@ const QUEUE_EVENTS = [
   "draft.clearance.requested",
   "draft.clearance.cleared",
   "draft.clearance.objected",
+  "draft.submitted",
   "cable.released",
 ] as const;
 
@@ -59,7 +60,7 @@ export function QueueScene() {
           {hasRole(user, "approver") && (
             <QueueList
               title="Awaiting your approval"
-              empty="No draft of your post awaits release."
+              empty="No draft of your post is submitted for approval."
               items={queue.data.approvals}
               kind="approval"
               onDecided={decided}

@@ -5,6 +5,8 @@ import { useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { api, segment } from "../../api/client.ts";
 import type { ActionDashboard, ArchivedCable, CableReferences, SavedDraft } from "../../api/types.ts";
+import { isAlerting } from "../../../../src/core/index.ts";
+import { CableAlerts } from "../../components/cable-alerts.tsx";
 import { ClassificationBanner } from "../../components/classification-banner.tsx";
 import { Loading, Problem } from "../../components/problem.tsx";
 import { hasRole, useUser } from "../../stores/session.tsx";
@@ -107,6 +109,7 @@ export function ReaderScene() {
         <aside className="reader-side no-print" aria-label="About this cable">
           <CitedBy references={references.data} loading={references.loading} />
           {actions.data && actions.data.posts.length > 0 && <ActionStatus dashboard={actions.data} />}
+          <CableAlerts cableId={cable.id ?? id} expectAlerts={cable.to.some((a) => isAlerting(a.precedence))} />
           <section className="card">
             <h2>Archive</h2>
             <p className="small">

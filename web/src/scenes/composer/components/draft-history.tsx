@@ -9,6 +9,7 @@ const ACTION_WORDS: Record<string, string> = {
   "draft.create": "created the draft",
   "draft.update": "changed the draft",
   "draft.discard": "discarded the draft",
+  "draft.submit": "submitted it for approval",
   "cable.release": "released the cable",
   "clearance.request": "asked for clearance",
 };

@@ -1,16 +1,19 @@
 // Release, for approvers: disabled with the reasons while the draft is not ready, and a confirmation step that says
-// what release does (it numbers the cable and sends it; a released cable never changes).
+// what release does (it numbers the cable and sends it; a released cable never changes) and, for a NIACT or FLASH
+// cable, the action posts whose alert will reach nobody because no duty officer is on their roster.
 import { useId, useState } from "react";
 import { plural } from "../../../components/plural.ts";
 
 type Props = {
   blockers: readonly string[];
   addressees: number;
+  /** Action posts alerted (NIACT, FLASH) that have nobody on the duty roster. */
+  unalerted: readonly string[];
   busy: boolean;
   onRelease: () => void;
 };
 
-export function ReleaseControl({ blockers, addressees, busy, onRelease }: Props) {
+export function ReleaseControl({ blockers, addressees, unalerted, busy, onRelease }: Props) {
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   const blocked = blockers.length > 0;
@@ -20,6 +23,12 @@ export function ReleaseControl({ blockers, addressees, busy, onRelease }: Props)
         <span id={`${id}-q`}>
           Release to {plural(addressees, "addressee")}? It is numbered and sent at once, and never changes after.
         </span>
+        {unalerted.length > 0 && (
+          <p className="problem release-unalerted" role="alert">
+            The duty officer alert will reach nobody at {plural(unalerted.length, "post")}: {unalerted.join(", ")}. No
+            duty officer is on their roster; ask an administrator to put one on duty.
+          </p>
+        )}
         <button type="button" className="primary" disabled={busy} onClick={onRelease} autoFocus>
           {busy ? "Releasing…" : "Confirm release"}
         </button>

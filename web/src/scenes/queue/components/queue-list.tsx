@@ -1,5 +1,6 @@
-// One list of the queue, as a table: subject (a link to the draft), classification, origin post, last change,
-// and what to do: the clearance decision inline, or whether the draft is ready to release.
+// One list of the queue, as a table: subject (a link to the draft), classification, origin post and last change,
+// and the clearance decision inline; or, for approval, the drafter, when it was submitted, the clearances given and
+// pending, and whether it is ready to release.
 import type { QueueItem } from "../../../api/types.ts";
 import { QueueRow } from "./queue-row.tsx";
 
@@ -23,13 +24,24 @@ export function QueueList({ title, empty, items, kind, onDecided }: Props) {
       ) : (
         <table>
           <thead>
-            <tr>
-              <th scope="col">Subject</th>
-              <th scope="col">Class.</th>
-              <th scope="col">Origin</th>
-              <th scope="col">Updated</th>
-              <th scope="col">{kind === "clearance" ? "Your decision" : "Status"}</th>
-            </tr>
+            {kind === "clearance" ? (
+              <tr>
+                <th scope="col">Subject</th>
+                <th scope="col">Class.</th>
+                <th scope="col">Origin</th>
+                <th scope="col">Updated</th>
+                <th scope="col">Your decision</th>
+              </tr>
+            ) : (
+              <tr>
+                <th scope="col">Subject</th>
+                <th scope="col">Class.</th>
+                <th scope="col">Drafter</th>
+                <th scope="col">Submitted</th>
+                <th scope="col">Clearances</th>
+                <th scope="col">Status</th>
+              </tr>
+            )}
           </thead>
           <tbody>
             {items.map((item) => (

@@ -1,5 +1,6 @@
 // One draft in the queue: its subject links to the draft; a clearance row carries the decision inline, an approval
-// row says whether every required clearance is in.
+// row says who drafted it, when it was submitted, which clearances are given and which pending, and whether every
+// required one is in.
 import { Link } from "react-router";
 import { segment } from "../../../api/client.ts";
 import type { QueueItem } from "../../../api/types.ts";
@@ -11,6 +12,39 @@ type Props = { item: QueueItem; kind: "clearance" | "approval"; onDecided: (what
 
 export function QueueRow({ item, kind, onDecided }: Props) {
   const subject = item.subject?.trim() || "(no subject)";
+  if (kind === "approval") {
+    const given = item.clearances.filter((c) => c.status === "cleared");
+    const pending = item.clearances.filter((c) => c.status !== "cleared");
+    return (
+      <tr>
+        <td className="queue-subject">
+          <Link to={`/drafts/${segment(item.draftId)}`}>{subject}</Link>
+        </td>
+        <td>
+          <ClassificationTag classification={item.classification} />
+        </td>
+        <td className="nowrap">{item.drafter}</td>
+        <td className="nowrap">{shortTime(item.submittedAt)}</td>
+        <td className="queue-clearances">
+          {item.clearances.length === 0 && <span className="muted">none asked</span>}
+          {given.length > 0 && <span>Given: {given.map((c) => c.clearer).join(", ")}</span>}
+          {given.length > 0 && pending.length > 0 && <br />}
+          {pending.length > 0 && (
+            <span>
+              Pending: {pending.map((c) => `${c.clearer}${c.status === "objected" ? " (objects)" : ""}`).join(", ")}
+            </span>
+          )}
+        </td>
+        <td className="queue-decision">
+          {item.cleared ? (
+            <span className="badge badge-ok">All clearances in</span>
+          ) : (
+            <span className="badge badge-muted">Waiting for clearances</span>
+          )}
+        </td>
+      </tr>
+    );
+  }
   return (
     <tr>
       <td className="queue-subject">
@@ -28,17 +62,13 @@ export function QueueRow({ item, kind, onDecided }: Props) {
       <td className="nowrap">{item.originPost}</td>
       <td className="nowrap">{shortTime(item.updatedAt)}</td>
       <td className="queue-decision">
-        {kind === "clearance" && item.clearanceId ? (
+        {item.clearanceId && (
           <ClearanceDecision
             draftId={item.draftId}
             clearanceId={item.clearanceId}
             what={subject}
             onDecided={(c) => onDecided(`${c.status === "cleared" ? "Cleared" : "Objected to"}: ${subject}.`)}
           />
-        ) : item.cleared ? (
-          <span className="badge badge-ok">All clearances in</span>
-        ) : (
-          <span className="badge badge-muted">Waiting for clearances</span>
         )}
       </td>
     </tr>
