@@ -19,6 +19,7 @@ export * from "./countries/iso-countries.ts";
 export * from "./countries/tag-countries.ts";
 export * from "./countries/country-mentions.ts";
 export * from "./blocs/blocs.ts";
+export * from "./blocs/collective-blocs.ts";
 export * from "./campaigns/question.ts";
 export * from "./campaigns/position-event.ts";
 export * from "./campaigns/event-index.ts";

@@ -57,7 +57,15 @@ export async function releaseDraft(
     assertEditable(row.status, draftId);
     const actionRequests = draftActionRequests(row);
     // Checked in the transaction: the directory the addressees resolve against here is the one they are delivered by.
-    const { findings, directory } = await composeDraft(txStore, { cable: draft, actionRequests }, {}, null);
+    const at = clock.now();
+    // Collectives are derived for the release date: the Security Council of the day the cable goes out.
+    const { findings, directory } = await composeDraft(
+      txStore,
+      { cable: draft, actionRequests },
+      {},
+      null,
+      at.toISOString().slice(0, 10),
+    );
     const errors = findings.filter((f) => f.severity === "error");
     if (errors.length > 0) {
       throw new CablegramError(
@@ -78,7 +86,6 @@ export async function releaseDraft(
       row.origin_post,
       homePost?.name === row.origin_post ? homePost : await findPost(txStore, row.origin_post),
     );
-    const at = clock.now();
     const released = await numberAndDate(tx, markCorrection(draft, row.supersedes), origin, at);
     const record = cableRecordOf(released, null, "released", at.toISOString());
     // The chain hashes the cable as archived: the stored model read back (serialised once, for both).
