@@ -26,3 +26,4 @@ export * from "./campaigns/event-index.ts";
 export * from "./campaigns/tally.ts";
 export * from "./campaigns/kosovo-recognitions.ts";
 export * from "./campaigns/suggest-positions.ts";
+export * from "./campaigns/position-report.ts";

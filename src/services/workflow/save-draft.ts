@@ -59,6 +59,7 @@ export async function createDraft(
         released_id: null,
         released_by: null,
         released_at: null,
+        position_report: fields.positionReport ? JSON.stringify(fields.positionReport) : null,
       })
       .execute();
     const detail = {
@@ -154,6 +155,9 @@ async function writeChange(
         revision,
         updated_by: user.id,
         updated_at: now,
+        ...(fields.positionReport === undefined
+          ? {}
+          : { position_report: fields.positionReport === null ? null : JSON.stringify(fields.positionReport) }),
       })
       .where("id", "=", id)
       .where("status", "=", "draft")

@@ -26,6 +26,8 @@ export interface DraftsTable {
   released_id: string | null;
   released_by: string | null;
   released_at: string | null;
+  /** The reply's position report as JSON (PositionReportSchema), or null (migration 0019). */
+  position_report: string | null;
 }
 
 /** A clearance requested on a draft, from an office (`EUR/SCE`) or a person (a username). */
