@@ -10,6 +10,7 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("cable_id", "text", (c) => c.notNull())
     .addColumn("paragraph", "integer", (c) => c.notNull())
+    .addColumn("ordinal", "integer", (c) => c.notNull())
     .addColumn("country", "text", (c) => c.notNull())
     .addColumn("stance", "text", (c) => c.notNull())
     .addColumn("hedged", "integer", (c) => c.notNull())

@@ -7,6 +7,8 @@ export interface PositionSuggestionsTable {
   cable_id: string;
   /** Index of the paragraph in the cable model's `paragraphs`. */
   paragraph: number;
+  /** Order in the cable's text, so that suggestions list as the text names them. */
+  ordinal: number;
   /** ISO 3166-1 alpha-2. */
   country: string;
   stance: string;
