@@ -1,6 +1,6 @@
 // Drafts as the API takes and shows them: findings, clearances, history, the queue, and what a client sends.
 import { z } from "zod";
-import { ActionRequestSchema, CableSchema } from "../core/index.ts";
+import { ActionRequestSchema, CableSchema, PositionReportSchema } from "../core/index.ts";
 import { CLEARANCE_STATUSES, DRAFT_STATUSES } from "../services/workflow/draft-schema.ts";
 
 // The workflow owns the fields a draft accepts (the CLI takes the same); the API takes them as they are.
@@ -87,6 +87,7 @@ export const DraftSchema = z
     ),
     replyTo: z.string().nullable(),
     supersedes: z.string().nullable(),
+    positionReport: PositionReportSchema.nullable(),
     routingHints: z.array(z.string()),
     releasedId: z.string().nullable(),
     createdBy: z.string(),

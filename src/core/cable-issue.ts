@@ -40,6 +40,14 @@ export type CableIssueDetail =
       info: Precedence;
       action: Precedence;
     }
+  /** A collective addressed that reaches no post on the release date: its bloc has no member with a post here. */
+  | {
+      code: "empty_collective";
+      path: [AddresseeList, number];
+      collective: string;
+      asOf: string;
+      derivation: string | null;
+    }
   /** What the telegram parser had to guess, repair or skip, with its line in the input. */
   | { code: "parse_warning"; path: ["warnings", number]; line: number; parseCode: string; parseMessage: string };
 
@@ -63,6 +71,7 @@ const CODES: Record<CableIssueCode, true> = {
   missing_action_addressee: true,
   missing_addressee_precedence: true,
   info_outranks_action: true,
+  empty_collective: true,
   parse_warning: true,
 };
 
@@ -177,6 +186,17 @@ function explain(d: CableIssueDetail): Wording {
         severity: "warning",
         message: `information addressee ${d.addressee} is ${d.info}, above the highest action precedence ${d.action}`,
         hint: `lower it to ${d.action} or below; information must not outrank action`,
+      };
+    case "empty_collective":
+      return {
+        severity: "error",
+        message:
+          `collective ${d.collective} reaches no post on ${d.asOf}` +
+          (d.derivation === null ? "" : ` (its members are the ${d.derivation})`),
+        hint:
+          d.derivation === null
+            ? "add member posts to the collective (`cablegram directory collective add-member`) or address posts"
+            : "address the posts themselves, or add posts in its member countries to the directory",
       };
     case "parse_warning":
       return {

@@ -28,6 +28,7 @@ import { alertRoutes } from "./routes/alert-routes.ts";
 import { auditRoutes } from "./routes/audit-routes.ts";
 import { cableRoutes } from "./routes/cable-routes.ts";
 import { campaignRoutes } from "./routes/campaign-routes.ts";
+import { suggestionRoutes } from "./routes/suggestion-routes.ts";
 import { directoryRoutes } from "./routes/directory-routes.ts";
 import { draftRoutes } from "./routes/draft-routes.ts";
 import { eventRoutes } from "./routes/event-routes.ts";
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(draftRoutes, routeOptions);
   await app.register(savedSearchRoutes, routeOptions);
   await app.register(campaignRoutes, routeOptions);
+  await app.register(suggestionRoutes, routeOptions);
   if (options.webRoot) await installWebApp(app, options.webRoot);
   await app.ready();
   return app;

@@ -27,6 +27,14 @@ export const ERRORS = {
     status: 403,
     message: "A clearance must come from someone other than the drafter; ask another person or an office.",
   },
+  SUGGESTION_NOT_FOUND: {
+    status: 404,
+    message: "No suggestion with that id that you may read; GET /api/campaigns/:id/suggestions lists them.",
+  },
+  SUGGESTION_DECIDED: {
+    status: 409,
+    message: "The suggestion was confirmed or dismissed already; record a new position to change it.",
+  },
   DRAFT_NOT_EDITABLE: { status: 409, message: "The draft was released or discarded; draft a correction instead." },
   DRAFT_CHANGED: {
     status: 412,

@@ -18,6 +18,7 @@ import * as m0015 from "./migrations/0015-lock-lookups.ts";
 import * as m0016 from "./migrations/0016-row-number-reservations.ts";
 import * as m0017 from "./migrations/0017-chained-cables.ts";
 import * as m0018 from "./migrations/0018-campaigns.ts";
+import * as m0019 from "./migrations/0019-position-suggestions.ts";
 import * as m0020 from "./migrations/0020-draft-submission.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0016-row-number-reservations": m0016,
   "0017-chained-cables": m0017,
   "0018-campaigns": m0018,
+  "0019-position-suggestions": m0019,
   "0020-draft-submission": m0020,
 };
 

@@ -211,5 +211,6 @@ function officeLine(o: Office): string {
 }
 
 function collectiveLine(c: Collective): string {
-  return `${c.name}\t${c.routingIndicator ?? "-"}\t${c.members.length} members${c.members.length > 0 ? `: ${c.members.join(", ")}` : ""}`;
+  const members = c.members.length > 0 ? `${c.members.length} members: ${c.members.join(", ")}` : "empty";
+  return `${c.name}\t${c.routingIndicator ?? "-"}\t${members}${c.derivation ? `\t(${c.derivation})` : ""}`;
 }

@@ -160,12 +160,13 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       schema: {
         operationId: "listCollectives",
-        summary: "Collectives with their members",
+        summary: "Collectives with their members (a bloc's collective: its members' posts on asOf, default today)",
         tags,
+        querystring: z.object({ asOf: z.iso.date().optional() }),
         response: { 200: z.array(CollectiveSchema), ...PROBLEMS },
       },
     },
-    async () => listCollectives(store),
+    async (request) => listCollectives(store, { asOf: request.query.asOf }),
   );
   app.get(
     "/api/directory/collectives/:name",

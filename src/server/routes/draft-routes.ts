@@ -27,6 +27,7 @@ import {
   SavedDraftSchema,
   SubmissionSchema,
 } from "../../api/draft-schemas.ts";
+import { PositionEventViewSchema } from "../../api/campaign-schemas.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
@@ -209,14 +210,37 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
         summary: "Release the draft: number, date, section, archive, chain and queue its deliveries",
         description:
           "Only an approver of the originating post; refused (409 NOT_READY_FOR_RELEASE) while the draft has error " +
-          "findings or a required clearance is not given. Answers the new cable's canonical id.",
+          "findings or a required clearance is not given. Answers the new cable's canonical id, and the position event " +
+          "a position report recorded.",
         tags,
         params: IdParams,
         body: z.object({}).optional(),
-        response: { 200: z.object({ id: z.string() }).meta({ id: "Released" }), ...PROBLEMS },
+        response: {
+          200: z
+            .object({
+              id: z.string(),
+              /** The position event the draft's position report recorded, with the new cable as its source. */
+              positionEvent: PositionEventViewSchema.optional(),
+              /** Why the position report could not be recorded once the cable was out. */
+              positionReportError: z.string().optional(),
+            })
+            .meta({ id: "Released" }),
+          ...PROBLEMS,
+        },
       },
     },
-    async (request) => ({ id: (await releaseDraft(deps(), signedIn(request).user, request.params.id)).id }),
+    async (request) => {
+      const { id, positionEvent, positionReportError } = await releaseDraft(
+        deps(),
+        signedIn(request).user,
+        request.params.id,
+      );
+      return {
+        id,
+        ...(positionEvent ? { positionEvent } : {}),
+        ...(positionReportError ? { positionReportError } : {}),
+      };
+    },
   );
 
   app.post(

@@ -12,3 +12,5 @@ export { assertMayRecord, RECORDING_ROLES, type Recorder } from "./may-record.ts
 export { KOSOVO_CAMPAIGN, preloadKosovoCampaign } from "./preload-kosovo-campaign.ts";
 export { recordPosition, type NewPosition } from "./record-position.ts";
 export { tallyCampaign, type TallyQuery, type TallyView } from "./tally-campaign.ts";
+export { listSuggestions, suggestionId, suggestionView, type PositionSuggestionView } from "./list-suggestions.ts";
+export { confirmSuggestion, dismissSuggestion } from "./decide-suggestion.ts";

@@ -2,6 +2,7 @@
 // indicator, a collective with its member posts, or an office of a post (`EUR/SCE`). Loaded in a few queries for
 // all of a cable's addressees at once, then answered from memory.
 import type { Kysely } from "kysely";
+import { collectiveAdmits, collectiveRule, type IsoDate } from "../../core/index.ts";
 import type { Database } from "../../store/database.ts";
 import { oneOf } from "../../store/one-of.ts";
 import { chanceryFirst, stationKey } from "./chancery-first.ts";
@@ -16,10 +17,19 @@ export type AddressedPost = { name: string; station: string | null; routingIndic
 /** What an addressee is in the directory: a post (or an office of it), or a collective and its posts. */
 export type ResolvedAddressee =
   | { type: "post"; post: AddressedPost; office: string | null }
-  | { type: "collective"; name: string; routingIndicator: string | null; members: AddressedPost[] };
+  | {
+      type: "collective";
+      name: string;
+      routingIndicator: string | null;
+      members: AddressedPost[];
+      /** How the members were derived ("embassies in the members of UNSC on the release date"); null: as listed. */
+      derivation: string | null;
+    };
 
 /** The part of the directory some addressees can mean, with the one rule that resolves each of them. */
 export type AddresseeDirectory = {
+  /** The day collectives were derived for: the release date, or today for a draft. */
+  asOf: IsoDate;
   /**
    * What `ref` names, trying in turn: a post by its PLAD, a collective by its name, an office by its code (`EUR/SCE`,
    * `IO`), a collective then a post by the routing indicator given, a post by station (the chancery first), and a
@@ -35,22 +45,29 @@ const ROUTING_INDICATOR = /^R[A-Z]{4,6}$/;
 
 type PostRow = { name: string; station: string | null; routing_indicator: string | null; kind: string };
 
+const POST_COLUMNS = ["name", "station", "routing_indicator", "kind", "country"] as const;
+
 /**
  * Loads what `refs` can mean: the posts named exactly (one query for a cable whose addressees are directory names,
  * the usual case), the collectives named or routed to and their posts, and only for the rest, offices and posts
- * by station or routing indicator.
+ * by station or routing indicator. A collective that corresponds to a bloc, a country or a kind of post
+ * (`collectiveRule`) has the posts its rule admits on `asOf` (the release date; default today), not a stored list.
  * @example (await loadAddresseeDirectory(db, [{ name: "PARIS" }])).resolve({ name: "PARIS" }) // { type: "post", post: { name: "AMEMBASSY PARIS", ... }, office: null }
  */
 export async function loadAddresseeDirectory(
   db: Kysely<Database>,
   refs: readonly AddresseeRef[],
+  asOf: IsoDate = new Date().toISOString().slice(0, 10),
 ): Promise<AddresseeDirectory> {
   const names = unique(refs.map((r) => normalisePlad(r.name)));
   const routes = unique(refs.flatMap((r) => (r.route ? [r.route.toUpperCase()] : [])));
   const byName = new Map<string, AddressedPost>();
   for (const p of await postsNamed(db, names)) byName.set(p.name, p);
 
-  const collectives = new Map<string, { name: string; routingIndicator: string | null; members: AddressedPost[] }>();
+  const collectives = new Map<
+    string,
+    { name: string; routingIndicator: string | null; members: AddressedPost[]; derivation: string | null }
+  >();
   const collectiveByRoute = new Map<string, string>();
   const collectiveRows =
     names.length === 0
@@ -63,14 +80,24 @@ export async function loadAddresseeDirectory(
           )
           .execute();
   for (const c of collectiveRows) {
-    collectives.set(c.name, { name: c.name, routingIndicator: c.routing_indicator, members: [] });
+    const derivation = collectiveRule(c.name)?.describe ?? null;
+    collectives.set(c.name, { name: c.name, routingIndicator: c.routing_indicator, members: [], derivation });
     if (c.routing_indicator) collectiveByRoute.set(c.routing_indicator, c.name);
   }
-  if (collectives.size > 0) {
+  const listed = [...collectives.values()].filter((c) => c.derivation === null).map((c) => c.name);
+  const derived = [...collectives.values()].filter((c) => c.derivation !== null);
+  if (derived.length > 0) {
+    const posts = await db.selectFrom("posts").select(POST_COLUMNS).orderBy("name").execute();
+    for (const c of derived) {
+      const admits = collectiveAdmits(collectiveRule(c.name)!, asOf);
+      c.members = posts.filter(admits).map(postOf);
+    }
+  }
+  if (listed.length > 0) {
     const members = await db
       .selectFrom("collective_members")
       .select(["collective", "post"])
-      .where("collective", "in", [...collectives.keys()])
+      .where("collective", "in", listed)
       .orderBy("post")
       .execute();
     const missing = unique(members.map((m) => m.post).filter((p) => !byName.has(p)));
@@ -130,6 +157,7 @@ export async function loadAddresseeDirectory(
     return c ? { type: "collective", ...c } : null;
   };
   return {
+    asOf,
     resolve(ref) {
       const name = normalisePlad(ref.name);
       const route = ref.route ? ref.route.toUpperCase() : null;

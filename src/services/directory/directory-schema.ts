@@ -110,6 +110,11 @@ export const CollectiveSchema = z.object({
   routingIndicator: RoutingIndicatorSchema.nullable(),
   /** PLADs of the member posts, sorted. */
   members: z.array(PladSchema),
+  /**
+   * How the members are derived, for a collective that corresponds to a bloc, a country or a kind of post
+   * ("embassies in the members of UNSC on the release date"); absent or null: the members are as listed.
+   */
+  derivation: z.string().nullable().optional(),
 });
 export type Collective = z.infer<typeof CollectiveSchema>;
 

@@ -1,13 +1,20 @@
-// Lists the collectives of the directory with their member posts.
+// Lists the collectives of the directory with their member posts: those listed, or for a collective that
+// corresponds to a bloc, a country or a kind of post, those its rule derives for the day asked.
+import { collectiveAdmits, collectiveRule, type IsoDate } from "../../core/index.ts";
 import type { Store } from "../../store/open-store.ts";
 import { CablegramError } from "../errors.ts";
 import { normalisePlad, type Collective } from "./directory-schema.ts";
 
 /**
  * Every collective with its members (PLADs, sorted); with `name`, only that one (an empty list when missing).
- * @example await listCollectives(store) // [{ name: "EUROPEAN POLITICAL COLLECTIVE", routingIndicator: "RUEHZL", members: [...] }]
+ * A derived collective's members are those of `asOf` (default today), and `derivation` says how they are derived.
+ * @example await listCollectives(store) // [{ name: "EUROPEAN POLITICAL COLLECTIVE", routingIndicator: "RUEHZL", members: [...], derivation: null }]
+ * @example (await listCollectives(store, { name: "UN SECURITY COUNCIL COLLECTIVE", asOf: "2009-04-07" }))[0].members // ["AMEMBASSY BEIJING", ...]
  */
-export async function listCollectives(store: Store, filter: { name?: string } = {}): Promise<Collective[]> {
+export async function listCollectives(
+  store: Store,
+  filter: { name?: string; asOf?: IsoDate } = {},
+): Promise<Collective[]> {
   let query = store.db.selectFrom("collectives").selectAll().orderBy("name");
   let members = store.db.selectFrom("collective_members").selectAll().orderBy("post");
   if (filter.name) {
@@ -20,11 +27,25 @@ export async function listCollectives(store: Store, filter: { name?: string } = 
     list.push(m.post);
     byCollective.set(m.collective, list);
   }
-  return (await query.execute()).map((c) => ({
-    name: c.name,
-    routingIndicator: c.routing_indicator,
-    members: byCollective.get(c.name) ?? [],
-  }));
+  const rows = await query.execute();
+  const asOf = filter.asOf ?? new Date().toISOString().slice(0, 10);
+  const posts = rows.some((c) => collectiveRule(c.name) !== undefined)
+    ? await store.db.selectFrom("posts").select(["name", "country", "kind"]).orderBy("name").execute()
+    : [];
+  return rows.map((c) => {
+    const rule = collectiveRule(c.name);
+    if (rule === undefined) {
+      return {
+        name: c.name,
+        routingIndicator: c.routing_indicator,
+        members: byCollective.get(c.name) ?? [],
+        derivation: null,
+      };
+    }
+    const admits = collectiveAdmits(rule, asOf);
+    const members = posts.filter(admits).map((p) => p.name);
+    return { name: c.name, routingIndicator: c.routing_indicator, members, derivation: rule.describe };
+  });
 }
 
 /**

@@ -35,7 +35,8 @@ export async function expandAddressees(
 ): Promise<DeliveryTarget[]> {
   const all = [...cable.to, ...cable.info, ...cable.exclusions];
   let dir = directory;
-  if (!dir || all.some((a) => dir!.resolve(a) === null)) dir = await loadAddresseeDirectory(db, all);
+  if (!dir || all.some((a) => dir!.resolve(a) === null))
+    dir = await loadAddresseeDirectory(db, all, cable.dtg?.slice(0, 10));
   const resolve = async (a: Addressee) => {
     const found = dir.resolve(a);
     if (found) return found;

@@ -8,6 +8,7 @@ import {
   type ActionRequest,
   type Addressee,
   type Cable,
+  type IsoDate,
 } from "../../core/index.ts";
 import type { Store } from "../../store/open-store.ts";
 import { findPost, loadAddresseeDirectory, type AddresseeDirectory } from "../directory/index.ts";
@@ -27,7 +28,8 @@ export type ComposedDraft = {
 
 /**
  * Applies `fields` over `base` (an empty cable for a new draft) and resolves what changed. `homePost` (a PLAD or
- * station) is the origin when the draft names none.
+ * station) is the origin when the draft names none. Collectives are derived for `asOf`: the release date (today
+ * for a draft being saved).
  * @example await composeDraft(store, null, { subject: "HELLO", to: ["PARIS"] }, "STATE")
  */
 export async function composeDraft(
@@ -35,6 +37,7 @@ export async function composeDraft(
   base: { cable: Cable; actionRequests: ActionRequest[] } | null,
   fields: DraftFields,
   homePost: string | null,
+  asOf?: IsoDate,
 ): Promise<ComposedDraft> {
   const cable: Cable = { ...(base?.cable ?? emptyCable()) };
   const findings: DraftFinding[] = [];
@@ -63,6 +66,7 @@ export async function composeDraft(
   const directory = await loadAddresseeDirectory(
     store.db,
     lists.flatMap((list) => (fields[list] ?? cable[list]).map(refOf)),
+    asOf,
   );
   for (const list of lists) {
     const given = fields[list] ?? cable[list];

@@ -1,6 +1,12 @@
 // Drafts as stored and as shown: reading a draft's rows back into the API's shape, and its history entries.
 import type { Kysely, Selectable } from "kysely";
-import { ActionRequestSchema, type ActionRequest, type Cable } from "../../core/index.ts";
+import {
+  ActionRequestSchema,
+  PositionReportSchema,
+  type ActionRequest,
+  type Cable,
+  type PositionReport,
+} from "../../core/index.ts";
 import type { Database } from "../../store/database.ts";
 import { preparedQuery } from "../../store/prepared-query.ts";
 import type { DraftClearancesTable, DraftsTable } from "../../store/tables/messaging.ts";
@@ -17,6 +23,11 @@ export function draftCable(row: Pick<Selectable<DraftsTable>, "model">): Cable {
 /** The draft's action requests. */
 export function draftActionRequests(row: Pick<Selectable<DraftsTable>, "action_requests">): ActionRequest[] {
   return ActionRequestSchema.array().parse(JSON.parse(row.action_requests));
+}
+
+/** The draft's position report, or null. */
+export function draftPositionReport(row: Pick<Selectable<DraftsTable>, "position_report">): PositionReport | null {
+  return row.position_report === null ? null : PositionReportSchema.parse(JSON.parse(row.position_report));
 }
 
 /** A clearance row as the API shows it. */

@@ -6,10 +6,12 @@ import {
   ClassifiedBySchema,
   ExecutiveOrderSchema,
   ParagraphSchema,
+  PositionReportSchema,
   PrecedenceSchema,
   ReferenceSchema,
   type ActionRequest,
   type Cable,
+  type PositionReport,
 } from "../../core/index.ts";
 
 /** An addressee as a drafter writes it: a name alone (`AMEMBASSY PARIS`, `PARIS`, `RUEHFR`, `EUR/SCE`) or the model's form. */
@@ -49,6 +51,8 @@ export const DraftFieldsSchema = z.object({
   body: z.string().optional(),
   signers: z.array(z.string()).optional(),
   actionRequests: z.array(ActionRequestSchema).optional(),
+  /** A reply's position report, recorded as a position event when the draft is released; null removes it. */
+  positionReport: PositionReportSchema.nullable().optional(),
 });
 export type DraftFields = z.infer<typeof DraftFieldsSchema>;
 
@@ -102,6 +106,8 @@ export type Draft = {
   history: DraftEvent[];
   replyTo: string | null;
   supersedes: string | null;
+  /** The position report the release records, or null. */
+  positionReport: PositionReport | null;
   /** Routing hints from the cable replied to, e.g. "slug responses for IO/UNP". */
   routingHints: string[];
   releasedId: string | null;

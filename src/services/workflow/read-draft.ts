@@ -11,7 +11,7 @@ import { readerOf } from "../users/reader-of.ts";
 import type { User } from "../users/user-schema.ts";
 import { draftFindings } from "./compose-draft.ts";
 import { homePlad, mayViewDraft } from "./draft-access.ts";
-import { clearanceFromRow, draftActionRequests, draftCable, draftHistory } from "./draft-rows.ts";
+import { clearanceFromRow, draftActionRequests, draftCable, draftHistory, draftPositionReport } from "./draft-rows.ts";
 import type { Draft, DraftStatus } from "./draft-schema.ts";
 
 /** A draft's rows: the draft and its clearances. */
@@ -99,6 +99,7 @@ export async function showDraft(store: Store, user: User, { row, clearances }: D
     clearances: clearances.map(clearanceFromRow),
     history: await draftHistory(store.db, row.id),
     replyTo: row.reply_to,
+    positionReport: draftPositionReport(row),
     supersedes: row.supersedes,
     routingHints,
     releasedId: row.released_id,

@@ -11,13 +11,15 @@ import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { decodeModel } from "../archive/archived-cable.ts";
 import { locksOf } from "../access/index.ts";
 import { appendLink, nextVersion, recordHead, signingKey } from "../chain/index.ts";
+import { campaignSummary, questionOf, recordPosition, type PositionEventView } from "../campaigns/index.ts";
 import { findPost, type Post } from "../directory/index.ts";
 import { enqueueDeliveries } from "../distribution/index.ts";
 import { CablegramError } from "../errors.ts";
+import { readerOf } from "../users/reader-of.ts";
 import type { User } from "../users/user-schema.ts";
 import { composeDraft } from "./compose-draft.ts";
 import { actorOf, assertMayRelease, mayViewDraft } from "./draft-access.ts";
-import { draftActionRequests, draftCable, recordStep } from "./draft-rows.ts";
+import { draftActionRequests, draftCable, draftPositionReport, recordStep } from "./draft-rows.ts";
 import { takeNumbers } from "../../store/counters.ts";
 import { messageCounterKey, takeChannelSerials } from "./numbering.ts";
 import { draftNotFound, draftRows } from "./read-draft.ts";
@@ -29,22 +31,30 @@ import type { WorkflowDeps } from "./workflow-deps.ts";
 /** Marks a correction on its first handling line, as State's corrected copies do. */
 export const CORRECTED_COPY = "CORRECTED COPY";
 
+/** What a release answers: the new cable, and the position event its position report recorded, if it had one. */
+export type Released = {
+  id: string;
+  cable: Cable;
+  /** The event recorded from the draft's position report, with the cable as source; absent without a report. */
+  positionEvent?: PositionEventView;
+  /** Why the report could not be recorded once the cable was out (the report was checked before release). */
+  positionReportError?: string;
+};
+
 /**
  * Releases a draft as an approver of its originating post. Refuses (NOT_READY_FOR_RELEASE) a draft with error
- * findings or a required clearance not given for its current text. Answers the new cable's canonical id.
+ * findings, a required clearance not given for its current text, or a position report whose campaign, question or
+ * position does not exist. Answers the new cable's canonical id; a position report is then recorded as a position
+ * event with the released cable as its source, effective on the release date.
  * Concurrent releases share one transaction (group commit), each in a savepoint of its own: one that fails fails
  * alone, and none answers before its transaction has committed.
  * @example (await releaseDraft(deps, ada, draftId)).id // "24STATE1"
  */
-export async function releaseDraft(
-  deps: WorkflowDeps,
-  user: User,
-  draftId: string,
-): Promise<{ id: string; cable: Cable }> {
+export async function releaseDraft(deps: WorkflowDeps, user: User, draftId: string): Promise<Released> {
   const { store, clock } = deps;
   const homePost = user.post === null ? null : await findPost(store, user.post);
   const key = await signingKey(store);
-  const { cable, supersedes, head } = await inReleaseGroup(store, async (tx) => {
+  const { cable, supersedes, head, report } = await inReleaseGroup(store, async (tx) => {
     const txStore = store.within(tx);
     // The draft is read once, in the transaction (its row locked where the engine needs it): what is checked is what is released.
     const rows = await draftRows(tx, draftId, txStore.releaseGroups.locksDraftRow);
@@ -57,7 +67,15 @@ export async function releaseDraft(
     assertEditable(row.status, draftId);
     const actionRequests = draftActionRequests(row);
     // Checked in the transaction: the directory the addressees resolve against here is the one they are delivered by.
-    const { findings, directory } = await composeDraft(txStore, { cable: draft, actionRequests }, {}, null);
+    const at = clock.now();
+    // Collectives are derived for the release date: the Security Council of the day the cable goes out.
+    const { findings, directory } = await composeDraft(
+      txStore,
+      { cable: draft, actionRequests },
+      {},
+      null,
+      at.toISOString().slice(0, 10),
+    );
     const errors = findings.filter((f) => f.severity === "error");
     if (errors.length > 0) {
       throw new CablegramError(
@@ -66,6 +84,8 @@ export async function releaseDraft(
         { findings: errors },
       );
     }
+    const report = draftPositionReport(row);
+    if (report !== null) await assertReportable(txStore, draftId, report);
     const pending = clearances.filter((c) => Number(c.required) === 1 && c.status !== "cleared");
     if (pending.length > 0) {
       const list = pending.map((c) => `${c.clearer} (${c.status})`).join(", ");
@@ -78,7 +98,6 @@ export async function releaseDraft(
       row.origin_post,
       homePost?.name === row.origin_post ? homePost : await findPost(txStore, row.origin_post),
     );
-    const at = clock.now();
     const released = await numberAndDate(tx, markCorrection(draft, row.supersedes), origin, at);
     const record = cableRecordOf(released, null, "released", at.toISOString());
     // The chain hashes the cable as archived: the stored model read back (serialised once, for both).
@@ -99,7 +118,7 @@ export async function releaseDraft(
       target: released.id ?? draftId,
       detail: { draft: draftId, version, supersedes: row.supersedes },
     });
-    return { cable: released, supersedes: row.supersedes, head };
+    return { cable: released, supersedes: row.supersedes, head, report };
   });
   // The operator's copy of the head moves on once the link is committed (trust-file.ts).
   recordHead(store, head);
@@ -111,7 +130,61 @@ export async function releaseDraft(
     locks: locksOf(cable),
     data: { id: cable.id, subject: cable.subject, precedence: cable.precedence, supersedes },
   });
-  return { id: cable.id!, cable };
+  if (report === null) return { id: cable.id!, cable };
+  // After the commit: the position's source must be an archived cable its recorder may read.
+  try {
+    const positionEvent = await recordPosition(deps, {
+      by: user,
+      reader: readerOf(user),
+      campaignId: report.campaignId,
+      position: {
+        questionId: report.questionId,
+        country: report.country,
+        position: report.position,
+        confidence: report.confidence,
+        effectiveOn: at(cable),
+        sources: [{ kind: "cable", cableId: cable.id! }],
+        note: null,
+      },
+    });
+    return { id: cable.id!, cable, positionEvent };
+  } catch (error) {
+    return { id: cable.id!, cable, positionReportError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function at(cable: Cable): string {
+  return (cable.dtg ?? new Date().toISOString()).slice(0, 10);
+}
+
+/** Refuses the release of a draft whose position report names no campaign, question or position on its scale. */
+async function assertReportable(
+  store: Parameters<typeof campaignSummary>[0],
+  draftId: string,
+  report: NonNullable<ReturnType<typeof draftPositionReport>>,
+): Promise<void> {
+  try {
+    const question = questionOf(await campaignSummary(store, report.campaignId), report.questionId);
+    if (!question.positions.some((p) => p.code === report.position)) {
+      const scale = question.positions.map((p) => p.code).join(", ");
+      throw new Error(
+        `question ${question.id} has no position ${JSON.stringify(report.position)}; use one of: ${scale}`,
+      );
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CablegramError("NOT_READY_FOR_RELEASE", `Draft ${draftId}'s position report: ${reason}`, {
+      findings: [
+        {
+          code: "invalid_position_report",
+          severity: "error",
+          path: ["positionReport"],
+          message: reason,
+          hint: "fix the campaign, question or position of the report, or remove it",
+        },
+      ],
+    });
+  }
 }
 
 /**

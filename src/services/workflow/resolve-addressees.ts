@@ -1,6 +1,6 @@
 // Addressees of a draft against the directory (see addressee-directory.ts): each known one written in the model's
 // form, each unknown one a finding with the close matches as its hint.
-import type { Addressee } from "../../core/index.ts";
+import { makeIssue, type Addressee } from "../../core/index.ts";
 import type { Store } from "../../store/open-store.ts";
 import {
   closeMatches,
@@ -49,6 +49,17 @@ export async function resolveAddressees(
     }
     if (found?.type === "collective") {
       addressees.push({ ...base, name: found.name, route: found.routingIndicator });
+      // An excluded collective that reaches nobody excludes nobody; one addressed would deliver to nobody.
+      if (found.members.length === 0 && list !== "exclusions") {
+        const { code, severity, path, message, hint } = makeIssue({
+          code: "empty_collective",
+          path: [list, index],
+          collective: found.name,
+          asOf: directory.asOf,
+          derivation: found.derivation,
+        });
+        findings.push({ code, severity, path, message, hint });
+      }
       continue;
     }
     addressees.push(base);

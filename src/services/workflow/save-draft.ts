@@ -27,7 +27,7 @@ export async function createDraft(
   if (!hasRole(user, "drafter"))
     throw new CablegramError("FORBIDDEN", "Drafting needs the drafter role.", { role: "drafter" });
   const home = await homePlad(deps.store, user);
-  const composed = await composeDraft(deps.store, null, fields, home);
+  const composed = await composeDraft(deps.store, null, fields, home, today(deps));
   if (composed.originPost === null) {
     throw new CablegramError(
       "INVALID_INPUT",
@@ -59,6 +59,7 @@ export async function createDraft(
         released_id: null,
         released_by: null,
         released_at: null,
+        position_report: fields.positionReport ? JSON.stringify(fields.positionReport) : null,
       })
       .execute();
     const detail = {
@@ -134,6 +135,7 @@ async function writeChange(
     { cable: draftCable(row), actionRequests: draftActionRequests(row) },
     fields,
     row.origin_post,
+    today(deps),
   );
   if (composed.originPost !== row.origin_post) {
     throw new CablegramError(
@@ -153,6 +155,9 @@ async function writeChange(
         revision,
         updated_by: user.id,
         updated_at: now,
+        ...(fields.positionReport === undefined
+          ? {}
+          : { position_report: fields.positionReport === null ? null : JSON.stringify(fields.positionReport) }),
       })
       .where("id", "=", id)
       .where("status", "=", "draft")
@@ -233,4 +238,9 @@ export function assertEditable(status: string, id: string): void {
       status,
     });
   }
+}
+
+/** The day a draft is saved on, by the service clock: collectives are derived for it. */
+function today(deps: WorkflowDeps): string {
+  return deps.clock.now().toISOString().slice(0, 10);
 }

@@ -30,6 +30,8 @@ export interface DraftsTable {
   submitted_at: string | null;
   /** The username of who submitted it, or null. */
   submitted_by: string | null;
+  /** The reply's position report as JSON (PositionReportSchema), or null (migration 0019). */
+  position_report: string | null;
 }
 
 /** A clearance requested on a draft, from an office (`EUR/SCE`) or a person (a username). */

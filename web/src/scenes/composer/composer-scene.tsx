@@ -86,7 +86,7 @@ export function ComposerScene() {
       return;
     }
     if (draft.data && draft.data.id === id && loadedFor !== id && justDiscarded.current !== id) {
-      const loaded = formOfCable(draft.data.cable, draft.data.actionRequests);
+      const loaded = formOfCable(draft.data.cable, draft.data.actionRequests, draft.data.positionReport);
       setForm(loaded);
       setBaseline(JSON.stringify(loaded));
       setLoadedFor(id);
@@ -172,7 +172,7 @@ export function ComposerScene() {
   /** Replaces the form with the draft as saved now (someone else's revision), dropping unsaved edits. */
   function loadSaved() {
     if (!stored) return;
-    const loaded = formOfCable(stored.cable, stored.actionRequests);
+    const loaded = formOfCable(stored.cable, stored.actionRequests, stored.positionReport);
     setForm(loaded);
     setBaseline(JSON.stringify(loaded));
     setFormRevision(stored.revision);
@@ -329,7 +329,12 @@ export function ComposerScene() {
         <StartFromTelegram
           onClose={() => setShowImport(false)}
           onRead={(parsed) =>
-            setForm((f) => ({ ...formOfCable(parsed), from: f.from, actionRequests: f.actionRequests }))
+            setForm((f) => ({
+              ...formOfCable(parsed),
+              from: f.from,
+              actionRequests: f.actionRequests,
+              positionReport: f.positionReport,
+            }))
           }
         />
       )}

@@ -9,6 +9,8 @@ import {
   type Addressee,
   type Cable,
   type Classification,
+  type Confidence,
+  type PositionReport,
   type Precedence,
 } from "../../../../src/core/index.ts";
 import type { DraftFields } from "../../api/types.ts";
@@ -70,6 +72,25 @@ export type DraftForm = {
   paragraphs: ParagraphRow[];
   signers: string;
   actionRequests: ActionRequestRow[];
+  /** A reply's position report; sent only when a campaign is named. */
+  positionReport: PositionReportRow;
+};
+
+/** The position report as the form holds it: every field text, "" when not filled. */
+export type PositionReportRow = {
+  campaignId: string;
+  questionId: string;
+  country: string;
+  position: string;
+  confidence: Confidence;
+};
+
+const NO_REPORT: PositionReportRow = {
+  campaignId: "",
+  questionId: "",
+  country: "",
+  position: "",
+  confidence: "reported",
 };
 
 let counter = 0;
@@ -100,6 +121,7 @@ export function emptyForm(from: string): DraftForm {
     paragraphs: [{ key: rowKey(), numbered: true, marking: "U", text: "" }],
     signers: "",
     actionRequests: [],
+    positionReport: { ...NO_REPORT },
   };
 }
 
@@ -107,7 +129,11 @@ export function emptyForm(from: string): DraftForm {
  * The form of a cable (a pasted telegram, or a stored draft) and its action requests.
  * @example formOfCable(parseTelegram(seed), []).to[0] // { name: "AMEMBASSY OUAGADOUGOU", precedence: "NIACT IMMEDIATE", ... }
  */
-export function formOfCable(cable: Cable, actionRequests: readonly ActionRequest[] = []): DraftForm {
+export function formOfCable(
+  cable: Cable,
+  actionRequests: readonly ActionRequest[] = [],
+  positionReport: PositionReport | null = null,
+): DraftForm {
   const row = (a: Addressee): AddresseeRow => ({
     key: rowKey(),
     name: a.name,
@@ -148,6 +174,7 @@ export function formOfCable(cable: Cable, actionRequests: readonly ActionRequest
       posts: [...r.posts],
       due: localDateTime(r.due),
     })),
+    positionReport: positionReport === null ? { ...NO_REPORT } : { ...positionReport },
   };
 }
 
@@ -243,7 +270,23 @@ export function fieldsOfForm(form: DraftForm): DraftFields {
       const due = isoOfLocal(r.due);
       return r.what.trim() === "" || due === null ? [] : [{ what: r.what.trim(), posts: r.posts, due }];
     }),
+    positionReport: reportOfForm(form.positionReport),
   };
+}
+
+/**
+ * The position report to send: null when no campaign is named, so a draft without one clears it.
+ * @example reportOfForm({ campaignId: "", ... }) // null
+ */
+export function reportOfForm(row: PositionReportRow): PositionReport | null {
+  const trimmed = {
+    campaignId: row.campaignId.trim(),
+    questionId: row.questionId.trim(),
+    country: row.country.trim(),
+    position: row.position.trim(),
+    confidence: row.confidence,
+  };
+  return trimmed.campaignId === "" ? null : trimmed;
 }
 
 function executiveOrder(eo: DraftForm["eo"]): Cable["eo"] {

@@ -1,4 +1,5 @@
-// Collectives and their members: add a post to one, take one out.
+// Collectives and their members: add a post to one, take one out. A collective derived from a bloc, a country or
+// a kind of post shows today's members and how they are derived; its members are not edited by hand.
 import { useState, type FormEvent } from "react";
 import { api, segment } from "../../../api/client.ts";
 import type { Collective } from "../../../api/types.ts";
@@ -53,11 +54,32 @@ function CollectiveRow({ collective, onChanged }: { collective: Collective; onCh
     }
   }
 
+  if (collective.derivation) {
+    return (
+      <tr>
+        <th scope="row">{name}</th>
+        <td className="mono">{collective.routingIndicator}</td>
+        <td>
+          <p className="muted">Derived: {collective.derivation}</p>
+          {collective.members.length === 0 ? (
+            <p className="empty-collective">empty: a release to it is refused</p>
+          ) : (
+            <ul className="chips">
+              {collective.members.map((m) => (
+                <li key={String(m)}>{String(m)}</li>
+              ))}
+            </ul>
+          )}
+        </td>
+      </tr>
+    );
+  }
   return (
     <tr>
       <th scope="row">{name}</th>
       <td className="mono">{collective.routingIndicator}</td>
       <td>
+        {collective.members.length === 0 && <p className="empty-collective">empty: a release to it is refused</p>}
         <ul className="chips">
           {collective.members.map((m) => (
             <li key={String(m)}>

@@ -1,5 +1,6 @@
 // The form of a draft, top to bottom in the order of a telegram: addressees, classification and handling, TAGS,
-// subject, references, text, signature, and the action requests. Each field shows its own findings.
+// subject, references, text, signature, the action requests and a reply's position report. Each field shows its
+// own findings.
 import type { Finding } from "../../../api/types.ts";
 import type { DirectoryLists } from "../addressee-suggestions.ts";
 import type { DraftForm } from "../draft-form.ts";
@@ -8,6 +9,7 @@ import { ActionRequestsField } from "./action-requests-field.tsx";
 import { AddresseeField } from "./addressee-field.tsx";
 import { ClassificationFields } from "./classification-fields.tsx";
 import { ParagraphsField } from "./paragraphs-field.tsx";
+import { PositionReportField } from "./position-report-field.tsx";
 import { ReferencesField } from "./references-field.tsx";
 import { TagsField } from "./tags-field.tsx";
 import { TextField } from "./text-field.tsx";
@@ -108,6 +110,15 @@ export function ComposerForm({ form, onChange, directory, findings, readOnly, or
           rows={form.actionRequests}
           actionPosts={form.to}
           onChange={(actionRequests) => onChange({ actionRequests })}
+          findings={findings}
+        />
+      </section>
+
+      <section className="card form-section" aria-labelledby="position-report-title">
+        <h2 id="position-report-title">Position report</h2>
+        <PositionReportField
+          row={form.positionReport}
+          onChange={(positionReport) => onChange({ positionReport })}
           findings={findings}
         />
       </section>
