@@ -5,6 +5,7 @@ import type { DirectoryTables } from "./tables/directory.ts";
 import type { DistributionTables } from "./tables/distribution.ts";
 import type { MessagingTables } from "./tables/messaging.ts";
 import type { SavedSearchTables } from "./tables/saved-searches.ts";
+import type { SearchNoticeTables } from "./tables/search-notices.ts";
 import type { UserTables } from "./tables/users.ts";
 
 export interface Database
@@ -15,4 +16,5 @@ export interface Database
     AuditTables,
     MessagingTables,
     DistributionTables,
-    SavedSearchTables {}
+    SavedSearchTables,
+    SearchNoticeTables {}

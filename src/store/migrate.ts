@@ -18,6 +18,7 @@ import * as m0015 from "./migrations/0015-lock-lookups.ts";
 import * as m0016 from "./migrations/0016-row-number-reservations.ts";
 import * as m0017 from "./migrations/0017-chained-cables.ts";
 import * as m0023 from "./migrations/0023-english-stems.ts";
+import * as m0024 from "./migrations/0024-watching-searches.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0016-row-number-reservations": m0016,
   "0017-chained-cables": m0017,
   "0023-english-stems": m0023,
+  "0024-watching-searches": m0024,
 };
 
 class StaticProvider implements MigrationProvider {

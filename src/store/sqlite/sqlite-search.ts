@@ -52,6 +52,17 @@ export function sqliteSearch(db: Kysely<Database>): SearchEngine {
     relevancePage: async (plan, after, limit, counted) =>
       run(relevancePage(plan, after, limit, (await counted).count <= RANK_CAP)),
     datePage: (plan, after, limit) => run(datePage(plan, after, limit)),
+    matchingAmong: async (plan, seqs) => {
+      if (seqs.length === 0) return [];
+      const { where } = boundsOf(plan, sql.ref("c.seq"), null);
+      const among = sql`c.seq IN (${sql.join([...seqs])})`;
+      const rows = plan.indexed
+        ? await run(sql<{ seq: number }>`SELECT c.seq FROM cable_fts f CROSS JOIN cables c
+            WHERE ${FTS_SEQ} IN (${sql.join([...seqs])}) AND c.seq = ${FTS_SEQ} AND ${sqliteFtsMatch(plan.expression)}
+              AND ${among} AND ${where}`)
+        : await run(sql<{ seq: number }>`SELECT c.seq FROM cables c WHERE ${among} AND ${where}`);
+      return rows.map((r) => Number(r.seq));
+    },
   };
 }
 
