@@ -56,11 +56,11 @@ export function sqliteSearch(db: Kysely<Database>): SearchEngine {
       if (seqs.length === 0) return [];
       const { where } = boundsOf(plan, sql.ref("c.seq"), null);
       const among = sql`c.seq IN (${sql.join([...seqs])})`;
-      const rows = plan.indexed
-        ? await run(sql<{ seq: number }>`SELECT c.seq FROM cable_fts f CROSS JOIN cables c
-            WHERE ${FTS_SEQ} IN (${sql.join([...seqs])}) AND c.seq = ${FTS_SEQ} AND ${sqliteFtsMatch(plan.expression)}
-              AND ${among} AND ${where}`)
-        : await run(sql<{ seq: number }>`SELECT c.seq FROM cables c WHERE ${among} AND ${where}`);
+      // The match as one set: FTS5 given the row ids would run the whole match once per row id.
+      const matching = plan.indexed
+        ? sql` AND c.seq IN (SELECT ${FTS_SEQ} FROM cable_fts f WHERE ${sqliteFtsMatch(plan.expression)})`
+        : sql``;
+      const rows = await run(sql<{ seq: number }>`SELECT c.seq FROM cables c WHERE ${among} AND ${where}${matching}`);
       return rows.map((r) => Number(r.seq));
     },
   };
