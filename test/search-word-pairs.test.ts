@@ -61,7 +61,8 @@ describe("postgres: word pairs for phrases", () => {
   });
 
   it("gives an archive indexed without pairs the same pairs in migration 0013, after which phrases are found", async () => {
-    const written = (await lexemes()).sort();
+    // Stems (migration 0023) have no positions, which ts_filter drops with the pairs; only the pairs are this test's.
+    const written = (await lexemes()).filter((l) => !l.startsWith("^")).sort();
     // The archive as it was before 0013: no pairs.
     await sql`UPDATE cable_fts SET tsv = ts_filter(tsv, '{a,b,c,d}')`.execute(store.db);
     expect((await lexemes()).some((l) => l.includes(" "))).toBe(false);

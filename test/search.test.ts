@@ -134,7 +134,7 @@ describe.each(DIALECTS)("%s: cable search", (dialect) => {
 
   it("matches a word prefix with *", async () => {
     expect(await ids("recogni* -tag:ZZPG")).toEqual(["08STATE16245", "09PARIS100", "09STATE39345"]);
-    expect(await ids("recognizes")).toEqual(["09PARIS100"]);
+    expect(await ids('"recognizes"')).toEqual(["09PARIS100"]);
   });
 
   it("matches a phrase only where its words are adjacent and in order", async () => {

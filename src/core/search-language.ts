@@ -5,6 +5,7 @@ export const SEARCH_HELP = `Search syntax (all parts must match; case does not m
   kosovo recognition        cables containing both words (anywhere in subject or text)
   kosov*                    words starting with "kosov"
   "security council"        the exact phrase
+  "recognize"               the word as written; unquoted, its other forms match too (recognized, recognizing)
   -serbia  -"veto threat"   exclude a word or a phrase; any filter below can be excluded too (-tag:ECON)
   tag:PREL                  TAGS code (tag:OVIP also matches person tags such as OVIP (CLINTON, HILLARY))
   origin:STATE              originating station (origin:PARIS, origin:USUN...)

@@ -6,6 +6,8 @@
 // hyphenated words), so it is given ftsText's form, and a query means the same thing on both. Queries and snippets
 // cut their words with ftsWords. Fielded filters (tag:, origin:, ...) are words too, in a third column (`meta`, weight D on
 // PostgreSQL), so the inverted index answers them as fast as it answers words, and no text word can match them.
+// English stems are indexed beside the words (indexStems): an unquoted query word finds its other forms too.
+import { englishStem } from "./english-stem.ts";
 
 /** The fields whose values become `meta` tokens; the prefix keeps fields apart (`tagprel`, `orgstate`). */
 export const META_PREFIX = {
@@ -62,5 +64,38 @@ export function metaToken(field: MetaField, value: string): string {
   return META_PREFIX[field] + ftsWords(value).join("");
 }
 
-/** One search term for the index: a word or phrase (its words), optionally a prefix, in the text or in `meta`. */
-export type FtsTerm = { words: string[]; prefix: boolean; column: "text" | "subject" | "meta" };
+/**
+ * One search term for the index: a word or phrase (its words), optionally a prefix, in the text or in `meta`. A term
+ * with a `stem` (an unquoted word in the text) also matches the words sharing that stem (see `indexStems`).
+ */
+export type FtsTerm = { words: string[]; prefix: boolean; column: "text" | "subject" | "meta"; stem?: string };
+
+/**
+ * The stems a text's words are indexed under beside the words themselves: the distinct English stems (english-stem.ts)
+ * that differ from their word. A word that is its own stem is found as a word, so it needs no stem entry, which
+ * keeps the index small. Exact words are indexed apart from stems, so that they can rank first.
+ * @example indexStems("Recognized and recognizing, not recognition") // ["recogn", "recognit"]
+ */
+export function indexStems(text: string): string[] {
+  const stems = new Set<string>();
+  for (const word of ftsWords(text)) {
+    const stem = englishStem(word);
+    if (stem !== word) stems.add(stem);
+  }
+  return [...stems];
+}
+
+/**
+ * What a stemmed query word matches besides itself: its stem among the stems (`indexStems`) and, when the stem
+ * differs from the word and may be a word of its own ("states" → "state"), that word, which is indexed as a word
+ * only (a word that is its own stem has no stem entry).
+ * @example stemAlternatives({ words: ["states"], prefix: false, column: "text", stem: "state" })
+ * // { stem: "state", word: "state" }
+ * @example stemAlternatives({ words: ["state"], prefix: false, column: "text", stem: "state" })
+ * // { stem: "state", word: null }
+ */
+export function stemAlternatives(term: FtsTerm): { stem: string; word: string | null } | null {
+  if (term.stem === undefined) return null;
+  const word = term.stem !== term.words[0] && englishStem(term.stem) === term.stem ? term.stem : null;
+  return { stem: term.stem, word };
+}

@@ -20,6 +20,8 @@ import * as m0017 from "./migrations/0017-chained-cables.ts";
 import * as m0018 from "./migrations/0018-campaigns.ts";
 import * as m0019 from "./migrations/0019-position-suggestions.ts";
 import * as m0020 from "./migrations/0020-draft-submission.ts";
+import * as m0023 from "./migrations/0023-english-stems.ts";
+import * as m0024 from "./migrations/0024-watching-searches.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -45,6 +47,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0018-campaigns": m0018,
   "0019-position-suggestions": m0019,
   "0020-draft-submission": m0020,
+  "0023-english-stems": m0023,
+  "0024-watching-searches": m0024,
 };
 
 class StaticProvider implements MigrationProvider {

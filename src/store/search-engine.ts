@@ -109,4 +109,10 @@ export type SearchEngine = {
    * @example await store.search.datePage(plan, null, 21)
    */
   datePage(plan: SearchPlan, after: PagePosition | null, limit: number): Promise<PageRow[]>;
+  /**
+   * Which of the cables `seqs` (row numbers) the plan matches: how a watching saved search learns that new cables
+   * match it, without running the whole search.
+   * @example await store.search.matchingAmong(plan, [7, 9]) // [9]
+   */
+  matchingAmong(plan: SearchPlan, seqs: readonly number[]): Promise<number[]>;
 };

@@ -6,6 +6,7 @@
 // commits, or with the file deleted) is indexed again when the archive is next opened for work (repairSearchIndex).
 // Queries name the table `cable_fts` without the schema: SQLite finds it in the attached file.
 import type BetterSqlite3 from "better-sqlite3";
+import { indexStems } from "./full-text.ts";
 
 /** The schema the index file is attached as. */
 export const SEARCH_SCHEMA = "search";
@@ -15,7 +16,7 @@ export const FTS_HASH_BYTES = 64 * 1024 * 1024;
 /** Segments on one level before FTS5 merges them (4 by default). */
 export const FTS_AUTOMERGE = 16;
 
-/** One cable as the index takes it: its row number in the archive and its three indexed columns. */
+/** One cable as the index takes it: its row number in the archive and its text columns (the stems are worked out). */
 export type IndexDoc = { seq: number; subject: string; body: string; meta: string };
 
 /**
@@ -57,10 +58,12 @@ export function attachSearchIndex(sqlite: BetterSqlite3.Database, file: string):
     .immediate();
 }
 
-/** Whether the attached index is this archive's, and holds no more cables than it. */
+/** Whether the attached index is this archive's, in today's form, and holds no more cables than it. */
 function indexIsOurs(sqlite: BetterSqlite3.Database): boolean {
   const tables = sqlite.prepare(`SELECT name FROM ${SEARCH_SCHEMA}.sqlite_master WHERE type = 'table'`).pluck().all();
   if (!tables.includes("index_of") || !tables.includes("cable_fts")) return false;
+  const columns = sqlite.prepare(`SELECT name FROM pragma_table_info('cable_fts', '${SEARCH_SCHEMA}')`).pluck().all();
+  if (!columns.includes("stems")) return false;
   const owner = sqlite.prepare(`SELECT archive FROM ${SEARCH_SCHEMA}.index_of`).pluck().get();
   const ours = sqlite.prepare(`SELECT id FROM main.archive_identity`).pluck().get();
   return owner === ours && indexedCount(sqlite) <= archivedCount(sqlite);
@@ -73,14 +76,16 @@ const indexedCount = (sqlite: BetterSqlite3.Database) =>
 
 /**
  * Creates the full-text table in the attached index (just emptied by attachSearchIndex): contentless (the text lives in
- * the archive, and snippets are cut from it), with words cut as ftsWords cuts them (full-text.ts). FTS5's defaults
+ * the archive, and snippets are cut from it), with words cut as ftsWords cuts them (full-text.ts), and their English
+ * stems in a column of their own (indexStems): FTS5's `porter` tokeniser would stem every column, leaving no exact
+ * word to rank first. FTS5's defaults
  * write a segment per megabyte of terms and merge four at a time, so an import batch would make many small segments and
  * spend much of its time merging them; with the settings here an import is faster and searches are as fast (measured
  * with bench:archive, see docs/performance.md). Settings live in the table's config, so every connection has them. They
  * can only be given as literals ("SQL logic error" for a bound parameter).
  */
 function createIndexTable(db: BetterSqlite3.Database): void {
-  db.exec(`CREATE VIRTUAL TABLE ${SEARCH_SCHEMA}.cable_fts USING fts5(subject, body, meta, content='',
+  db.exec(`CREATE VIRTUAL TABLE ${SEARCH_SCHEMA}.cable_fts USING fts5(subject, body, meta, stems, content='',
     tokenize='unicode61 remove_diacritics 2')`);
   db.exec(`INSERT INTO ${SEARCH_SCHEMA}.cable_fts (cable_fts, rank) VALUES ('hashsize', ${FTS_HASH_BYTES})`);
   db.exec(`INSERT INTO ${SEARCH_SCHEMA}.cable_fts (cable_fts, rank) VALUES ('automerge', ${FTS_AUTOMERGE})`);
@@ -95,9 +100,12 @@ function createIndexTable(db: BetterSqlite3.Database): void {
  */
 export function prepareIndexing(db: BetterSqlite3.Database, schema: string): (doc: IndexDoc) => void {
   const present = db.prepare(`SELECT 1 FROM ${schema}.cable_fts_docsize WHERE id = ?`).pluck();
-  const insert = db.prepare(`INSERT INTO ${schema}.cable_fts (rowid, subject, body, meta) VALUES (?, ?, ?, ?)`);
+  const insert = db.prepare(
+    `INSERT INTO ${schema}.cable_fts (rowid, subject, body, meta, stems) VALUES (?, ?, ?, ?, ?)`,
+  );
   return (d) => {
-    if (present.get(d.seq) === undefined) insert.run(d.seq, d.subject, d.body, d.meta);
+    if (present.get(d.seq) !== undefined) return;
+    insert.run(d.seq, d.subject, d.body, d.meta, indexStems(`${d.subject} ${d.body}`).join(" "));
   };
 }
 

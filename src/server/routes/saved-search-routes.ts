@@ -1,15 +1,24 @@
-// A user's saved searches: list, save and remove; each user reaches only their own.
+// A user's saved searches: list, save, remove and watch, and the notices watching ones leave; each user reaches only
+// their own.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   listSavedSearches,
+  listSearchNotices,
+  markSearchNoticesRead,
   removeSavedSearch,
   SAVED_SEARCH_SORTS,
   saveSearch,
+  watchSavedSearch,
 } from "../../services/saved-searches/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
-import { SavedSearchListSchema, SavedSearchSchema } from "../../api/saved-search-schemas.ts";
+import {
+  SavedSearchListSchema,
+  SavedSearchSchema,
+  SearchNoticeListSchema,
+  WatchBodySchema,
+} from "../../api/saved-search-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const tags = ["search"];
@@ -66,5 +75,52 @@ export const savedSearchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       await removeSavedSearch(deps, { user: signedIn(request).user, id: request.params.id });
       return reply.code(204).send(null);
     },
+  );
+  app.put(
+    "/api/saved-searches/:id/watch",
+    {
+      schema: {
+        operationId: "watchSavedSearch",
+        summary: "Watch one of your saved searches for new cables, or stop",
+        description:
+          "Watching, each newly archived or released cable the search matches, under your access at that moment, " +
+          "leaves a notice (GET /api/search-notices) and a live `search.matched` event on /api/events. No e-mail: " +
+          "users have no e-mail address.",
+        tags,
+        params: z.object({ id: z.string().min(1).max(64) }),
+        body: WatchBodySchema,
+        response: { 200: SavedSearchSchema, ...PROBLEMS },
+      },
+    },
+    async (request) =>
+      watchSavedSearch(deps, { user: signedIn(request).user, id: request.params.id, watch: request.body.watch }),
+  );
+  app.get(
+    "/api/search-notices",
+    {
+      schema: {
+        operationId: "listSearchNotices",
+        summary: "New cables your watching saved searches matched, newest first, and how many are unread",
+        description: "Only cables you may read now are listed.",
+        tags,
+        response: { 200: SearchNoticeListSchema, ...PROBLEMS },
+      },
+    },
+    async (request) => {
+      const { user, reader } = signedIn(request);
+      return listSearchNotices(deps, { reader: { ...reader, userId: user.id } });
+    },
+  );
+  app.post(
+    "/api/search-notices/read",
+    {
+      schema: {
+        operationId: "markSearchNoticesRead",
+        summary: "Mark all your saved-search notices read",
+        tags,
+        response: { 200: z.object({ marked: z.number().int() }), ...PROBLEMS },
+      },
+    },
+    async (request) => ({ marked: await markSearchNoticesRead(deps, { userId: signedIn(request).user.id }) }),
   );
 };

@@ -4,13 +4,14 @@ import type { AuditLogTable } from "../../store/tables/audit.ts";
 
 /**
  * Acts written to the audit log. Reads are recorded for classified cables, searches always, and so are saving and
- * removing a saved search (`search.`).
+ * removing a saved search and turning its watch on or off (`search.`).
  */
 export const AUDIT_ACTIONS = [
   "cable.read",
   "cable.search",
   "search.save",
   "search.remove",
+  "search.watch",
   "session.create",
   "session.fail",
   "user.create",

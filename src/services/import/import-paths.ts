@@ -16,6 +16,9 @@ import { ParsePool } from "./parse-pool.ts";
 import { readLines } from "./read-lines.ts";
 import { readTextFile } from "./read-text-file.ts";
 import { walkPaths } from "./walk-paths.ts";
+import { systemClock } from "../clock.ts";
+import type { EventBus } from "../events/event-bus.ts";
+import { notifyWatchingSearches } from "../saved-searches/notify-watching-searches.ts";
 
 /** Where an import stands. `done` counts inputs (telegram files, JSON lines) out of `total` (null while unknown). */
 export type ImportProgress = {
@@ -39,6 +42,8 @@ export type ImportOptions = {
   batchSize?: number;
   /** Parse worker threads; default: one per core but one (1 to 4) for 1,000 inputs or more, else none (inline). */
   workers?: number;
+  /** Where a watching saved search's live notice goes (notify-watching-searches.ts); the notice is kept regardless. */
+  bus?: EventBus;
   /** Called before a step after the last input that may take a while, saying what it does. */
   onStep?(what: string): void;
   /**
@@ -103,6 +108,8 @@ const REFRESH_FROM = 1000;
  */
 export async function importPaths(store: Store, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const started = performance.now();
+  // Cables archived from here on are this import's (or a release's meanwhile, which a notice counts once anyway).
+  const startedAt = systemClock.now().toISOString();
   const progress: ImportProgress = { done: 0, total: null, imported: 0, present: 0, failed: 0, current: null };
   const skipped = new Map<ImportProblemCode, { count: number; example: string }>();
   let warnings = 0;
@@ -200,6 +207,10 @@ export async function importPaths(store: Store, paths: string[], options: Import
   if (upkeep && progress.imported >= REFRESH_FROM) {
     options.onStep?.(upkeep.step);
     await upkeep.run();
+  }
+  // Once every cable is searchable (the index thread has finished): watching saved searches hear of the new ones.
+  if (progress.imported > 0) {
+    await notifyWatchingSearches({ store, clock: systemClock, bus: options.bus }, { archivedSince: startedAt });
   }
 
   const elapsedMs = performance.now() - started;

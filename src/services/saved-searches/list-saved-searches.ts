@@ -14,7 +14,7 @@ type ListProps = {
 export async function listSavedSearches({ store }: Pick<Deps, "store">, { userId }: ListProps): Promise<SavedSearch[]> {
   const rows = await store.db
     .selectFrom("saved_searches")
-    .select(["id", "name", "query", "sort", "created_at"])
+    .select(["id", "name", "query", "sort", "created_at", "watch"])
     .where("user_id", "=", userId)
     .orderBy("name_key")
     .orderBy("id")

@@ -24,7 +24,7 @@ export async function removeSavedSearch({ store, clock }: Deps, { user, id }: Re
       .deleteFrom("saved_searches")
       .where("id", "=", id)
       .where("user_id", "=", user.id)
-      .returning(["id", "name", "query", "sort", "created_at"])
+      .returning(["id", "name", "query", "sort", "created_at", "watch"])
       .executeTakeFirst();
     if (!row) {
       throw new CablegramError("SAVED_SEARCH_NOT_FOUND", `You have no saved search ${JSON.stringify(id)}.`, { id });

@@ -30,7 +30,7 @@ type SaveProps = {
  * name and sort as detail) in the transaction that saves it, as every search is audited: a saved query is one the
  * user means to run again. A refused save is not recorded.
  * @example await saveSearch(deps, { user, search: { name: "Kosovo", query: "kosovo tag:PREL" } })
- * // { id: "…", name: "Kosovo", query: "kosovo tag:PREL", sort: null, createdAt: "2024-05-01T09:00:00.000Z" }
+ * // { id: "…", name: "Kosovo", query: "kosovo tag:PREL", sort: null, createdAt: "2024-05-01T09:00:00.000Z", watch: false }
  * // audit: alice search.save "kosovo tag:PREL" id=… name=Kosovo sort=null
  */
 export async function saveSearch({ store, clock }: Deps, { user, search }: SaveProps): Promise<SavedSearch> {
@@ -48,6 +48,7 @@ export async function saveSearch({ store, clock }: Deps, { user, search }: SaveP
     query: fields.query,
     sort: fields.sort ?? null,
     created_at: clock.now().toISOString(),
+    watch: 0,
   };
   const saved = savedSearchFromRow(row);
   try {

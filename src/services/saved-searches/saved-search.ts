@@ -53,17 +53,19 @@ export type SavedSearch = {
   query: string;
   sort: SavedSearchSort | null;
   createdAt: string;
+  /** Whether a newly archived or released cable matching it leaves its owner a notice (watch-saved-search.ts). */
+  watch: boolean;
 };
 
 /**
  * The saved search a row holds.
- * @example savedSearchFromRow(row) // { id: "…", name: "Kosovo", query: "kosovo tag:PREL", sort: null, createdAt: "…" }
+ * @example savedSearchFromRow(row) // { id: "…", name: "Kosovo", query: "kosovo tag:PREL", sort: null, createdAt: "…", watch: false }
  */
 export function savedSearchFromRow(row: Omit<SavedSearchesTable, "user_id" | "name_key">): SavedSearch {
   const sort = (SAVED_SEARCH_SORTS as readonly string[]).includes(row.sort ?? "")
     ? (row.sort as SavedSearchSort)
     : null;
-  return { id: row.id, name: row.name, query: row.query, sort, createdAt: row.created_at };
+  return { id: row.id, name: row.name, query: row.query, sort, createdAt: row.created_at, watch: row.watch === 1 };
 }
 
 /**

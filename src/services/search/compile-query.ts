@@ -1,4 +1,5 @@
 // Turns a parsed query into what the store runs: index terms (text and fielded), exclusions and a date range.
+import { englishStem } from "../../store/english-stem.ts";
 import { ftsWords, metaToken, type FtsTerm } from "../../store/full-text.ts";
 import type { SearchQuery } from "../../core/search-language.ts";
 
@@ -19,7 +20,8 @@ export type CompiledQuery = {
 
 /**
  * Compiles a parsed query. A word with no letters or digits (`--`) is dropped, and a word the index cuts in
- * several (`case-by-case`, `1.4(b)`) becomes a phrase of those words.
+ * several (`case-by-case`, `1.4(b)`) becomes a phrase of those words. An unquoted word to find (not a prefix, not
+ * excluded) carries its English stem, so "recognized" finds "recognizing" too; a quoted word or phrase is exact.
  * @example compileQuery(parseSearchQuery("tag:PREL kosovo")).positive
  * // [{ words: ["kosovo"], prefix: false, column: "text" }, { words: ["tagprel"], prefix: false, column: "meta" }]
  */
@@ -29,6 +31,7 @@ export function compileQuery(query: SearchQuery): CompiledQuery {
     const words = ftsWords(term.text);
     if (words.length === 0) continue;
     const fts: FtsTerm = { words, prefix: term.prefix, column: "text" };
+    if (term.kind === "word" && words.length === 1 && !term.prefix && !term.negated) fts.stem = englishStem(words[0]!);
     if (term.negated) compiled.negative.push(fts);
     else {
       compiled.positive.push(fts);

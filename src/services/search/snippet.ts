@@ -1,4 +1,5 @@
 // Highlighted snippets: a short window of a cable's text around the first match, HTML-escaped, matches in <mark>.
+import { englishStem } from "../../store/english-stem.ts";
 import { ftsText, type FtsTerm } from "../../store/full-text.ts";
 
 const WINDOW = 240;
@@ -7,7 +8,8 @@ const LEAD = 60;
 /**
  * Cuts a snippet of about 240 characters around the first place `terms` match in `text`, with the matches wrapped in
  * <mark>…</mark> and everything else HTML-escaped; whitespace is collapsed and cuts are marked with "…". Without a
- * match (or terms) it is the start of the text. Words are compared as the index compares them (see full-text.ts).
+ * match (or terms) it is the start of the text. Words are compared as the index compares them (see full-text.ts):
+ * a term with a stem marks the words sharing it too ("recognize" marks "recognized").
  * @example highlightSnippet("Kosovo <declared> independence.", [{ words: ["kosovo"], prefix: false, column: "text" }])
  * // "<mark>Kosovo</mark> &lt;declared&gt; independence."
  */
@@ -82,7 +84,11 @@ function matchSpans(text: string, terms: FtsTerm[]): { start: number; end: numbe
  * (folding could otherwise make a word match that the search does not see); 0 otherwise.
  */
 function firstCandidate(text: string, terms: FtsTerm[]): number {
-  const firsts = terms.map((t) => t.words[0]!);
+  // A word sharing a stem starts as the stem does, bar its last letters ("happi" for "happy", "sensibl" for
+  // "sensibility").
+  const firsts = terms.flatMap((t) =>
+    t.stem === undefined ? [t.words[0]!] : [t.words[0]!, t.stem.slice(0, Math.max(1, t.stem.length - 2))],
+  );
   if (!firsts.every((w) => /^[a-z0-9]+$/.test(w)) || hasNonAsciiLetter(text)) return 0;
   const found = new RegExp(`(?<![A-Za-z0-9])(?:${firsts.join("|")})`, "i").exec(text);
   return found ? found.index : text.length;
@@ -104,6 +110,7 @@ function indexWord(token: string): string {
 
 function matchesAt(tokens: Token[], i: number, term: FtsTerm): boolean {
   if (i + term.words.length > tokens.length) return false;
+  if (term.stem !== undefined && englishStem(tokens[i]!.word) === term.stem) return true;
   return term.words.every((w, k) => {
     const token = tokens[i + k]!.word;
     return term.prefix && k === term.words.length - 1 ? token.startsWith(w) : token === w;

@@ -26,6 +26,7 @@ import { draftNotFound, draftRows } from "./read-draft.ts";
 import { assertEditable } from "./save-draft.ts";
 import { sectionCount } from "../../telegram/outgoing-transmission.ts";
 import { releasedCable, type Origin } from "./released-cable.ts";
+import { notifyWatchingSearches } from "../saved-searches/notify-watching-searches.ts";
 import type { WorkflowDeps } from "./workflow-deps.ts";
 
 /** Marks a correction on its first handling line, as State's corrected copies do. */
@@ -129,6 +130,9 @@ export async function releaseDraft(deps: WorkflowDeps, user: User, draftId: stri
     // The locks the archive has just stored for it (cableRecordOf takes them from locksOf too): no query to read them.
     locks: locksOf(cable),
     data: { id: cable.id, subject: cable.subject, precedence: cable.precedence, supersedes },
+  });
+  await notifyWatchingSearches(deps, { cableIds: [cable.id!] }).catch(() => {
+    // The release is committed: a notice that could not be left must not make it look failed.
   });
   if (report === null) return { id: cable.id!, cable };
   // After the commit: the position's source must be an archived cable its recorder may read.

@@ -9,6 +9,7 @@ import type { Database } from "../database.ts";
 import { dateBucket, SLOTS } from "../date-seq.ts";
 import { ftsText } from "../full-text.ts";
 import { oneOf } from "../one-of.ts";
+import { stemLexemes } from "./stem-lexemes.ts";
 import { wordPairs } from "./word-pairs.ts";
 
 /**
@@ -79,7 +80,11 @@ async function insertPostgres(tx: Transaction<Database>, unique: CableRecord[], 
   const texts = unique.map((r) => {
     const subject = ftsText(r.fts.subject);
     const body = ftsText(r.fts.body);
-    return { subject, body, pairs: [...wordPairs(subject), ...wordPairs(body)].join("|") };
+    return {
+      subject,
+      body,
+      pairs: [...wordPairs(subject), ...wordPairs(body), ...stemLexemes(subject, body)].join("|"),
+    };
   });
   // One statement, so one round trip, for the cable and all its rows: a release makes dozens in all, and
   // each costs the server's per-statement work besides the wire.
@@ -118,7 +123,7 @@ async function insertPostgres(tx: Transaction<Database>, unique: CableRecord[], 
     ), fts AS (
       -- The access locks and the subject's words go beside the tsvector too (migration 0010): a search then
       -- reads cable_fts alone. The word pairs of the subject and of the body are lexemes too, for phrases
-      -- (migration 0013); '|' is in no word ftsText makes.
+      -- (migration 0013), and so are the words' stems (migration 0023); '|' is in no word ftsText makes.
       INSERT INTO cable_fts (seq, tsv, subj, class_rank, needs_access, captioned)
       SELECT s, subj || setweight(to_tsvector('simple', b), 'B') || setweight(to_tsvector('simple', m), 'D')
         || array_to_tsvector(string_to_array(w, '|')), subj, k, n, p

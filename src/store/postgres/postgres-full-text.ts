@@ -1,6 +1,7 @@
 // Full-text SQL for PostgreSQL's cable_fts (a tsvector per cable): the tsquery, the condition and the score.
 import { sql, type RawBuilder, type SqlBool } from "kysely";
-import type { FtsTerm } from "../full-text.ts";
+import { stemAlternatives, type FtsTerm } from "../full-text.ts";
+import { STEM_MARK } from "./stem-lexemes.ts";
 import { wordPairs } from "./word-pairs.ts";
 
 // No weight on text and meta words: a weighted lexeme makes GIN recheck every hit against its tsvector (read from
@@ -16,9 +17,13 @@ const PG_WEIGHTS: Record<FtsTerm["column"], string> = { text: "", subject: "A", 
  * `wordPairs`): a two-word phrase without a stop word is its pair alone, exact without a look at the row;
  * otherwise the pairs it has and the phrase itself, so GIN rechecks only the rows holding every pair.
  * `{ pairs: false }` writes phrases with `<->` alone, for tsvectors without pairs (the `subj` column) and for
- * ranking, which reads positions.
+ * ranking, which reads positions; it also leaves out stems, so that ranking weighs only words as written.
+ *
+ * A stemmed word in the text is the word or its stem lexeme (migration 0023, stemLexemes), or the stem as a word.
  * @example postgresFtsExpression([{ words: ["security", "council"], prefix: false, column: "text" }], [])
  * // "(('~security council'))"
+ * @example postgresFtsExpression([{ words: ["states"], prefix: false, column: "text", stem: "state" }], [])
+ * // "((('states') | '^state' | 'state'))"
  */
 export function postgresFtsExpression(
   positive: FtsTerm[],
@@ -26,6 +31,12 @@ export function postgresFtsExpression(
   options: { pairs?: boolean } = {},
 ): string {
   const term = (t: FtsTerm) => {
+    const alternatives = t.column === "text" && options.pairs !== false ? stemAlternatives(t) : null;
+    if (alternatives === null) return exact(t);
+    const word = alternatives.word === null ? "" : ` | '${alternatives.word}'`;
+    return `(${exact(t)} | '${STEM_MARK}${alternatives.stem}'${word})`;
+  };
+  const exact = (t: FtsTerm) => {
     const weights = PG_WEIGHTS[t.column];
     const words = t.words.map((w, i) => {
       const label = `${t.prefix && i === t.words.length - 1 ? "*" : ""}${weights}`;

@@ -53,6 +53,17 @@ export function postgresSearch(db: Kysely<Database>): SearchEngine {
     // page.
     relevancePage: (plan, after, limit) => searching.relevancePage(plan, after, limit),
     datePage: (plan, after, limit) => searching.datePage(plan, after, limit),
+    matchingAmong: async (plan, seqs) => {
+      if (seqs.length === 0) return [];
+      const { where } = boundsOf(plan, sql.ref("c.seq"), null);
+      const among = sql`c.seq IN (${sql.join([...seqs])})`;
+      const { rows } = plan.indexed
+        ? await sql<{ seq: string }>`SELECT c.seq FROM cable_fts f JOIN cables c ON c.seq = f.seq
+            WHERE f.seq IN (${sql.join([...seqs])}) AND ${postgresFtsMatch(plan.expression)} AND ${among}
+              AND ${where}`.execute(db)
+        : await sql<{ seq: string }>`SELECT c.seq FROM cables c WHERE ${among} AND ${where}`.execute(db);
+      return rows.map((r) => Number(r.seq));
+    },
   };
 }
 

@@ -52,6 +52,17 @@ export function sqliteSearch(db: Kysely<Database>): SearchEngine {
     relevancePage: async (plan, after, limit, counted) =>
       run(relevancePage(plan, after, limit, (await counted).count <= RANK_CAP)),
     datePage: (plan, after, limit) => run(datePage(plan, after, limit)),
+    matchingAmong: async (plan, seqs) => {
+      if (seqs.length === 0) return [];
+      const { where } = boundsOf(plan, sql.ref("c.seq"), null);
+      const among = sql`c.seq IN (${sql.join([...seqs])})`;
+      // The match as one set: FTS5 given the row ids would run the whole match once per row id.
+      const matching = plan.indexed
+        ? sql` AND c.seq IN (SELECT ${FTS_SEQ} FROM cable_fts f WHERE ${sqliteFtsMatch(plan.expression)})`
+        : sql``;
+      const rows = await run(sql<{ seq: number }>`SELECT c.seq FROM cables c WHERE ${among} AND ${where}${matching}`);
+      return rows.map((r) => Number(r.seq));
+    },
   };
 }
 

@@ -13,6 +13,8 @@ export interface SavedSearchesTable {
   /** `relevance` or `date`; null for the search's default. */
   sort: string | null;
   created_at: string;
+  /** 1 when a newly archived or released cable matching it makes a notice for its user (migration 0024). */
+  watch: number;
 }
 
 export interface SavedSearchTables {

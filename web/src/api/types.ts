@@ -16,7 +16,7 @@ import type {
   QueueSchema,
   SavedDraftSchema,
 } from "../../../src/api/draft-schemas.ts";
-import type { SavedSearchSchema } from "../../../src/api/saved-search-schemas.ts";
+import type { SavedSearchSchema, SearchNoticeListSchema } from "../../../src/api/saved-search-schemas.ts";
 import type { SearchResultSchema } from "../../../src/api/search-schemas.ts";
 import type { SessionSchema } from "../../../src/api/session-schemas.ts";
 import type { ApiTokenSchema, UserSchema } from "../../../src/api/user-schemas.ts";
@@ -33,6 +33,7 @@ export type SearchResult = z.output<typeof SearchResultSchema>;
 export type SearchHit = SearchResult["results"][number];
 export type Facet = SearchResult["facets"]["tags"];
 export type SavedSearch = z.output<typeof SavedSearchSchema>;
+export type SearchNoticeList = z.output<typeof SearchNoticeListSchema>;
 export type Delivery = z.output<typeof DeliverySchema>;
 export type Alert = z.output<typeof AlertSchema>;
 export type DutyOfficer = z.output<typeof DutyOfficerSchema>;

@@ -1,4 +1,5 @@
-// The side list of the user's saved searches: each runs with a click (a link to its search) and can be removed.
+// The side list of the user's saved searches: each runs with a click (a link to its search), can watch for new
+// cables (a notice for each new match) and can be removed.
 import { useState } from "react";
 import { Link } from "react-router";
 import { query as queryString } from "../../api/client.ts";
@@ -36,6 +37,19 @@ export function SavedSearchList({ saved, current }: Props) {
                 <span className="saved-name">{search.name}</span>
                 <span className="saved-query mono">{search.query}</span>
               </Link>
+              <button
+                type="button"
+                className="saved-watch"
+                aria-pressed={search.watch}
+                aria-label={`Watch saved search ${search.name} for new cables`}
+                title={search.watch ? "Watching: new matching cables are noticed" : "Watch for new cables"}
+                onClick={() => {
+                  setError(null);
+                  saved.watch(search.id, !search.watch).catch((e: unknown) => setError(e as Error));
+                }}
+              >
+                {search.watch ? "Watching" : "Watch"}
+              </button>
               <button
                 type="button"
                 className="saved-remove"

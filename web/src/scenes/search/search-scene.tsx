@@ -11,6 +11,7 @@ import { ResultCount } from "./result-count.tsx";
 import { ResultList } from "./result-list.tsx";
 import { SaveSearchForm } from "./save-search-form.tsx";
 import { SavedSearchList } from "./saved-search-list.tsx";
+import { SearchNotices } from "./search-notices.tsx";
 import { SortControl } from "./sort-control.tsx";
 import { useSavedSearches } from "./use-saved-searches.ts";
 import { useSearchKeys } from "./use-search-keys.ts";
@@ -66,6 +67,7 @@ export function SearchScene() {
       <div className="search-layout">
         <aside className="search-side" aria-label="Saved searches and filters">
           <SavedSearchList saved={saved} current={{ q, sort }} />
+          <SearchNotices />
           {first && <FacetPanel facets={first.facets} exact={first.facetsAreExact} query={q} onToggle={onToggle} />}
         </aside>
         <div className="search-main">

@@ -1,5 +1,5 @@
 // The user's saved searches, kept on the server so they follow the user to any browser: the list, and saving and
-// removing, each followed by a fresh list.
+// removing, and turning a watch on or off, each followed by a fresh list.
 import { useCallback } from "react";
 import { api, segment } from "../../api/client.ts";
 import type { SavedSearch } from "../../api/types.ts";
@@ -9,6 +9,7 @@ import type { SearchSort } from "./use-search-results.ts";
 export type SavedSearches = Resource<SavedSearch[]> & {
   save: (name: string, query: string, sort: SearchSort | undefined) => Promise<SavedSearch>;
   remove: (id: string) => Promise<void>;
+  watch: (id: string, on: boolean) => Promise<void>;
 };
 
 /**
@@ -33,5 +34,12 @@ export function useSavedSearches(): SavedSearches {
     },
     [reload],
   );
-  return { ...resource, save, remove };
+  const watch = useCallback(
+    async (id: string, on: boolean) => {
+      await api<SavedSearch>("PUT", `/api/saved-searches/${segment(id)}/watch`, { watch: on });
+      reload();
+    },
+    [reload],
+  );
+  return { ...resource, save, remove, watch };
 }
