@@ -23,3 +23,4 @@ export * from "./campaigns/position-event.ts";
 export * from "./campaigns/event-index.ts";
 export * from "./campaigns/tally.ts";
 export * from "./campaigns/kosovo-recognitions.ts";
+export * from "./post-sections.ts";

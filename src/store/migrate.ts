@@ -17,6 +17,7 @@ import * as m0014 from "./migrations/0014-parsed-models.ts";
 import * as m0015 from "./migrations/0015-lock-lookups.ts";
 import * as m0016 from "./migrations/0016-row-number-reservations.ts";
 import * as m0017 from "./migrations/0017-chained-cables.ts";
+import * as m0022 from "./migrations/0022-offices-per-post.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0015-lock-lookups": m0015,
   "0016-row-number-reservations": m0016,
   "0017-chained-cables": m0017,
+  "0022-offices-per-post": m0022,
 };
 
 class StaticProvider implements MigrationProvider {

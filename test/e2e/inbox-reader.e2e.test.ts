@@ -90,5 +90,38 @@ describe.skipIf(browserMissing)(
       expect(consoleErrors).toEqual([]);
       await context.close();
     });
+
+    it("slugs the cable at Panama to Panama's own sections, offered from the directory", async () => {
+      const { page, context, consoleErrors } = await ctx.world.newPage();
+      await ctx.world.signIn(page, "duty-panama");
+      await page.goto("/inbox");
+      const row = page.getByRole("row", { name: new RegExp(ctx.demarche) });
+      await row.getByRole("button", { name: "Slug…" }).click();
+      const form = page.getByRole("form", { name: `Slug ${ctx.demarche} to offices` });
+      await form.getByRole("checkbox", { name: "POL" }).waitFor();
+      const offered = await form
+        .getByRole("checkbox")
+        .evaluateAll((boxes) => boxes.map((b) => b.parentElement?.textContent?.trim()));
+      expect(offered).toEqual(["CONS", "DAO", "ECON", "FO", "MGT", "PAS", "POL", "RSO"]);
+      expect(await form.textContent()).not.toContain("no offices");
+      await form.getByRole("checkbox", { name: "POL" }).check();
+      await form.getByRole("checkbox", { name: "CONS" }).check();
+      await ctx.world.screenshot(page, "inbox-slug", { fullPage: false });
+      await form.getByRole("button", { name: "Slug", exact: true }).click();
+      await form.waitFor({ state: "detached" });
+      const copies = await ctx.world.store.db
+        .selectFrom("deliveries")
+        .select(["post", "office"])
+        .where("cable_id", "=", ctx.demarche)
+        .where("office", "!=", "")
+        .orderBy("office")
+        .execute();
+      expect(copies).toEqual([
+        { post: "AMEMBASSY PANAMA", office: "CONS" },
+        { post: "AMEMBASSY PANAMA", office: "POL" },
+      ]);
+      expect(consoleErrors).toEqual([]);
+      await context.close();
+    });
   },
 );
