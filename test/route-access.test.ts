@@ -28,7 +28,9 @@ function roleOf({ method, path }: RegisteredRoute): string | null {
   if (path === "/api/drafts/:id/release") return "approver";
   if (path === "/api/drafts/:id/clearances/:cid") return null; // a clearer need not draft
   if (path.startsWith("/api/drafts") && !["GET", "HEAD"].includes(method)) return "drafter";
-  if (path === "/api/cables/:id/reply" || path === "/api/cables/:id/correction") return "drafter";
+  if (["/api/cables/:id/reply", "/api/cables/:id/correction", "/api/cables/:id/cancellation"].includes(path)) {
+    return "drafter";
+  }
   if (path === "/api/deliveries/:id/slug") return "communicator";
   return null;
 }

@@ -123,5 +123,51 @@ describe.skipIf(browserMissing)(
       expect(consoleErrors).toEqual([]);
       await context.close();
     });
+
+    it("sends a correction from the reader, shown on both versions, and a cancellation, each a draft to clear", async () => {
+      const { page, context, consoleErrors } = await ctx.world.newPage();
+      await ctx.world.signIn(page, "drafter");
+      await page.goto(`/cables/${ctx.demarche}`);
+      await page.getByRole("button", { name: "Send a correction" }).click();
+      await page.waitForURL(/\/drafts\/[^/]+$/);
+      const correction = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+      // Through clearance and approval like any cable.
+      const drafter = ctx.world.apiAs("drafter");
+      const clearance = await drafter<{ id: string }>("POST", `/api/drafts/${correction}/clearances`, {
+        office: "IO/UNP",
+      });
+      await ctx.world.apiAs("clearer")("POST", `/api/drafts/${correction}/clearances/${clearance.id}`, {
+        decision: "clear",
+      });
+      const { id: corrected } = await ctx.world.apiAs("approver")<{ id: string }>(
+        "POST",
+        `/api/drafts/${correction}/release`,
+        {},
+      );
+
+      await page.goto(`/cables/${ctx.demarche}`);
+      const note = page.getByRole("note", { name: "Versions" });
+      await expect
+        .poll(() => note.textContent())
+        .toContain(`Superseded. A corrected copy replaces this cable: ${corrected}`);
+      expect(await page.getByRole("button", { name: "Send a correction" }).count()).toBe(0);
+      await note.getByRole("link", { name: corrected }).click();
+      await expect.poll(() => note.textContent()).toContain(`Corrected copy. This cable supersedes ${ctx.demarche}`);
+      expect(await page.locator("article").textContent()).toContain("CORRECTED COPY");
+      await ctx.world.screenshot(page, "reader-corrected", { fullPage: false });
+
+      await page.getByRole("button", { name: "Cancel", exact: true }).click();
+      await page.waitForURL(/\/drafts\/[^/]+$/);
+      const cancellation = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+      const draft = await drafter<{ cable: { subject: string; to: { name: string }[]; references: { id: string }[] } }>(
+        "GET",
+        `/api/drafts/${cancellation}`,
+      );
+      expect(draft.cable.subject).toMatch(/^CANCELLATION: KOSOVO/);
+      expect(draft.cable.to.map((a) => a.name)).toContain("AMEMBASSY PANAMA");
+      expect(draft.cable.references.map((r) => r.id)).toEqual([corrected]);
+      expect(consoleErrors).toEqual([]);
+      await context.close();
+    });
   },
 );

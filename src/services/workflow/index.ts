@@ -5,8 +5,9 @@ export { createDraft, updateDraft, discardDraft, type DraftOrigin, type SavedDra
 export { readDraft } from "./read-draft.ts";
 export { requestClearance, decideClearance, type ClearanceRequest } from "./clearances.ts";
 export { releaseDraft, CORRECTED_COPY } from "./release-draft.ts";
-export { replyDraft, correctionDraft } from "./reply-draft.ts";
+export { replyDraft, correctionDraft, cancellationDraft } from "./reply-draft.ts";
 export { queueOf, type Queue, type QueueItem } from "./queue.ts";
 export { paragraphsOfBody } from "./body-paragraphs.ts";
 export { releasedCable } from "./released-cable.ts";
 export type { WorkflowDeps } from "./workflow-deps.ts";
+export { cableVersions, type CableVersions } from "./cable-versions.ts";

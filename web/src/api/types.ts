@@ -8,6 +8,7 @@ import type { ArchivedCableSchema, CableSummarySchema, ReferencesSchema } from "
 import type { DeliverySchema } from "../../../src/api/delivery-schemas.ts";
 import type { CollectiveSchema, OfficeSchema, PostSchema } from "../../../src/api/directory-schemas.ts";
 import type {
+  CableVersionsSchema,
   ClearanceSchema,
   DraftFieldsSchema,
   DraftSchema,
@@ -39,6 +40,7 @@ export type DutyOfficer = z.output<typeof DutyOfficerSchema>;
 export type Draft = z.output<typeof DraftSchema>;
 export type Finding = z.output<typeof FindingSchema>;
 export type SavedDraft = z.output<typeof SavedDraftSchema>;
+export type CableVersions = z.output<typeof CableVersionsSchema>;
 export type Clearance = z.output<typeof ClearanceSchema>;
 export type QueueItem = z.output<typeof QueueItemSchema>;
 export type Queue = z.output<typeof QueueSchema>;
