@@ -22,7 +22,8 @@ const PUBLIC = [
 
 /** The role each role-bound route needs; the rest need only a signed-in user. */
 function roleOf({ method, path }: RegisteredRoute): string | null {
-  if (path.startsWith("/api/users") || path === "/api/audit") return "admin";
+  if (path.startsWith("/api/users")) return "admin";
+  if (path === "/api/audit") return "archivist";
   if (path.startsWith("/api/directory/") && !["GET", "HEAD"].includes(method)) return "admin";
   if (path.startsWith("/api/duty-officers/") && method === "PUT") return "admin";
   if (path === "/api/drafts/:id/release") return "approver";
