@@ -95,6 +95,18 @@ describe.each(DIALECTS)("%s: audit log", (dialect) => {
     expect(new Map(entries.map((e) => [e.target, e.resultCount]))).toEqual(new Map(queries.map((q, i) => [q, i])));
   });
 
+  it("is read by archivists and administrators, and refused to anyone else with FORBIDDEN", async () => {
+    await recordAudit(deps, { actor: bob, action: "cable.read", target: "08STATE16245" });
+    const archivist = { username: "arch", roles: ["reader", "archivist"] as const };
+    expect((await queryAudit(store, archivist)).map((e) => e.target)).toEqual(["08STATE16245"]);
+    expect((await queryAudit(store, { username: "root", roles: ["admin"] })).length).toBe(1);
+    const refused = await rejectionOf(queryAudit(store, { username: "drafter", roles: ["reader", "drafter"] }));
+    expect([refused.code, refused.message]).toEqual([
+      "FORBIDDEN",
+      "Reading the audit log needs the archivist or admin role.",
+    ]);
+  });
+
   it("refuses a date or limit it cannot read with INVALID_INPUT", async () => {
     for (const filters of [{ since: "last tuesday" }, { limit: 0 }, { limit: "many" }]) {
       expect((await rejectionOf(queryAudit(store, SYSTEM_ACTING, filters as never))).code).toBe("INVALID_INPUT");

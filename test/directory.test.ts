@@ -27,6 +27,7 @@ import { rejectionOf } from "./helpers/expect-rejection.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
 import { readSeed } from "./helpers/seeds.ts";
 import { SYSTEM_ACTING } from "../src/services/acting.ts";
+import * as migration0022 from "../src/store/migrations/0022-offices-per-post.ts";
 
 describe("reading a PLAD", () => {
   it("tells station, kind, FIPS country and time zone of State posts", () => {
@@ -103,6 +104,20 @@ describe("the default directory", () => {
     expect(directory.offices.find((o) => o.code === "IO/UNP")).toMatchObject({ post: "SECSTATE WASHDC" });
   });
 
+  it("gives every embassy, consulate and mission its usual sections, and the Department none of them", () => {
+    const codesAt = (post: string) => directory.offices.filter((o) => o.post === post).map((o) => o.code);
+    expect(codesAt("AMEMBASSY PANAMA")).toEqual(["FO", "POL", "ECON", "CONS", "MGT", "PAS", "RSO", "DAO"]);
+    expect(codesAt("AMCONSUL BARCELONA")).toEqual(["FO", "POL", "CONS", "MGT", "PAS"]);
+    expect(codesAt("USMISSION USUN NEW YORK")).toEqual(["FO", "POL", "ECON", "MGT", "PAS", "RSO"]);
+    for (const post of directory.posts.filter((p) => ["embassy", "consulate", "mission"].includes(p.kind))) {
+      expect(codesAt(post.name), post.name).toEqual(expect.arrayContaining(["FO", "POL", "MGT", "PAS"]));
+    }
+    expect(codesAt("SECSTATE WASHDC")).not.toContain("POL");
+    expect(codesAt("CIA WASHDC")).not.toContain("POL");
+    const keys = directory.offices.map((o) => `${o.post} ${o.code}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it("uses only FIPS country codes and IANA time zones this runtime knows", () => {
     for (const post of directory.posts) {
       if (post.country !== null) expect(countryName(post.country), `${post.name}: ${post.country}`).not.toBeNull();
@@ -153,7 +168,7 @@ describe.each(DIALECTS)("%s: directory", (dialect) => {
     expect(first).toEqual({
       loaded: true,
       posts: file.posts.length,
-      offices: file.offices.length,
+      offices: readDefaultDirectory().offices.length,
       collectives: file.collectives.length,
     });
     await removePost(store, SYSTEM_ACTING, "PARIS");
@@ -213,7 +228,9 @@ describe.each(DIALECTS)("%s: directory", (dialect) => {
       name: "South Central Europe",
       post: "SECSTATE WASHDC",
     });
-    expect((await rejectionOf(addOffice(store, SYSTEM_ACTING, { code: "EUR/SCE" }))).code).toBe("DIRECTORY_CONFLICT");
+    expect(
+      (await rejectionOf(addOffice(store, SYSTEM_ACTING, { code: "EUR/SCE", post: "SECSTATE WASHDC" }))).code,
+    ).toBe("DIRECTORY_CONFLICT");
     expect((await rejectionOf(addOffice(store, SYSTEM_ACTING, { code: "POL", post: "ATLANTIS" }))).code).toBe(
       "POST_NOT_FOUND",
     );
@@ -221,6 +238,87 @@ describe.each(DIALECTS)("%s: directory", (dialect) => {
     await removeOffice(store, SYSTEM_ACTING, "Eur/Sce");
     expect(await listOffices(store)).toEqual([]);
     expect((await rejectionOf(removeOffice(store, SYSTEM_ACTING, "EUR/SCE"))).code).toBe("OFFICE_NOT_FOUND");
+  });
+
+  it("keys offices per post: each embassy its own POL, removed by naming the post", async () => {
+    await addPost(store, SYSTEM_ACTING, { name: "AMEMBASSY PANAMA" });
+    await addPost(store, SYSTEM_ACTING, { name: "AMEMBASSY ROME" });
+    await addOffice(store, SYSTEM_ACTING, { code: "POL", name: "Political section", post: "PANAMA" });
+    expect(await addOffice(store, SYSTEM_ACTING, { code: "pol", post: "ROME" })).toEqual({
+      code: "POL",
+      name: null,
+      post: "AMEMBASSY ROME",
+    });
+    await addOffice(store, SYSTEM_ACTING, { code: "ECON", post: "ROME" });
+    const conflict = await rejectionOf(addOffice(store, SYSTEM_ACTING, { code: "POL", post: "AMEMBASSY PANAMA" }));
+    expect(conflict.code).toBe("DIRECTORY_CONFLICT");
+    expect(conflict.message).toBe("The directory has an office POL at AMEMBASSY PANAMA already.");
+    expect((await listOffices(store, { post: "PANAMA" })).map((o) => o.code)).toEqual(["POL"]);
+    expect((await listOffices(store, { post: "ROME" })).map((o) => o.code)).toEqual(["ECON", "POL"]);
+
+    const ambiguous = await rejectionOf(removeOffice(store, SYSTEM_ACTING, "POL"));
+    expect(ambiguous.code).toBe("INVALID_INPUT");
+    expect(ambiguous.message).toBe("Several posts have an office POL: name the post whose office to remove.");
+    expect(await removeOffice(store, SYSTEM_ACTING, "pol", "PANAMA")).toMatchObject({ post: "AMEMBASSY PANAMA" });
+    expect((await listOffices(store)).map((o) => `${o.post} ${o.code}`)).toEqual([
+      "AMEMBASSY ROME ECON",
+      "AMEMBASSY ROME POL",
+    ]);
+    expect((await rejectionOf(removeOffice(store, SYSTEM_ACTING, "POL", "PANAMA"))).code).toBe("OFFICE_NOT_FOUND");
+    // The only POL left is Rome's: the code alone names it.
+    expect(await removeOffice(store, SYSTEM_ACTING, "POL")).toMatchObject({ post: "AMEMBASSY ROME" });
+    await removePost(store, SYSTEM_ACTING, "ROME");
+    expect(await listOffices(store)).toEqual([]);
+  });
+
+  it("keeps every office through migration 0022, then takes the same code at two posts", async () => {
+    await addPost(store, SYSTEM_ACTING, { name: "SECSTATE WASHDC" });
+    await addPost(store, SYSTEM_ACTING, { name: "AMEMBASSY PANAMA" });
+    // The offices table as migration 0002 made it: the code alone was the key.
+    await store.db.schema.dropTable("offices").execute();
+    await store.db.schema
+      .createTable("offices")
+      .addColumn("code", "text", (c) => c.primaryKey())
+      .addColumn("name", "text")
+      .addColumn("post", "text", (c) => c.references("posts.name").onDelete("set null"))
+      .execute();
+    await store.db
+      .insertInto("offices")
+      .values([
+        { code: "EUR/SCE", name: "South Central Europe", post: "SECSTATE WASHDC" },
+        { code: "POL", name: null, post: "AMEMBASSY PANAMA" },
+        { code: "H", name: "Legislative Affairs", post: null },
+      ])
+      .execute();
+    const secondPol = { code: "POL", name: null, post: "SECSTATE WASHDC" };
+    await expect(store.db.insertInto("offices").values(secondPol).execute()).rejects.toThrow();
+    await migration0022.up(store.db as never, dialect);
+    expect((await listOffices(store)).map((o) => [o.code, o.name, o.post])).toEqual([
+      ["EUR/SCE", "South Central Europe", "SECSTATE WASHDC"],
+      ["H", "Legislative Affairs", null],
+      ["POL", null, "AMEMBASSY PANAMA"],
+    ]);
+    await addOffice(store, SYSTEM_ACTING, { code: "POL", post: "STATE" });
+    expect((await listOffices(store, { post: "STATE" })).map((o) => o.code)).toEqual(["EUR/SCE", "POL"]);
+    expect((await rejectionOf(addOffice(store, SYSTEM_ACTING, { code: "H" }))).code).toBe("DIRECTORY_CONFLICT");
+  });
+
+  it("resolves a bare office code only to the one post that has it, or to the Department's", async () => {
+    await addPost(store, SYSTEM_ACTING, { name: "SECSTATE WASHDC" });
+    await addPost(store, SYSTEM_ACTING, { name: "AMEMBASSY PANAMA" });
+    await addPost(store, SYSTEM_ACTING, { name: "AMEMBASSY ROME" });
+    for (const post of ["PANAMA", "ROME"]) await addOffice(store, SYSTEM_ACTING, { code: "POL", post });
+    await addOffice(store, SYSTEM_ACTING, { code: "DAO", post: "ROME" });
+    await addOffice(store, SYSTEM_ACTING, { code: "EUR/SCE", post: "STATE" });
+    await addOffice(store, SYSTEM_ACTING, { code: "EUR/SCE", post: "ROME" });
+    const refs = [{ name: "POL" }, { name: "DAO" }, { name: "EUR/SCE" }];
+    const dir = await loadAddresseeDirectory(store.db, refs);
+    expect(
+      refs.map((r) => {
+        const found = dir.resolve(r);
+        return found?.type === "post" ? `${found.post.name} ${found.office}` : null;
+      }),
+    ).toEqual([null, "AMEMBASSY ROME DAO", "SECSTATE WASHDC EUR/SCE"]);
   });
 
   it("resolves an addressee by PLAD, collective, office, routing indicator or station, the chancery first", async () => {

@@ -5,12 +5,7 @@ import type { Cable } from "../src/core/index.ts";
 import { setDutyOfficer } from "../src/services/alerts/index.ts";
 import { SYSTEM_READER } from "../src/services/access/reader.ts";
 import { fixedClock } from "../src/services/clock.ts";
-import {
-  addCollective,
-  addCollectiveMember,
-  addOffice,
-  loadDefaultDirectory,
-} from "../src/services/directory/index.ts";
+import { addCollective, addCollectiveMember, loadDefaultDirectory } from "../src/services/directory/index.ts";
 import {
   ackDelivery,
   deliverQueued,
@@ -261,9 +256,20 @@ describe.each(DIALECTS)("distribution on %s", (dialect) => {
         .where("post", "=", post)
         .execute();
     beforeEach(async () => {
-      for (const code of ["POL", "ECON"]) await addOffice(store, SYSTEM_ACTING, { code, post: "PANAMA" });
       await draftAndRelease();
       await drain();
+    });
+
+    it("goes to the post's own sections from the default directory, never to another post's office", async () => {
+      const post = await panamaCopy();
+      const copies = await slugDelivery(deps(), null, post.id, ["CONS", "dao"]);
+      expect(copies.map((c) => [c.post, c.office])).toEqual([
+        ["AMEMBASSY PANAMA", "CONS"],
+        ["AMEMBASSY PANAMA", "DAO"],
+      ]);
+      const elsewhere = await rejectionOf(slugDelivery(deps(), null, post.id, ["IO/UNP"]));
+      expect(elsewhere.code).toBe("OFFICE_NOT_FOUND");
+      expect(elsewhere.message).toBe("AMEMBASSY PANAMA has no office IO/UNP in the directory.");
     });
 
     it("is not escalated again when the post's copy was escalated already", async () => {

@@ -22,13 +22,16 @@ const PUBLIC = [
 
 /** The role each role-bound route needs; the rest need only a signed-in user. */
 function roleOf({ method, path }: RegisteredRoute): string | null {
-  if (path.startsWith("/api/users") || path === "/api/audit") return "admin";
+  if (path.startsWith("/api/users")) return "admin";
+  if (path === "/api/audit") return "archivist";
   if (path.startsWith("/api/directory/") && !["GET", "HEAD"].includes(method)) return "admin";
   if (path.startsWith("/api/duty-officers/") && method === "PUT") return "admin";
   if (path === "/api/drafts/:id/release") return "approver";
   if (path === "/api/drafts/:id/clearances/:cid") return null; // a clearer need not draft
   if (path.startsWith("/api/drafts") && !["GET", "HEAD"].includes(method)) return "drafter";
-  if (path === "/api/cables/:id/reply" || path === "/api/cables/:id/correction") return "drafter";
+  if (["/api/cables/:id/reply", "/api/cables/:id/correction", "/api/cables/:id/cancellation"].includes(path)) {
+    return "drafter";
+  }
   if (path === "/api/deliveries/:id/slug") return "communicator";
   return null;
 }

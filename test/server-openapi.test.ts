@@ -78,6 +78,8 @@ const OPERATIONS: Record<string, string> = {
   "POST /api/drafts/{id}/release": "releaseDraft",
   "POST /api/cables/{id}/reply": "createReplyDraft",
   "POST /api/cables/{id}/correction": "createCorrectionDraft",
+  "POST /api/cables/{id}/cancellation": "createCancellationDraft",
+  "GET /api/cables/{id}/versions": "getCableVersions",
   "GET /api/queue": "getQueue",
   "GET /api/inbox": "listInbox",
   "POST /api/deliveries/{id}/ack": "acknowledgeDelivery",

@@ -2,7 +2,13 @@
 // the browser's own, why release is not possible yet, and the addressee autocomplete over the directory.
 import { describe, expect, it } from "vitest";
 import type { Clearance, Finding } from "../web/src/api/types.ts";
-import { suggestAddressees, type DirectoryLists } from "../web/src/scenes/composer/addressee-suggestions.ts";
+import {
+  closeAddressees,
+  isKnownAddressee,
+  suggestAddressees,
+  type DirectoryLists,
+} from "../web/src/scenes/composer/addressee-suggestions.ts";
+import { readDefaultDirectory } from "../src/services/directory/load-default-directory.ts";
 import { cableOfForm, emptyForm } from "../web/src/scenes/composer/draft-form.ts";
 import {
   findingsOn,
@@ -127,6 +133,21 @@ describe("web composer: addressee autocomplete", () => {
   it("finds offices by code and collectives by name", () => {
     expect(suggestAddressees(directory, "io/unp")[0]).toMatchObject({ value: "IO/UNP", kind: "office" });
     expect(suggestAddressees(directory, "nato").map((s) => s.kind)).toContain("collective");
+  });
+
+  it("suggests no embassy's POL as a bare code, the Department's offices once each, and knows what it may add", () => {
+    const withSections = readDefaultDirectory() as unknown as DirectoryLists;
+    const pol = suggestAddressees(withSections, "pol");
+    expect(pol.filter((s) => s.value === "POL")).toEqual([]);
+    expect(new Set(pol.map((s) => s.value)).size).toBe(pol.length);
+    expect(suggestAddressees(withSections, "io/unp")[0]).toMatchObject({ value: "IO/UNP", kind: "office" });
+    expect(isKnownAddressee(withSections, "amembassy  panama")).toBe(true);
+    expect(isKnownAddressee(withSections, "RUEHZP")).toBe(true);
+    expect(isKnownAddressee(withSections, "IO/UNP")).toBe(true);
+    expect(isKnownAddressee(withSections, "POL")).toBe(false);
+    expect(isKnownAddressee(withSections, "AMEMBASSY BRUSELS")).toBe(false);
+    expect(closeAddressees(withSections, "AMEMBASSY BRUSELS")[0]).toBe("AMEMBASSY BRUSSELS");
+    expect(closeAddressees(withSections, "QWERTY ZXCVB")).toEqual([]);
   });
 
   it("suggests nothing for a single letter and at most the limit", () => {

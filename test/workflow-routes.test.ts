@@ -248,6 +248,73 @@ describe.each(DIALECTS)("%s: workflow routes", (dialect) => {
     expect(refused.json().detail).toContain("ZZZZ");
   });
 
+  it("releases a correction as a CORRECTED COPY shown on both versions, and drafts a cancellation to the same addressees", async () => {
+    const { releasedId } = (await call(server, "confidential", { url: `/api/drafts/${draftId}` })).json() as {
+      releasedId: string;
+    };
+    const before = await call(server, "confidential", { url: `/api/cables/${releasedId}/versions` });
+    expect(before.json()).toEqual({ releasedHere: true, supersedes: null, supersededBy: null });
+    const correction = await call(server, "confidential", {
+      method: "POST",
+      url: `/api/cables/${releasedId}/correction`,
+      payload: {},
+    });
+    const correctionId = correction.json().id as string;
+    const fixed = await call(server, "confidential", {
+      method: "PATCH",
+      url: `/api/drafts/${correctionId}`,
+      payload: { subject: "FRANCE: ROUTE TEST, CORRECTED" },
+    });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    const released = await call(server, "admin", {
+      method: "POST",
+      url: `/api/drafts/${correctionId}/release`,
+      payload: {},
+    });
+    expect(released.statusCode, released.body).toBe(200);
+    const correctedId = (released.json() as { id: string }).id;
+    expect((await call(server, "confidential", { url: `/api/cables/${releasedId}/versions` })).json()).toEqual({
+      releasedHere: true,
+      supersedes: null,
+      supersededBy: correctedId,
+    });
+    expect((await call(server, "confidential", { url: `/api/cables/${correctedId}/versions` })).json()).toEqual({
+      releasedHere: true,
+      supersedes: releasedId,
+      supersededBy: null,
+    });
+    const corrected = (await call(server, "confidential", { url: `/api/cables/${correctedId}` })).json();
+    expect(corrected.cable.handling).toContain("CORRECTED COPY");
+
+    const original = (await call(server, "confidential", { url: `/api/cables/${releasedId}` })).json().cable;
+    const cancel = await call(server, "confidential", {
+      method: "POST",
+      url: `/api/cables/${releasedId}/cancellation`,
+      payload: {},
+    });
+    expect(cancel.statusCode, cancel.body).toBe(201);
+    const draft = (await call(server, "confidential", { url: `/api/drafts/${cancel.json().id}` })).json();
+    const names = (list: { name: string }[]) => list.map((a) => a.name);
+    expect(names(draft.cable.to)).toEqual(names(original.to));
+    expect(names(draft.cable.info)).toEqual(names(original.info));
+    expect(draft.cable.subject).toBe("CANCELLATION: FRANCE: ROUTE TEST");
+    expect(draft.cable.references.map((r: { id: string }) => r.id)).toEqual([releasedId]);
+    expect(draft.cable.paragraphs[0].text).toContain("Please cancel reftel");
+    expect(draft.status).toBe("draft");
+    const reader = await call(server, "secret", { method: "POST", url: `/api/cables/${releasedId}/cancellation` });
+    expect(reader.statusCode).toBe(403);
+    const imported = await call(server, "confidential", {
+      method: "POST",
+      url: "/api/cables/08STATE16245/cancellation",
+    });
+    expect([imported.statusCode, imported.json().code]).toEqual([400, "INVALID_INPUT"]);
+    expect((await call(server, "confidential", { url: "/api/cables/08STATE16245/versions" })).json()).toEqual({
+      releasedHere: false,
+      supersedes: null,
+      supersededBy: null,
+    });
+  });
+
   it("answers 404 for a draft the user has no part in, as for one that does not exist", async () => {
     const other = await call(server, "unclassified", { url: `/api/drafts/${draftId}` });
     const none = await call(server, "confidential", { url: "/api/drafts/no-such-draft" });

@@ -127,3 +127,8 @@ export const QueueItemSchema = z.object({
 export const QueueSchema = z
   .object({ clearances: z.array(QueueItemSchema), approvals: z.array(QueueItemSchema) })
   .meta({ id: "Queue" });
+
+/** Where a released cable stands among its versions: what a corrected copy supersedes and what supersedes it. */
+export const CableVersionsSchema = z
+  .object({ releasedHere: z.boolean(), supersedes: z.string().nullable(), supersededBy: z.string().nullable() })
+  .meta({ id: "CableVersions" });

@@ -27,3 +27,4 @@ export * from "./campaigns/tally.ts";
 export * from "./campaigns/kosovo-recognitions.ts";
 export * from "./campaigns/suggest-positions.ts";
 export * from "./campaigns/position-report.ts";
+export * from "./post-sections.ts";

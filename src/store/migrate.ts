@@ -20,6 +20,7 @@ import * as m0017 from "./migrations/0017-chained-cables.ts";
 import * as m0018 from "./migrations/0018-campaigns.ts";
 import * as m0019 from "./migrations/0019-position-suggestions.ts";
 import * as m0020 from "./migrations/0020-draft-submission.ts";
+import * as m0022 from "./migrations/0022-offices-per-post.ts";
 import * as m0023 from "./migrations/0023-english-stems.ts";
 import * as m0024 from "./migrations/0024-watching-searches.ts";
 
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0018-campaigns": m0018,
   "0019-position-suggestions": m0019,
   "0020-draft-submission": m0020,
+  "0022-offices-per-post": m0022,
   "0023-english-stems": m0023,
   "0024-watching-searches": m0024,
 };

@@ -62,6 +62,8 @@ describe.skipIf(browserMissing)(`web: accessibility${browserMissing ? ` (skipped
     ["composer", () => "/compose", "Subject"],
     ["clearance queue", () => "/queue", "Queue"],
     ["administration", () => "/admin", "Users"],
+    ["alerts", () => "/alerts", "AMEMBASSY PANAMA"],
+    ["audit log", () => "/audit", "cable.release"],
   ];
   const screens = [
     { width: 1280, height: 720 },

@@ -90,5 +90,84 @@ describe.skipIf(browserMissing)(
       expect(consoleErrors).toEqual([]);
       await context.close();
     });
+
+    it("slugs the cable at Panama to Panama's own sections, offered from the directory", async () => {
+      const { page, context, consoleErrors } = await ctx.world.newPage();
+      await ctx.world.signIn(page, "duty-panama");
+      await page.goto("/inbox");
+      const row = page.getByRole("row", { name: new RegExp(ctx.demarche) });
+      await row.getByRole("button", { name: "Slug…" }).click();
+      const form = page.getByRole("form", { name: `Slug ${ctx.demarche} to offices` });
+      await form.getByRole("checkbox", { name: "POL" }).waitFor();
+      const offered = await form
+        .getByRole("checkbox")
+        .evaluateAll((boxes) => boxes.map((b) => b.parentElement?.textContent?.trim()));
+      expect(offered).toEqual(["CONS", "DAO", "ECON", "FO", "MGT", "PAS", "POL", "RSO"]);
+      expect(await form.textContent()).not.toContain("no offices");
+      await form.getByRole("checkbox", { name: "POL" }).check();
+      await form.getByRole("checkbox", { name: "CONS" }).check();
+      await ctx.world.screenshot(page, "inbox-slug", { fullPage: false });
+      await form.getByRole("button", { name: "Slug", exact: true }).click();
+      await form.waitFor({ state: "detached" });
+      const copies = await ctx.world.store.db
+        .selectFrom("deliveries")
+        .select(["post", "office"])
+        .where("cable_id", "=", ctx.demarche)
+        .where("office", "!=", "")
+        .orderBy("office")
+        .execute();
+      expect(copies).toEqual([
+        { post: "AMEMBASSY PANAMA", office: "CONS" },
+        { post: "AMEMBASSY PANAMA", office: "POL" },
+      ]);
+      expect(consoleErrors).toEqual([]);
+      await context.close();
+    });
+
+    it("sends a correction from the reader, shown on both versions, and a cancellation, each a draft to clear", async () => {
+      const { page, context, consoleErrors } = await ctx.world.newPage();
+      await ctx.world.signIn(page, "drafter");
+      await page.goto(`/cables/${ctx.demarche}`);
+      await page.getByRole("button", { name: "Send a correction" }).click();
+      await page.waitForURL(/\/drafts\/[^/]+$/);
+      const correction = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+      // Through clearance and approval like any cable.
+      const drafter = ctx.world.apiAs("drafter");
+      const clearance = await drafter<{ id: string }>("POST", `/api/drafts/${correction}/clearances`, {
+        office: "IO/UNP",
+      });
+      await ctx.world.apiAs("clearer")("POST", `/api/drafts/${correction}/clearances/${clearance.id}`, {
+        decision: "clear",
+      });
+      const { id: corrected } = await ctx.world.apiAs("approver")<{ id: string }>(
+        "POST",
+        `/api/drafts/${correction}/release`,
+        {},
+      );
+
+      await page.goto(`/cables/${ctx.demarche}`);
+      const note = page.getByRole("note", { name: "Versions" });
+      await expect
+        .poll(() => note.textContent())
+        .toContain(`Superseded. A corrected copy replaces this cable: ${corrected}`);
+      expect(await page.getByRole("button", { name: "Send a correction" }).count()).toBe(0);
+      await note.getByRole("link", { name: corrected }).click();
+      await expect.poll(() => note.textContent()).toContain(`Corrected copy. This cable supersedes ${ctx.demarche}`);
+      expect(await page.locator("article").textContent()).toContain("CORRECTED COPY");
+      await ctx.world.screenshot(page, "reader-corrected", { fullPage: false });
+
+      await page.getByRole("button", { name: "Cancel", exact: true }).click();
+      await page.waitForURL(/\/drafts\/[^/]+$/);
+      const cancellation = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+      const draft = await drafter<{ cable: { subject: string; to: { name: string }[]; references: { id: string }[] } }>(
+        "GET",
+        `/api/drafts/${cancellation}`,
+      );
+      expect(draft.cable.subject).toMatch(/^CANCELLATION: KOSOVO/);
+      expect(draft.cable.to.map((a) => a.name)).toContain("AMEMBASSY PANAMA");
+      expect(draft.cable.references.map((r) => r.id)).toEqual([corrected]);
+      expect(consoleErrors).toEqual([]);
+      await context.close();
+    });
   },
 );

@@ -37,6 +37,7 @@ export const WEB_USERS: NewUser[] = [
   { username: "duty-panama", roles: ["reader", "communicator"], clearance: "SECRET", post: "PANAMA" },
   { username: "drafter-panama", roles: ["reader", "drafter", "approver"], clearance: "SECRET", post: "PANAMA" },
   { username: "uncleared", roles: ["reader"], clearance: "UNCLASSIFIED", post: "PARIS" },
+  { username: "archivist", roles: ["reader", "archivist"], clearance: "SECRET", post: "STATE" },
 ];
 
 export type WebWorld = {

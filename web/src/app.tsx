@@ -7,6 +7,8 @@ import { Loading } from "./components/problem.tsx";
 import { RoleRequired } from "./components/role-required.tsx";
 import { ActionsScene } from "./scenes/actions/actions-scene.tsx";
 import { AdminScene } from "./scenes/admin/admin-scene.tsx";
+import { AlertsScene } from "./scenes/alerts/alerts-scene.tsx";
+import { AuditScene } from "./scenes/audit/audit-scene.tsx";
 import { ComposerScene } from "./scenes/composer/composer-scene.tsx";
 import { InboxScene } from "./scenes/inbox/inbox-scene.tsx";
 import { QueueScene } from "./scenes/queue/queue-scene.tsx";
@@ -56,6 +58,15 @@ export function App() {
             <Route path="/drafts/:id" element={<ComposerScene />} />
             <Route path="/queue" element={<QueueScene />} />
             <Route path="/search" element={<SearchScene />} />
+            <Route path="/alerts" element={<AlertsScene />} />
+            <Route
+              path="/audit"
+              element={
+                <RoleRequired role="archivist" what="The audit log">
+                  <AuditScene />
+                </RoleRequired>
+              }
+            />
             <Route
               path="/admin"
               element={

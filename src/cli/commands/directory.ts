@@ -26,12 +26,16 @@ import { SYSTEM_ACTING } from "../../services/acting.ts";
 
 const HELP = `
 The directory starts as the posts, routing indicators, offices and collectives seen in the seeds and the corpus
-(loaded on first use). Posts are named by PLAD (AMEMBASSY PARIS) or by station (PARIS) wherever one is expected.
+(loaded on first use), every embassy, consulate and mission with its usual sections (FO, POL, ECON, CONS, MGT,
+PAS, RSO, DAO). Posts are named by PLAD (AMEMBASSY PARIS) or by station (PARIS) wherever one is expected; offices
+are keyed per post, so every embassy has its own POL.
 
 Examples:
   $ cablegram directory post list --country FR
   $ cablegram directory post add "AMCONSUL LYON" --ri RUEHLY
+  $ cablegram directory office list --post PANAMA
   $ cablegram directory office add EUR/SCE --name "Office of South Central European Affairs" --post STATE
+  $ cablegram directory office remove DAO --post PANAMA
   $ cablegram directory collective add "NATO CAPITALS" --members PARIS,BERLIN,ROME
   $ cablegram directory collective add-member "NATO CAPITALS" LONDON`;
 
@@ -100,7 +104,7 @@ export const directoryCommand: CommandModule = (program: Command, io: Io, done: 
       ),
     );
 
-  const office = directory.command("office").description("Offices inside posts: EUR/SCE, IO/UNP");
+  const office = directory.command("office").description("Offices inside posts: EUR/SCE at STATE, POL at PANAMA");
   office
     .command("list")
     .option("--post <post>", "only this post's offices")
@@ -124,11 +128,15 @@ export const directoryCommand: CommandModule = (program: Command, io: Io, done: 
   office
     .command("remove")
     .argument("<code>", "office code")
-    .action(async (code: string) =>
+    .option("--post <post>", "the post whose office it is (PLAD or station); needed when several posts have it")
+    .action(async (code: string, o: { post?: string }) =>
       done(
         await run(
           "office remove",
-          async (store) => (io.stdout(`removed ${officeLine(await removeOffice(store, SYSTEM_ACTING, code))}`), 0),
+          async (store) => (
+            io.stdout(`removed ${officeLine(await removeOffice(store, SYSTEM_ACTING, code, o.post))}`),
+            0
+          ),
         ),
       ),
     );

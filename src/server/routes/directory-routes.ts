@@ -140,19 +140,21 @@ export const directoryRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     async (request, reply) => reply.code(201).send(await addOffice(store, signedIn(request).user, request.body)),
   );
   // Office codes contain a slash (EUR/SCE): clients percent-encode it, DELETE /api/directory/offices/EUR%2FSCE.
+  // Offices are keyed per post: `?post=PANAMA` says whose POL.
   app.delete(
     "/api/directory/offices/:code",
     {
       config: admin,
       schema: {
         operationId: "deleteOffice",
-        summary: "Remove an office (admin); encode the slash of the code: EUR%2FSCE",
+        summary: "Remove an office of a post (admin); encode the slash of the code: EUR%2FSCE",
         tags,
         params: z.object({ code: z.string().min(1) }),
+        querystring: z.object({ post: z.string().optional() }),
         response: { 200: OfficeSchema, ...PROBLEMS },
       },
     },
-    async (request) => removeOffice(store, signedIn(request).user, request.params.code),
+    async (request) => removeOffice(store, signedIn(request).user, request.params.code, request.query.post),
   );
 
   app.get(

@@ -1,8 +1,10 @@
-// Drafts, clearances, release, replies, corrections and the queue of what awaits the signed-in user.
+// Drafts, clearances, release, replies, corrections, cancellations, versions and the queue of what awaits the signed-in user.
 import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  cableVersions,
+  cancellationDraft,
   correctionDraft,
   createDraft,
   decideClearance,
@@ -19,6 +21,7 @@ import {
 } from "../../services/workflow/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
 import {
+  CableVersionsSchema,
   ClearanceRequestBodySchema,
   ClearanceSchema,
   DraftSchema,
@@ -52,7 +55,7 @@ function workflowDeps(app: FastifyInstance, options: RouteOptions): WorkflowDeps
   };
 }
 
-/** Draft routes under /api/drafts, reply and correction under /api/cables/:id, and GET /api/queue. */
+/** Draft routes under /api/drafts, reply, correction, cancellation and versions under /api/cables/:id, and GET /api/queue. */
 export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, options) => {
   const deps = () => workflowDeps(app, options);
 
@@ -277,6 +280,38 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
     },
     async (request, reply) =>
       reply.code(201).send(await correctionDraft(deps(), signedIn(request).user, request.params.id)),
+  );
+
+  app.post(
+    "/api/cables/:id/cancellation",
+    {
+      config: { role: "drafter" },
+      schema: {
+        operationId: "createCancellationDraft",
+        summary:
+          "Make a cancellation draft of a cable released here: to the same addressees, citing it, withdrawing it",
+        tags,
+        params: IdParams,
+        body: z.object({}).optional(),
+        response: { 201: SavedDraftSchema, ...PROBLEMS },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await cancellationDraft(deps(), signedIn(request).user, request.params.id)),
+  );
+
+  app.get(
+    "/api/cables/:id/versions",
+    {
+      schema: {
+        operationId: "getCableVersions",
+        summary: "The cable a corrected copy supersedes, and the corrected copy that supersedes this cable",
+        tags,
+        params: IdParams,
+        response: { 200: CableVersionsSchema, ...PROBLEMS },
+      },
+    },
+    async (request) => cableVersions(options.deps.store, signedIn(request).reader, request.params.id),
   );
 
   app.get(

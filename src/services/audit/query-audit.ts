@@ -1,7 +1,9 @@
 // Reads the audit log, newest first, filtered by user, time and action.
 import type { Store } from "../../store/open-store.ts";
 import { parseInput } from "../parse-input.ts";
-import { assertAdmin, type Acting } from "../acting.ts";
+import { hasRole } from "../../core/roles.ts";
+import type { Acting } from "../acting.ts";
+import { CablegramError } from "../errors.ts";
 import { z } from "zod";
 import { auditEntryFromRow, type AuditEntry } from "./audit-entry.ts";
 
@@ -23,12 +25,16 @@ export const AuditQuerySchema = z.object({
 export type AuditQuery = z.input<typeof AuditQuerySchema>;
 
 /**
- * Audit entries matching the filters, newest first, for an administrator or the system (FORBIDDEN for anyone
- * else). INVALID_INPUT for an unreadable date or limit.
+ * Audit entries matching the filters, newest first, for an archivist, an administrator or the system (FORBIDDEN
+ * for anyone else): archivists answer for who read what. INVALID_INPUT for an unreadable date or limit.
  * @example await queryAudit(store, admin, { user: "alice", action: "cable.read", since: "2024-05-01", limit: 20 })
  */
 export async function queryAudit(store: Store, by: Acting, filters: AuditQuery = {}): Promise<AuditEntry[]> {
-  assertAdmin(by, "reading the audit log");
+  if (!("system" in by) && !hasRole(by, "archivist")) {
+    throw new CablegramError("FORBIDDEN", "Reading the audit log needs the archivist or admin role.", {
+      role: "archivist",
+    });
+  }
   const f = parseInput(AuditQuerySchema, filters, "audit query");
   let query = store.db.selectFrom("audit_log").selectAll();
   if (f.user) query = query.where("username", "=", f.user.toLowerCase());

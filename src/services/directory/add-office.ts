@@ -7,8 +7,8 @@ import { requirePost } from "./find-post.ts";
 import { assertAdmin, type Acting } from "../acting.ts";
 
 /**
- * Adds an office. The post may be given by PLAD or station and must exist (POST_NOT_FOUND otherwise); a code
- * already in the directory is DIRECTORY_CONFLICT.
+ * Adds an office. The post may be given by PLAD or station and must exist (POST_NOT_FOUND otherwise). Offices are
+ * keyed per post: every embassy has its POL, but a code the post has already is DIRECTORY_CONFLICT.
  * For an administrator or the system only (FORBIDDEN for anyone else).
  * @example await addOffice(store, admin, { code: "eur/sce", name: null, post: "STATE" }) // { code: "EUR/SCE", post: "SECSTATE WASHDC", ... }
  */
@@ -24,8 +24,16 @@ export async function addOffice(
     "office",
   );
   if (office.post !== null) office.post = (await requirePost(store, input.post ?? office.post)).name;
-  const taken = await store.db.selectFrom("offices").select("code").where("code", "=", office.code).executeTakeFirst();
-  if (taken) throw new CablegramError("DIRECTORY_CONFLICT", `The directory has an office ${office.code} already.`);
+  const taken = await store.db
+    .selectFrom("offices")
+    .select("code")
+    .where("code", "=", office.code)
+    .where("post", office.post === null ? "is" : "=", office.post)
+    .executeTakeFirst();
+  if (taken) {
+    const where = office.post === null ? "without a post" : `at ${office.post}`;
+    throw new CablegramError("DIRECTORY_CONFLICT", `The directory has an office ${office.code} ${where} already.`);
+  }
   await store.db.insertInto("offices").values(office).execute();
   return office;
 }

@@ -127,7 +127,17 @@ export async function loadAddresseeDirectory(
         .select(["o.code", "p.name", "p.station", "p.routing_indicator", "p.kind"])
         .where(oneOf(db, "o.code", codes))
         .execute();
-      for (const r of rows) offices.set(r.code, postOf(r));
+      // Offices are keyed per post: a bare code (`EUR/SCE`) is the Department's office, or the one post's that has
+      // it; `POL`, at every embassy, names no post alone.
+      const seen = new Map<string, number>();
+      for (const r of rows) seen.set(r.code, (seen.get(r.code) ?? 0) + 1);
+      for (const r of rows) {
+        if (r.kind === "headquarters" || (seen.get(r.code) === 1 && !offices.has(r.code)))
+          offices.set(r.code, postOf(r));
+      }
+      for (const [code, n] of seen) {
+        if (n > 1 && offices.get(code)?.kind !== "headquarters") offices.delete(code);
+      }
     }
     const stations = unique(missedNames.map(stationKey));
     const missedRoutes = unique([

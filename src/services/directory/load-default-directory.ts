@@ -1,5 +1,6 @@
 // Loads the default directory (posts, offices and collectives seen in the seeds and the corpus) into an empty store.
 import { readFileSync } from "node:fs";
+import { sectionsOf } from "../../core/post-sections.ts";
 import type { Store } from "../../store/open-store.ts";
 import { postToRow } from "./directory-rows.ts";
 import { DirectorySchema, type Directory } from "./directory-schema.ts";
@@ -7,11 +8,20 @@ import { DirectorySchema, type Directory } from "./directory-schema.ts";
 const DEFAULT_FILE = new URL("./default-directory.json", import.meta.url);
 
 /**
- * Reads the default directory shipped with Cablegram (written by scripts/build-directory.ts).
+ * Reads the default directory shipped with Cablegram (written by scripts/build-directory.ts), with the usual
+ * sections of every embassy, consulate and mission (POST_SECTIONS) among its offices.
  * @example readDefaultDirectory().posts.find((p) => p.station === "PARIS")?.routingIndicator // "RUEHFR"
+ * @example readDefaultDirectory().offices.filter((o) => o.post === "AMEMBASSY PANAMA").map((o) => o.code) // ["FO", "POL", ...]
  */
 export function readDefaultDirectory(): Directory {
-  return DirectorySchema.parse(JSON.parse(readFileSync(DEFAULT_FILE, "utf8")));
+  const file = DirectorySchema.parse(JSON.parse(readFileSync(DEFAULT_FILE, "utf8")));
+  const listed = new Set(file.offices.map((o) => `${o.post} ${o.code}`));
+  const sections = file.posts.flatMap((post) =>
+    sectionsOf(post.kind)
+      .filter((s) => !listed.has(`${post.name} ${s.code}`))
+      .map((s) => ({ code: s.code, name: s.name, post: post.name })),
+  );
+  return { ...file, offices: [...file.offices, ...sections] };
 }
 
 /** What loading did: whether the directory was empty (so it was loaded) and how many entries it now holds. */
@@ -20,7 +30,7 @@ export type LoadDirectoryResult = { loaded: boolean; posts: number; offices: num
 /**
  * Fills an empty directory in one transaction; leaves a directory that has any post alone, so that an
  * administrator's changes survive restarts.
- * @example await loadDefaultDirectory(store) // { loaded: true, posts: 412, offices: 160, collectives: 45 }
+ * @example await loadDefaultDirectory(store) // { loaded: true, posts: 426, offices: 1798, collectives: 64 }
  */
 export async function loadDefaultDirectory(
   store: Store,

@@ -1,4 +1,4 @@
-// Removes a post; it leaves the collectives it was in, and its offices keep going without a post.
+// Removes a post with its offices (keyed per post, they mean nothing without it); it leaves its collectives.
 import type { Store } from "../../store/open-store.ts";
 import type { Post } from "./directory-schema.ts";
 import { requirePost } from "./find-post.ts";
@@ -15,7 +15,7 @@ export async function removePost(store: Store, by: Acting, ref: string): Promise
   await store.db.transaction().execute(async (tx) => {
     // Explicit, so that the result does not depend on the connection's foreign-key setting.
     await tx.deleteFrom("collective_members").where("post", "=", post.name).execute();
-    await tx.updateTable("offices").set({ post: null }).where("post", "=", post.name).execute();
+    await tx.deleteFrom("offices").where("post", "=", post.name).execute();
     await tx.deleteFrom("posts").where("name", "=", post.name).execute();
   });
   return post;

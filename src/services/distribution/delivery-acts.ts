@@ -45,8 +45,9 @@ async function handleable(deps: Deps, user: Handler, id: string): Promise<Delive
   return row;
 }
 
+// Offices are keyed per post: Panama's POL is not Rome's.
 function isOfficeCopyOf(user: User, row: DeliveryRow): boolean {
-  return row.office !== "" && user.offices.includes(row.office);
+  return row.office !== "" && user.post !== null && user.post === row.station && user.offices.includes(row.office);
 }
 
 /**
@@ -114,7 +115,7 @@ export async function markRead(deps: Deps, user: Handler, id: string, bus?: Even
  * Slugs a post's copy to offices: one delivered copy per office, in that office's inbox, keeping the copy's
  * role and precedence but no deadline: the post's copy stays the one the handling-time objective escalates (once,
  * until acknowledged), so an office copy is never escalated or alerted on its own. Needs the communicator role;
- * unknown offices are OFFICE_NOT_FOUND. Slugging an office twice adds nothing. Audited; publishes
+ * the offices are the copy's post's own (Panama's POL at Panama), others are OFFICE_NOT_FOUND. Slugging an office twice adds nothing. Audited; publishes
  * `delivery.delivered` per new copy.
  * @example await slugDelivery(deps, communicator, deliveryId, ["IO/UNP"], bus) // [{ office: "IO/UNP", ... }]
  */
@@ -133,10 +134,18 @@ export async function slugDelivery(
   const row = await handleable(deps, user, id);
   const codes = [...new Set(offices.map((o) => o.trim().toUpperCase()).filter((o) => o !== ""))];
   if (codes.length === 0) throw new CablegramError("INVALID_INPUT", "Name at least one office to slug the cable to.");
-  const known = await deps.store.db.selectFrom("offices").select("code").where("code", "in", codes).execute();
+  const known = await deps.store.db
+    .selectFrom("offices")
+    .select("code")
+    .where("post", "=", row.post)
+    .where("code", "in", codes)
+    .execute();
   const missing = codes.filter((c) => !known.some((k) => k.code === c));
   if (missing.length > 0) {
-    throw new CablegramError("OFFICE_NOT_FOUND", `No office ${missing.join(", ")} in the directory.`, { missing });
+    throw new CablegramError("OFFICE_NOT_FOUND", `${row.post} has no office ${missing.join(", ")} in the directory.`, {
+      missing,
+      post: row.post,
+    });
   }
   const now = deps.clock.now().toISOString();
   const by = user?.username ?? "system";

@@ -10,7 +10,7 @@ import { deliveryView, type DeliveryView } from "./delivery-view.ts";
 export type InboxFilter = {
   /** A post by PLAD or station; default the reader's home post (every readable delivery when they have none). */
   post?: string | null;
-  /** An office code: its slugged and addressed copies. */
+  /** An office code: its slugged and addressed copies, at the post asked for (default the reader's home post). */
   office?: string | null;
   precedence?: string | null;
   role?: "action" | "info" | null;
@@ -43,7 +43,8 @@ export async function listInbox(deps: Deps, reader: Reader, filter: InboxFilter 
     // Always true of a delivered copy; it lets the planner use the inbox index, which holds delivered copies only.
     .where("d.delivered_at", "is not", null)
     .where(readableBy(reader, "c"));
-  const postRef = filter.post ?? (filter.office ? null : reader.post);
+  // Offices are keyed per post: an office inbox is that office's at the post, not every post's POL.
+  const postRef = filter.post ?? reader.post;
   if (postRef) query = query.where("d.post", "=", await postName(deps, postRef));
   if (filter.office) query = query.where("d.office", "=", filter.office.trim().toUpperCase());
   else if (postRef) query = query.where("d.slugged_from", "is", null);

@@ -137,7 +137,7 @@ async function resolveOrigin(
       severity: "error",
       path: ["from"],
       message: `${JSON.stringify(name)} is not a post that numbers cables`,
-      hint: "originate from a post with a station in the directory (`cablegram directory post list`)",
+      hint: "originate from a post of the directory that has a station (PARIS, STATE)",
     },
   };
 }

@@ -1,5 +1,6 @@
-// Drafts that start from an archived cable: a reply (REF, subject and addressee pre-filled) or a correction
-// (the released text, to be fixed and released as a CORRECTED COPY that supersedes it).
+// Drafts that start from an archived cable: a reply (REF, subject and addressee pre-filled), a correction (the
+// released text, to be fixed and released as a CORRECTED COPY that supersedes it) or a cancellation (to the same
+// addressees, withdrawing it).
 import type { Addressee, Cable } from "../../core/index.ts";
 import { readCable } from "../archive/read-cable.ts";
 import { CablegramError } from "../errors.ts";
@@ -43,21 +44,47 @@ export async function replyDraft(
  * @example await correctionDraft(deps, dana, "24STATE1") // { id, findings }
  */
 export async function correctionDraft(deps: WorkflowDeps, user: User, cableId: string): Promise<SavedDraft> {
-  const { cable } = await readable(deps, user, cableId);
+  const { cable } = await releasedHere(deps, user, cableId, "corrected");
+  const { id: _id, serial: _serial, dtg: _dtg, transmission: _t, section: _s, warnings: _w, ...fields } = cable;
+  const handling = fields.handling.filter((h) => h !== "CORRECTED COPY");
+  return createDraft(deps, user, { ...fields, handling }, { supersedes: cable.id });
+}
+
+/**
+ * A cancellation draft of a cable released here: to the same addressees (TO and INFO, at their precedence), at its
+ * classification, caveats and TAGS, citing it as REF, saying it is withdrawn. Cleared and approved like any draft.
+ * @example await cancellationDraft(deps, dana, "24STATE1") // { id, findings }
+ */
+export async function cancellationDraft(deps: WorkflowDeps, user: User, cableId: string): Promise<SavedDraft> {
+  const { cable: c } = await releasedHere(deps, user, cableId, "cancelled");
+  const fields: DraftFields = {
+    to: c.to,
+    info: c.info,
+    subject: `CANCELLATION: ${c.subject}`.slice(0, 200),
+    classification: c.classification,
+    caveats: c.caveats,
+    eo: c.eo,
+    tags: c.tags,
+    references: [{ label: null, id: c.id, text: referenceText(c) }],
+    body: "1. (U) Please cancel reftel. It is withdrawn: take no action on it, and destroy copies held.",
+  };
+  return createDraft(deps, user, fields, { replyTo: c.id });
+}
+
+async function releasedHere(deps: WorkflowDeps, user: User, cableId: string, what: "corrected" | "cancelled") {
+  const cited = await readable(deps, user, cableId);
   const chained = await deps.store.db
     .selectFrom("chain_links")
     .select("cable_id")
-    .where("cable_id", "=", cable.id)
+    .where("cable_id", "=", cited.cable.id)
     .executeTakeFirst();
   if (!chained) {
     throw new CablegramError(
       "INVALID_INPUT",
-      `${cable.id} was not released here; only Cablegram's own cables are corrected.`,
+      `${cited.cable.id} was not released here; only Cablegram's own cables are ${what}.`,
     );
   }
-  const { id: _id, serial: _serial, dtg: _dtg, transmission: _t, section: _s, warnings: _w, ...fields } = cable;
-  const handling = fields.handling.filter((h) => h !== "CORRECTED COPY");
-  return createDraft(deps, user, { ...fields, handling }, { supersedes: cable.id });
+  return cited;
 }
 
 async function readable(deps: WorkflowDeps, user: User, cableId: string) {

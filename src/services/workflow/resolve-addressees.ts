@@ -69,7 +69,10 @@ export async function resolveAddressees(
       severity: "error",
       path: [list, index],
       message: `no post, collective or office named ${JSON.stringify(base.name)} in the directory`,
-      hint: near.length > 0 ? `did you mean ${near.join(", ")}?` : "see `cablegram directory post list`",
+      hint:
+        near.length > 0
+          ? `did you mean ${near.join(", ")}?`
+          : "check the spelling, or ask an administrator to add it to the directory",
     });
   }
   return { addressees, findings };

@@ -6,8 +6,10 @@ import type { DashboardSchema, TaskSchema } from "../../../src/api/action-schema
 import type { AlertSchema, DutyOfficerSchema } from "../../../src/api/alert-schemas.ts";
 import type { ArchivedCableSchema, CableSummarySchema, ReferencesSchema } from "../../../src/api/cable-schemas.ts";
 import type { DeliverySchema } from "../../../src/api/delivery-schemas.ts";
+import type { AuditEntrySchema } from "../../../src/api/audit-schemas.ts";
 import type { CollectiveSchema, OfficeSchema, PostSchema } from "../../../src/api/directory-schemas.ts";
 import type {
+  CableVersionsSchema,
   ClearanceSchema,
   DraftFieldsSchema,
   DraftSchema,
@@ -36,10 +38,12 @@ export type SavedSearch = z.output<typeof SavedSearchSchema>;
 export type SearchNoticeList = z.output<typeof SearchNoticeListSchema>;
 export type Delivery = z.output<typeof DeliverySchema>;
 export type Alert = z.output<typeof AlertSchema>;
+export type AuditEntry = z.output<typeof AuditEntrySchema>;
 export type DutyOfficer = z.output<typeof DutyOfficerSchema>;
 export type Draft = z.output<typeof DraftSchema>;
 export type Finding = z.output<typeof FindingSchema>;
 export type SavedDraft = z.output<typeof SavedDraftSchema>;
+export type CableVersions = z.output<typeof CableVersionsSchema>;
 export type Clearance = z.output<typeof ClearanceSchema>;
 export type QueueItem = z.output<typeof QueueItemSchema>;
 export type Queue = z.output<typeof QueueSchema>;

@@ -18,6 +18,8 @@ export function Layout() {
       show: hasRole(user, "drafter") || hasRole(user, "approver") || user.offices.length > 0,
     },
     { to: "/compose", label: "Compose", show: hasRole(user, "drafter") },
+    { to: "/alerts", label: "Alerts", show: true },
+    { to: "/audit", label: "Audit", show: hasRole(user, "archivist") },
     { to: "/admin", label: "Administration", show: hasRole(user, "admin") },
   ];
   return (

@@ -1,6 +1,7 @@
 // The action dashboard of a tasking cable: each action post by status (overdue first, then pending,
 // acknowledged, reported), its tasks with their deadlines, and links to the cables that answered them.
-// Refreshes itself as posts acknowledge and reply. Below the summary, the duty officer alerts of the cable.
+// Refreshes itself as posts acknowledge and reply; a post's people mark a task done with a note. Below the summary,
+// the duty officer alerts of the cable.
 import { Link, useParams } from "react-router";
 import { segment } from "../../api/client.ts";
 import type { ActionDashboard } from "../../api/types.ts";
@@ -57,7 +58,7 @@ export function ActionsScene() {
           </thead>
           <tbody>
             {sorted.map((p) => (
-              <PostTasks key={p.post} post={p} />
+              <PostTasks key={p.post} post={p} onChanged={dashboard.reload} />
             ))}
           </tbody>
         </table>

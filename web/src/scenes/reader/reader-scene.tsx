@@ -1,10 +1,11 @@
 // Reading a cable: the classification banner at top and bottom, the header, the numbered and portion-marked
 // paragraphs, its references and what cites it, its action requests and their status; the telegram text, a
-// print view and a reply. A cable the user may not read is "not found", exactly like a missing one.
+// print view; a reply, and for a cable released here a correction or a cancellation, each a draft cleared and
+// approved like any other; which version it is, when corrected. A cable the user may not read is "not found", exactly like a missing one.
 import { useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { api, segment } from "../../api/client.ts";
-import type { ActionDashboard, ArchivedCable, CableReferences, SavedDraft } from "../../api/types.ts";
+import type { ActionDashboard, ArchivedCable, CableReferences, CableVersions, SavedDraft } from "../../api/types.ts";
 import { isAlerting } from "../../../../src/core/index.ts";
 import { CableAlerts } from "../../components/cable-alerts.tsx";
 import { ClassificationBanner } from "../../components/classification-banner.tsx";
@@ -16,9 +17,13 @@ import { CableHeader } from "./components/cable-header.tsx";
 import { CableParagraphs } from "./components/cable-paragraphs.tsx";
 import { CitedBy } from "./components/cited-by.tsx";
 import { TelegramText } from "./components/telegram-text.tsx";
+import { VersionNote } from "./components/version-note.tsx";
 import { sourceName } from "./source-name.ts";
 import "./reader.css";
 import { plural } from "../../components/plural.ts";
+
+/** The drafts a reader starts from a cable, named as their routes are. */
+type DraftKind = "reply" | "correction" | "cancellation";
 
 export function ReaderScene() {
   const { id = "" } = useParams();
@@ -29,8 +34,9 @@ export function ReaderScene() {
   const archived = useApi<ArchivedCable>(`/api/cables/${segment(id)}`);
   const references = useApi<CableReferences>(archived.data ? `/api/cables/${segment(id)}/references` : null);
   const actions = useApi<ActionDashboard>(archived.data ? `/api/cables/${segment(id)}/actions` : null);
+  const versions = useApi<CableVersions>(archived.data ? `/api/cables/${segment(id)}/versions` : null);
   const [replyError, setReplyError] = useState<Error | null>(null);
-  const [replying, setReplying] = useState(false);
+  const [making, setMaking] = useState<DraftKind | null>(null);
 
   if (archived.error) {
     return (
@@ -47,17 +53,28 @@ export function ReaderScene() {
   const { cable } = archived.data;
   const classification = cable.classification ?? "UNCLASSIFIED";
 
-  async function reply() {
-    setReplying(true);
+  async function startDraft(kind: DraftKind) {
+    setMaking(kind);
     setReplyError(null);
     try {
-      const draft = await api<SavedDraft>("POST", `/api/cables/${segment(id)}/reply`, {});
+      const draft = await api<SavedDraft>("POST", `/api/cables/${segment(id)}/${kind}`, {});
       navigate(`/drafts/${segment(draft.id)}`);
     } catch (e) {
       setReplyError(e as Error);
-      setReplying(false);
+      setMaking(null);
     }
   }
+  const drafter = hasRole(user, "drafter");
+  const draftButton = (kind: DraftKind, label: string, busy: string, primary = false) => (
+    <button
+      type="button"
+      className={primary ? "primary" : undefined}
+      onClick={() => void startDraft(kind)}
+      disabled={making !== null}
+    >
+      {making === kind ? busy : label}
+    </button>
+  );
 
   return (
     <article className="reader" aria-labelledby="cable-title">
@@ -77,11 +94,12 @@ export function ReaderScene() {
         <button type="button" onClick={() => window.print()}>
           Print
         </button>
-        {hasRole(user, "drafter") && (
-          <button type="button" className="primary" onClick={() => void reply()} disabled={replying}>
-            {replying ? "Making the reply…" : "Reply"}
-          </button>
-        )}
+        {drafter && draftButton("reply", "Reply", "Making the reply…", true)}
+        {drafter &&
+          versions.data?.releasedHere &&
+          versions.data.supersededBy === null &&
+          draftButton("correction", "Send a correction", "Making the correction…")}
+        {drafter && versions.data?.releasedHere && draftButton("cancellation", "Cancel", "Making the cancellation…")}
         <Link to={`/cables/${segment(id)}/graph`}>References graph</Link>
         {actions.data && actions.data.posts.length > 0 && (
           <Link to={`/cables/${segment(id)}/actions`}>Action dashboard</Link>
@@ -95,6 +113,7 @@ export function ReaderScene() {
             <h1 id="cable-title" className="mono">
               {cable.id ?? id}
             </h1>
+            <VersionNote versions={versions.data} />
             {view === "telegram" ? (
               <TelegramText id={id} />
             ) : (

@@ -1,11 +1,17 @@
-// One action post's rows on the dashboard: its status, and each task with its deadline and how it was answered.
+// One action post's rows on the dashboard: its status, and each task with its deadline and how it was answered;
+// the post's own people (and communicators) mark an open task done.
 import { Link } from "react-router";
 import type { ActionDashboard } from "../../../api/types.ts";
 import { shortTime } from "../../../components/format-time.ts";
+import { hasRole, useUser } from "../../../stores/session.tsx";
+import { MarkDone } from "./mark-done.tsx";
 
-type Props = { post: ActionDashboard["posts"][number] };
+type Props = { post: ActionDashboard["posts"][number]; onChanged: () => void };
 
-export function PostTasks({ post }: Props) {
+export function PostTasks({ post, onChanged }: Props) {
+  const user = useUser();
+  // As markTaskDone decides: someone of the tasked post, or a communicator (administrators hold every role).
+  const mayMarkDone = hasRole(user, "communicator") || (user.post !== null && user.post === post.station);
   return (
     <>
       {post.tasks.map((task, i) => (
@@ -38,6 +44,9 @@ export function PostTasks({ post }: Props) {
               <span className="muted">acknowledged, no reply yet</span>
             ) : (
               <span className="muted">—</span>
+            )}
+            {!task.reportedBy && !task.doneAt && mayMarkDone && (
+              <MarkDone taskId={task.id} what={`${post.post}: ${task.what}`} onDone={onChanged} />
             )}
           </td>
         </tr>

@@ -1,5 +1,5 @@
 // The directory: posts (with station, routing indicator, country, kind and time zone), offices and collectives.
-// Posts are many (hundreds): a filter narrows the table as one types.
+// Posts are many (hundreds), and every one has its sections: one filter narrows both tables as one types.
 import { useState } from "react";
 import type { Collective, Office, Post } from "../../../api/types.ts";
 import { Loading, Problem } from "../../../components/problem.tsx";
@@ -21,6 +21,15 @@ export function DirectoryPanel() {
       (p.station ?? "").includes(needle) ||
       (p.routingIndicator ?? "").includes(needle) ||
       (p.country ?? "") === needle,
+  );
+
+  const stationOf = new Map((posts.data ?? []).map((p) => [String(p.name), p.station ?? ""]));
+  const shownOffices = (offices.data ?? []).filter(
+    (o) =>
+      !needle ||
+      o.code.includes(needle) ||
+      String(o.post ?? "").includes(needle) ||
+      stationOf.get(String(o.post ?? "")) === needle,
   );
 
   return (
@@ -94,8 +103,8 @@ export function DirectoryPanel() {
           </tr>
         </thead>
         <tbody>
-          {(offices.data ?? []).map((o) => (
-            <tr key={o.code}>
+          {shownOffices.slice(0, 300).map((o) => (
+            <tr key={`${o.post ?? ""} ${o.code}`}>
               <th scope="row" className="mono">
                 {o.code}
               </th>
@@ -103,8 +112,8 @@ export function DirectoryPanel() {
               <td>{o.post ? String(o.post) : <span className="muted">any</span>}</td>
               <td>
                 <RemoveButton
-                  what={o.code}
-                  path={`/api/directory/offices/${encodeURIComponent(o.code)}`}
+                  what={o.post ? `${o.code} at ${String(o.post)}` : o.code}
+                  path={`/api/directory/offices/${encodeURIComponent(o.code)}${o.post ? `?post=${encodeURIComponent(String(o.post))}` : ""}`}
                   onRemoved={offices.reload}
                 />
               </td>
@@ -112,6 +121,9 @@ export function DirectoryPanel() {
           ))}
         </tbody>
       </table>
+      {shownOffices.length > 300 && (
+        <p className="muted">Showing 300 of {shownOffices.length} offices; narrow the filter (a post or a code).</p>
+      )}
 
       <h2>Collectives</h2>
       <Problem error={collectives.error} />

@@ -1,9 +1,10 @@
 // One addressee list (TO, INFO or XMT): each addressee with its precedence and a remove button, and an input that
-// suggests posts, collectives and offices from the directory. NIACT IMMEDIATE is picked per addressee.
+// suggests posts, collectives and offices from the directory. NIACT IMMEDIATE is picked per addressee. An
+// addressee the directory does not know is marked at once, with the close matches to take instead.
 import { useCallback } from "react";
 import { isAlerting, PRECEDENCES } from "../../../../../src/core/index.ts";
 import type { Finding } from "../../../api/types.ts";
-import { suggestAddressees, type DirectoryLists } from "../addressee-suggestions.ts";
+import { closeAddressees, isKnownAddressee, suggestAddressees, type DirectoryLists } from "../addressee-suggestions.ts";
 import { asPrecedence, DEFAULT_PRECEDENCE, rowKey, type AddresseeList, type AddresseeRow } from "../draft-form.ts";
 import { findingsOn, findingsUnder } from "../form-findings.ts";
 import { AutocompleteInput, type Suggestion } from "./autocomplete-input.tsx";
@@ -78,6 +79,13 @@ export function AddresseeField({ list, legend, rows, onChange, directory, findin
                   ×
                 </button>
               </div>
+              {directory.posts.length > 0 && !isKnownAddressee(directory, r.name) && (
+                <UnknownAddressee
+                  name={r.name}
+                  near={closeAddressees(directory, r.name)}
+                  onTake={(name) => update(r.key, { name })}
+                />
+              )}
               <FieldFindings findings={findingsUnder(findings, [list, i])} />
             </li>
           ))}
@@ -92,5 +100,30 @@ export function AddresseeField({ list, legend, rows, onChange, directory, findin
       />
       <FieldFindings id={`${list}-findings`} findings={findingsOn(findings, [list])} />
     </fieldset>
+  );
+}
+
+type UnknownProps = { name: string; near: string[]; onTake: (name: string) => void };
+
+/** The mark on an addressee the directory does not know, with its close matches as buttons that replace it. */
+function UnknownAddressee({ name, near, onTake }: UnknownProps) {
+  return (
+    <p className="unknown-addressee" role="status">
+      {name} is not in the directory.
+      {near.length > 0 ? (
+        <>
+          {" "}
+          Did you mean{" "}
+          {near.map((n) => (
+            <button key={n} type="button" className="link-button" onClick={() => onTake(n)}>
+              {n}
+            </button>
+          ))}
+          ?
+        </>
+      ) : (
+        " Check the spelling, or ask an administrator to add it to the directory."
+      )}
+    </p>
   );
 }

@@ -1,5 +1,6 @@
-// A text input with a list of suggestions under it (the ARIA combobox pattern): arrows move, Enter takes the
-// highlighted suggestion or, with none highlighted, the text as typed; Escape closes the list.
+// A text input with a list of suggestions under it (the ARIA combobox pattern): the best suggestion is highlighted
+// as one types, arrows move, Enter takes the highlighted suggestion ("SECSTATE" adds SECSTATE WASHDC); Escape
+// closes the list, and Enter then takes the text as typed.
 import { useId, useState, type ReactNode } from "react";
 
 export type Suggestion = { value: string; label: ReactNode };
@@ -50,7 +51,7 @@ export function AutocompleteInput({ label, suggest, onPick, placeholder, hideLab
         onChange={(e) => {
           setText(e.target.value);
           setOpen(true);
-          setActive(-1);
+          setActive(0);
         }}
         onBlur={() => setOpen(false)}
         onKeyDown={(e) => {
