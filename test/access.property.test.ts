@@ -1,10 +1,21 @@
-// Property: whoever asks, nothing the access rule hides leaks through any way of listing or counting cables.
+// Property: whoever asks, nothing the access rule hides leaks through any way of listing or counting cables, nor
+// through any campaign endpoint (events, tallies, changes) whose positions those cables are the sources of.
 // Random readers are checked against the corpus (a quarter of it) and captioned cables made from the seeds, with
 // mayRead as the brute-force oracle the SQL must agree with: search results, totals, every facet count, snippets,
 // references, "cited by", countCables and readCable.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLASSIFICATIONS, type Cable } from "../src/core/index.ts";
+import { changesBetween, CLASSIFICATIONS, DEFAULT_POSITIONS, tally, type Cable } from "../src/core/index.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
+import {
+  campaignById,
+  campaignChanges,
+  createCampaign,
+  recordPosition,
+  tallyCampaign,
+  type PositionEventView,
+} from "../src/services/campaigns/index.ts";
+import { fixedClock, type Deps } from "../src/services/clock.ts";
 import { mayRead, SYSTEM_READER, type Reader } from "../src/services/access/index.ts";
 import { archiveCables, countCables, readCable, referencesOf } from "../src/services/archive/index.ts";
 import { searchCables, type FacetCount, type SearchResult } from "../src/services/search/index.ts";
@@ -201,3 +212,97 @@ describe.skipIf(!sharedAvailable("corpus/cablegate/index.jsonl", "access propert
     });
   },
 );
+
+// Campaigns: each position event is recorded from one of the captioned, caveated or classified cables above and
+// takes its marking, so a reader may see it exactly when mayRead lets him read its source. Every campaign endpoint
+// must then answer as if the events he may not see had never been recorded: the events listed, every tally (each
+// bloc, each day, as known on a day) and the changes between two days, including corrections he may not see.
+describe.each(DIALECTS)("%s: no position event leaks", (dialect) => {
+  let store: Store;
+  let deps: Deps & { clock: ReturnType<typeof fixedClock> };
+  const events: { event: PositionEventView; source: Cable | null }[] = [];
+  const campaignId = "property";
+  const question = { id: "q", title: "Supports", positions: [...DEFAULT_POSITIONS] };
+  const countries = ["FR", "DE", "GB", "IT", "ES", "PL", "US", "CA", "TR", "RS", "RU", "CN"];
+
+  beforeAll(async () => {
+    store = await openTestStore(dialect, "cg_access_campaign");
+    deps = { store, clock: fixedClock("2024-05-01T09:00:00Z") };
+    const cables = captionedCables([]);
+    const items = [seed("08STATE16245"), seed("09STATE39345"), ...cables.map((cable) => ({ cable, raw: null }))];
+    await archiveCables(store, items);
+    await createCampaign(deps, SYSTEM_ACTING, {
+      id: campaignId,
+      name: "Property",
+      startsOn: "2008-01-01",
+      questions: [question],
+    });
+    const sources: (Cable | null)[] = [null, ...items.map((i) => i.cable)];
+    for (let i = 0; i < 60; i++) {
+      const source = sources[i % sources.length]!;
+      const country = countries[i % countries.length]!;
+      // Every fifth event corrects the last event of its country, whatever its marking.
+      const previous = i % 5 === 4 ? events.filter((e) => e.event.country === country).at(-1) : undefined;
+      deps.clock.set(`2009-0${1 + (i % 9)}-15T09:00:00Z`);
+      const event = await recordPosition(deps, {
+        by: SYSTEM_ACTING,
+        reader: SYSTEM_READER,
+        campaignId,
+        position: {
+          questionId: "q",
+          country,
+          position: DEFAULT_POSITIONS[i % DEFAULT_POSITIONS.length]!.code,
+          effectiveOn: `2009-0${1 + ((i * 7) % 9)}-0${1 + (i % 9)}`,
+          sources: source ? [{ kind: "cable", cableId: source.id! }] : [{ kind: "text", text: "public statement" }],
+          supersedes: previous?.event.id ?? null,
+        },
+      });
+      events.push({ event, source });
+    }
+  });
+  afterAll(async () => store?.close());
+
+  it("answers every campaign endpoint as if the events the reader may not see were never recorded", async () => {
+    const days = ["2008-12-31", "2009-03-01", "2009-06-15", "2009-12-31"];
+    await fc.assert(
+      fc.asyncProperty(
+        readers,
+        fc.constantFrom(undefined, "EU", "NATO", "G7", "UNSC"),
+        fc.constantFrom(...days),
+        fc.constantFrom(undefined, ...days),
+        async (reader, bloc, asOf, knownOn) => {
+          const visible = events.filter((e) => e.source === null || mayRead(reader, e.source)).map((e) => e.event);
+          const campaign = await campaignById(store, reader, campaignId);
+          expect(campaign.events.map((e) => e.id).sort()).toEqual(visible.map((e) => e.id).sort());
+
+          const scope = bloc === undefined ? { world: true as const } : { bloc };
+          const expected = tally({ ...scope, events: visible, question, asOf, ...(knownOn ? { knownOn } : {}) });
+          const got = await tallyCampaign(deps, reader, { campaignId, bloc, asOf, knownOn });
+          expect(got.members).toEqual(expected.members);
+          expect(got.unknown).toEqual(expected.unknown);
+          expect(got.counts.map((c) => [c.position, c.count, c.countries])).toEqual(
+            expected.counts.map((c) => [c.position.code, c.count, c.countries]),
+          );
+
+          const changes = await campaignChanges(deps, reader, {
+            campaignId,
+            bloc,
+            from: "2009-01-01",
+            to: asOf < "2009-01-01" ? "2009-01-01" : asOf,
+          });
+          const expectedChanges = changesBetween({
+            ...scope,
+            events: visible,
+            question,
+            from: "2009-01-01",
+            to: asOf < "2009-01-01" ? "2009-01-01" : asOf,
+          });
+          expect(changes.changes.map((c) => [c.country, c.before, c.after, c.event.id])).toEqual(
+            expectedChanges.map((c) => [c.country, c.before, c.after, c.event.id]),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -155,6 +155,19 @@ describe.each(DIALECTS)("%s: campaigns service", (dialect) => {
       expect(audit.map((a) => a.target)).toContain(campaignId);
     });
 
+    it("counts a new event in the next tally, however often the question was tallied before", async () => {
+      const query = { campaignId, question: "imf", asOf: "2009-05-01" };
+      const before = await tallyCampaign(deps, SYSTEM_READER, query);
+      expect(before.counts[0]!.countries).not.toContain("IT");
+      await recordPosition(deps, {
+        by: drafter,
+        reader: confidential,
+        campaignId,
+        position: { ...base, country: "IT" },
+      });
+      expect((await tallyCampaign(deps, SYSTEM_READER, query)).counts[0]!.countries).toContain("IT");
+    });
+
     it("reads a TAGS code and names the unknown country", async () => {
       const event = await recordPosition(deps, {
         by: drafter,

@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { ackCommand } from "./commands/ack.ts";
 import { actionsCommand } from "./commands/actions.ts";
 import { auditCommand } from "./commands/audit.ts";
+import { campaignCommand } from "./commands/campaign.ts";
 import { clearCommand } from "./commands/clear.ts";
 import { directoryCommand } from "./commands/directory.ts";
 import { draftCommand } from "./commands/draft.ts";
@@ -39,6 +40,7 @@ const COMMANDS: CommandModule[] = [
   clearCommand,
   releaseCommand,
   verifyCommand,
+  campaignCommand,
 ];
 
 /**

@@ -28,6 +28,9 @@ export type CampaignSummary = {
   questions: CampaignQuestion[];
 };
 
+/** A campaign summary with the revision its events are at (raised by every event written). */
+export type CampaignAtRevision = CampaignSummary & { revision: number };
+
 /** A question as a campaign carries it (core's Question, its scale a plain array). */
 export type CampaignQuestion = { id: string; title: string; positions: Position[] };
 
@@ -41,7 +44,7 @@ export type Campaign = CampaignSummary & { events: PositionEventView[] };
  * The campaign with its questions; CAMPAIGN_NOT_FOUND when there is none.
  * @example (await campaignSummary(store, "kosovo-recognition")).questions[0].id // "kosovo-recognition"
  */
-export async function campaignSummary(store: Store, id: string): Promise<CampaignSummary> {
+export async function campaignSummary(store: Store, id: string): Promise<CampaignAtRevision> {
   const row = await store.db.selectFrom("campaigns").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) {
     throw new CablegramError("CAMPAIGN_NOT_FOUND", `No campaign ${JSON.stringify(id)}; \`cablegram campaign list\`.`, {
@@ -54,7 +57,7 @@ export async function campaignSummary(store: Store, id: string): Promise<Campaig
     .where("campaign_id", "=", id)
     .orderBy("ordinal")
     .execute();
-  return summaryFromRows(row, questions);
+  return { ...summaryFromRows(row, questions), revision: Number(row.revision) };
 }
 
 /** A campaign row and its question rows as a summary. */

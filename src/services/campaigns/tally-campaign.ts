@@ -3,7 +3,8 @@ import { ISO_DATE_PATTERN, tally, type IsoDate } from "../../core/index.ts";
 import type { Reader } from "../access/reader.ts";
 import type { Deps } from "../clock.ts";
 import { CablegramError } from "../errors.ts";
-import { campaignSummary, questionOf, tallyEvents } from "./campaign.ts";
+import { campaignSummary, questionOf } from "./campaign.ts";
+import { indexedEvents } from "./tally-cache.ts";
 import { scopeOfBloc } from "./bloc-scope.ts";
 
 export type TallyQuery = {
@@ -30,8 +31,9 @@ export type TallyView = {
 };
 
 /**
- * The tally. Events are read per request, through the access rule in SQL, only the columns a tally needs; a reader
- * never sees an event he may not read counted, nor a gap where it was: the tally is the one made without it.
+ * The tally. The question's events are read through the access rule in SQL, only the columns a tally needs, and kept
+ * indexed while the campaign's revision stands (tally-cache.ts); a reader never sees an event he may not read
+ * counted, nor a gap where it was: the tally is the one made without it.
  * CAMPAIGN_NOT_FOUND, QUESTION_NOT_FOUND, BLOC_NOT_FOUND, INVALID_INPUT for a bad date.
  * @example await tallyCampaign(deps, reader, { campaignId: "kosovo-recognition", bloc: "EU", asOf: "2009-04-07" })
  * // { bloc: "EU", members: [27 codes], counts: [{ position: "recognizes", count: 22, ... }, ...], unknown: [5 codes] }
@@ -42,7 +44,7 @@ export async function tallyCampaign({ store, clock }: Deps, reader: Reader, quer
   const scope = scopeOfBloc(query.bloc);
   const asOf = dateOf(query.asOf, "asOf") ?? clock.now().toISOString().slice(0, 10);
   const knownOn = dateOf(query.knownOn, "knownOn");
-  const events = await tallyEvents(store, reader, campaign.id, question.id);
+  const events = await indexedEvents(store, reader, campaign.id, campaign.revision, question.id);
   const result = tally({ ...scope, events, question, asOf, ...(knownOn ? { knownOn } : {}) });
   return {
     question: question.id,

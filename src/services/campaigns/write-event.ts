@@ -44,6 +44,11 @@ export async function writeEvent(
       captioned: grants.captioned ? 1 : 0,
     })
     .execute();
+  await store.db
+    .updateTable("campaigns")
+    .set((eb) => ({ revision: eb("revision", "+", 1) }))
+    .where("id", "=", campaignId)
+    .execute();
   if (caveats.length > 0) {
     await store.db
       .insertInto("position_event_caveats")

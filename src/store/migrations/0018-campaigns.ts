@@ -16,6 +16,8 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
     .addColumn("ends_on", "text")
     .addColumn("created_by", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
+    // Raised with every event written, in its transaction: a tally's cached events are good while it is unchanged.
+    .addColumn("revision", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema
     .createTable("campaign_questions")

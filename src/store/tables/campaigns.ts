@@ -1,4 +1,5 @@
 // Table types for campaigns: the campaigns, their questions and the position events. Owned by src/services/campaigns.
+import type { Generated } from "kysely";
 
 /** A diplomatic campaign: what it seeks, which office owns it, its TAGS and its dates. */
 export interface CampaignsTable {
@@ -13,6 +14,8 @@ export interface CampaignsTable {
   ends_on: string | null;
   created_by: string;
   created_at: string;
+  /** Raised by every event written to the campaign (in its transaction); 0 before the first. */
+  revision: Generated<number>;
 }
 
 /** A question of a campaign, with its ordered scale of positions. */
