@@ -7,6 +7,7 @@ import { Loading } from "./components/problem.tsx";
 import { RoleRequired } from "./components/role-required.tsx";
 import { ActionsScene } from "./scenes/actions/actions-scene.tsx";
 import { AdminScene } from "./scenes/admin/admin-scene.tsx";
+import { CampaignListScene } from "./scenes/campaigns/campaign-list-scene.tsx";
 import { ComposerScene } from "./scenes/composer/composer-scene.tsx";
 import { InboxScene } from "./scenes/inbox/inbox-scene.tsx";
 import { QueueScene } from "./scenes/queue/queue-scene.tsx";
@@ -15,6 +16,10 @@ import { SearchScene } from "./scenes/search/search-scene.tsx";
 import { SignInScene } from "./scenes/sign-in/sign-in-scene.tsx";
 import { SessionProvider, useSession } from "./stores/session.tsx";
 
+// The campaign page brings the world atlas and the bloc data along: it loads when first opened.
+const CampaignScene = lazy(() =>
+  import("./scenes/campaigns/campaign-scene.tsx").then((m) => ({ default: m.CampaignScene })),
+);
 // The graph library is most of the bundle and only this page draws with it: it loads when first needed.
 const GraphScene = lazy(() => import("./scenes/graph/graph-scene.tsx").then((m) => ({ default: m.GraphScene })));
 
@@ -56,6 +61,15 @@ export function App() {
             <Route path="/drafts/:id" element={<ComposerScene />} />
             <Route path="/queue" element={<QueueScene />} />
             <Route path="/search" element={<SearchScene />} />
+            <Route path="/campaigns" element={<CampaignListScene />} />
+            <Route
+              path="/campaigns/:id"
+              element={
+                <Suspense fallback={<Loading what="Loading the campaign" />}>
+                  <CampaignScene />
+                </Suspense>
+              }
+            />
             <Route
               path="/admin"
               element={
