@@ -16,7 +16,7 @@ import type { PositionEventView } from "../web/src/api/types.ts";
 import { addDays, addMonths, daysBetween, longDate, stepDate } from "../web/src/scenes/campaigns/campaign-dates.ts";
 import { countryRows, fillByCountry, indexCampaign } from "../web/src/scenes/campaigns/country-positions.ts";
 import { csvField, sortRows, toCsv } from "../web/src/scenes/campaigns/country-table.ts";
-import { sourceHref, sourceLabel } from "../web/src/scenes/campaigns/event-source.ts";
+import { shortSourceLabel, sourceHref, sourceLabel } from "../web/src/scenes/campaigns/event-source.ts";
 import { ATLAS_MISSING, featureIso2 } from "../web/src/scenes/campaigns/map-features.ts";
 import { countsOverTime, tallyCards } from "../web/src/scenes/campaigns/tally-cards.ts";
 
@@ -181,5 +181,11 @@ describe("web: a position's source", () => {
     expect(sourceHref({ kind: "text", text: "javascript:alert(1)" })).toBeNull();
     expect(sourceHref({ kind: "un_document", symbol: "A/63/L.2" })).toBeNull();
     expect(sourceLabel({ kind: "un_document", symbol: "A/63/L.2" })).toBe("UN document A/63/L.2");
+  });
+
+  it("names a web address by its host in the table's narrow column, and a cable by its id", () => {
+    expect(shortSourceLabel({ kind: "text", text: "https://www.mfa-ks.net/?page=2,224" })).toBe("www.mfa-ks.net");
+    expect(shortSourceLabel({ kind: "cable", cableId: "09STATE39345" })).toBe("cable 09STATE39345");
+    expect(shortSourceLabel({ kind: "text", text: "Kosovo MFA list, 2010" })).toBe("Kosovo MFA list, 2010");
   });
 });

@@ -2,7 +2,7 @@
 // tally cards, the counts over time, the table of countries, the position form and the suggestions to decide.
 // Everything is drawn from the events the API gave this reader, tallied in the browser by the core's functions
 // (see country-positions.ts), so moving the date costs no request and shows only what the reader may see.
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { IsoDate } from "../../../../src/core/countries/iso-date.ts";
 import { segment } from "../../api/client.ts";
@@ -51,8 +51,18 @@ function CampaignPage({ campaign, reload }: { campaign: Campaign; reload: () => 
   const min = campaign.startsOn;
   const max = campaign.endsOn !== null && campaign.endsOn < now ? campaign.endsOn : now;
   const question = campaign.questions.find((q) => q.id === params.get("question")) ?? campaign.questions[0];
-  const asOfParam = params.get("asOf");
-  const asOf = clampDate(asOfParam !== null && /^\d{4}-\d{2}-\d{2}$/.test(asOfParam) ? asOfParam : max, min, max);
+  // The day lives in the page's state, so that keys pressed in quick succession each step from the last, and is
+  // copied to the address (replacing it) so that a link or a reload shows the same day.
+  const [asOf, setAsOf] = useState(() => {
+    const asked = params.get("asOf");
+    return clampDate(asked !== null && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : max, min, max);
+  });
+  useEffect(() => {
+    if (params.get("asOf") === asOf) return;
+    const next = new URLSearchParams(params);
+    next.set("asOf", asOf);
+    setParams(next, { replace: true });
+  }, [asOf, params, setParams]);
 
   const index = useMemo(() => indexCampaign(campaign.events, now), [campaign.events, now]);
   const rows = useMemo(() => (question ? countryRows(index, question, asOf) : []), [index, question, asOf]);
@@ -63,7 +73,6 @@ function CampaignPage({ campaign, reload }: { campaign: Campaign; reload: () => 
     () => (question ? countsOverTime(index, question, min, max) : []),
     [index, question, min, max],
   );
-  const scale = useMemo(() => question?.positions.map((p) => p.code) ?? [], [question]);
 
   const setParam = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -97,7 +106,7 @@ function CampaignPage({ campaign, reload }: { campaign: Campaign; reload: () => 
       ) : (
         <>
           <h2 className="question-title">{question.title}</h2>
-          <AsOfControl date={asOf} min={min} max={max} onChange={(d) => setParam("asOf", d)} />
+          <AsOfControl date={asOf} min={min} max={max} onChange={setAsOf} />
           <p className="visually-hidden" role="status" aria-live="polite">
             {world ? `${longDate(asOf)}: ${world.held} of ${world.members} ${world.label} ${world.lead.label}.` : ""}
           </p>
@@ -126,7 +135,7 @@ function CampaignPage({ campaign, reload }: { campaign: Campaign; reload: () => 
           <CountsChart points={points} positions={question.positions} from={min} to={max} asOf={asOf} />
           <CountryTable
             rows={rows}
-            scale={scale}
+            scale={question.positions}
             fileName={`${campaign.id}-${question.id}-${asOf}.csv`}
             onSelect={setSelected}
           />

@@ -27,3 +27,17 @@ export function sourceHref(source: EventSource): { href: string; internal: boole
   if (source.kind === "text" && /^https?:\/\/\S+$/.test(source.text)) return { href: source.text, internal: false };
   return null;
 }
+
+/**
+ * A source's name in a narrow column: a web address by its host, anything else as `sourceLabel` has it.
+ * @example shortSourceLabel({ kind: "text", text: "https://www.mfa-ks.net/?page=2,224" }) // "www.mfa-ks.net"
+ */
+export function shortSourceLabel(source: EventSource): string {
+  const target = sourceHref(source);
+  if (target === null || target.internal) return sourceLabel(source);
+  try {
+    return new URL(target.href).host;
+  } catch {
+    return sourceLabel(source);
+  }
+}

@@ -23,7 +23,7 @@ export function AsOfControl({ date, min, max, onChange }: Props) {
         As of <strong>{longDate(date)}</strong>
       </span>
       <label className="as-of-slider">
-        <span className="visually-hidden">As-of date slider</span>
+        <span className="visually-hidden">As-of slider</span>
         <input
           type="range"
           min={0}
@@ -36,7 +36,7 @@ export function AsOfControl({ date, min, max, onChange }: Props) {
         />
       </label>
       <label className="as-of-date">
-        Date
+        As-of date
         <input
           type="date"
           min={min}

@@ -1,6 +1,7 @@
 // Every country's position on the day, sortable by any column (headers are buttons; aria-sort says the order), with
-// the rows as shown exported to CSV.
+// a filter by position, and the rows as shown exported to CSV.
 import { useMemo, useState } from "react";
+import type { Position } from "../../../../../src/core/campaigns/question.ts";
 import type { CountryRow } from "../country-positions.ts";
 import { SORT_KEYS, sortRows, toCsv, type SortDirection, type SortKey } from "../country-table.ts";
 import { SourceLinks } from "./source-links.tsx";
@@ -13,9 +14,12 @@ const HEADINGS: Record<SortKey, string> = {
   confidence: "Confidence",
 };
 
+const ALL = "*";
+const NONE = "";
+
 type Props = {
   rows: readonly CountryRow[];
-  scale: readonly string[];
+  scale: readonly Position[];
   fileName: string;
   onSelect: (iso2: string) => void;
 };
@@ -30,12 +34,29 @@ function download(text: string, fileName: string) {
 }
 
 export function CountryTable({ rows, scale, fileName, onSelect }: Props) {
+  const codes = useMemo(() => scale.map((p) => p.code), [scale]);
+  const [shown, setShown] = useState<string>(ALL);
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: "name", direction: "ascending" });
-  const sorted = useMemo(() => sortRows(rows, sort.key, sort.direction, scale), [rows, sort, scale]);
+  const sorted = useMemo(() => {
+    const kept = shown === ALL ? rows : rows.filter((r) => (r.position?.code ?? NONE) === shown);
+    return sortRows(kept, sort.key, sort.direction, codes);
+  }, [rows, shown, sort, codes]);
   return (
     <section aria-labelledby="country-table-heading">
       <div className="table-head">
         <h2 id="country-table-heading">Countries</h2>
+        <label className="table-filter">
+          Show
+          <select value={shown} onChange={(e) => setShown(e.target.value)}>
+            <option value={ALL}>every country ({rows.length})</option>
+            {scale.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.label} ({rows.filter((r) => r.position?.code === p.code).length})
+              </option>
+            ))}
+            <option value={NONE}>no position ({rows.filter((r) => r.position === null).length})</option>
+          </select>
+        </label>
         <button type="button" onClick={() => download(toCsv(sorted), fileName)}>
           Export CSV
         </button>
@@ -83,7 +104,7 @@ export function CountryTable({ rows, scale, fileName, onSelect }: Props) {
                 )}
               </td>
               <td className="mono">{row.event?.effectiveOn ?? ""}</td>
-              <td className="source-cell">{row.event ? <SourceLinks sources={row.event.sources} /> : ""}</td>
+              <td className="source-cell">{row.event ? <SourceLinks sources={row.event.sources} short /> : ""}</td>
               <td>{row.event?.confidence ?? ""}</td>
             </tr>
           ))}
