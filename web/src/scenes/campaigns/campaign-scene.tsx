@@ -8,6 +8,7 @@ import type { IsoDate } from "../../../../src/core/countries/iso-date.ts";
 import { segment } from "../../api/client.ts";
 import type { Campaign } from "../../api/types.ts";
 import { Loading, Problem } from "../../components/problem.tsx";
+import { hasRole, useUser } from "../../stores/session.tsx";
 import { useApi } from "../../stores/use-api.ts";
 import { clampDate, longDate } from "./campaign-dates.ts";
 import { countryRows, fillByCountry, indexCampaign } from "./country-positions.ts";
@@ -47,6 +48,9 @@ export function CampaignScene() {
 function CampaignPage({ campaign, reload }: { campaign: Campaign; reload: () => void }) {
   const [params, setParams] = useSearchParams();
   const [selected, setSelected] = useState<string | null>(null);
+  const user = useUser();
+  // The server decides (FORBIDDEN otherwise); the form is offered to the roles it lets record.
+  const mayRecord = hasRole(user, "drafter") || hasRole(user, "approver");
   const now = today();
   const min = campaign.startsOn;
   const max = campaign.endsOn !== null && campaign.endsOn < now ? campaign.endsOn : now;
@@ -136,17 +140,21 @@ function CampaignPage({ campaign, reload }: { campaign: Campaign; reload: () => 
           <CountryTable
             rows={rows}
             scale={question.positions}
-            fileName={`${campaign.id}-${question.id}-${asOf}.csv`}
+            fileName={`${campaign.id}${question.id === campaign.id ? "" : `-${question.id}`}-${asOf}.csv`}
             onSelect={setSelected}
           />
           <div className="campaign-side">
             <SuggestionsPanel campaignId={campaign.id} onDecided={reload} />
-            <PositionForm
-              campaignId={campaign.id}
-              questions={campaign.questions}
-              defaultDate={asOf}
-              onRecorded={reload}
-            />
+            {mayRecord ? (
+              <PositionForm
+                campaignId={campaign.id}
+                questions={campaign.questions}
+                defaultDate={asOf}
+                onRecorded={reload}
+              />
+            ) : (
+              <p className="card muted">Recording a position needs the drafter, approver or admin role.</p>
+            )}
           </div>
         </>
       )}
