@@ -14,6 +14,7 @@ import { clampDate, longDate } from "./campaign-dates.ts";
 import { countryRows, fillByCountry, indexCampaign } from "./country-positions.ts";
 import { countsOverTime, tallyCards } from "./tally-cards.ts";
 import { AsOfControl } from "./components/as-of-control.tsx";
+import { ChangesList } from "./components/changes-list.tsx";
 import { CountryDetails } from "./components/country-details.tsx";
 import { CountryTable } from "./components/country-table.tsx";
 import { CountsChart } from "./components/counts-chart.tsx";
@@ -137,6 +138,7 @@ function CampaignPage({ campaign, reload }: { campaign: Campaign; reload: () => 
           </ul>
           <h2>Over time</h2>
           <CountsChart points={points} positions={question.positions} from={min} to={max} asOf={asOf} />
+          <ChangesList campaign={index} question={question} asOf={asOf} min={min} />
           <CountryTable
             rows={rows}
             scale={question.positions}
