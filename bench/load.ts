@@ -41,6 +41,8 @@ const { values } = parseArgs({
     dialect: { type: "string", default: "both" },
     duration: { type: "string", default: "15" },
     connections: { type: "string", default: "50" },
+    /** A folder for the server's CPU profile (node --cpu-prof), written when the server stops. */
+    profile: { type: "string" },
   },
 });
 const DURATION = Number(values.duration);
@@ -102,7 +104,8 @@ async function startServer(env: Record<string, string>, log: string): Promise<{ 
   // The server's own settings only: an archive, import or level in this shell's environment would change the run.
   const { DATABASE_URL: _u, CABLEGRAM_DATA_DIR: _d, CABLEGRAM_IMPORT: _i, LOG_LEVEL: _l, ...inherited } = process.env;
   // Node itself, not the tsx wrapper: the pid measured must be the server's.
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--port", "0"], {
+  const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "src/cli/main.ts", "serve", "--port", "0"], {
     cwd: ROOT,
     env: { ...inherited, ...env, HOST: "127.0.0.1", CABLEGRAM_ADMIN_PASSWORD: ADMIN_PASSWORD },
     stdio: ["ignore", out, out],

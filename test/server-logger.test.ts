@@ -1,7 +1,9 @@
 // The server's log output: JSON lines for collectors, short readable lines on a terminal.
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { buildApp } from "../src/server/app.ts";
 import { createLogger, prettyLine } from "../src/server/logger.ts";
+import { openStore } from "../src/store/open-store.ts";
 
 function capture(pretty: boolean): { log: ReturnType<typeof createLogger>; lines: () => string[] } {
   const out = new PassThrough();
@@ -39,5 +41,28 @@ describe("server logs", () => {
     expect(prettyLine({ level: 50, time: 0, msg: "unhandled error", err: { message: "boom", stack: "..." } })).toBe(
       "00:00:00 ERROR unhandled error error=boom",
     );
+  });
+
+  it("write one line a request, when it is answered, with its method, path, status and time", async () => {
+    const { log, lines } = capture(false);
+    const store = await openStore({ dialect: "sqlite", file: ":memory:" });
+    const app = await buildApp({ store, logger: log });
+    try {
+      await app.inject({ url: "/api/inbox?unread=true" });
+      await app.inject({ url: "/api/no-such-route" });
+    } finally {
+      await app.close();
+      await store.close();
+    }
+    const records = lines().map((l) => JSON.parse(l) as Record<string, unknown>);
+    const requests = records.filter((r) => r.req !== undefined);
+    expect(requests.map((r) => r.msg)).toEqual(["request completed", "request completed"]);
+    expect(requests[0]).toMatchObject({
+      req: { method: "GET", url: "/api/inbox?unread=true" },
+      res: { statusCode: 401 },
+    });
+    expect(requests[1]).toMatchObject({ req: { url: "/api/no-such-route" }, res: { statusCode: 404 } });
+    expect(typeof requests[0]!.responseTime).toBe("number");
+    expect(records.some((r) => r.msg === "incoming request")).toBe(false);
   });
 });

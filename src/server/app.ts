@@ -18,6 +18,7 @@ import { answerClientError, answerFrameworkError } from "./client-errors.ts";
 import { installAuthentication, markRoutesPublic } from "./plugins/authenticate.ts";
 import { installJsonOnly } from "./plugins/json-only.ts";
 import { installMessaging, type MessagingOptions } from "./plugins/messaging.ts";
+import { OneLineRequestLog } from "./plugins/request-log.ts";
 import { installSecurityHeaders } from "./plugins/security-headers.ts";
 import { installWebApp } from "./plugins/web-app.ts";
 import { installProblemHandlers } from "./problem.ts";
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    logController: new OneLineRequestLog(),
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -7,7 +7,7 @@ import { compileQuery } from "./compile-query.ts";
 import { planSearch } from "./plan-search.ts";
 import { isSearchQueryError, parseSearchQuery } from "../../core/search-language.ts";
 import { decodeCursor, encodeCursor, type SearchSort } from "./search-cursor.ts";
-import { highlightSnippet } from "./snippet.ts";
+import { snippetMemory, type TermSnippets } from "./snippet-memory.ts";
 import { storedBodies } from "../archive/stored-bodies.ts";
 
 export type SearchOptions = {
@@ -79,7 +79,8 @@ export async function searchCables(store: Store, reader: Reader, options: Search
       ? store.search.datePage(plan, after, limit + 1)
       : store.search.relevancePage(plan, after, limit + 1, counting);
   // Snippets are cut (a telegram not shown lately is parsed again) as soon as the page is in, while the count may still run.
-  const hits = paging.then((rows) => rows.slice(0, limit).map((row) => hitOf(row, query.highlight)));
+  const snippets = remembered.forTerms(query.highlight);
+  const hits = paging.then((rows) => rows.slice(0, limit).map((row) => hitOf(row, snippets)));
   const [{ count, facets }, rows, results] = await Promise.all([counting, paging, hits]);
   const lowerBound = count >= COUNT_CAP;
 
@@ -109,14 +110,15 @@ export async function searchCables(store: Store, reader: Reader, options: Search
 
 // One memory for every store of the process: a body is used only with the very text it was parsed from.
 const bodies = storedBodies();
+const remembered = snippetMemory();
 
-function hitOf(row: PageRow, highlight: Parameters<typeof highlightSnippet>[1]): SearchHit {
+function hitOf(row: PageRow, snippets: TermSnippets): SearchHit {
   return {
     id: row.id,
     subject: row.subject,
     dtg: row.dtg,
     classification: row.classification,
-    snippet: highlightSnippet(bodies.bodyOf(row), highlight),
+    snippet: snippets.of(row.id, bodies.bodyOf(row)),
   };
 }
 
