@@ -1,7 +1,7 @@
 // `npm run bench:archive`: builds a large archive from the corpus and measures import rate, database size and
 // search latency on SQLite and PostgreSQL, as ratios to a bare SQLite FTS5 table fed the same texts.
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { existsSync, statSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { importDisplay } from "../src/cli/import-progress.ts";
@@ -16,7 +16,8 @@ import { measureBareFts5, type BareFigures } from "./bare-fts5.ts";
 import { measureBarePostgres, measurePostgresParsing } from "./bare-postgres.ts";
 import { ms, percentiles, timeRepeated, type Percentiles } from "./latency.ts";
 import { describeMachine, loadLine } from "./machine.ts";
-import { dropSchema, schemaBytes } from "./postgres-schema.ts";
+import { schemaBytes } from "./postgres-schema.ts";
+import { scratchSpace } from "./scratch-space.ts";
 import { replicateCorpus } from "./replicate-corpus.ts";
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -68,13 +69,8 @@ if (!existsSync(join(CORPUS_DIR, "index.jsonl"))) {
   process.exit(2);
 }
 
-const work = mkdtempSync(join(tmpdir(), "cablegram-bench-archive-"));
-const schemas: string[] = [];
-const cleanUp = async () => {
-  rmSync(work, { recursive: true, force: true });
-  for (const schema of schemas.splice(0)) await dropSchema(PG_URL, schema);
-};
-process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
+const scratch = scratchSpace("archive", PG_URL);
+const work = scratch.dir;
 
 try {
   console.log(`Archive benchmark: ${cables.toLocaleString("en-US")} cables, ${dialects.join(" and ")}`);
@@ -113,7 +109,7 @@ try {
       .join(", ")}`,
   );
 } finally {
-  await cleanUp();
+  await scratch.cleanUp();
 }
 
 async function measureArchive(dialect: Dialect, jsonl: string): Promise<ArchiveFigures> {
@@ -248,7 +244,7 @@ function report(
 async function freshStore(dialect: Dialect): Promise<Store> {
   if (dialect === "sqlite") return openStore({ dialect, file: join(work, "archive.db") });
   const schema = `bench_archive_${process.pid}`;
-  schemas.push(schema);
+  scratch.schema(schema);
   return openStore({ dialect, url: PG_URL, schema });
 }
 
@@ -259,7 +255,7 @@ async function databaseBytes(store: Store, dialect: Dialect): Promise<number> {
     // The archive and its search index file (search-index.ts).
     return statSync(join(work, "archive.db")).size + statSync(searchFileOf(join(work, "archive.db"))).size;
   }
-  return schemaBytes(PG_URL, schemas.at(-1)!);
+  return schemaBytes(PG_URL, scratch.lastSchema());
 }
 
 /** Progress on stderr: rewritten in place on a terminal, else a line every five seconds and each final line. */

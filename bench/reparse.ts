@@ -1,8 +1,7 @@
 // `npm run bench:reparse`: what parsing imported telegrams again on read costs, against storing their model as JSON.
 // Builds the same archive in both forms in one process and times import, reading a cable, a search page with
 // snippets and the routing lookup, alternating the forms round by round so that the machine's load falls on both.
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createReadStream, existsSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -17,7 +16,8 @@ import { CORPUS_DIR, readCorpus } from "../test/helpers/shared-data.ts";
 import { FULLY_CLEARED } from "./archive-queries.ts";
 import { ms } from "./latency.ts";
 import { describeMachine, loadLine } from "./machine.ts";
-import { dropSchema, schemaBytes } from "./postgres-schema.ts";
+import { schemaBytes } from "./postgres-schema.ts";
+import { scratchSpace } from "./scratch-space.ts";
 import { replicateCorpus } from "./replicate-corpus.ts";
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -61,13 +61,8 @@ if (!existsSync(join(CORPUS_DIR, "index.jsonl"))) {
   process.exit(0);
 }
 
-const work = mkdtempSync(join(tmpdir(), "cablegram-bench-reparse-"));
-const schemas: string[] = [];
-const cleanUp = async () => {
-  rmSync(work, { recursive: true, force: true });
-  for (const schema of schemas.splice(0)) await dropSchema(PG_URL, schema);
-};
-process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
+const scratch = scratchSpace("reparse", PG_URL);
+const work = scratch.dir;
 
 try {
   console.log(`Re-parse benchmark: ${fmt(cables)} cables, ${rounds} rounds, ${dialects.join(" and ")}`);
@@ -79,7 +74,7 @@ try {
   for (const dialect of dialects) await measureDialect(dialect, jsonl);
   console.log(`\nLoad average at end: ${loadLine()}`);
 } finally {
-  await cleanUp();
+  await scratch.cleanUp();
 }
 
 async function measureDialect(dialect: Dialect, jsonl: string): Promise<void> {
@@ -236,12 +231,12 @@ async function freshStore(dialect: Dialect, form: Form, round: number): Promise<
     return openStore({ dialect, file: join(work, `${slug(form)}-${round}.db`) });
   }
   const schema = `bench_reparse_${process.pid}_${slug(form).replace(/\W/g, "_")}_${round}`;
-  schemas.push(schema);
+  scratch.schema(schema);
   return openStore({ dialect, url: PG_URL, schema });
 }
 
 async function databaseBytes(store: Store, dialect: Dialect, form: Form, round: number): Promise<number> {
-  if (dialect === "postgres") return schemaBytes(PG_URL, schemas.at(-1)!);
+  if (dialect === "postgres") return schemaBytes(PG_URL, scratch.lastSchema());
   store.sqlite!.pragma("wal_checkpoint(TRUNCATE)");
   store.sqlite!.pragma("search.wal_checkpoint(TRUNCATE)");
   // The archive and its search index file (search-index.ts).

@@ -123,3 +123,31 @@ export const PositionSuggestionSchema = z
     status: z.enum(["open", "confirmed", "dismissed"]),
   })
   .meta({ id: "PositionSuggestion" });
+
+/** `GET /api/campaigns/:id/changes`'s query: from is required, to defaults to today, bloc to the world. */
+export const ChangesQuerySchema = z.object({
+  question: z.string().min(1).max(120).optional(),
+  bloc: z.string().min(1).max(40).optional(),
+  from: IsoDate,
+  to: IsoDate.optional(),
+  knownOn: IsoDate.optional(),
+});
+
+/** The members whose position differs between two days, each with the event that now gives it. */
+export const ChangesSchema = z
+  .object({
+    question: z.string(),
+    bloc: z.string(),
+    from: IsoDate,
+    to: IsoDate,
+    changes: z.array(
+      z.object({
+        country: Iso2,
+        countryName: z.string(),
+        before: z.string().nullable(),
+        after: z.string().nullable(),
+        event: PositionEventViewSchema,
+      }),
+    ),
+  })
+  .meta({ id: "PositionChanges" });

@@ -27,6 +27,7 @@ import { actionRoutes } from "./routes/action-routes.ts";
 import { alertRoutes } from "./routes/alert-routes.ts";
 import { auditRoutes } from "./routes/audit-routes.ts";
 import { cableRoutes } from "./routes/cable-routes.ts";
+import { campaignRoutes } from "./routes/campaign-routes.ts";
 import { directoryRoutes } from "./routes/directory-routes.ts";
 import { draftRoutes } from "./routes/draft-routes.ts";
 import { eventRoutes } from "./routes/event-routes.ts";
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const routes of [inboxRoutes, eventRoutes, actionRoutes, alertRoutes]) await app.register(routes, routeOptions);
   await app.register(draftRoutes, routeOptions);
   await app.register(savedSearchRoutes, routeOptions);
+  await app.register(campaignRoutes, routeOptions);
   if (options.webRoot) await installWebApp(app, options.webRoot);
   await app.ready();
   return app;

@@ -1,5 +1,6 @@
 // What the server does the first time it starts on a database: load the default directory, create the admin
-// account, import the seed cables and the corpus. Recorded when done, so later starts skip it and start fast.
+// account, import the seed cables and the corpus. Recorded when done, so later starts skip it and start fast. The
+// Kosovo recognition campaign is preloaded on every start that lacks it, so an archive made before campaigns gets it.
 import { randomBytes } from "node:crypto";
 import type { Deps } from "../services/clock.ts";
 import { loadDefaultDirectory, type LoadDirectoryResult } from "../services/directory/load-default-directory.ts";
@@ -7,6 +8,7 @@ import { importPaths, type ImportProgress, type ImportSummary } from "../service
 import { createUser } from "../services/users/create-user.ts";
 import { findUser } from "../services/users/find-user.ts";
 import { SYSTEM_ACTING } from "../services/acting.ts";
+import { preloadKosovoCampaign } from "../services/campaigns/preload-kosovo-campaign.ts";
 
 const DONE_KEY = "first_start_completed";
 
@@ -20,8 +22,17 @@ export type FirstStartOptions = {
 };
 
 export type FirstStartReport =
-  | { firstStart: false; completedAt: string }
-  | { firstStart: true; directory: LoadDirectoryResult; adminCreated: boolean; imported: ImportSummary | null };
+  | { firstStart: false; completedAt: string; campaign: PreloadReport }
+  | {
+      firstStart: true;
+      directory: LoadDirectoryResult;
+      adminCreated: boolean;
+      imported: ImportSummary | null;
+      campaign: PreloadReport;
+    };
+
+/** Whether the Kosovo recognition campaign was created on this start, and with how many events. */
+type PreloadReport = { created: boolean; events: number };
 
 /**
  * Runs the first-start steps unless a previous start completed them. Each step is idempotent, so a start that was
@@ -36,7 +47,9 @@ export async function firstStart(deps: Deps, options: FirstStartOptions): Promis
     .select("value")
     .where("key", "=", DONE_KEY)
     .executeTakeFirst();
-  if (done) return { firstStart: false, completedAt: done.value };
+  // Idempotent: a start that finds the campaign adds nothing.
+  const campaign = await preloadKosovoCampaign(deps);
+  if (done) return { firstStart: false, completedAt: done.value, campaign };
 
   const directory = await loadDefaultDirectory(store);
   let adminCreated = false;
@@ -60,5 +73,5 @@ export async function firstStart(deps: Deps, options: FirstStartOptions): Promis
       ? await importPaths(store, options.importPaths, { onProgress: options.onImportProgress })
       : null;
   await store.db.insertInto("instance_state").values({ key: DONE_KEY, value: clock.now().toISOString() }).execute();
-  return { firstStart: true, directory, adminCreated, imported };
+  return { firstStart: true, directory, adminCreated, imported, campaign };
 }

@@ -63,6 +63,35 @@ export const ERRORS = {
     status: 409,
     message: "You have saved as many searches as a user may keep; remove one you no longer need.",
   },
+  CAMPAIGN_NOT_FOUND: {
+    status: 404,
+    message: "No campaign with that id; GET /api/campaigns (`cablegram campaign list`).",
+  },
+  QUESTION_NOT_FOUND: {
+    status: 404,
+    message: "The campaign has no question with that id; GET /api/campaigns/:id lists its questions.",
+  },
+  BLOC_NOT_FOUND: {
+    status: 404,
+    message: "No bloc with that code; GET /api/blocs (`cablegram bloc list`) lists them.",
+  },
+  POSITION_EVENT_NOT_FOUND: {
+    status: 404,
+    message: "No position event with that id in the campaign that you may see; GET /api/campaigns/:id lists them.",
+  },
+  COUNTRY_UNKNOWN: {
+    status: 400,
+    message: "The country is not known; give an ISO alpha-2 code (FR, XK), a TAGS code (tag:KV) or an English name.",
+  },
+  POSITION_NOT_ON_SCALE: {
+    status: 400,
+    message: "The position is not on the question's scale; use one of the codes GET /api/campaigns/:id lists.",
+  },
+  POSITION_BELOW_SOURCE: {
+    status: 400,
+    message:
+      "A position is marked at least as its source cables are; raise its classification or add their caveats, or leave both out.",
+  },
   USER_EXISTS: { status: 409, message: "A user with that name exists already; choose another name." },
   DIRECTORY_CONFLICT: { status: 409, message: "The directory has that entry already; change it instead." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as JSON with Content-Type: application/json." },

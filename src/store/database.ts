@@ -1,5 +1,6 @@
 // The whole schema as one Kysely `Database` type, composed of each area's tables.
 import type { AuditTables } from "./tables/audit.ts";
+import type { CampaignTables } from "./tables/campaigns.ts";
 import type { CableTables } from "./tables/cables.ts";
 import type { DirectoryTables } from "./tables/directory.ts";
 import type { DistributionTables } from "./tables/distribution.ts";
@@ -15,4 +16,5 @@ export interface Database
     AuditTables,
     MessagingTables,
     DistributionTables,
-    SavedSearchTables {}
+    SavedSearchTables,
+    CampaignTables {}

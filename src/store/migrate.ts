@@ -17,6 +17,7 @@ import * as m0014 from "./migrations/0014-parsed-models.ts";
 import * as m0015 from "./migrations/0015-lock-lookups.ts";
 import * as m0016 from "./migrations/0016-row-number-reservations.ts";
 import * as m0017 from "./migrations/0017-chained-cables.ts";
+import * as m0018 from "./migrations/0018-campaigns.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0015-lock-lookups": m0015,
   "0016-row-number-reservations": m0016,
   "0017-chained-cables": m0017,
+  "0018-campaigns": m0018,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -151,6 +151,8 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
       "first start done",
     );
   }
+  if (report.campaign.created)
+    log.info({ events: report.campaign.events }, "preloaded the Kosovo recognition campaign");
 
   const webRoot = resolve(ROOT, "web/dist");
   const withWeb = hasWebApp(webRoot);

@@ -11,7 +11,36 @@ import { EVERYTHING, type Reader } from "./reader.ts";
  * @example db.selectFrom("cables as c").selectAll().where(readableBy(reader, "c"))
  */
 export function readableBy(reader: Reader, table = "c"): RawBuilder<SqlBool> {
+  return lockedRowsReadableBy(reader, table, CABLE_LOCKS);
+}
+
+/** Where a kind of locked row keeps its locks: its key column and the side tables of caveats and grants. */
+type LockTables = { key: string; caveats: string; grants: string; sideKey: string };
+
+const CABLE_LOCKS: LockTables = { key: "seq", caveats: "cable_caveats", grants: "cable_grants", sideKey: "seq" };
+const EVENT_LOCKS: LockTables = {
+  key: "id",
+  caveats: "position_event_caveats",
+  grants: "position_event_grants",
+  sideKey: "event_id",
+};
+
+/**
+ * Narrows a query on `position_events` (under the alias `table`) to the events `reader` may see, by the same rule
+ * and the same locks as cables (an event carries at least its source cables' locks, see recordPosition).
+ * @example db.selectFrom("position_events as e").selectAll().where(eventReadableBy(reader, "e"))
+ */
+export function eventReadableBy(reader: Reader, table = "e"): RawBuilder<SqlBool> {
+  return lockedRowsReadableBy(reader, table, EVENT_LOCKS);
+}
+
+function lockedRowsReadableBy(reader: Reader, table: string, locks: LockTables): RawBuilder<SqlBool> {
   const col = (name: string) => sql.ref(`${table}.${name}`);
+  const key = col(locks.key);
+  const caveatTable = sql.table(locks.caveats);
+  const grantTable = sql.table(locks.grants);
+  const caveatKey = sql.ref(`k.${locks.sideKey}`);
+  const grantKey = sql.ref(`g.${locks.sideKey}`);
   const parts: RawBuilder<unknown>[] = [];
   const rank = classificationRank(reader.clearance);
   if (rank < CLASSIFICATIONS.length - 1) parts.push(sql`${col("class_rank")} <= ${rank}`);
@@ -20,7 +49,7 @@ export function readableBy(reader: Reader, table = "c"): RawBuilder<SqlBool> {
   if (accesses.length === 0) parts.push(sql`${col("needs_access")} = 0`);
   else if (!accesses.includes(EVERYTHING)) {
     parts.push(
-      sql`(${col("needs_access")} = 0 OR NOT EXISTS (SELECT 1 FROM cable_caveats k WHERE k.seq = ${col("seq")} AND ${caveatNotIn(accesses)}))`,
+      sql`(${col("needs_access")} = 0 OR NOT EXISTS (SELECT 1 FROM ${caveatTable} k WHERE ${caveatKey} = ${key} AND ${caveatNotIn(accesses)}))`,
     );
   }
 
@@ -29,7 +58,7 @@ export function readableBy(reader: Reader, table = "c"): RawBuilder<SqlBool> {
     if (keys.size === 0) parts.push(sql`${col("captioned")} = 0`);
     else {
       parts.push(
-        sql`(${col("captioned")} = 0 OR EXISTS (SELECT 1 FROM cable_grants g WHERE g.seq = ${col("seq")} AND g.grant_key IN (${sql.join([...keys])})))`,
+        sql`(${col("captioned")} = 0 OR EXISTS (SELECT 1 FROM ${grantTable} g WHERE ${grantKey} = ${key} AND g.grant_key IN (${sql.join([...keys])})))`,
       );
     }
   }

@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   "clearance.request",
   "clearance.decide",
   "cable.release",
+  "campaign.create",
+  "position.record",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

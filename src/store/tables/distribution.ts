@@ -53,6 +53,9 @@ export interface TasksTable {
   done_at: string | null;
   done_by: string | null;
   note: string | null;
+  /** The campaign question the task asks about (migration 0018), so its post's country is expected to answer. */
+  campaign_id: string | null;
+  question_id: string | null;
 }
 
 /** An alert to a post's duty officer: NIACT/FLASH receipt or escalation. Sent again until acknowledged. */
