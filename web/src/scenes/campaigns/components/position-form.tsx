@@ -36,7 +36,9 @@ export function PositionForm({ campaignId, questions, defaultDate, onRecorded }:
   const question = questions.find((q) => q.id === questionId) ?? questions[0];
   const [country, setCountry] = useState("");
   const [position, setPosition] = useState("");
-  const [effectiveOn, setEffectiveOn] = useState(defaultDate);
+  // Follows the page's as-of day until the person types a date of his own.
+  const [ownDate, setOwnDate] = useState<string | null>(null);
+  const effectiveOn = ownDate ?? defaultDate;
   const [confidence, setConfidence] = useState<Confidence>("reported");
   const [sourceKind, setSourceKind] = useState<SourceKind>("cable");
   const [sourceValue, setSourceValue] = useState("");
@@ -109,7 +111,7 @@ export function PositionForm({ campaignId, questions, defaultDate, onRecorded }:
       </label>
       <label>
         Effective date
-        <input type="date" value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} required />
+        <input type="date" value={effectiveOn} onChange={(e) => setOwnDate(e.target.value)} required />
       </label>
       <label>
         Confidence
