@@ -1,7 +1,8 @@
 // The world map coloured by position on the day. The atlas (Natural Earth 1:50m from world-atlas) loads when the
 // page first needs it; the outlines are projected once and only their fills change as the date moves. Hovering a
 // country names it and its position below the map; clicking (or choosing it in the table) opens its details.
-// States too small to see (or to point at) at this scale, and Tuvalu, which the atlas lacks, get a round marker.
+// States too small to see (or to point at) at this scale, and Tuvalu, which the atlas lacks, get a round marker;
+// territories that are no state of the table get none.
 import { geoEqualEarth, geoPath } from "d3-geo";
 import { useEffect, useMemo, useState } from "react";
 import { feature } from "topojson-client";
@@ -94,7 +95,7 @@ export function WorldMap({ rows, fills, selected, onSelect, label }: Props) {
                   <title>{s.title}</title>
                 </path>
               )}
-              {s.marker !== null && (
+              {s.marker !== null && s.iso2 !== null && rows.has(s.iso2) && (
                 <circle cx={s.marker[0]} cy={s.marker[1]} r={MARKER_RADIUS} {...shared}>
                   <title>{s.title}</title>
                 </circle>
