@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { withReleasedDemarche } from "./release-fixture.ts";
+import { watchMissingSuggestions } from "./missing-endpoint.ts";
 import { browserMissing } from "./web-world.ts";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -64,6 +65,8 @@ describe.skipIf(browserMissing)(`web: accessibility${browserMissing ? ` (skipped
     ["administration", () => "/admin", "Users"],
     ["alerts", () => "/alerts", "AMEMBASSY PANAMA"],
     ["audit log", () => "/audit", "cable.release"],
+    ["campaigns", () => "/campaigns", "Kosovo recognition"],
+    ["campaign map", () => "/campaigns/kosovo-recognition?asOf=2009-04-07", "22 of 27"],
   ];
   const screens = [
     { width: 1280, height: 720 },
@@ -73,6 +76,7 @@ describe.skipIf(browserMissing)(`web: accessibility${browserMissing ? ` (skipped
     for (const screen of screens) {
       it(`has no serious WCAG violation on the ${name} page, and fits a ${screen.width}x${screen.height} screen`, async () => {
         const { page, context, consoleErrors } = await ctx.world.newPage();
+        const missing = watchMissingSuggestions(page);
         await page.setViewportSize(screen);
         await ctx.world.signIn(page, "admin");
         await page.goto(path());
@@ -80,7 +84,7 @@ describe.skipIf(browserMissing)(`web: accessibility${browserMissing ? ` (skipped
         await page.waitForLoadState("networkidle");
         expect(await violations(page)).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(screen.width);
-        expect(consoleErrors).toEqual([]);
+        expect(missing.filter(consoleErrors)).toEqual([]);
         await context.close();
       });
     }

@@ -9,6 +9,7 @@ import { ActionsScene } from "./scenes/actions/actions-scene.tsx";
 import { AdminScene } from "./scenes/admin/admin-scene.tsx";
 import { AlertsScene } from "./scenes/alerts/alerts-scene.tsx";
 import { AuditScene } from "./scenes/audit/audit-scene.tsx";
+import { CampaignListScene } from "./scenes/campaigns/campaign-list-scene.tsx";
 import { ComposerScene } from "./scenes/composer/composer-scene.tsx";
 import { InboxScene } from "./scenes/inbox/inbox-scene.tsx";
 import { QueueScene } from "./scenes/queue/queue-scene.tsx";
@@ -17,6 +18,10 @@ import { SearchScene } from "./scenes/search/search-scene.tsx";
 import { SignInScene } from "./scenes/sign-in/sign-in-scene.tsx";
 import { SessionProvider, useSession } from "./stores/session.tsx";
 
+// The campaign page brings the world atlas and the bloc data along: it loads when first opened.
+const CampaignScene = lazy(() =>
+  import("./scenes/campaigns/campaign-scene.tsx").then((m) => ({ default: m.CampaignScene })),
+);
 // The graph library is most of the bundle and only this page draws with it: it loads when first needed.
 const GraphScene = lazy(() => import("./scenes/graph/graph-scene.tsx").then((m) => ({ default: m.GraphScene })));
 
@@ -65,6 +70,15 @@ export function App() {
                 <RoleRequired role="archivist" what="The audit log">
                   <AuditScene />
                 </RoleRequired>
+              }
+            />
+            <Route path="/campaigns" element={<CampaignListScene />} />
+            <Route
+              path="/campaigns/:id"
+              element={
+                <Suspense fallback={<Loading what="Loading the campaign" />}>
+                  <CampaignScene />
+                </Suspense>
               }
             />
             <Route

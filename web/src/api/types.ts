@@ -5,6 +5,16 @@ import type { z } from "zod";
 import type { DashboardSchema, TaskSchema } from "../../../src/api/action-schemas.ts";
 import type { AlertSchema, DutyOfficerSchema } from "../../../src/api/alert-schemas.ts";
 import type { ArchivedCableSchema, CableSummarySchema, ReferencesSchema } from "../../../src/api/cable-schemas.ts";
+import type {
+  BlocSchema,
+  CampaignSchema,
+  CampaignSummarySchema,
+  NewPositionSchema,
+  PositionEventViewSchema,
+  PositionSuggestionSchema,
+  QuestionSchema,
+  TallySchema,
+} from "../../../src/api/campaign-schemas.ts";
 import type { DeliverySchema } from "../../../src/api/delivery-schemas.ts";
 import type { AuditEntrySchema } from "../../../src/api/audit-schemas.ts";
 import type { CollectiveSchema, OfficeSchema, PostSchema } from "../../../src/api/directory-schemas.ts";
@@ -52,5 +62,14 @@ export type Task = z.output<typeof TaskSchema>;
 export type Post = z.output<typeof PostSchema>;
 export type Office = z.output<typeof OfficeSchema>;
 export type Collective = z.output<typeof CollectiveSchema>;
+export type CampaignSummary = z.output<typeof CampaignSummarySchema>;
+export type Campaign = z.output<typeof CampaignSchema>;
+export type CampaignQuestion = z.output<typeof QuestionSchema>;
+export type PositionEventView = z.output<typeof PositionEventViewSchema>;
+export type PositionSuggestion = z.output<typeof PositionSuggestionSchema>;
+export type Tally = z.output<typeof TallySchema>;
+export type Bloc = z.output<typeof BlocSchema>;
+/** What the position form sends to record a position event. */
+export type NewPosition = z.input<typeof NewPositionSchema>;
 /** What the composer sends to create or change a draft. */
 export type DraftFields = z.input<typeof DraftFieldsSchema>;

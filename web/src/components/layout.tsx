@@ -12,6 +12,7 @@ export function Layout() {
   const links: { to: string; label: string; show: boolean }[] = [
     { to: "/inbox", label: "Inbox", show: true },
     { to: "/search", label: "Search", show: true },
+    { to: "/campaigns", label: "Campaigns", show: true },
     {
       to: "/queue",
       label: "Queue",

@@ -1,0 +1,147 @@
+// The Kosovo campaign in a real browser against a real server: the preloaded campaign opens from the list, the
+// as-of slider moved by keyboard to 7 April 2009 reads 57 states, 22 of 27 EU, 24 of 28 NATO and 7 of 7 G7 (the
+// figures of 09STATE39345, and the API's own tally), Kosovo is on the map, a country's source is shown on click,
+// the table exports CSV, a position recorded from a CONFIDENTIAL cable shows for its recorder and leaves no trace
+// for an UNCLASSIFIED reader, and a refused position shows the server's problem.
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserMissing, startWebWorld, type WebWorld } from "./web-world.ts";
+import { watchMissingSuggestions } from "./missing-endpoint.ts";
+
+const CAMPAIGN = "kosovo-recognition";
+
+type Tally = { members: string[]; counts: { position: string; count: number }[] };
+
+async function card(page: Page, bloc: string): Promise<string> {
+  return (await page.locator(`.tally-card[data-bloc="${bloc}"] .tally-figure`).innerText()).trim();
+}
+
+/** Opens the campaign from the list and moves the slider to 7 April 2009: the date field to 1 April, then six days. */
+async function openOnSeventhApril(page: Page): Promise<void> {
+  await page.goto("/campaigns");
+  await page.getByRole("link", { name: "Kosovo recognition" }).click();
+  await page.getByLabel("As-of date", { exact: true }).fill("2009-04-01");
+  const slider = page.getByRole("slider", { name: "As-of slider" });
+  await slider.focus();
+  for (let day = 0; day < 6; day++) await page.keyboard.press("ArrowRight");
+  await page.getByText("As of 7 April 2009").waitFor();
+  expect(await slider.getAttribute("aria-valuetext")).toBe("7 April 2009");
+  await page.locator(".world-map path").first().waitFor();
+}
+
+describe.skipIf(browserMissing)(`web: campaign map${browserMissing ? ` (skipped: ${browserMissing})` : ""}`, () => {
+  let world: WebWorld;
+  beforeAll(async () => {
+    world = await startWebWorld();
+  });
+  afterAll(async () => world?.close());
+
+  it("reads 57, 22 of 27 EU, 24 of 28 NATO and 7 of 7 G7 on 7 April 2009, as the API tallies them", async () => {
+    const { page, context, consoleErrors } = await world.newPage();
+    const missing = watchMissingSuggestions(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await world.signIn(page, "drafter");
+    await openOnSeventhApril(page);
+
+    expect(await card(page, "WORLD")).toMatch(/^57 of \d+$/);
+    expect(await card(page, "EU")).toBe("22 of 27");
+    expect(await card(page, "NATO")).toBe("24 of 28");
+    expect(await card(page, "G7")).toBe("7 of 7");
+    expect(await page.locator('.tally-card[data-bloc="EU"]').innerText()).toContain("22 of 27 EU");
+
+    const api = world.apiAs("drafter");
+    for (const bloc of ["EU", "NATO", "G7"]) {
+      const tally = await api<Tally>("GET", `/api/campaigns/${CAMPAIGN}/tally?bloc=${bloc}&asOf=2009-04-07`);
+      expect(await card(page, bloc)).toBe(`${tally.counts[0]?.count} of ${tally.members.length}`);
+    }
+
+    // Kosovo is on the map, uncoloured: no state records a position for itself. France is green, Serbia is not.
+    await expect.poll(() => page.locator('.world-map [data-iso2="XK"] path').count()).toBe(1);
+    expect(await page.locator('.world-map [data-iso2="FR"] path').getAttribute("fill")).toBe("#1a9850");
+    expect(await page.locator('.world-map [data-iso2="RS"] path').getAttribute("fill")).toBe("#e4e7eb");
+
+    await page.locator('.world-map [data-iso2="DE"] path').dispatchEvent("mouseover");
+    await page.locator(".map-hover", { hasText: "Germany: recognizes since 2008-02-20" }).waitFor();
+    await page.locator('.world-map [data-iso2="FR"] path').dispatchEvent("click");
+    const details = page.getByRole("region", { name: "France" });
+    await details.getByText("18 February 2008").waitFor();
+    expect(await details.getByRole("link").count()).toBeGreaterThan(0);
+
+    await page.getByRole("button", { name: "Close" }).click();
+    await page.getByText("As of 7 April 2009").scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await world.screenshot(page, "campaign-map", { fullPage: false });
+
+    // Earlier, the slider redraws: the day before the declaration, nobody.
+    await page.getByRole("slider", { name: "As-of slider" }).focus();
+    await page.keyboard.press("Home");
+    await page.getByText("As of 17 February 2008").waitFor();
+    expect(await card(page, "EU")).toMatch(/^0 of 27$/);
+    expect(missing.filter(consoleErrors)).toEqual([]);
+    await context.close();
+  });
+
+  it("sorts the table and exports the rows it shows as CSV", async () => {
+    const { page, context, consoleErrors } = await world.newPage();
+    const missing = watchMissingSuggestions(page);
+    await world.signIn(page, "drafter");
+    await openOnSeventhApril(page);
+    await page.getByRole("combobox", { name: /^Show/ }).selectOption("recognizes");
+    await page.getByRole("button", { name: "Since" }).click();
+    const firstRow = page.locator(".country-table tbody tr").first();
+    expect(await firstRow.getAttribute("data-iso2")).toBe("CR");
+    expect(await page.locator(".country-table tbody tr").count()).toBeGreaterThanOrEqual(57);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export CSV" }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) as string, "utf8");
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("iso2,country,position,effective_on,confidence,source,note");
+    expect(lines[1]).toMatch(/^CR,Costa Rica,recognizes,2008-02-17,/);
+    expect(lines.slice(1).every((l) => l.includes(",recognizes,"))).toBe(true);
+    expect(download.suggestedFilename()).toBe(`${CAMPAIGN}-2009-04-07.csv`);
+    expect(missing.filter(consoleErrors)).toEqual([]);
+    await context.close();
+  });
+
+  it("records a position from a CONFIDENTIAL cable that an UNCLASSIFIED reader sees no trace of", async () => {
+    const { page, context, consoleErrors } = await world.newPage();
+    const missing = watchMissingSuggestions(page);
+    await world.signIn(page, "drafter");
+    await openOnSeventhApril(page);
+    const form = page.getByRole("form", { name: "Record a position" });
+
+    // Refused first: no source. The server's problem is shown, and nothing is recorded.
+    await form.getByLabel("Country").selectOption({ label: "Serbia" });
+    await form.getByLabel("Position").selectOption({ label: "does not recognize" });
+    await form.getByRole("button", { name: "Record position" }).click();
+    await form.getByRole("alert").waitFor();
+    expect(await form.getByRole("alert").innerText()).toMatch(/sources/i);
+
+    await form.getByLabel("Cable id").fill("09STATE39345");
+    await form.getByRole("button", { name: "Record position" }).click();
+    await form.getByText("Recorded: Serbia").waitFor();
+    await expect.poll(() => page.locator('.world-map [data-iso2="RS"] path').getAttribute("fill")).toBe("#d73027");
+    const serbia = page.locator('.country-table tr[data-iso2="RS"]');
+    expect(await serbia.innerText()).toContain("does not recognize");
+    expect(await serbia.getByRole("link", { name: "cable 09STATE39345" }).getAttribute("href")).toBe(
+      "/cables/09STATE39345",
+    );
+    // The one refusal asked for, logged by Chromium as a failed request; nothing else.
+    expect(missing.filter(consoleErrors)).toEqual([expect.stringMatching(/status of 400/)]);
+    await context.close();
+
+    const uncleared = await world.newPage();
+    const missingToo = watchMissingSuggestions(uncleared.page);
+    await world.signIn(uncleared.page, "uncleared");
+    await openOnSeventhApril(uncleared.page);
+    expect(await uncleared.page.locator('.country-table tr[data-iso2="RS"]').innerText()).toContain("no position");
+    expect(await uncleared.page.locator('.world-map [data-iso2="RS"] path').getAttribute("fill")).toBe("#e4e7eb");
+    expect(await uncleared.page.getByRole("form", { name: "Record a position" }).count()).toBe(0);
+    expect(missingToo.filter(uncleared.consoleErrors)).toEqual([]);
+    await uncleared.context.close();
+  });
+});
