@@ -6,6 +6,7 @@ import { auditCommand } from "./commands/audit.ts";
 import { clearCommand } from "./commands/clear.ts";
 import { directoryCommand } from "./commands/directory.ts";
 import { draftCommand } from "./commands/draft.ts";
+import { fidelityCommand } from "./commands/fidelity.ts";
 import { importCommand } from "./commands/import.ts";
 import { inboxCommand } from "./commands/inbox.ts";
 import { parseCommand } from "./commands/parse.ts";
@@ -39,6 +40,7 @@ const COMMANDS: CommandModule[] = [
   clearCommand,
   releaseCommand,
   verifyCommand,
+  fidelityCommand,
 ];
 
 /**
