@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Cable } from "../src/core/index.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
-import { errataHolds, INDEX_ERRATA, isExcused, type AgreementField } from "./helpers/index-errata.ts";
+import { errataHolds, INDEX_ERRATA, isExcused, type AgreementField } from "../src/services/fidelity/index-errata.ts";
 import { type CorpusCable, type CorpusIndexEntry, readCorpus, sharedAvailable } from "./helpers/shared-data.ts";
 
 const REQUIRED_AGREEMENT = 0.995;
@@ -122,7 +122,7 @@ function rate(t: Tally): number {
 
 function summary(t: Tally): string {
   const percent = (rate(t) * 100).toFixed(2);
-  return `${t.field}: ${percent}% (${t.agreed}/${t.compared} agree, ${t.misses.length} disagree, ${t.excused} excused by test/helpers/index-errata.ts)`;
+  return `${t.field}: ${percent}% (${t.agreed}/${t.compared} agree, ${t.misses.length} disagree, ${t.excused} excused by src/services/fidelity/index-errata.ts)`;
 }
 
 function report(t: Tally): string {

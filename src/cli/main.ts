@@ -7,6 +7,7 @@ import { campaignCommand } from "./commands/campaign.ts";
 import { clearCommand } from "./commands/clear.ts";
 import { directoryCommand } from "./commands/directory.ts";
 import { draftCommand } from "./commands/draft.ts";
+import { fidelityCommand } from "./commands/fidelity.ts";
 import { importCommand } from "./commands/import.ts";
 import { inboxCommand } from "./commands/inbox.ts";
 import { parseCommand } from "./commands/parse.ts";
@@ -41,6 +42,7 @@ const COMMANDS: CommandModule[] = [
   releaseCommand,
   verifyCommand,
   campaignCommand,
+  fidelityCommand,
 ];
 
 /**

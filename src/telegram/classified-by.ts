@@ -8,7 +8,7 @@ export const CLASSIFIED_BY_LINE = /^(?:¶?\d{1,2}\.\s*(?:\([A-Z/ ]{1,12}\)\s*)?)
 // Words that make up titles and offices, never names. Lower case for comparison.
 const TITLE_WORDS = new Set(
   (
-    "ambassador amb charge d'affaires chargé a.i. ai dcm deputy chief of mission political economic econ pol " +
+    "ambassador amb amb. cda charge d'affaires chargé a.i. ai dcm deputy chief of mission political economic econ pol " +
     "counselor counsellor minister consul general consulate principal officer secretary assistant a/s das das/ " +
     "acting director office bureau senior advisor adviser special envoy coordinator under u/s s/ ia for and the " +
     "poloff econoff pol/econ section head regional affairs management public diplomacy defense attache " +
@@ -81,4 +81,30 @@ export function formatClassifiedBy(c: ClassifiedBy): string {
   if (c.reasons.length === 0) return `Classified By: ${who}`;
   const reasons = c.reasons.length === 1 ? `reason ${c.reasons[0]}` : `reasons ${c.reasons.join(" and ")}`;
   return `Classified By: ${who} for ${reasons}.`;
+}
+
+// Where the line may stand when it is not on a line of its own: run on from the SUBJECT or REF line, or in a body
+// whose paragraphs were joined. Searched only this far into the text, and read only this far past its label.
+const RUN_ON_REACH = 8000;
+const RUN_ON_LENGTH = 300;
+const RUN_ON_LABEL = /\bCLASSIFIED\s+BY\s*:?\s*/i;
+// What ends a run-on line: a numbered paragraph, or a portion mark opening a sentence.
+const RUN_ON_END =
+  /\s(?:¶\s*)?\d{1,2}\s*\.\s*\(|\(\s*(?:U|C|S|SBU|S\/\/NF|C\/\/NF|S\/NF|C\/NF)\s*\)\s+[A-Z][a-z]|\n\s*\n/;
+
+/**
+ * The Classified By line where it is run on with other text (`REF: STATE 68532 Classified By: CDA Christopher
+ * Henzel for reasons 1.4 (b) and (d) (C) On July 21, ...`), read up to where the body goes on; null when the start
+ * of the text has none, or when what follows gives no reasons (then it is prose, not the line).
+ * @example findRunOnClassifiedBy("REF: STATE 1 Classified By: CDA Jo Doe for reasons 1.4 (b)\n1. (C) Hi.")
+ * // { name: "Jo Doe", title: "CDA", reasons: ["1.4(b)"] }
+ */
+export function findRunOnClassifiedBy(text: string): ClassifiedBy | null {
+  const head = text.slice(0, RUN_ON_REACH);
+  const label = RUN_ON_LABEL.exec(head);
+  if (!label) return null;
+  const after = head.slice(label.index + label[0].length, label.index + label[0].length + RUN_ON_LENGTH);
+  const end = RUN_ON_END.exec(after);
+  const found = readClassifiedBy((end ? after.slice(0, end.index) : after).replace(/\\\s*$/gm, " "));
+  return found.name.length > 0 && found.reasons.length > 0 ? found : null;
 }

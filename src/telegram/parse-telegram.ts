@@ -12,7 +12,7 @@ import {
 } from "../core/index.ts";
 import { isPartialExtractNote, readWeekdayBanner, stripArtefacts } from "./artefacts.ts";
 import { readClassificationLine, type ClassificationLine } from "./classification-line.ts";
-import { readClassifiedBy, CLASSIFIED_BY_LINE } from "./classified-by.ts";
+import { findRunOnClassifiedBy, readClassifiedBy, CLASSIFIED_BY_LINE } from "./classified-by.ts";
 import { isoDateTime, monthNumber } from "./date-time-group.ts";
 import { collapse, hasOddSpaces, isBlank, splitLines, type Line } from "./lines.ts";
 import { readBody } from "./paragraphs.ts";
@@ -93,6 +93,9 @@ function readInto(cable: Cable, text: string, options: ParseOptions, warn: Warn)
   if (cable.classifiedBy === null) {
     const p = body.paragraphs.find((p) => CLASSIFIED_BY_LINE.test(p.text));
     if (p) cable.classifiedBy = readClassifiedBy(CLASSIFIED_BY_LINE.exec(p.text)![1]!);
+  }
+  if (cable.classifiedBy === null || cable.classifiedBy.reasons.length === 0) {
+    cable.classifiedBy = findRunOnClassifiedBy(text) ?? cable.classifiedBy;
   }
 
   const foreign = identify(cable, classLine, headerLines, options, warn);

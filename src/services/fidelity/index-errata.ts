@@ -1,4 +1,5 @@
-// Where the corpus index contradicts the cable's own text: the agreement test excuses these, and checks the evidence.
+// Where the corpus index contradicts the cable's own text: the fidelity report and the agreement test excuse these,
+// and only while the evidence is in the text.
 // Each entry was read by hand. A parser that follows the text cannot agree with the index on these fields, so
 // counting them would hold the parser to the publisher's mistakes (they are ~1.5% of the corpus, above the 0.5% the
 // agreement test tolerates).
@@ -135,4 +136,12 @@ export function isExcused(id: string, field: AgreementField): boolean {
  */
 export function errataHolds(erratum: IndexErratum, text: string): boolean {
   return erratum.evidence.test(text) !== Boolean(erratum.absent);
+}
+
+/**
+ * Whether the index is known to be wrong about `field` for this cable, and the cable's text still shows why.
+ * @example excusedWithEvidence("09RANGOON378", "dtg", text) // true while the text has `O 190706Z JUN 09`
+ */
+export function excusedWithEvidence(id: string, field: AgreementField, text: string): boolean {
+  return INDEX_ERRATA.some((e) => e.id === id && e.fields.includes(field) && errataHolds(e, text));
 }
