@@ -19,13 +19,7 @@ import {
   updatePost,
 } from "../src/services/directory/index.ts";
 import { SYSTEM_ACTING, type Acting } from "../src/services/acting.ts";
-import {
-  createUser,
-  removeUser,
-  setPassword,
-  updateUser,
-  type User,
-} from "../src/services/users/index.ts";
+import { createUser, removeUser, setPassword, updateUser, type User } from "../src/services/users/index.ts";
 import { unthrottleUser } from "../src/services/auth/index.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { sql } from "kysely";

@@ -3,14 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { recordAudit } from "../../services/audit/record-audit.ts";
 import { listTokens, mintToken, revokeToken } from "../../services/auth/api-tokens.ts";
-import {
-  createUser,
-  listUsers,
-  removeUser,
-  requireUser,
-  setPassword,
-  updateUser,
-} from "../../services/users/index.ts";
+import { createUser, listUsers, removeUser, requireUser, setPassword, updateUser } from "../../services/users/index.ts";
 import { unthrottleUser } from "../../services/auth/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
