@@ -31,8 +31,10 @@ const OPERATIONS: Record<string, string> = {
   "GET /api/cables/{id}": "getCable",
   "GET /api/cables/{id}/references": "getCableReferences",
   "GET /api/search": "searchCables",
+  "GET /api/search-notices": "listSearchNotices",
   "GET /api/saved-searches": "listSavedSearches",
   "POST /api/saved-searches": "saveSearch",
+  "POST /api/search-notices/read": "markSearchNoticesRead",
   "DELETE /api/saved-searches/{id}": "deleteSavedSearch",
   "GET /api/campaigns": "listCampaigns",
   "GET /api/campaigns/{id}": "getCampaign",
@@ -92,6 +94,7 @@ const OPERATIONS: Record<string, string> = {
   "POST /api/alerts/{id}/ack": "acknowledgeAlert",
   "GET /api/duty-officers": "listDutyOfficers",
   "PUT /api/duty-officers/{post}": "setDutyOfficer",
+  "PUT /api/saved-searches/{id}/watch": "watchSavedSearch",
 };
 
 /** Every `$ref` in a document, with where it sits. */
