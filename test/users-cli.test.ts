@@ -174,7 +174,10 @@ describe.each(DIALECTS)("%s: cablegram user and directory", (dialect) => {
     }[];
     expect(json.find((c) => c.name === "NATO CAPITALS")?.members).toEqual(["AMCONSUL LYON", "AMEMBASSY BERLIN"]);
     expect((await run(["directory", "post", "remove", "LYON"])).code).toBe(0);
-    expect((await run(["directory", "office", "remove", "POL/LYON"])).code).toBe(0);
+    // A post's offices go with it.
+    const officeGone = await run(["directory", "office", "remove", "POL/LYON"]);
+    expect(officeGone).toMatchObject({ code: 2 });
+    expect(officeGone.err).toMatch(/OFFICE_NOT_FOUND/);
     expect((await run(["directory", "collective", "remove", "NATO CAPITALS"])).code).toBe(0);
     const missing = await run(["directory", "post", "remove", "LYON"]);
     expect(missing).toMatchObject({ code: 2 });
