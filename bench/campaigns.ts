@@ -1,9 +1,9 @@
 // bench:campaigns: the campaign tallies a map page asks for, through the service as the API calls it (the campaign's
-// row and questions read, the question's events read through the access rule in SQL and kept indexed per reader's
-// access while the campaign's revision stands, then core's tally). 200 countries, 20 questions, 20,000 position
-// events (a fifth of them classified, so the access rule hides some), every bloc and the world, at 1,000 dates:
-// p50/p95 per tally and CPU per tally, on SQLite and PostgreSQL; the cold tally (events read and indexed for the
-// request, as with no cache) is measured apart; and the map's data for one date.
+// revision read, its summary kept while that stands; the question's events read through the access rule in SQL and
+// kept indexed per reader's access while the campaign's revision stands; then core's tally). 200 countries, 20
+// questions, 20,000 position events (a fifth of them classified, so the access rule hides some), every bloc and the
+// world, at 1,000 dates: p50/p95 per tally and CPU per tally, on SQLite and PostgreSQL; the cold tally (events read
+// and indexed for the request, as with no cache) is measured apart; and the map's data for one date.
 //
 //   npm run bench:campaigns [-- --dates 1000]
 import { mkdtempSync, rmSync } from "node:fs";

@@ -10,6 +10,7 @@ import { SYSTEM_ACTING } from "../src/services/acting.ts";
 import {
   campaignById,
   campaignChanges,
+  campaignTaskings,
   createCampaign,
   recordPosition,
   tallyCampaign,
@@ -18,6 +19,7 @@ import {
 import { fixedClock, type Deps } from "../src/services/clock.ts";
 import { mayRead, SYSTEM_READER, type Reader } from "../src/services/access/index.ts";
 import { archiveCables, countCables, readCable, referencesOf } from "../src/services/archive/index.ts";
+import { loadDefaultDirectory } from "../src/services/directory/index.ts";
 import { searchCables, type FacetCount, type SearchResult } from "../src/services/search/index.ts";
 import { cableRecordOf } from "../src/services/archive/cable-record-of.ts";
 import type { Store } from "../src/store/open-store.ts";
@@ -216,7 +218,8 @@ describe.skipIf(!sharedAvailable("corpus/cablegate/index.jsonl", "access propert
 // Campaigns: each position event is recorded from one of the captioned, caveated or classified cables above and
 // takes its marking, so a reader may see it exactly when mayRead lets him read its source. Every campaign endpoint
 // must then answer as if the events he may not see had never been recorded: the events listed, every tally (each
-// bloc, each day, as known on a day) and the changes between two days, including corrections he may not see.
+// bloc, each day, as known on a day), the changes between two days, including corrections he may not see, and the
+// taskings (the tasking cable, its reply, the position recorded since).
 describe.each(DIALECTS)("%s: no position event leaks", (dialect) => {
   let store: Store;
   let deps: Deps & { clock: ReturnType<typeof fixedClock> };
@@ -224,6 +227,14 @@ describe.each(DIALECTS)("%s: no position event leaks", (dialect) => {
   const campaignId = "property";
   const question = { id: "q", title: "Supports", positions: [...DEFAULT_POSITIONS] };
   const countries = ["FR", "DE", "GB", "IT", "ES", "PL", "US", "CA", "TR", "RS", "RU", "CN"];
+  const TASKED_POSTS = [
+    "AMEMBASSY PARIS",
+    "AMEMBASSY BERLIN",
+    "AMEMBASSY LONDON",
+    "AMEMBASSY ROME",
+    "AMEMBASSY MADRID",
+  ];
+  const taskings: { cable: Cable; reply: Cable; since: string }[] = [];
 
   beforeAll(async () => {
     store = await openTestStore(dialect, "cg_access_campaign");
@@ -258,6 +269,33 @@ describe.each(DIALECTS)("%s: no position event leaks", (dialect) => {
         },
       });
       events.push({ event, source });
+    }
+    // Every cable tasks a post tied to the question, reported by the next cable: a tasking, a reply and a position
+    // each show only when the reader may read them.
+    await loadDefaultDirectory(store);
+    const cablesOnly = items.map((i) => i.cable);
+    for (const [i, cable] of cablesOnly.entries()) {
+      const reply = cablesOnly[(i + 1) % cablesOnly.length]!;
+      await store.db
+        .insertInto("tasks")
+        .values({
+          id: `task-${i}`,
+          cable_id: cable.id!,
+          post: TASKED_POSTS[i % TASKED_POSTS.length]!,
+          station: null,
+          what: "Deliver the demarche",
+          due: "2009-02-01T12:00:00Z",
+          created_at: `2009-0${1 + (i % 6)}-01T09:00:00Z`,
+          reported_at: "2009-01-20T09:00:00Z",
+          reported_by_cable: reply.id!,
+          done_at: null,
+          done_by: null,
+          note: null,
+          campaign_id: campaignId,
+          question_id: "q",
+        })
+        .execute();
+      taskings.push({ cable, reply, since: `2009-0${1 + (i % 6)}-01` });
     }
   });
   afterAll(async () => store?.close());
@@ -300,6 +338,21 @@ describe.each(DIALECTS)("%s: no position event leaks", (dialect) => {
           expect(changes.changes.map((c) => [c.country, c.before, c.after, c.event.id])).toEqual(
             expectedChanges.map((c) => [c.country, c.before, c.after, c.event.id]),
           );
+
+          const lines = await campaignTaskings(deps, reader, campaignId);
+          const shown = taskings.filter((t) => mayRead(reader, t.cable));
+          expect(lines.map((l) => l.cableId).sort()).toEqual(shown.map((t) => t.cable.id!).sort());
+          for (const l of lines) {
+            const t = shown.find((x) => x.cable.id === l.cableId)!;
+            expect(l.reportedBy).toBe(mayRead(reader, t.reply) ? t.reply.id : null);
+            const since = visible.filter((e) => e.country === l.country && e.recordedOn >= t.since);
+            if (l.position === null) expect(since).toEqual([]);
+            else {
+              const latest = Math.max(...since.map((e) => Date.parse(e.recordedOn)));
+              const event = since.find((e) => e.id === l.position!.eventId);
+              expect(event !== undefined && Date.parse(event.recordedOn) === latest).toBe(true);
+            }
+          }
         },
       ),
       { numRuns: 60 },

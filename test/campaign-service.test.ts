@@ -17,6 +17,7 @@ import {
   tallyCampaign,
   type TallyView,
 } from "../src/services/campaigns/index.ts";
+import { writeEvent } from "../src/services/campaigns/write-event.ts";
 import { fixedClock, type Deps } from "../src/services/clock.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
@@ -166,6 +167,37 @@ describe.each(DIALECTS)("%s: campaigns service", (dialect) => {
         position: { ...base, country: "IT" },
       });
       expect((await tallyCampaign(deps, SYSTEM_READER, query)).counts[0]!.countries).toContain("IT");
+    });
+
+    it("counts an event another process wrote (a row and a raised revision, nothing told) at the next tally", async () => {
+      const query = { campaignId, question: "imf", asOf: "2009-05-01" };
+      await tallyCampaign(deps, SYSTEM_READER, query);
+      expect((await tallyCampaign(deps, SYSTEM_READER, query)).counts[0]!.countries).not.toContain("PT");
+      // What the CLI's process leaves in the database: the event and the campaign's revision, in one transaction.
+      await store.transaction((tx) =>
+        writeEvent(
+          tx,
+          campaignId,
+          {
+            id: "other-process-pt",
+            questionId: "imf",
+            country: "PT",
+            position: "supports",
+            effectiveOn: "2009-04-20",
+            recordedOn: "2009-04-20",
+            confidence: "reported",
+            sources: [{ kind: "text", text: "elsewhere" }],
+            note: null,
+            recordedBy: "cli",
+            classification: "UNCLASSIFIED",
+            caveats: [],
+            supersedes: null,
+          },
+          { captioned: false, grants: [] },
+          new Date("2024-05-01T09:00:00Z"),
+        ),
+      );
+      expect((await tallyCampaign(deps, SYSTEM_READER, query)).counts[0]!.countries).toContain("PT");
     });
 
     it("reads a TAGS code and names the unknown country", async () => {

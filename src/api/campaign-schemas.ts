@@ -151,3 +151,32 @@ export const ChangesSchema = z
     ),
   })
   .meta({ id: "PositionChanges" });
+
+/** Where an action post stands on a tasking tied to a campaign question, the furthest step reached. */
+export const TASKING_STATUSES = ["tasked", "reported", "position recorded"] as const;
+
+/** `POST /api/campaigns/:id/taskings`'s body: the tasking cable whose every task asks about the question. */
+export const NewTaskingSchema = z.object({
+  cableId: z.string().min(1).max(40),
+  questionId: z.string().min(1).max(120).optional(),
+});
+
+/** One action post of a tasking cable tied to a campaign question: tasked, reported, position recorded. */
+export const TaskingSchema = z
+  .object({
+    taskId: z.string(),
+    cableId: z.string(),
+    questionId: z.string(),
+    post: z.string(),
+    station: z.string().nullable(),
+    country: Iso2.nullable(),
+    countryName: z.string().nullable(),
+    due: z.string(),
+    reportedBy: z.string().nullable(),
+    reportedAt: z.string().nullable(),
+    position: z
+      .object({ eventId: z.string(), position: z.string(), effectiveOn: IsoDate, recordedOn: IsoDate })
+      .nullable(),
+    status: z.enum(TASKING_STATUSES),
+  })
+  .meta({ id: "Tasking" });

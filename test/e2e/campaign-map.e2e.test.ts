@@ -2,12 +2,14 @@
 // as-of slider moved by keyboard to 7 April 2009 reads 57 states, 22 of 27 EU, 24 of 28 NATO and 7 of 7 G7 (the
 // figures of 09STATE39345, and the API's own tally), Kosovo is on the map, a country's source is shown on click,
 // the table exports CSV, a position recorded from a CONFIDENTIAL cable shows for its recorder and leaves no trace
-// for an UNCLASSIFIED reader, and a refused position shows the server's problem.
+// for an UNCLASSIFIED reader, a refused position shows the server's problem, and a tasking tied to the question
+// lists its action posts.
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserMissing, startWebWorld, type WebWorld } from "./web-world.ts";
 import { watchMissingSuggestions } from "./missing-endpoint.ts";
+import { releaseDemarche } from "./release-fixture.ts";
 
 const CAMPAIGN = "kosovo-recognition";
 
@@ -143,5 +145,21 @@ describe.skipIf(browserMissing)(`web: campaign map${browserMissing ? ` (skipped:
     expect(await uncleared.page.getByRole("form", { name: "Record a position" }).count()).toBe(0);
     expect(missingToo.filter(uncleared.consoleErrors)).toEqual([]);
     await uncleared.context.close();
+  });
+
+  it("shows the demarche's five action posts in the Taskings table once tied to the question, at 375 px", async () => {
+    const demarche = await releaseDemarche(world);
+    await world.apiAs("drafter")("POST", `/api/campaigns/${CAMPAIGN}/taskings`, { cableId: demarche });
+    const { page, context, consoleErrors } = await world.newPage();
+    const missing = watchMissingSuggestions(page);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await world.signIn(page, "drafter");
+    await page.goto(`/campaigns/${CAMPAIGN}`);
+    const rows = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Tasked" }) });
+    await expect.poll(() => rows.locator("tbody tr").count()).toBe(5);
+    expect(await rows.locator("tbody tr").first().innerText()).toContain(demarche);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(missing.filter(consoleErrors)).toEqual([]);
+    await context.close();
   });
 });

@@ -9,9 +9,11 @@ import {
   ChangesQuerySchema,
   ChangesSchema,
   NewPositionSchema,
+  NewTaskingSchema,
   PositionEventViewSchema,
   TallyQuerySchema,
   TallySchema,
+  TaskingSchema,
 } from "../../api/campaign-schemas.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
 import { ISO_DATE_PATTERN } from "../../core/index.ts";
@@ -19,10 +21,12 @@ import {
   blocMembersOn,
   campaignById,
   campaignChanges,
+  campaignTaskings,
   listBlocs,
   listCampaigns,
   recordPosition,
   tallyCampaign,
+  tieTasking,
 } from "../../services/campaigns/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
 import type { RouteOptions } from "./route-options.ts";
@@ -115,6 +119,42 @@ export const campaignRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
         position: request.body,
       });
       return reply.code(201).send(event);
+    },
+  );
+  app.get(
+    "/api/campaigns/:id/taskings",
+    {
+      schema: {
+        operationId: "listCampaignTaskings",
+        summary: "Per action post of the tasking cables tied to the campaign: tasked, reported, position recorded",
+        description:
+          "Only tasking cables you may read; a reply you may not read is neither named nor counted as a report; a " +
+          "position counts when an event you may read for the post's country was recorded on or after the tasking day.",
+        tags,
+        params: campaignParams,
+        response: { 200: z.array(TaskingSchema), ...PROBLEMS },
+      },
+    },
+    async (request) => campaignTaskings(deps, signedIn(request).reader, request.params.id),
+  );
+  app.post(
+    "/api/campaigns/:id/taskings",
+    {
+      schema: {
+        operationId: "tieTasking",
+        summary: "Tie a tasking cable's action requests to a campaign question",
+        description:
+          "Needs the drafter, approver or admin role and a cable you may read that has action requests. Every task of " +
+          "the cable is tied to the question (the campaign's first when absent); answers that cable's taskings.",
+        tags,
+        params: campaignParams,
+        body: NewTaskingSchema,
+        response: { 200: z.array(TaskingSchema), ...PROBLEMS },
+      },
+    },
+    async (request) => {
+      const { user, reader } = signedIn(request);
+      return tieTasking(deps, { by: user, reader, campaignId: request.params.id, ...request.body });
     },
   );
   app.get(

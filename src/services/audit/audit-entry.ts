@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   "cable.release",
   "campaign.create",
   "position.record",
+  "campaign.tasking",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -14,3 +14,5 @@ export { recordPosition, type NewPosition } from "./record-position.ts";
 export { tallyCampaign, type TallyQuery, type TallyView } from "./tally-campaign.ts";
 export { listSuggestions, suggestionId, suggestionView, type PositionSuggestionView } from "./list-suggestions.ts";
 export { confirmSuggestion, dismissSuggestion } from "./decide-suggestion.ts";
+export { campaignTaskings, type TaskingStatus, type TaskingView } from "./campaign-taskings.ts";
+export { tieTasking, type TieTaskingProps } from "./tie-tasking.ts";

@@ -3,7 +3,8 @@ import { ISO_DATE_PATTERN, tally, type IsoDate } from "../../core/index.ts";
 import type { Reader } from "../access/reader.ts";
 import type { Deps } from "../clock.ts";
 import { CablegramError } from "../errors.ts";
-import { campaignSummary, questionOf } from "./campaign.ts";
+import { questionOf } from "./campaign.ts";
+import { currentSummary } from "./summary-cache.ts";
 import { indexedEvents } from "./tally-cache.ts";
 import { scopeOfBloc } from "./bloc-scope.ts";
 
@@ -32,14 +33,15 @@ export type TallyView = {
 
 /**
  * The tally. The question's events are read through the access rule in SQL, only the columns a tally needs, and kept
- * indexed while the campaign's revision stands (tally-cache.ts); a reader never sees an event he may not read
+ * indexed while the campaign's revision stands (tally-cache.ts); while it stands, a tally reads only that revision
+ * (summary-cache.ts), so an event recorded by another process is counted at the next tally. A reader never sees an event he may not read
  * counted, nor a gap where it was: the tally is the one made without it.
  * CAMPAIGN_NOT_FOUND, QUESTION_NOT_FOUND, BLOC_NOT_FOUND, INVALID_INPUT for a bad date.
  * @example await tallyCampaign(deps, reader, { campaignId: "kosovo-recognition", bloc: "EU", asOf: "2009-04-07" })
  * // { bloc: "EU", members: [27 codes], counts: [{ position: "recognizes", count: 22, ... }, ...], unknown: [5 codes] }
  */
 export async function tallyCampaign({ store, clock }: Deps, reader: Reader, query: TallyQuery): Promise<TallyView> {
-  const campaign = await campaignSummary(store, query.campaignId);
+  const campaign = await currentSummary(store, query.campaignId);
   const question = questionOf(campaign, query.question);
   const scope = scopeOfBloc(query.bloc);
   const asOf = dateOf(query.asOf, "asOf") ?? clock.now().toISOString().slice(0, 10);

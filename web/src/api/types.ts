@@ -14,6 +14,7 @@ import type {
   PositionSuggestionSchema,
   QuestionSchema,
   TallySchema,
+  TaskingSchema,
 } from "../../../src/api/campaign-schemas.ts";
 import type { DeliverySchema } from "../../../src/api/delivery-schemas.ts";
 import type { AuditEntrySchema } from "../../../src/api/audit-schemas.ts";
@@ -68,6 +69,7 @@ export type CampaignQuestion = z.output<typeof QuestionSchema>;
 export type PositionEventView = z.output<typeof PositionEventViewSchema>;
 export type PositionSuggestion = z.output<typeof PositionSuggestionSchema>;
 export type Tally = z.output<typeof TallySchema>;
+export type Tasking = z.output<typeof TaskingSchema>;
 export type Bloc = z.output<typeof BlocSchema>;
 /** What the position form sends to record a position event. */
 export type NewPosition = z.input<typeof NewPositionSchema>;

@@ -1,5 +1,6 @@
 // A campaign's page (/campaigns/:id?question=&asOf=): the world map coloured by position on the as-of day, the
-// tally cards, the counts over time, the table of countries, the position form and the suggestions to decide.
+// tally cards, the counts over time, the table of countries, the taskings, the position form and the suggestions
+// to decide.
 // Everything is drawn from the events the API gave this reader, tallied in the browser by the core's functions
 // (see country-positions.ts), so moving the date costs no request and shows only what the reader may see.
 import { useEffect, useMemo, useState } from "react";
@@ -21,6 +22,7 @@ import { CountsChart } from "./components/counts-chart.tsx";
 import { PositionForm } from "./components/position-form.tsx";
 import { SuggestionsPanel } from "./components/suggestions-panel.tsx";
 import { TallyCardList } from "./components/tally-card-list.tsx";
+import { TaskingsTable } from "./components/taskings-table.tsx";
 import { WorldMap } from "./components/world-map.tsx";
 import "./campaigns.css";
 
@@ -144,6 +146,11 @@ function CampaignPage({ campaign, reload }: { campaign: Campaign; reload: () => 
             scale={question.positions}
             fileName={`${campaign.id}${question.id === campaign.id ? "" : `-${question.id}`}-${asOf}.csv`}
             onSelect={setSelected}
+          />
+          <TaskingsTable
+            campaignId={campaign.id}
+            questionId={question.id}
+            labels={new Map(question.positions.map((p) => [p.code, p.label]))}
           />
           <div className="campaign-side">
             <SuggestionsPanel campaignId={campaign.id} onDecided={reload} />
