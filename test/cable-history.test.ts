@@ -79,6 +79,34 @@ describe.each(DIALECTS)("%s: cable history and changes since a clearer's decisio
     expect(draft.clearances).toMatchObject([{ id: clearanceId, status: "requested", sinceLastDecision: expected }]);
   });
 
+  it("shows the same diff to a clearer asked anew (a new request) after objecting", async () => {
+    const made = await call(server, "confidential", { method: "POST", url: "/api/drafts", payload: DRAFT });
+    const id = made.json().id;
+    const ask = async () =>
+      (
+        await call(server, "confidential", {
+          method: "POST",
+          url: `/api/drafts/${id}/clearances`,
+          payload: { user: "secret" },
+        })
+      ).json().id as string;
+    const first = await ask();
+    await call(server, "secret", {
+      method: "POST",
+      url: `/api/drafts/${id}/clearances/${first}`,
+      payload: { decision: "object", comment: "No." },
+    });
+    await call(server, "confidential", { method: "PATCH", url: `/api/drafts/${id}`, payload: { tags: ["PREL"] } });
+    const second = await ask();
+    const queue = (await call(server, "secret", { url: "/api/queue" })).json();
+    const item = queue.clearances.find((c: { clearanceId: string }) => c.clearanceId === second);
+    expect(item.sinceLastDecision).toMatchObject({
+      decision: "objected",
+      comment: "No.",
+      diff: { tags: { removed: ["FR"] } },
+    });
+  });
+
   it("answers who drafted, cleared (objections included) and released the cable, with times", async () => {
     const cleared = await call(server, "secret", {
       method: "POST",

@@ -80,7 +80,10 @@ export function QueueRow({ item, kind, onDecided }: Props) {
       {row}
       <tr className="queue-changes">
         <td colSpan={5}>
-          <ChangesSince last={item.sinceLastDecision} />
+          <ChangesSince
+            last={item.sinceLastDecision}
+            who={item.askedOf?.kind === "office" ? item.askedOf.clearer : "you"}
+          />
         </td>
       </tr>
     </>
