@@ -50,6 +50,10 @@ describe.skipIf(browserMissing)(
         "1. (U) The Ambassador is to deliver the points below.",
       ]);
       await world.screenshot(page, "queue-changes-since", { fullPage: false });
+      // The diff fits a phone without scrolling sideways.
+      await page.setViewportSize({ width: 375, height: 812 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await page.setViewportSize({ width: 1366, height: 860 });
 
       await page.getByRole("link", { name: "FRANCE: DEMARCHE ON THE JUNE SUMMIT" }).click();
       const onDraft = page.getByRole("region", { name: "Changes since the last decision" });
