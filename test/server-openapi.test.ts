@@ -84,6 +84,7 @@ const OPERATIONS: Record<string, string> = {
   "POST /api/cables/{id}/correction": "createCorrectionDraft",
   "POST /api/cables/{id}/cancellation": "createCancellationDraft",
   "GET /api/cables/{id}/versions": "getCableVersions",
+  "GET /api/cables/{id}/history": "getCableHistory",
   "GET /api/queue": "getQueue",
   "GET /api/inbox": "listInbox",
   "POST /api/deliveries/{id}/ack": "acknowledgeDelivery",

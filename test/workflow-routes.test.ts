@@ -227,6 +227,7 @@ describe.each(DIALECTS)("%s: workflow routes", (dialect) => {
       drafter: "confidential",
       submittedAt: "2024-05-01T09:00:00.000Z",
       clearances: [{ clearer: "secret", status: "requested", required: true }],
+      sinceLastDecision: null,
     });
     const read = await call(server, "confidential", { url: `/api/drafts/${id}` });
     expect(read.json()).toMatchObject({ submittedAt: "2024-05-01T09:00:00.000Z", submittedBy: "confidential" });

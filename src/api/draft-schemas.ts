@@ -1,6 +1,6 @@
 // Drafts as the API takes and shows them: findings, clearances, history, the queue, and what a client sends.
 import { z } from "zod";
-import { ActionRequestSchema, CableSchema, PositionReportSchema } from "../core/index.ts";
+import { ActionRequestSchema, CableDiffSchema, CableSchema, PositionReportSchema } from "../core/index.ts";
 import { CLEARANCE_STATUSES, DRAFT_STATUSES } from "../services/workflow/draft-schema.ts";
 
 // The workflow owns the fields a draft accepts (the CLI takes the same); the API takes them as they are.
@@ -34,6 +34,18 @@ export const IfMatchHeadersSchema = z.object({
     ),
 });
 
+/** A clearer's last decision on a draft asked of them again, and what changed in the draft since. */
+export const LastDecisionSchema = z
+  .object({
+    decision: z.enum(["cleared", "objected"]),
+    comment: z.string().nullable(),
+    decidedBy: z.string(),
+    decidedAt: z.string(),
+    revision: z.number().int().describe("The draft revision decided on"),
+    diff: CableDiffSchema,
+  })
+  .meta({ id: "LastDecision" });
+
 /** A clearance on a draft. */
 export const ClearanceSchema = z
   .object({
@@ -47,6 +59,9 @@ export const ClearanceSchema = z
     requestedAt: z.string(),
     decidedBy: z.string().nullable(),
     decidedAt: z.string().nullable(),
+    sinceLastDecision: LastDecisionSchema.nullable()
+      .optional()
+      .describe("Asked again after a decision: that decision and what changed since; null otherwise"),
   })
   .meta({ id: "Clearance" });
 
@@ -121,6 +136,9 @@ export const QueueItemSchema = z.object({
   clearances: z
     .array(z.object({ clearer: z.string(), status: z.enum(CLEARANCE_STATUSES), required: z.boolean() }))
     .describe("Every clearance asked on the draft: given (cleared) or pending (requested, objected)"),
+  sinceLastDecision: LastDecisionSchema.nullable().describe(
+    "A clearance asked of you again: your last decision on it and what changed in the draft since; null otherwise",
+  ),
 });
 
 /** What awaits the signed-in user. */
@@ -132,3 +150,35 @@ export const QueueSchema = z
 export const CableVersionsSchema = z
   .object({ releasedHere: z.boolean(), supersedes: z.string().nullable(), supersededBy: z.string().nullable() })
   .meta({ id: "CableVersions" });
+
+const StepSchema = z.object({ by: z.string(), at: z.string() });
+
+/** Who drafted, cleared and approved a cable released here, with times. */
+export const CableHistorySchema = z
+  .object({
+    releasedHere: z.boolean().describe("False for a cable imported into the archive: it has no history here"),
+    drafted: StepSchema.nullable(),
+    clearances: z.array(
+      z.object({
+        kind: z.enum(["office", "user"]),
+        clearer: z.string(),
+        required: z.boolean(),
+        requestedBy: z.string(),
+        requestedAt: z.string(),
+        status: z.enum(CLEARANCE_STATUSES).describe("Where the clearance stood at release"),
+        decisions: z
+          .array(
+            z.object({
+              decision: z.enum(["cleared", "objected"]),
+              by: z.string().nullable(),
+              at: z.string(),
+              comment: z.string().nullable(),
+            }),
+          )
+          .describe("Every decision on it, oldest first, objections included"),
+      }),
+    ),
+    submitted: StepSchema.nullable().describe("Who submitted it for approval, and when"),
+    released: StepSchema.nullable().describe("Who approved and released it, and when"),
+  })
+  .meta({ id: "CableHistory" });

@@ -28,3 +28,4 @@ export * from "./campaigns/kosovo-recognitions.ts";
 export * from "./campaigns/suggest-positions.ts";
 export * from "./campaigns/position-report.ts";
 export * from "./post-sections.ts";
+export * from "./cable-diff.ts";

@@ -1,8 +1,9 @@
-// Drafts, clearances, release, replies, corrections, cancellations, versions and the queue of what awaits the signed-in user.
+// Drafts, clearances, release, replies, corrections, cancellations, versions, a released cable's history and the queue of what awaits the signed-in user.
 import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  cableHistory,
   cableVersions,
   cancellationDraft,
   correctionDraft,
@@ -21,6 +22,7 @@ import {
 } from "../../services/workflow/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
 import {
+  CableHistorySchema,
   CableVersionsSchema,
   ClearanceRequestBodySchema,
   ClearanceSchema,
@@ -312,6 +314,20 @@ export const draftRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opti
       },
     },
     async (request) => cableVersions(options.deps.store, signedIn(request).reader, request.params.id),
+  );
+
+  app.get(
+    "/api/cables/:id/history",
+    {
+      schema: {
+        operationId: "getCableHistory",
+        summary: "Who drafted, cleared (or objected to) and approved a cable released here, with times",
+        tags,
+        params: IdParams,
+        response: { 200: CableHistorySchema, ...PROBLEMS },
+      },
+    },
+    async (request) => cableHistory(options.deps.store, signedIn(request).reader, request.params.id),
   );
 
   app.get(

@@ -136,6 +136,21 @@ export async function decideClearance(
     if (Number(changed.numUpdatedRows) === 0) {
       throw new CablegramError("DRAFT_NOT_EDITABLE", `Draft ${draftId} changed meanwhile; read it again and decide.`);
     }
+    // The text as decided on: a clearer asked again is shown what changed since (changes-since-decision.ts).
+    await tx
+      .insertInto("clearance_snapshots")
+      .values({
+        id: randomUUID(),
+        draft_id: draftId,
+        clearance_id: clearanceId,
+        decision: status,
+        comment,
+        decided_by: user.username,
+        decided_at: now,
+        revision: Number(row.revision),
+        model: row.model,
+      })
+      .execute();
     await recordStep({ ...deps, store: txStore }, actorOf(user), draftId, {
       action: "clearance.decide",
       detail: { clearance: clearanceId, decision: status, comment },

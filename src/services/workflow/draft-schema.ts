@@ -11,6 +11,7 @@ import {
   ReferenceSchema,
   type ActionRequest,
   type Cable,
+  type CableDiff,
   type PositionReport,
 } from "../../core/index.ts";
 
@@ -83,6 +84,20 @@ export type Clearance = {
   requestedAt: string;
   decidedBy: string | null;
   decidedAt: string | null;
+  /** When asked again after a decision: that decision and what changed since; null otherwise. */
+  sinceLastDecision?: LastDecision | null;
+};
+
+/** A clearer's last decision on a draft, and what changed in it since. */
+export type LastDecision = {
+  decision: "cleared" | "objected";
+  comment: string | null;
+  /** Username. */
+  decidedBy: string;
+  decidedAt: string;
+  /** The draft revision decided on. */
+  revision: number;
+  diff: CableDiff;
 };
 
 /** One step of a draft's life. */

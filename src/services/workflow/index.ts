@@ -12,3 +12,4 @@ export { paragraphsOfBody } from "./body-paragraphs.ts";
 export { releasedCable } from "./released-cable.ts";
 export type { WorkflowDeps } from "./workflow-deps.ts";
 export { cableVersions, type CableVersions } from "./cable-versions.ts";
+export { cableHistory, type CableHistory } from "./cable-history.ts";

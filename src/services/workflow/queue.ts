@@ -5,7 +5,8 @@ import { hasRole, type User } from "../users/user-schema.ts";
 import type { Store } from "../../store/open-store.ts";
 import { homePlad } from "./draft-access.ts";
 import { draftCable } from "./draft-rows.ts";
-import type { ClearanceStatus } from "./draft-schema.ts";
+import { changesSinceDecision } from "./changes-since-decision.ts";
+import type { ClearanceStatus, LastDecision } from "./draft-schema.ts";
 
 /** One item of the queue. */
 export type QueueItem = {
@@ -29,6 +30,8 @@ export type QueueItem = {
   submittedAt: string | null;
   /** Every clearance asked on the draft: given (`cleared`), or pending (`requested`, `objected`). */
   clearances: QueueClearance[];
+  /** A clearance asked again: the last decision on it and what changed since; null otherwise. */
+  sinceLastDecision: LastDecision | null;
 };
 
 /** A clearance on a queued draft, as the queue shows it. */
@@ -88,8 +91,19 @@ export async function queueOf(store: Store, user: User): Promise<Queue> {
         ).filter((d) => mayRead(reader, draftCable(d)));
   const ids = [...new Set([...visible.map((r) => r.id), ...drafts.map((d) => d.id)])];
   const byDraft = ids.length === 0 ? new Map<string, QueueClearance[]>() : await clearancesOf(store, ids);
+  const since = await changesSinceDecision(
+    store.db,
+    visible.map((r) => ({
+      clearanceId: r.clearance_id,
+      draftId: r.id,
+      kind: r.kind,
+      clearer: r.clearer,
+      cable: draftCable(r),
+    })),
+  );
   const clearances = visible.map((r) => ({
     ...item(r, byDraft.get(r.id) ?? [], r.clearance_id),
+    sinceLastDecision: since.get(r.clearance_id) ?? null,
     askedOf: { kind: r.kind === "office" ? ("office" as const) : ("user" as const), clearer: r.clearer },
   }));
   const approvals = drafts.map((d) => item(d, byDraft.get(d.id) ?? [], null));
@@ -139,5 +153,6 @@ function item(
     drafter: r.drafter ?? "(unknown)",
     submittedAt: r.submitted_at,
     clearances,
+    sinceLastDecision: null,
   };
 }

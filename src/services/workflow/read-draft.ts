@@ -12,7 +12,8 @@ import type { User } from "../users/user-schema.ts";
 import { draftFindings } from "./compose-draft.ts";
 import { homePlad, mayViewDraft } from "./draft-access.ts";
 import { clearanceFromRow, draftActionRequests, draftCable, draftHistory, draftPositionReport } from "./draft-rows.ts";
-import type { Draft, DraftStatus } from "./draft-schema.ts";
+import { changesSinceDecision } from "./changes-since-decision.ts";
+import type { Draft, DraftStatus, LastDecision } from "./draft-schema.ts";
 
 /** A draft's rows: the draft and its clearances. */
 export type DraftRows = { row: Selectable<DraftsTable>; clearances: Selectable<DraftClearancesTable>[] };
@@ -88,6 +89,15 @@ export async function showDraft(store: Store, user: User, { row, clearances }: D
     const cited = await readCable(store, readerOf(user), row.reply_to);
     routingHints = cited ? routingHintOf(cited.cable) : [];
   }
+  const since =
+    row.status === "draft"
+      ? await changesSinceDecision(
+          store.db,
+          clearances
+            .filter((c) => c.status === "requested")
+            .map((c) => ({ clearanceId: c.id, draftId: row.id, kind: c.kind, clearer: c.clearer, cable })),
+        )
+      : new Map<string, LastDecision>();
   return {
     id: row.id,
     status: row.status as DraftStatus,
@@ -96,7 +106,7 @@ export async function showDraft(store: Store, user: User, { row, clearances }: D
     cable,
     actionRequests,
     findings,
-    clearances: clearances.map(clearanceFromRow),
+    clearances: clearances.map((c) => ({ ...clearanceFromRow(c), sinceLastDecision: since.get(c.id) ?? null })),
     history: await draftHistory(store.db, row.id),
     replyTo: row.reply_to,
     positionReport: draftPositionReport(row),

@@ -67,6 +67,23 @@ export interface DraftEventsTable {
   detail: string | null;
 }
 
+/** The draft's cable as a clearer read it when they cleared or objected (migration 0021). */
+export interface ClearanceSnapshotsTable {
+  id: string;
+  draft_id: string;
+  clearance_id: string;
+  /** `cleared` or `objected`. */
+  decision: string;
+  comment: string | null;
+  /** The username of who decided. */
+  decided_by: string;
+  decided_at: string;
+  /** The draft revision decided on. */
+  revision: number;
+  /** The draft's cable model as JSON, as it was then. */
+  model: string;
+}
+
 /** Counters that must never give a number twice: message serials per station and year, the chain's length. */
 export interface MessageCountersTable {
   /** `msg:STATE:2008`, `chain`. */
@@ -121,6 +138,7 @@ export interface MessagingTables {
   drafts: DraftsTable;
   draft_clearances: DraftClearancesTable;
   draft_events: DraftEventsTable;
+  clearance_snapshots: ClearanceSnapshotsTable;
   message_counters: MessageCountersTable;
   channel_serials: ChannelSerialsTable;
   chain_links: ChainLinksTable;

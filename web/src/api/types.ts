@@ -20,7 +20,9 @@ import type { DeliverySchema } from "../../../src/api/delivery-schemas.ts";
 import type { AuditEntrySchema } from "../../../src/api/audit-schemas.ts";
 import type { CollectiveSchema, OfficeSchema, PostSchema } from "../../../src/api/directory-schemas.ts";
 import type {
+  CableHistorySchema,
   CableVersionsSchema,
+  LastDecisionSchema,
   ClearanceSchema,
   DraftFieldsSchema,
   DraftSchema,
@@ -55,6 +57,8 @@ export type Draft = z.output<typeof DraftSchema>;
 export type Finding = z.output<typeof FindingSchema>;
 export type SavedDraft = z.output<typeof SavedDraftSchema>;
 export type CableVersions = z.output<typeof CableVersionsSchema>;
+export type CableHistory = z.output<typeof CableHistorySchema>;
+export type LastDecision = z.output<typeof LastDecisionSchema>;
 export type Clearance = z.output<typeof ClearanceSchema>;
 export type QueueItem = z.output<typeof QueueItemSchema>;
 export type Queue = z.output<typeof QueueSchema>;

@@ -1,11 +1,18 @@
 // Reading a cable: the classification banner at top and bottom, the header, the numbered and portion-marked
 // paragraphs, its references and what cites it, its action requests and their status; the telegram text, a
 // print view; a reply, and for a cable released here a correction or a cancellation, each a draft cleared and
-// approved like any other; which version it is, when corrected. A cable the user may not read is "not found", exactly like a missing one.
+// approved like any other; which version it is, when corrected; who drafted, cleared and released it here. A cable the user may not read is "not found", exactly like a missing one.
 import { useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { api, segment } from "../../api/client.ts";
-import type { ActionDashboard, ArchivedCable, CableReferences, CableVersions, SavedDraft } from "../../api/types.ts";
+import type {
+  ActionDashboard,
+  ArchivedCable,
+  CableHistory,
+  CableReferences,
+  CableVersions,
+  SavedDraft,
+} from "../../api/types.ts";
 import { isAlerting } from "../../../../src/core/index.ts";
 import { CableAlerts } from "../../components/cable-alerts.tsx";
 import { ClassificationBanner } from "../../components/classification-banner.tsx";
@@ -14,6 +21,7 @@ import { hasRole, useUser } from "../../stores/session.tsx";
 import { useApi } from "../../stores/use-api.ts";
 import { ActionStatus } from "./components/action-status.tsx";
 import { CableHeader } from "./components/cable-header.tsx";
+import { CableHistoryCard } from "./components/cable-history.tsx";
 import { CableParagraphs } from "./components/cable-paragraphs.tsx";
 import { CitedBy } from "./components/cited-by.tsx";
 import { TelegramText } from "./components/telegram-text.tsx";
@@ -35,6 +43,7 @@ export function ReaderScene() {
   const references = useApi<CableReferences>(archived.data ? `/api/cables/${segment(id)}/references` : null);
   const actions = useApi<ActionDashboard>(archived.data ? `/api/cables/${segment(id)}/actions` : null);
   const versions = useApi<CableVersions>(archived.data ? `/api/cables/${segment(id)}/versions` : null);
+  const history = useApi<CableHistory>(versions.data?.releasedHere ? `/api/cables/${segment(id)}/history` : null);
   const [replyError, setReplyError] = useState<Error | null>(null);
   const [making, setMaking] = useState<DraftKind | null>(null);
 
@@ -126,6 +135,7 @@ export function ReaderScene() {
           <ClassificationBanner classification={classification} caveats={cable.caveats} />
         </div>
         <aside className="reader-side no-print" aria-label="About this cable">
+          <CableHistoryCard history={history.data} />
           <CitedBy references={references.data} loading={references.loading} />
           {actions.data && actions.data.posts.length > 0 && <ActionStatus dashboard={actions.data} />}
           <CableAlerts cableId={cable.id ?? id} expectAlerts={cable.to.some((a) => isAlerting(a.precedence))} />

@@ -1,8 +1,10 @@
 // The draft's clearances: who was asked, whether release waits for them, their decision and comment; a form to
-// ask an office (IO/UNP) or a person; and, for the user's own pending clearance, the decision itself.
+// ask an office (IO/UNP) or a person; for a clearer asked again, what changed since their last decision; and, for
+// the user's own pending clearance, the decision itself.
 import { useId, useState } from "react";
 import { api, segment } from "../../../api/client.ts";
 import type { Clearance, User } from "../../../api/types.ts";
+import { ChangesSince } from "../../../components/changes-since.tsx";
 import { shortTime } from "../../../components/format-time.ts";
 import { Problem } from "../../../components/problem.tsx";
 import { ClearanceDecision } from "../../queue/components/clearance-decision.tsx";
@@ -73,6 +75,7 @@ export function ClearancesPanel({ draftId, clearances, user, mayRequest, request
                   : `asked by ${c.requestedBy}, ${shortTime(c.requestedAt)}`}
               </div>
               {c.comment && <blockquote className="clearance-comment">{c.comment}</blockquote>}
+              {c.sinceLastDecision && <ChangesSince last={c.sinceLastDecision} who={mine(c) ? "you" : c.clearer} />}
               {draftId && mine(c) && (
                 <ClearanceDecision
                   draftId={draftId}

@@ -1,10 +1,11 @@
-// One draft in the queue: its subject links to the draft; a clearance row carries the decision inline, an approval
-// row says who drafted it, when it was submitted, which clearances are given and which pending, and whether every
-// required one is in.
+// One draft in the queue: its subject links to the draft; a clearance row carries the decision inline and, when
+// asked again, what changed since the last decision; an approval row says who drafted it, when it was submitted,
+// which clearances are given and which pending, and whether every required one is in.
 import { Link } from "react-router";
 import { segment } from "../../../api/client.ts";
 import type { QueueItem } from "../../../api/types.ts";
 import { ClassificationTag } from "../../../components/classification-banner.tsx";
+import { ChangesSince } from "../../../components/changes-since.tsx";
 import { shortTime } from "../../../components/format-time.ts";
 import { ClearanceDecision } from "./clearance-decision.tsx";
 
@@ -45,7 +46,7 @@ export function QueueRow({ item, kind, onDecided }: Props) {
       </tr>
     );
   }
-  return (
+  const row = (
     <tr>
       <td className="queue-subject">
         <Link to={`/drafts/${segment(item.draftId)}`}>{subject}</Link>
@@ -72,5 +73,19 @@ export function QueueRow({ item, kind, onDecided }: Props) {
         )}
       </td>
     </tr>
+  );
+  if (!item.sinceLastDecision) return row;
+  return (
+    <>
+      {row}
+      <tr className="queue-changes">
+        <td colSpan={5}>
+          <ChangesSince
+            last={item.sinceLastDecision}
+            who={item.askedOf?.kind === "office" ? item.askedOf.clearer : "you"}
+          />
+        </td>
+      </tr>
+    </>
   );
 }
