@@ -75,8 +75,6 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?
     db: schema ? introspectingOnly(db, schema) : db,
     provider: new StaticProvider(dialect),
     migrationTableSchema: schema,
-    // 0021 was numbered before 0022 to 0024 were merged: a database already at 0024 takes it late.
-    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
