@@ -18,7 +18,7 @@ export function ChangesSince({ last, who = "you" }: Props) {
         {diff.changed ? ", this changed:" : ", nothing in the subject, addressees, TAGS or text changed."}
       </p>
       {diff.changed && (
-        <dl className="changes-list">
+        <dl className="changes-since-list">
           {diff.subject && (
             <>
               <dt>Subject</dt>
