@@ -21,7 +21,7 @@ function percent(value: number): string {
 
 /**
  * Whether every field meets its target.
- * @example meetsTargets(report) // false while TAGS are at 98.00%
+ * @example meetsTargets(report) // false when any field is below its target
  */
 export function meetsTargets(report: FidelityReport): boolean {
   const all = { ...report.agreement, ...report.consistency } as Record<AgreementField | ConsistencyField, FieldFigures>;

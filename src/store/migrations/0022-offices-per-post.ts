@@ -1,5 +1,5 @@
-// Migration 0022: an office is keyed by its post and its code, so every post can have its own POL or ECON (before,
-// an office code was unique in the whole directory). Existing offices keep their code, name and post.
+// Migration 0022: an office is keyed by its post and its code, so every post can have its own POL or ECON. Existing
+// offices keep their code, name and post.
 import { sql, type Kysely } from "kysely";
 import type { Dialect } from "../open-store.ts";
 
