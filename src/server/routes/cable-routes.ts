@@ -1,9 +1,9 @@
 // Cables by id (as the model or as telegram text) and their references. Unreadable cables are "not found".
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { cableNotFound } from "../../services/archive/read-cable.ts";
 import { referencesOf } from "../../services/archive/references-of.ts";
 import { readCableAudited } from "../../services/audit/read-cable-audited.ts";
-import { CablegramError } from "../../services/errors.ts";
 import { renderTelegram } from "../../telegram/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
 import { ArchivedCableSchema, ReferencesSchema } from "../../api/cable-schemas.ts";
@@ -12,14 +12,6 @@ import type { RouteOptions } from "./route-options.ts";
 
 const tags = ["cables"];
 const IdParams = z.object({ id: z.string().min(1).max(64) });
-
-function notFound(id: string): CablegramError {
-  return new CablegramError(
-    "CABLE_NOT_FOUND",
-    `No cable ${JSON.stringify(id)} (it may not exist, or you may not read it).`,
-    { id },
-  );
-}
 
 /** Cable routes under /api/cables. */
 export const cableRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
@@ -43,7 +35,7 @@ export const cableRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
       const { id } = request.params;
       const format = request.query.format;
       const archived = await readCableAudited(deps, actor, reader, id, { format });
-      if (!archived) throw notFound(id);
+      if (!archived) throw cableNotFound(id);
       if (format === "telegram") {
         return reply.type("text/plain; charset=utf-8").send(archived.raw ?? renderTelegram(archived.cable));
       }
@@ -69,7 +61,7 @@ export const cableRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     },
     async (request) => {
       const found = await referencesOf(deps.store, signedIn(request).reader, request.params.id);
-      if (!found) throw notFound(request.params.id);
+      if (!found) throw cableNotFound(request.params.id);
       return found;
     },
   );

@@ -2,6 +2,6 @@
 export { archiveCables, type ArchiveItem } from "./archive-cables.ts";
 export { decodeModel, encodeModel, type ArchivedCable, type CableSummary } from "./archived-cable.ts";
 export { countCables } from "./count-cables.ts";
-export { readCable } from "./read-cable.ts";
+export { cableNotFound, readCable, requireReadableCable } from "./read-cable.ts";
 export { referencesOf, type CableReferences, type ResolvedReference } from "./references-of.ts";
 export { repairSearchIndex } from "./repair-search-index.ts";

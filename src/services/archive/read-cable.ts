@@ -1,6 +1,7 @@
 // Reads one archived cable, if the reader may read it.
 import type { Store } from "../../store/open-store.ts";
 import { readableBy, type Reader } from "../access/index.ts";
+import { CablegramError } from "../errors.ts";
 import type { ArchivedCable } from "./archived-cable.ts";
 import { archiveId } from "./normalise-id.ts";
 import { modelOf } from "./stored-model.ts";
@@ -20,4 +21,26 @@ export async function readCable(store: Store, reader: Reader, id: string): Promi
     .executeTakeFirst();
   if (!row) return null;
   return { cable: modelOf(row), raw: row.raw, archivedAt: row.archived_at, source: row.source };
+}
+
+/**
+ * The CABLE_NOT_FOUND error for a cable that is missing or that the reader may not read (the same answer for both).
+ * @example throw cableNotFound("08STATE99999") // 404: No cable "08STATE99999" (it may not exist, or you may not read it).
+ */
+export function cableNotFound(id: string): CablegramError {
+  return new CablegramError(
+    "CABLE_NOT_FOUND",
+    `No cable ${JSON.stringify(id)} (it may not exist, or you may not read it).`,
+    { id },
+  );
+}
+
+/**
+ * Reads a cable as `readCable` does, or throws CABLE_NOT_FOUND.
+ * @example (await requireReadableCable(store, reader, "08STATE16245")).cable.id // "08STATE16245"
+ */
+export async function requireReadableCable(store: Store, reader: Reader, id: string): Promise<ArchivedCable> {
+  const read = await readCable(store, reader, id);
+  if (!read) throw cableNotFound(id);
+  return read;
 }

@@ -2,8 +2,7 @@
 // its clearances and its history. Only a reader who may read the cable sees it, and only that draft's steps.
 import type { Store } from "../../store/open-store.ts";
 import type { Reader } from "../access/index.ts";
-import { readCable } from "../archive/read-cable.ts";
-import { CablegramError } from "../errors.ts";
+import { requireReadableCable } from "../archive/read-cable.ts";
 import { draftHistory } from "./draft-rows.ts";
 import type { ClearanceStatus } from "./draft-schema.ts";
 
@@ -45,14 +44,7 @@ export type CableHistory = {
  * @example (await cableHistory(store, reader, "24STATE1")).clearances[0] // { clearer: "EUR/WE", status: "cleared", decisions: [...] }
  */
 export async function cableHistory(store: Store, reader: Reader, cableId: string): Promise<CableHistory> {
-  const read = await readCable(store, reader, cableId);
-  if (!read) {
-    throw new CablegramError(
-      "CABLE_NOT_FOUND",
-      `No cable ${JSON.stringify(cableId)} (it may not exist, or you may not read it).`,
-      { id: cableId },
-    );
-  }
+  const read = await requireReadableCable(store, reader, cableId);
   const draft = await store.db
     .selectFrom("drafts as d")
     .leftJoin("users as drafter", "drafter.id", "d.created_by")

@@ -1,8 +1,7 @@
 // The versions of a released cable: the cable a corrected copy supersedes, and the corrected copy that supersedes it.
 import type { Store } from "../../store/open-store.ts";
 import type { Reader } from "../access/index.ts";
-import { readCable } from "../archive/read-cable.ts";
-import { CablegramError } from "../errors.ts";
+import { readCable, requireReadableCable } from "../archive/read-cable.ts";
 
 /** Where a cable stands among its versions; a version the reader may not read is left out, as if there were none. */
 export type CableVersions = {
@@ -19,16 +18,7 @@ export type CableVersions = {
  * @example await cableVersions(store, reader, "24STATE1") // { releasedHere: true, supersedes: null, supersededBy: "24STATE2" }
  */
 export async function cableVersions(store: Store, reader: Reader, cableId: string): Promise<CableVersions> {
-  const read = await readCable(store, reader, cableId);
-  if (!read) {
-    throw new CablegramError(
-      "CABLE_NOT_FOUND",
-      `No cable ${JSON.stringify(cableId)} (it may not exist, or you may not read it).`,
-      {
-        id: cableId,
-      },
-    );
-  }
+  const read = await requireReadableCable(store, reader, cableId);
   const id = read.cable.id ?? cableId;
   const own = await store.db
     .selectFrom("chain_links")

@@ -2,7 +2,7 @@
 // released text, to be fixed and released as a CORRECTED COPY that supersedes it) or a cancellation (to the same
 // addressees, withdrawing it).
 import type { Addressee, Cable } from "../../core/index.ts";
-import { readCable } from "../archive/read-cable.ts";
+import { requireReadableCable } from "../archive/read-cable.ts";
 import { CablegramError } from "../errors.ts";
 import { readerOf } from "../users/reader-of.ts";
 import type { User } from "../users/user-schema.ts";
@@ -88,14 +88,7 @@ async function releasedHere(deps: WorkflowDeps, user: User, cableId: string, wha
 }
 
 async function readable(deps: WorkflowDeps, user: User, cableId: string) {
-  const cited = await readCable(deps.store, readerOf(user), cableId);
-  if (!cited) {
-    throw new CablegramError(
-      "CABLE_NOT_FOUND",
-      `No cable ${JSON.stringify(cableId)} (it may not exist, or you may not read it).`,
-      { id: cableId },
-    );
-  }
+  const cited = await requireReadableCable(deps.store, readerOf(user), cableId);
   return cited;
 }
 
