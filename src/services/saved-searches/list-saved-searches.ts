@@ -1,6 +1,6 @@
 // Lists a user's saved searches: theirs only, by name.
 import type { Deps } from "../clock.ts";
-import { savedSearchFromRow, type SavedSearch } from "./saved-search.ts";
+import { SAVED_SEARCH_COLUMNS, savedSearchFromRow, type SavedSearch } from "./saved-search.ts";
 
 type ListProps = {
   /** Whose searches; nobody sees another user's. */
@@ -14,7 +14,7 @@ type ListProps = {
 export async function listSavedSearches({ store }: Pick<Deps, "store">, { userId }: ListProps): Promise<SavedSearch[]> {
   const rows = await store.db
     .selectFrom("saved_searches")
-    .select(["id", "name", "query", "sort", "created_at", "watch"])
+    .select(SAVED_SEARCH_COLUMNS)
     .where("user_id", "=", userId)
     .orderBy("name_key")
     .orderBy("id")

@@ -21,9 +21,9 @@ type NotifyProps =
   | { archivedSince: string };
 
 /**
- * Checks new cables (given, or archived since an instant) against every watching saved search, each under its owner's access at this moment, and leaves a
- * notice per match (once per search and cable, however often it is checked). Costs one query when no search
- * watches. Returns how many notices it left.
+ * Checks new cables (given, or archived since an instant) against every watching saved search, each under its
+ * owner's access at this moment, and leaves a notice per match (once per search and cable, however often it is
+ * checked). Costs one query when no search watches. Returns how many notices it left.
  * @example await notifyWatchingSearches({ store, clock, bus }, { cableIds: ["09STATE100"] }) // 1
  */
 export async function notifyWatchingSearches(

@@ -1,8 +1,14 @@
 // Removes one of a user's saved searches; audited.
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Deps } from "../clock.ts";
-import { CablegramError } from "../errors.ts";
-import { ownerActor, savedSearchFromRow, searchAuditDetail, type SearchOwner } from "./saved-search.ts";
+import {
+  ownerActor,
+  SAVED_SEARCH_COLUMNS,
+  savedSearchFromRow,
+  savedSearchNotFound,
+  searchAuditDetail,
+  type SearchOwner,
+} from "./saved-search.ts";
 
 type RemoveProps = {
   /** Whose search; another user's is "not found", like a missing one. The audit entry names them. */
@@ -24,11 +30,9 @@ export async function removeSavedSearch({ store, clock }: Deps, { user, id }: Re
       .deleteFrom("saved_searches")
       .where("id", "=", id)
       .where("user_id", "=", user.id)
-      .returning(["id", "name", "query", "sort", "created_at", "watch"])
+      .returning(SAVED_SEARCH_COLUMNS)
       .executeTakeFirst();
-    if (!row) {
-      throw new CablegramError("SAVED_SEARCH_NOT_FOUND", `You have no saved search ${JSON.stringify(id)}.`, { id });
-    }
+    if (!row) throw savedSearchNotFound(id);
     const removed = savedSearchFromRow(row);
     await recordAudit(
       { store: txStore, clock },

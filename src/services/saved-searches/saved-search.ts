@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { SavedSearchesTable } from "../../store/tables/saved-searches.ts";
 import type { Actor } from "../audit/audit-entry.ts";
+import { CablegramError } from "../errors.ts";
 import type { User } from "../users/user-schema.ts";
 
 /** How many searches one user may keep. */
@@ -56,6 +57,17 @@ export type SavedSearch = {
   /** Whether a newly archived or released cable matching it leaves its owner a notice (watch-saved-search.ts). */
   watch: boolean;
 };
+
+/** The columns a saved search is read from (`savedSearchFromRow`). */
+export const SAVED_SEARCH_COLUMNS = ["id", "name", "query", "sort", "created_at", "watch"] as const;
+
+/**
+ * SAVED_SEARCH_NOT_FOUND: the user has no saved search with that id (another user's is "not found" too).
+ * @example throw savedSearchNotFound("…") // 404: You have no saved search "…".
+ */
+export function savedSearchNotFound(id: string): CablegramError {
+  return new CablegramError("SAVED_SEARCH_NOT_FOUND", `You have no saved search ${JSON.stringify(id)}.`, { id });
+}
 
 /**
  * The saved search a row holds.

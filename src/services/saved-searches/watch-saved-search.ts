@@ -2,9 +2,10 @@
 // owner a notice (notify-watching-searches.ts); audited.
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Deps } from "../clock.ts";
-import { CablegramError } from "../errors.ts";
 import {
   ownerActor,
+  SAVED_SEARCH_COLUMNS,
+  savedSearchNotFound,
   savedSearchFromRow,
   searchAuditDetail,
   type SavedSearch,
@@ -30,11 +31,9 @@ export async function watchSavedSearch({ store, clock }: Deps, { user, id, watch
       .set({ watch: watch ? 1 : 0 })
       .where("id", "=", id)
       .where("user_id", "=", user.id)
-      .returning(["id", "name", "query", "sort", "created_at", "watch"])
+      .returning(SAVED_SEARCH_COLUMNS)
       .executeTakeFirst();
-    if (!row) {
-      throw new CablegramError("SAVED_SEARCH_NOT_FOUND", `You have no saved search ${JSON.stringify(id)}.`, { id });
-    }
+    if (!row) throw savedSearchNotFound(id);
     const saved = savedSearchFromRow(row);
     await recordAudit(
       { store: txStore, clock },
