@@ -8,5 +8,8 @@ export default defineConfig({
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Vitest's default is one worker fewer than the cores: a single worker on CI's two cores. The files wait on
+    // databases, servers and the browser more than they compute, so two at a time use the machine.
+    maxWorkers: 2,
   },
 });
