@@ -11,5 +11,8 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: a single worker on CI's two cores. The files wait on
     // databases, servers and the browser more than they compute, so two at a time use the machine.
     maxWorkers: 2,
+    // Two files at a time leave each less of the machine: a page that draws in 0.3 s alone can take 2 s beside
+    // another browser test, so a polled assertion waits up to 10 s (Vitest's default is 1 s) before it fails.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
