@@ -1,15 +1,21 @@
 // `npm run bench:load`: the server under load, as people use it. A real server (`cablegram serve`, a child process
 // on a free loopback port, a fresh data directory, first start importing the seeds and the corpus as `npm start`
-// does) is offered a fixed rate of requests by autocannon from 50 connections: GET /api/search?q=kosovo, then
-// GET /api/inbox, for a fully cleared user. Targets (issue 14) on SQLite: search p99 at most 100 ms at 200
-// requests/s, inbox p99 at most 20 ms at 1,000 requests/s. PostgreSQL's figures are printed beside them, not judged.
+// does) is offered a fixed rate of requests over 50 connections: GET /api/search?q=kosovo, then GET /api/inbox, for
+// a fully cleared user. Targets (issue 14) on SQLite: search p99 at most 100 ms at 200 requests/s, inbox p99 at most
+// 20 ms at 1,000 requests/s. PostgreSQL's figures are printed beside them, not judged.
 //
-// Latencies are autocannon's, corrected for coordinated omission (a request that waits for a slow one counts from
-// when it should have been sent). Each phase also prints the server process's CPU per request (utime + stime from
-// /proc/<pid>/stat, over the requests its log says it answered), which other load on the machine changes far less
-// than the times, and the load average before and after. autocannon runs in this process and shares the machine's cores with the server.
+// The targets are judged on evenly spaced requests (paced-load.ts), each timed from when it was due. Each phase is
+// also run with autocannon's `overallRate` ("bursts"), which sends each connection's share of a second back to back
+// at the top of the second: there a latency is the time to drain 50 requests at once, about 50 times the time one
+// takes, and autocannon's correction for coordinated omission adds a sample for every millisecond of it (its
+// expected interval is 1 / rate in seconds, rounded up to 1 ms). Each run also prints the server process's CPU per
+// request (utime + stime from /proc/<pid>/stat, over the requests its log says it answered), which other load on the
+// machine changes far less than the times, and the load average before and after. The requests are sent from this
+// process, on the same cores as the server. `--profile DIR` prints, per run, where the server's main thread spent its
+// time (node --cpu-prof); `--sql-timings` prints the statements that took the most time in each run
+// (CABLEGRAM_SQL_TIMINGS), per request answered.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, unlinkSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,7 +25,10 @@ import pg from "pg";
 import { openStore, type Dialect, type StoreConfig } from "../src/store/open-store.ts";
 import { CORPUS_DIR } from "../test/helpers/shared-data.ts";
 import { buildDraft } from "../test/helpers/factories.ts";
+import type { StatementFigures } from "../src/store/statement-timings.ts";
+import { mainThreadProfile, monotonicUs, selfTimeLines, type Window } from "./cpu-profile.ts";
 import { ms } from "./latency.ts";
+import { pacedLoad } from "./paced-load.ts";
 import { describeMachine } from "./machine.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -43,6 +52,10 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     /** A folder for the server's CPU profile (node --cpu-prof), written when the server stops. */
     profile: { type: "string" },
+    /** Time every SQL statement in the server and print the costliest of each phase. */
+    "sql-timings": { type: "boolean", default: false },
+    /** paced (evenly spaced, judged), bursts (autocannon's overallRate) or both. */
+    arrivals: { type: "string", default: "both" },
   },
 });
 const DURATION = Number(values.duration);
@@ -55,6 +68,11 @@ if (!["sqlite", "postgres", "both"].includes(values.dialect)) {
   console.error(`bench:load: --dialect must be sqlite, postgres or both, not "${values.dialect}"`);
   process.exit(2);
 }
+if (!["paced", "bursts", "both"].includes(values.arrivals)) {
+  console.error(`bench:load: --arrivals must be paced, bursts or both, not "${values.arrivals}"`);
+  process.exit(2);
+}
+const ARRIVALS: Arrivals[] = values.arrivals === "both" ? ["paced", "bursts"] : [values.arrivals as Arrivals];
 const dialects: Dialect[] = values.dialect === "both" ? ["sqlite", "postgres"] : [values.dialect as Dialect];
 if (!existsSync(CORPUS_DIR)) {
   console.log(`bench:load: skipped, the corpus ${CORPUS_DIR} is absent; the server under load serves it.`);
@@ -105,9 +123,10 @@ async function startServer(env: Record<string, string>, log: string): Promise<{ 
   const { DATABASE_URL: _u, CABLEGRAM_DATA_DIR: _d, CABLEGRAM_IMPORT: _i, LOG_LEVEL: _l, ...inherited } = process.env;
   // Node itself, not the tsx wrapper: the pid measured must be the server's.
   const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
+  const timings = values["sql-timings"] ? { CABLEGRAM_SQL_TIMINGS: statementsFile(log) } : {};
   const child = spawn(process.execPath, [...profile, "--import", "tsx", "src/cli/main.ts", "serve", "--port", "0"], {
     cwd: ROOT,
-    env: { ...inherited, ...env, HOST: "127.0.0.1", CABLEGRAM_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    env: { ...inherited, ...env, ...timings, HOST: "127.0.0.1", CABLEGRAM_ADMIN_PASSWORD: ADMIN_PASSWORD },
     stdio: ["ignore", out, out],
   });
   const deadline = Date.now() + 10 * 60_000;
@@ -172,24 +191,76 @@ async function prepare(base: string): Promise<string> {
   }
 }
 
-function cannon(url: string, cookie: string, rate: number, duration: number): Promise<autocannon.Result> {
-  return autocannon({
+/** How requests arrive: evenly spaced (paced-load.ts), or as autocannon's `overallRate` sends them. */
+type Arrivals = "paced" | "bursts";
+
+/** One run's figures, whichever sent the requests. */
+type Run = {
+  /** Requests sent, and answered with a 2xx (some are answered after a run stops waiting). */
+  sent: number;
+  answered: number;
+  achieved: number;
+  latency: { p50: number; p90: number; p99: number };
+  errors: number;
+  non2xx: number;
+};
+
+async function offer(arrivals: Arrivals, url: string, cookie: string, rate: number, seconds: number): Promise<Run> {
+  if (arrivals === "paced") {
+    const r = await pacedLoad({ url, headers: { cookie }, rate, seconds, connections: CONNECTIONS });
+    return r;
+  }
+  const r = await autocannon({
     url,
     headers: { cookie },
     connections: CONNECTIONS,
     overallRate: rate,
-    duration,
+    duration: seconds,
   });
+  return {
+    sent: r.requests.sent,
+    answered: r["2xx"],
+    achieved: r.requests.total / r.duration,
+    latency: r.latency,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
+}
+
+/** Where the server writes its statements' timings: beside its log. */
+const statementsFile = (log: string) => log.replace(/\.log$/, "-statements.json");
+
+/** The server's statement timings since the last call (SIGUSR2 writes them and starts afresh). */
+async function takeStatements(pid: number, log: string): Promise<StatementFigures[]> {
+  const file = statementsFile(log);
+  if (existsSync(file)) unlinkSync(file);
+  process.kill(pid, "SIGUSR2");
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    try {
+      return JSON.parse(readFileSync(file, "utf8")) as StatementFigures[];
+    } catch (error) {
+      // Not written yet, or half written.
+      if (Date.now() > deadline) throw error;
+    }
+  }
 }
 
 type Measured = {
   phase: Phase;
-  result: autocannon.Result;
-  /** The warm-up's requests, which are not timed: answered, and sent (some answered after autocannon stopped). */
-  warmUp: { answered: number; sent: number };
+  arrivals: Arrivals;
+  result: Run;
+  /** The warm-up's requests, which are not timed. */
+  warmUp: Run;
   cpuMsPerRequest: number;
   before: string;
   after: string;
+  /** The timed run's window, for the CPU profile. */
+  window: Window;
+  answered: number;
+  /** The phase's statements, costliest first (with --sql-timings). */
+  statements: StatementFigures[] | null;
 };
 
 /** Requests the server has answered so far, by its log's "request completed" lines. */
@@ -199,33 +270,57 @@ function answeredByServer(log: string): number {
 
 type Server = { base: string; pid: number; log: string };
 
-async function measure({ base, pid, log }: Server, cookie: string, phase: Phase): Promise<Measured> {
-  const warm = await cannon(`${base}${phase.path}`, cookie, phase.rate, WARM_UP_SECONDS);
-  const warmUp = { answered: warm["2xx"], sent: warm.requests.sent };
+async function measure(
+  { base, pid, log }: Server,
+  cookie: string,
+  phase: Phase,
+  arrivals: Arrivals,
+): Promise<Measured> {
+  const warmUp = await offer(arrivals, `${base}${phase.path}`, cookie, phase.rate, WARM_UP_SECONDS);
   const before = load();
   const cpuBefore = processCpuMs(pid);
   const answeredBefore = answeredByServer(log);
-  const result = await cannon(`${base}${phase.path}`, cookie, phase.rate, DURATION);
+  if (values["sql-timings"]) await takeStatements(pid, log);
+  const fromUs = monotonicUs();
+  const result = await offer(arrivals, `${base}${phase.path}`, cookie, phase.rate, DURATION);
+  const window = { label: `${phase.label} (${arrivals})`, fromUs, toUs: monotonicUs() };
   // By the server's count: when it falls behind, it answers requests autocannon has stopped waiting for.
   const answered = answeredByServer(log) - answeredBefore;
   const cpuMsPerRequest = (processCpuMs(pid) - cpuBefore) / Math.max(1, answered);
-  return { phase, result, warmUp, cpuMsPerRequest, before, after: load() };
+  const statements = values["sql-timings"] ? await takeStatements(pid, log) : null;
+  return { phase, arrivals, result, warmUp, cpuMsPerRequest, before, after: load(), window, answered, statements };
 }
 
 function report(dialect: Dialect, m: Measured): string {
   const { phase, result } = m;
-  const { latency } = result;
-  const achieved = result.requests.total / result.duration;
+  const { latency, achieved } = result;
   const met = latency.p99 <= phase.targetP99 && achieved >= phase.rate * 0.95;
   const target = `p99 <= ${phase.targetP99} ms at ${phase.rate}/s`;
   const verdict =
-    dialect === "sqlite" ? `${met ? "meets" : "MISSES"} ${target}` : `${met ? "within" : "over"} SQLite's ${target}`;
+    m.arrivals === "bursts"
+      ? "not judged: all connections ask at once each second"
+      : dialect === "sqlite"
+        ? `${met ? "meets" : "MISSES"} ${target}`
+        : `${met ? "within" : "over"} SQLite's ${target}`;
   return (
-    `  ${phase.label.padEnd(6)} GET ${phase.path}: ${achieved.toFixed(0)} of ${phase.rate} requests/s offered; ` +
+    `  ${phase.label.padEnd(6)} ${m.arrivals.padEnd(6)} GET ${phase.path}: ${achieved.toFixed(0)} of ${phase.rate} requests/s offered; ` +
     `p50 ${ms(latency.p50)} ms, p90 ${ms(latency.p90)} ms, p99 ${ms(latency.p99)} ms; ` +
     `errors ${result.errors}, non-2xx ${result.non2xx}; server CPU ${m.cpuMsPerRequest.toFixed(2)} ms a request ` +
     `(${verdict}) [${m.before} before, ${m.after} after]`
   );
+}
+
+/** The phase's costliest statements: time a request, runs a request, median, p99 and slowest run. */
+function statementLines(m: Measured): string[] {
+  const per = Math.max(1, m.answered);
+  return (m.statements ?? [])
+    .slice(0, 6)
+    .map(
+      (s) =>
+        `    ${(s.totalMs / per).toFixed(3)} ms a request (${(s.count / per).toFixed(2)} runs; ` +
+        `p50 ${s.p50Ms.toFixed(2)}, p99 ${s.p99Ms.toFixed(2)}, max ${s.maxMs.toFixed(1)} ms): ` +
+        s.sql.replace(/\s+/g, " ").slice(0, 160),
+    );
 }
 
 /** Searches the bench user made, counted in the audit log once the server has stopped. */
@@ -251,24 +346,35 @@ async function benchDialect(dialect: Dialect): Promise<void> {
     const started = performance.now();
     const log = join(dir, "server.log");
     const { child, url } = await startServer(data.env, log);
-    let searches = { answered: 0, sent: 0 };
+    const searches = { answered: 0, sent: 0 };
     const lines: string[] = [];
+    const windows: Window[] = [];
     try {
       const ready = ((performance.now() - started) / 1000).toFixed(0);
       const cookie = await prepare(url);
       for (const phase of PHASES) {
-        const m = await measure({ base: url, pid: child.pid!, log }, cookie, phase);
-        if (phase.label === "search") {
-          searches = { answered: m.warmUp.answered + m.result["2xx"], sent: m.warmUp.sent + m.result.requests.sent };
+        for (const arrivals of ARRIVALS) {
+          const m = await measure({ base: url, pid: child.pid!, log }, cookie, phase, arrivals);
+          if (phase.label === "search") {
+            searches.answered += m.warmUp.answered + m.result.answered;
+            searches.sent += m.warmUp.sent + m.result.sent;
+          }
+          lines.push(report(dialect, m));
+          if (m.statements) lines.push("  statements, costliest first:", ...statementLines(m));
+          windows.push(m.window);
         }
-        lines.push(report(dialect, m));
       }
       console.log(`\n${dialect} (server ready with the corpus in ${ready} s; ${INBOX_SIZE} cables in the inbox)`);
     } finally {
       await stopServer(child);
     }
     for (const line of lines) console.log(line);
-    // Requests still in flight when autocannon stops are answered (and audited) unseen: between the two counts.
+    const profile = values.profile ? mainThreadProfile(values.profile, child.pid!) : null;
+    for (const window of profile ? windows : []) {
+      console.log(`  ${window.label}: the server's main thread, by self time (${profile})`);
+      for (const line of selfTimeLines(profile!, window, 12)) console.log(`    ${line}`);
+    }
+    // Requests still in flight when a run stops are answered (and audited) unseen: between the two counts.
     const audited = await searchesAudited(data.config);
     const each = audited >= searches.answered && audited <= searches.sent;
     console.log(
@@ -283,7 +389,7 @@ async function benchDialect(dialect: Dialect): Promise<void> {
 
 console.log(`bench:load on ${describeMachine()}`);
 console.log(
-  `autocannon (${CONNECTIONS} connections, ${DURATION} s a phase after ${WARM_UP_SECONDS} s of warm-up) runs in ` +
-    `this process, on the same ${cpus().length} cores as the server`,
+  `${ARRIVALS.join(" and ")} arrivals (${CONNECTIONS} connections, ${DURATION} s a run after ${WARM_UP_SECONDS} s ` +
+    `of warm-up) sent from this process, on the same ${cpus().length} cores as the server`,
 );
 for (const dialect of dialects) await benchDialect(dialect);

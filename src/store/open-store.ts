@@ -11,6 +11,7 @@ import { postgresStore } from "./postgres/postgres-store.ts";
 import { attachSearchIndex, searchFileOf } from "./search-index.ts";
 import { sqliteStore } from "./sqlite/sqlite-store.ts";
 import { cachingStatements } from "./statement-cache.ts";
+import type { StatementTimings } from "./statement-timings.ts";
 import type { Store } from "./store.ts";
 
 export type { Dialect, Store } from "./store.ts";
@@ -23,6 +24,8 @@ export type StoreConfig = (
   { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string; schema?: string }
 ) & {
   keys?: Partial<KeyPlace>;
+  /** Records how long each statement takes (statement-timings.ts); off when absent. */
+  timings?: StatementTimings;
 };
 
 /**
@@ -62,7 +65,10 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     sqlite.pragma("foreign_keys = ON");
     // The CLI and the server may share the file; wait for the other's write instead of failing at once.
     sqlite.pragma("busy_timeout = 5000");
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+      ...(config.timings ? { log: config.timings.log } : {}),
+    });
     await migrateToLatest(db, "sqlite");
     attachSearchIndex(sqlite, config.file);
     const searchFile = searchFileOf(config.file) === ":memory:" ? null : searchFileOf(config.file);
@@ -71,7 +77,10 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   }
   const pool = new pg.Pool({ connectionString: withSessionSettings(config.url, config.schema), max: 10 });
   if (config.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(config.schema)}`);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    ...(config.timings ? { log: config.timings.log } : {}),
+  });
   // A URL may pick the schema itself (options=-c search_path=...): migrate the one its connections use.
   const schema = config.schema ?? (await pool.query<{ s: string }>("SELECT current_schema() AS s")).rows[0]?.s;
   await migrateToLatest(db, "postgres", schema);

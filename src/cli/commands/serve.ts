@@ -17,6 +17,7 @@ import { flagFromEnv } from "../../services/flag-setting.ts";
 import { storeSettingsFromEnv } from "../../services/store-settings.ts";
 import { checkpointInBackground } from "../../store/background-checkpoints.ts";
 import { openStore, storeLocation, type StoreConfig } from "../../store/open-store.ts";
+import { statementTimingsFromEnv } from "../../store/statement-timings.ts";
 import type { ExitCode, Io } from "../io.ts";
 import type { CommandModule } from "../main.ts";
 
@@ -94,7 +95,8 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
     return 2;
   }
   const log = createLogger({ pretty: Boolean(process.stdout.isTTY), level });
-  const store = await openStore(config);
+  const timed = statementTimingsFromEnv(io.env);
+  const store = await openStore(timed ? { ...config, timings: timed.timings } : config);
   const deps = { store, clock: systemClock };
   const started = performance.now();
   // Cables an import stored but did not get to index (killed between its two commits, or the index file deleted).
@@ -192,6 +194,10 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
   await app.close();
   await checkpoints?.stop();
   await store.close();
+  if (timed) {
+    timed.write();
+    log.info({ file: timed.file }, "wrote the statements' timings");
+  }
   log.info("stopped");
   return 0;
 }
