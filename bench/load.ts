@@ -84,9 +84,9 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(" ")}`;
 
-/** CPU time a process has used so far (user and system), in milliseconds, from /proc/<pid>/stat. */
-function processCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+/** CPU time a process (or one of its threads) has used so far, user and system, in milliseconds, from /proc. */
+function processCpuMs(pid: number, thread?: number): number {
+  const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, "utf8");
   // The command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   const ticksPerSecond = 100; // USER_HZ, 100 on every Linux architecture Node runs on
@@ -254,6 +254,8 @@ type Measured = {
   /** The warm-up's requests, which are not timed. */
   warmUp: Run;
   cpuMsPerRequest: number;
+  /** The part of it on the main thread (the event loop), without the checkpoint and other worker threads. */
+  mainCpuMsPerRequest: number;
   before: string;
   after: string;
   /** The timed run's window, for the CPU profile. */
@@ -279,6 +281,7 @@ async function measure(
   const warmUp = await offer(arrivals, `${base}${phase.path}`, cookie, phase.rate, WARM_UP_SECONDS);
   const before = load();
   const cpuBefore = processCpuMs(pid);
+  const mainBefore = processCpuMs(pid, pid);
   const answeredBefore = answeredByServer(log);
   if (values["sql-timings"]) await takeStatements(pid, log);
   const fromUs = monotonicUs();
@@ -287,8 +290,21 @@ async function measure(
   // By the server's count: when it falls behind, it answers requests autocannon has stopped waiting for.
   const answered = answeredByServer(log) - answeredBefore;
   const cpuMsPerRequest = (processCpuMs(pid) - cpuBefore) / Math.max(1, answered);
+  const mainCpuMsPerRequest = (processCpuMs(pid, pid) - mainBefore) / Math.max(1, answered);
   const statements = values["sql-timings"] ? await takeStatements(pid, log) : null;
-  return { phase, arrivals, result, warmUp, cpuMsPerRequest, before, after: load(), window, answered, statements };
+  return {
+    phase,
+    arrivals,
+    result,
+    warmUp,
+    cpuMsPerRequest,
+    mainCpuMsPerRequest,
+    before,
+    after: load(),
+    window,
+    answered,
+    statements,
+  };
 }
 
 function report(dialect: Dialect, m: Measured): string {
@@ -306,6 +322,7 @@ function report(dialect: Dialect, m: Measured): string {
     `  ${phase.label.padEnd(6)} ${m.arrivals.padEnd(6)} GET ${phase.path}: ${achieved.toFixed(0)} of ${phase.rate} requests/s offered; ` +
     `p50 ${ms(latency.p50)} ms, p90 ${ms(latency.p90)} ms, p99 ${ms(latency.p99)} ms; ` +
     `errors ${result.errors}, non-2xx ${result.non2xx}; server CPU ${m.cpuMsPerRequest.toFixed(2)} ms a request ` +
+    `(main thread ${m.mainCpuMsPerRequest.toFixed(2)}) ` +
     `(${verdict}) [${m.before} before, ${m.after} after]`
   );
 }
