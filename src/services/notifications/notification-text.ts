@@ -6,7 +6,7 @@ import type { Notification } from "./notification.ts";
 
 /**
  * The e-mail subject and text of a notification; `origin` (the app's address, when known) prefixes its link.
- * @example notificationText(n) // { subject: "Objection: erin on KOSOVO: RECOGNITION", text: "erin objected ..." }
+ * @example notificationText(n) // { subject: "Objection: KOSOVO: RECOGNITION", text: "erin objected to your draft …" }
  */
 export function notificationText(n: Notification, origin = ""): { subject: string; text: string } {
   const open = n.classification === "UNCLASSIFIED";
@@ -29,7 +29,7 @@ export function notificationText(n: Notification, origin = ""): { subject: strin
       lines.push(open && n.comment ? `Comment: ${n.comment}` : "Read the comment in Cablegram.");
       break;
     case "cable.released":
-      lines.push(`Your draft was released as ${named}${by ? ` by ${by}` : ""}.`);
+      lines.push(`Your draft was released as ${named} by ${by}.`);
       break;
     case "alert.unreached": {
       const posts = Array.isArray(n.detail?.posts) ? (n.detail.posts as string[]) : [];
@@ -42,9 +42,7 @@ export function notificationText(n: Notification, origin = ""): { subject: strin
       break;
   }
   lines.push("", `Open it: ${origin}${n.link}`);
-  const subjectLine = open && n.subject ? `: ${n.subject}` : "";
-  return {
-    subject: `${NOTIFICATION_TITLES[n.kind]}: ${n.draftId !== null && n.cableId === null ? "draft" : n.cableId}${subjectLine}`,
-    text: lines.join("\n"),
-  };
+  const label = n.cableId ?? "a draft";
+  const headline = open && n.subject ? n.subject : `${label} (${n.classification ?? "classification unknown"})`;
+  return { subject: `${NOTIFICATION_TITLES[n.kind]}: ${headline}`, text: lines.join("\n") };
 }

@@ -1,7 +1,7 @@
 // Leaves notifications: one row per user and event (kept for the app's list), a live `notification` event to that
 // user alone, and an e-mail where the user has an address and the server has SMTP. Callers have checked that each
 // user may see what the notification is about; the bus checks it again against the access rule.
-import { randomUUID } from "node:crypto";
+import { timeOrderedId } from "../../store/time-ordered-id.ts";
 import type { NotificationKind } from "../../core/notification-kinds.ts";
 import type { CableLocks } from "../access/access-rule.ts";
 import type { Deps } from "../clock.ts";
@@ -47,7 +47,7 @@ export async function notify(
   const at = deps.clock.now().toISOString();
   for (const n of notifications) {
     const row = {
-      id: randomUUID(),
+      id: timeOrderedId(),
       user_id: n.userId,
       kind: n.kind,
       draft_id: n.draftId ?? null,

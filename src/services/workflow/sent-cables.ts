@@ -10,7 +10,7 @@ export type SentCable = {
   id: string;
   subject: string | null;
   classification: string | null;
-  /** The cable's highest precedence. */
+  /** The precedence of the cable as a whole (its header); each addressee has its own. */
   precedence: string | null;
   /** Action (TO) and information (INFO) addressees, each with its precedence. */
   to: { name: string; precedence: string | null }[];
