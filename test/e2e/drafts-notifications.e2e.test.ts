@@ -103,6 +103,15 @@ describe.skipIf(browserMissing)(
       await page.goto("/drafts");
       await page.getByRole("heading", { name: "My drafts" }).waitFor();
       expect(await overflow(page)).toBe(0);
+      // Where my notifications are mailed: kept once saved, and only an address is taken.
+      await page.getByLabel("E-mail my notifications to").fill("drafter@state.example");
+      await page.getByRole("button", { name: "Save" }).click();
+      await page.getByText("Notifications are mailed to drafter@state.example too.").waitFor();
+      await page.reload();
+      await expect.poll(() => page.getByLabel("E-mail my notifications to").inputValue()).toBe("drafter@state.example");
+      await expect(world.apiAs("drafter")("PUT", "/api/session/email", { email: "drafter at state" })).rejects.toThrow(
+        /400/,
+      );
       expect(consoleErrors).toEqual([]);
       await context.close();
     });

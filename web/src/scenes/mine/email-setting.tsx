@@ -2,11 +2,17 @@
 import { useState, type FormEvent } from "react";
 import { api, ApiError } from "../../api/client.ts";
 import type { Session } from "../../api/types.ts";
-import { useUser } from "../../stores/session.tsx";
+import { useApi } from "../../stores/use-api.ts";
 
+/** The form, once the address saved now is known (read afresh: the session loaded at sign-in may be older). */
 export function EmailSetting() {
-  const user = useUser();
-  const [email, setEmail] = useState(user.email ?? "");
+  const session = useApi<Session>("/api/session");
+  if (!session.data) return null;
+  return <EmailForm saved={session.data.user.email ?? ""} />;
+}
+
+function EmailForm({ saved: initial }: { saved: string }) {
+  const [email, setEmail] = useState(initial);
   const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
   const save = async (e: FormEvent) => {
     e.preventDefault();
