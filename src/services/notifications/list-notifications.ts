@@ -17,7 +17,7 @@ import {
   type NotificationSubject,
 } from "./notification.ts";
 
-/** Unread notifications looked at for the count, at most: past this the count says "at least". */
+/** Unread notifications looked at for the count, at most: the count stops there (a badge of 1000 says enough). */
 const UNREAD_SCAN = 1_000;
 
 type ListProps = {
