@@ -1,8 +1,6 @@
 // NIACT alerts: a NIACT IMMEDIATE copy alerts the post's duty officer at once by webhook and by e-mail (real
 // HTTP and SMTP listeners), again every repeat interval until acknowledged, and the alerts API shows them; a post
 // with nobody on the duty roster has its alert recorded as sent to nobody, and the server log warns of it.
-import { createServer as createTcpServer, type Server as TcpServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/server/logger.ts";
@@ -12,38 +10,8 @@ import { classifiedFields, releaseFields, seedFields } from "./helpers/distribut
 import { PASSWORD, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 import { webhookReceiver } from "./helpers/webhook-receiver.ts";
+import { smtpRelay } from "./helpers/smtp-relay.ts";
 import { SYSTEM_ACTING } from "../src/services/acting.ts";
-
-/** A minimal SMTP relay recording each message's DATA. */
-async function smtpRelay(): Promise<{ port: number; messages: string[]; server: TcpServer }> {
-  const messages: string[] = [];
-  const server = createTcpServer((socket) => {
-    let buffer = "";
-    let data: string | null = null;
-    socket.write("220 test relay\r\n");
-    socket.on("data", (chunk) => {
-      buffer += chunk.toString();
-      let end: number;
-      while ((end = buffer.indexOf("\r\n")) >= 0) {
-        const line = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (data !== null) {
-          if (line === ".") {
-            messages.push(data);
-            data = null;
-            socket.write("250 queued\r\n");
-          } else data += `${line}\n`;
-        } else if (line === "DATA") {
-          data = "";
-          socket.write("354 go ahead\r\n");
-        } else if (line === "QUIT") socket.end("221 bye\r\n");
-        else socket.write("250 ok\r\n");
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { port: (server.address() as AddressInfo).port, messages, server };
-}
 
 /** The server's log records (pino JSON lines) written so far. */
 function logCapture(): { logger: ReturnType<typeof createLogger>; records: () => Record<string, unknown>[] } {

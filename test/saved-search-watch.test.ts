@@ -69,8 +69,9 @@ describe.each(DIALECTS)("%s: saved searches that watch", (dialect) => {
     const mine = await notices("secret");
     expect(mine.unread).toBe(1);
     expect(mine.notices).toMatchObject([{ name: "Kosovo watch", cableId: "09STATE91001", read: false }]);
-    expect(heard.map((e) => [e.type, e.userId, (e.data as { searchId: string }).searchId])).toEqual([
-      ["search.matched", secret.id, secretSearch],
+    type Heard = { kind: string; detail: { searchId: string } };
+    expect(heard.map((e) => [e.type, e.userId, (e.data as Heard).kind, (e.data as Heard).detail.searchId])).toEqual([
+      ["notification", secret.id, "search.matched", secretSearch],
     ]);
     // The UNCLASSIFIED reader's watching search matches the words, but not what they may read.
     expect((await notices("unclassified")).notices).toEqual([]);

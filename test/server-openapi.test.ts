@@ -98,6 +98,11 @@ const OPERATIONS: Record<string, string> = {
   "GET /api/duty-officers": "listDutyOfficers",
   "PUT /api/duty-officers/{post}": "setDutyOfficer",
   "PUT /api/saved-searches/{id}/watch": "watchSavedSearch",
+  "PUT /api/session/email": "setOwnEmail",
+  "GET /api/notifications": "listNotifications",
+  "POST /api/notifications/read": "markNotificationsRead",
+  "GET /api/mine/drafts": "listMyDrafts",
+  "GET /api/mine/sent": "listSentCables",
 };
 
 /** Every `$ref` in a document, with where it sits. */

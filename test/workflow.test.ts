@@ -179,7 +179,8 @@ describe.each(DIALECTS)("%s: drafting, clearance and release", (dialect) => {
     expect(heard.get("pat")).toEqual([]);
     expect(heard.get("erin")).toEqual(["draft.created", "draft.updated"]);
     await requestClearance(deps, dana, id, { clearer: "pat", kind: "user" });
-    expect(heard.get("pat")).toEqual(["draft.clearance.requested"]);
+    // Pat is asked by name: the request's event, and his notification of it.
+    expect(heard.get("pat")).toEqual(["draft.clearance.requested", "notification"]);
     // A request to a person is for that person alone.
     expect(heard.get("dana")).toEqual(["draft.created", "draft.updated"]);
   });

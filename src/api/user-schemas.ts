@@ -15,6 +15,8 @@ export const UserSchema = z
     post: z.string().nullable(),
     offices: z.array(z.string()),
     hasPassword: z.boolean(),
+    /** Where notifications are mailed when the server has SMTP configured; null for none. */
+    email: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -28,6 +30,8 @@ export const UserFieldsBodySchema = z.object({
   roles: z.array(z.enum(ROLES)).optional(),
   post: z.string().nullable().optional(),
   offices: z.array(z.string()).optional(),
+  /** An e-mail address for notifications; null or "" removes it. */
+  email: z.string().max(320).nullable().optional(),
 });
 
 /** An API token without its secret. */

@@ -35,6 +35,7 @@ import { eventRoutes } from "./routes/event-routes.ts";
 import { inboxRoutes } from "./routes/inbox-routes.ts";
 import type { RouteOptions } from "./routes/route-options.ts";
 import { savedSearchRoutes } from "./routes/saved-search-routes.ts";
+import { notificationRoutes } from "./routes/notification-routes.ts";
 import { searchRoutes } from "./routes/search-routes.ts";
 import { sessionRoutes } from "./routes/session-routes.ts";
 import { userRoutes } from "./routes/user-routes.ts";
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const routes of [inboxRoutes, eventRoutes, actionRoutes, alertRoutes]) await app.register(routes, routeOptions);
   await app.register(draftRoutes, routeOptions);
   await app.register(savedSearchRoutes, routeOptions);
+  await app.register(notificationRoutes, routeOptions);
   await app.register(campaignRoutes, routeOptions);
   await app.register(suggestionRoutes, routeOptions);
   if (options.webRoot) await installWebApp(app, options.webRoot);

@@ -6,7 +6,7 @@ import type { DirectoryTables } from "./tables/directory.ts";
 import type { DistributionTables } from "./tables/distribution.ts";
 import type { MessagingTables } from "./tables/messaging.ts";
 import type { SavedSearchTables } from "./tables/saved-searches.ts";
-import type { SearchNoticeTables } from "./tables/search-notices.ts";
+import type { NotificationTables } from "./tables/notifications.ts";
 import type { SuggestionTables } from "./tables/suggestions.ts";
 import type { UserTables } from "./tables/users.ts";
 
@@ -21,4 +21,4 @@ export interface Database
     SavedSearchTables,
     CampaignTables,
     SuggestionTables,
-    SearchNoticeTables {}
+    NotificationTables {}

@@ -62,6 +62,8 @@ describe.skipIf(browserMissing)(`web: accessibility${browserMissing ? ` (skipped
     ["references graph", () => "/cables/09STATE39345/graph", "09STATE39345"],
     ["composer", () => "/compose", "Subject"],
     ["clearance queue", () => "/queue", "Queue"],
+    ["my drafts", () => "/drafts", "No drafts in progress"],
+    ["sent", () => "/sent", "None of your drafts has been released yet"],
     ["administration", () => "/admin", "Users"],
     ["alerts", () => "/alerts", "AMEMBASSY PANAMA"],
     ["audit log", () => "/audit", "cable.release"],

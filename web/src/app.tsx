@@ -13,6 +13,8 @@ import { CampaignListScene } from "./scenes/campaigns/campaign-list-scene.tsx";
 import { ComposerScene } from "./scenes/composer/composer-scene.tsx";
 import { InboxScene } from "./scenes/inbox/inbox-scene.tsx";
 import { QueueScene } from "./scenes/queue/queue-scene.tsx";
+import { MyDraftsScene } from "./scenes/mine/my-drafts-scene.tsx";
+import { SentScene } from "./scenes/mine/sent-scene.tsx";
 import { ReaderScene } from "./scenes/reader/reader-scene.tsx";
 import { SearchScene } from "./scenes/search/search-scene.tsx";
 import { SignInScene } from "./scenes/sign-in/sign-in-scene.tsx";
@@ -60,6 +62,8 @@ export function App() {
                 </RoleRequired>
               }
             />
+            <Route path="/drafts" element={<MyDraftsScene />} />
+            <Route path="/sent" element={<SentScene />} />
             <Route path="/drafts/:id" element={<ComposerScene />} />
             <Route path="/queue" element={<QueueScene />} />
             <Route path="/search" element={<SearchScene />} />

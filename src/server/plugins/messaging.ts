@@ -5,16 +5,25 @@ import type { Deps } from "../../services/clock.ts";
 import { dispatcherSettingsFromEnv } from "../../services/distribution/dispatcher-settings.ts";
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from "../../services/distribution/dispatcher.ts";
 import { createEventBus, type EventBus } from "../../services/events/event-bus.ts";
+import { smtpMail, smtpOptionsFromEnv, type Mail } from "../../services/alerts/smtp-sender.ts";
+import {
+  notificationMail,
+  type Mailer,
+  type NotificationMail,
+} from "../../services/notifications/notification-mail.ts";
 
-/** The bus and the dispatcher of an app. */
-export type Messaging = { bus: EventBus; dispatcher: Dispatcher };
+/** The bus and the dispatcher of an app, and where its notifications are mailed (null: SMTP not configured). */
+export type Messaging = { bus: EventBus; dispatcher: Dispatcher; mail: NotificationMail | null };
 
 /**
  * How the app's dispatcher runs; every field has a default, from the environment where one is set (senders: webhook,
  * plus SMTP when configured; objectives; the alert repeat interval). A bad value there throws SETTING_INVALID, so the
  * app is not built.
  */
-export type MessagingOptions = Partial<Omit<DispatcherOptions, "store" | "clock" | "bus" | "logger">>;
+export type MessagingOptions = Partial<Omit<DispatcherOptions, "store" | "clock" | "bus" | "logger" | "mail">> & {
+  /** Sends notification mail; default SMTP when CABLEGRAM_SMTP_HOST is set, else none. */
+  mailer?: Mailer | null;
+};
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -28,17 +37,30 @@ declare module "fastify" {
  * @example installMessaging(app, deps, { pollMs: 0 })
  */
 export function installMessaging(app: FastifyInstance, deps: Deps, options: MessagingOptions = {}): Messaging {
+  const { mailer: given, ...dispatching } = options;
   const bus = createEventBus({ store: deps.store });
+  const smtp = smtpOptionsFromEnv(process.env);
+  const mailer = given !== undefined ? given : smtp ? { send: (m: Mail) => smtpMail(smtp, m) } : null;
+  const mail =
+    mailer === null
+      ? null
+      : notificationMail(mailer, (error, about) =>
+          app.log.error({ err: error, ...about }, "notification e-mail failed; the notification is in the app"),
+        );
   const dispatcher = startDispatcher({
     ...dispatcherSettingsFromEnv(process.env),
-    ...options,
+    ...dispatching,
     store: deps.store,
     clock: deps.clock,
     bus,
+    mail,
     logger: app.log,
   });
-  const messaging = { bus, dispatcher };
+  const messaging = { bus, dispatcher, mail };
   app.decorate("messaging", messaging);
-  app.addHook("onClose", async () => dispatcher.stop());
+  app.addHook("onClose", async () => {
+    await dispatcher.stop();
+    await mail?.idle();
+  });
   return messaging;
 }

@@ -38,8 +38,9 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
         summary: "Live events (text/event-stream): deliveries, acknowledgements, alerts, escalations, drafts, releases",
         description:
           "Each event's `event:` field is its type (`delivery.delivered`, `delivery.acknowledged`, `alert.raised`, " +
-          "`delivery.escalated`, `draft.*`, `cable.released`); `data:` is JSON. Events about a cable reach only users " +
-          "who may read it, events about a draft only users who may open it. `post` (PLAD or station) and `office` " +
+          "`delivery.escalated`, `draft.*`, `cable.released`, and `notification`, for its user alone); `data:` is " +
+          "JSON. Events about a cable reach only users who may read it, events about a draft only users who may open " +
+          "it. `post` (PLAD or station) and `office` " +
           "narrow the stream to one inbox.",
         tags: ["events"],
         querystring: z.object({

@@ -84,8 +84,8 @@ export const savedSearchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         summary: "Watch one of your saved searches for new cables, or stop",
         description:
           "Watching, each newly archived or released cable the search matches, under your access at that moment, " +
-          "leaves a notice (GET /api/search-notices) and a live `search.matched` event on /api/events. No e-mail: " +
-          "users have no e-mail address.",
+          "leaves a notice (GET /api/search-notices, and among GET /api/notifications), a live `notification` event on " +
+          "/api/events and, where you have an e-mail address and the server has SMTP, an e-mail.",
         tags,
         params: z.object({ id: z.string().min(1).max(64) }),
         body: WatchBodySchema,
@@ -106,10 +106,7 @@ export const savedSearchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         response: { 200: SearchNoticeListSchema, ...PROBLEMS },
       },
     },
-    async (request) => {
-      const { user, reader } = signedIn(request);
-      return listSearchNotices(deps, { reader: { ...reader, userId: user.id } });
-    },
+    async (request) => listSearchNotices(deps.store, { user: signedIn(request).user }),
   );
   app.post(
     "/api/search-notices/read",

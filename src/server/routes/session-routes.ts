@@ -9,9 +9,11 @@ import { isCablegramError } from "../../services/errors.ts";
 import { SESSION_COOKIE, signedIn } from "../plugins/authenticate.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
 import { SessionSchema, SignInBodySchema } from "../../api/session-schemas.ts";
+import { OwnEmailBodySchema } from "../../api/notification-schemas.ts";
+import { setOwnEmail } from "../../services/users/set-own-email.ts";
 import type { RouteOptions } from "./route-options.ts";
 
-/** The session routes: POST (sign in), GET (who am I), DELETE (sign out). */
+/** The session routes: POST (sign in), GET (who am I), PUT email (my e-mail address), DELETE (sign out). */
 export const sessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps, secureCookies, signInLimit }) => {
   const setCookie = (reply: FastifyReply, token: string, expiresAt: Date) =>
     reply.setCookie(SESSION_COOKIE, token, {
@@ -94,6 +96,25 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     async (request) => ({
       session: request.user ? { user: request.user, expiresAt: request.sessionExpiresAt } : null,
     }),
+  );
+
+  app.put(
+    "/api/session/email",
+    {
+      schema: {
+        operationId: "setOwnEmail",
+        summary: "Set or remove your e-mail address, where your notifications are mailed when SMTP is configured",
+        tags: ["session"],
+        body: OwnEmailBodySchema,
+        response: { 200: SessionSchema, ...PROBLEMS },
+      },
+    },
+    async (request) => {
+      const { user: me, actor } = signedIn(request);
+      const user = await setOwnEmail(deps, me, request.body.email);
+      await recordAudit(deps, { actor, action: "user.update", target: user.username, detail: { fields: ["email"] } });
+      return { user, expiresAt: request.sessionExpiresAt };
+    },
   );
 
   app.delete(

@@ -20,7 +20,7 @@ export {
 export { raiseAlerts, type AlertedDelivery } from "./raise-alerts.ts";
 export { sendDueAlerts, type AlertPass, type AlertSending, type UnassignedAlert } from "./send-due-alerts.ts";
 export { sendersFromEnv } from "./senders-from-env.ts";
-export { smtpOptionsFromEnv, smtpSender, type SmtpOptions } from "./smtp-sender.ts";
+export { smtpMail, smtpOptionsFromEnv, smtpSender, type Mail, type SmtpOptions } from "./smtp-sender.ts";
 export {
   assertWebhookAllowed,
   resolveWebhookHost,

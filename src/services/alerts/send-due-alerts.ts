@@ -4,6 +4,8 @@ import type { Clock } from "../clock.ts";
 import { locksOfArchivedMany, type EventBus } from "../events/event-bus.ts";
 import type { AlertMessage, AlertSender } from "./alert-sender.ts";
 import { dutyOfficersOf, isOnDuty, type DutyOfficer } from "./duty-officers.ts";
+import type { NotificationMail } from "../notifications/notification-mail.ts";
+import { noticeUnreachedAlerts } from "./notice-unreached.ts";
 
 /** Alerts one call claims and sends at most. */
 export const ALERTS_PER_CALL = 100;
@@ -25,6 +27,10 @@ export type AlertSending = {
    * Nothing is sent; the alert is looked at again every repeat interval and goes to whoever is put on duty.
    */
   onNoDutyOfficer?: (alert: UnassignedAlert) => void;
+  /** Where notifications are mailed (the drafter and releaser of a cable whose alert reached nobody), if anywhere. */
+  mail?: NotificationMail | null;
+  /** Told when such a notification could not be left; the alerts are handled anyway. */
+  onNoticeError?: (error: unknown) => void;
 };
 
 /** What one call did with the alerts due. */
@@ -104,7 +110,9 @@ export async function sendDueAlerts(options: AlertSending): Promise<AlertPass> {
       ...(cableLocks ? { locks: cableLocks } : {}),
     };
   };
-  // Found with nobody on duty for the first time: the post's own users still see the alert in the app.
+  // Found with nobody on duty for the first time: the post's own users still see the alert in the app, and the
+  // cable's drafter and releaser are told (noticeUnreachedAlerts).
+  const unreached: UnassignedAlert[] = [];
   for (const alert of noDutyOfficer.filter((a) => a.outcome !== "no_duty_officer")) {
     await bus.publish({
       ...about(alert),
@@ -115,7 +123,12 @@ export async function sendDueAlerts(options: AlertSending): Promise<AlertPass> {
         outcome: "no_duty_officer",
       },
     });
-    options.onNoDutyOfficer?.({ alertId: alert.id, kind: alert.kind, cableId: alert.cable_id, post: alert.post });
+    const found = { alertId: alert.id, kind: alert.kind, cableId: alert.cable_id, post: alert.post };
+    options.onNoDutyOfficer?.(found);
+    unreached.push(found);
+  }
+  if (unreached.length > 0) {
+    await noticeUnreachedAlerts(options, unreached).catch((error: unknown) => options.onNoticeError?.(error));
   }
 
   const outcomes = await Promise.all(

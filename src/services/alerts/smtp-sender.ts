@@ -47,19 +47,38 @@ export function smtpSender(options: SmtpOptions): AlertSender {
     async send(message: AlertMessage) {
       const to = message.officer?.email;
       if (!to) return false;
-      const body = [
-        `From: ${options.from}`,
-        `To: ${to}`,
-        `Subject: ${alertLine(message)}`,
-        "Content-Type: text/plain; charset=utf-8",
-        "",
-        `Cable ${message.cableId} (${message.classification ?? "classification unknown"}) reached ${message.post}`,
-        `at ${message.precedence}. Acknowledge it: POST /api/alerts/${message.alertId}/ack`,
-      ].join("\r\n");
-      await smtpConversation(options, to, body);
+      await smtpMail(options, {
+        to,
+        subject: alertLine(message),
+        text: [
+          `Cable ${message.cableId} (${message.classification ?? "classification unknown"}) reached ${message.post}`,
+          `at ${message.precedence}. Acknowledge it: POST /api/alerts/${message.alertId}/ack`,
+        ].join("\n"),
+      });
       return true;
     },
   };
+}
+
+/** A plain-text e-mail to one address. */
+export type Mail = { to: string; subject: string; text: string };
+
+/**
+ * Sends one plain-text e-mail through the relay; rejects with the relay's answer when it refuses, or on a timeout.
+ * Line breaks, even a bare one, go as CRLF: a header line cannot be smuggled in through the subject.
+ * @example await smtpMail({ host: "127.0.0.1", port: 2525, from: "cablegram@post" }, { to: "dana@state.example", subject: "Cleared", text: "..." })
+ */
+export async function smtpMail(options: SmtpOptions, mail: Mail): Promise<void> {
+  const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ");
+  const body = [
+    `From: ${options.from}`,
+    `To: ${oneLine(mail.to)}`,
+    `Subject: ${oneLine(mail.subject)}`,
+    "Content-Type: text/plain; charset=utf-8",
+    "",
+    ...mail.text.split(/\r?\n|\r/),
+  ].join("\r\n");
+  await smtpConversation(options, mail.to, body);
 }
 
 /** One SMTP exchange: greeting, HELO, MAIL, RCPT, DATA, QUIT; any reply outside 2xx/3xx is an error. */

@@ -6,6 +6,7 @@ import type { AlertSender } from "../alerts/alert-sender.ts";
 import { ALERTS_PER_CALL, sendDueAlerts, type UnassignedAlert } from "../alerts/send-due-alerts.ts";
 import type { Clock } from "../clock.ts";
 import type { EventBus } from "../events/event-bus.ts";
+import type { NotificationMail } from "../notifications/notification-mail.ts";
 import { deliverBatch, deliverQueued } from "./deliver-queued.ts";
 import { escalateOverdue } from "./escalate-overdue.ts";
 import { handlingObjectives, type HandlingObjectives } from "./handling-objectives.ts";
@@ -30,6 +31,8 @@ export type DispatcherOptions = {
   pollMs?: number;
   /** Deliveries per transaction; default 500. */
   batch?: number;
+  /** Where notifications are mailed (an alert that reached nobody is told to the cable's drafter), if anywhere. */
+  mail?: NotificationMail | null;
 };
 
 export type Dispatcher = {
@@ -101,6 +104,8 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       repeatMs,
       onError: (error: unknown, message: { alertId: string }, sender: string) =>
         options.logger?.error({ err: error, alert: message.alertId, sender }, "alert sender failed"),
+      onNoticeError: (error: unknown) =>
+        options.logger?.error({ err: error }, "a notification of an alert that reached nobody could not be left"),
       onNoDutyOfficer: (alert: UnassignedAlert) =>
         options.logger?.warn(
           { alert: alert.alertId, kind: alert.kind, cable: alert.cableId, post: alert.post },

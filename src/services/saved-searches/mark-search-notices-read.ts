@@ -1,5 +1,6 @@
-// Marks all of a user's saved-search notices read.
+// Marks all of a user's saved-search notices read (their other notifications stay as they are).
 import type { Deps } from "../clock.ts";
+import { markNotificationsRead } from "../notifications/mark-notifications-read.ts";
 
 type MarkProps = {
   /** Whose notices; nobody marks another user's. */
@@ -7,15 +8,9 @@ type MarkProps = {
 };
 
 /**
- * Marks every unread notice of the user read, now; returns how many it marked.
+ * Marks every unread saved-search notice of the user read, now; returns how many it marked.
  * @example await markSearchNoticesRead(deps, { userId: user.id }) // 3
  */
-export async function markSearchNoticesRead({ store, clock }: Deps, { userId }: MarkProps): Promise<number> {
-  const result = await store.db
-    .updateTable("search_notices")
-    .set({ read_at: clock.now().toISOString() })
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+export async function markSearchNoticesRead(deps: Deps, { userId }: MarkProps): Promise<number> {
+  return markNotificationsRead(deps, { userId, kinds: ["search.matched"] });
 }

@@ -1,10 +1,8 @@
-// Tells the owners of watching saved searches about new cables that match them: a notice kept for the app
-// (search_notices) and, when a bus is given, a live `search.matched` event to the owner alone. Each owner's access
-// is read as it is now: a user whose clearance was lowered since saving is told of nothing they may no longer read.
-// No e-mail: users have no e-mail address in Cablegram (only duty officers do, for alerts).
-import { randomUUID } from "node:crypto";
-import type { Deps } from "../clock.ts";
-import type { EventBus } from "../events/event-bus.ts";
+// Tells the owners of watching saved searches about new cables that match them: a `search.matched` notification
+// (kept for the app, live to the owner alone when a bus is given, mailed where the owner has an address and mail is
+// configured). Each owner's access is read as it is now: a user whose clearance was lowered since saving is told of
+// nothing they may no longer read.
+import { notify, type NotifyDeps } from "../notifications/notify.ts";
 import { compileQuery } from "../search/compile-query.ts";
 import { planSearch } from "../search/plan-search.ts";
 import { userById } from "../users/find-user.ts";
@@ -24,12 +22,10 @@ type NotifyProps =
  * Checks new cables (given, or archived since an instant) against every watching saved search, each under its
  * owner's access at this moment, and leaves a notice per match (once per search and cable, however often it is
  * checked). Costs one query when no search watches. Returns how many notices it left.
- * @example await notifyWatchingSearches({ store, clock, bus }, { cableIds: ["09STATE100"] }) // 1
+ * @example await notifyWatchingSearches({ store, clock, bus, mail }, { cableIds: ["09STATE100"] }) // 1
  */
-export async function notifyWatchingSearches(
-  { store, clock, bus }: Deps & { bus?: EventBus },
-  props: NotifyProps,
-): Promise<number> {
+export async function notifyWatchingSearches(deps: NotifyDeps, props: NotifyProps): Promise<number> {
+  const { store } = deps;
   if ("cableIds" in props && props.cableIds.length === 0) return 0;
   const searches = await store.db
     .selectFrom("saved_searches")
@@ -37,12 +33,12 @@ export async function notifyWatchingSearches(
     .where("watch", "=", 1)
     .execute();
   if (searches.length === 0) return 0;
-  const cables: { seq: number; id: string; subject: string | null }[] = [];
+  const cables: { seq: number; id: string; subject: string | null; classification: string | null }[] = [];
   const cableIds = "cableIds" in props ? props.cableIds : await archivedSince(store, props.archivedSince);
   for (let i = 0; i < cableIds.length; i += CHUNK) {
     const rows = await store.db
       .selectFrom("cables")
-      .select(["seq", "id", "subject"])
+      .select(["seq", "id", "subject", "classification"])
       .where("id", "in", cableIds.slice(i, i + CHUNK))
       .execute();
     cables.push(...rows.map((r) => ({ ...r, seq: Number(r.seq) })));
@@ -61,21 +57,17 @@ export async function notifyWatchingSearches(
       );
       for (const seq of matched) {
         const cable = bySeq.get(seq)!;
-        const at = clock.now().toISOString();
-        const id = randomUUID();
-        const inserted = await store.db
-          .insertInto("search_notices")
-          .values({ id, search_id: search.id, user_id: owner.id, cable_id: cable.id, at, read_at: null })
-          .onConflict((oc) => oc.columns(["search_id", "cable_id"]).doNothing())
-          .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
-        left++;
-        await bus?.publish({
-          type: "search.matched",
-          cableId: cable.id,
-          userId: owner.id,
-          data: { id, searchId: search.id, name: search.name, cableId: cable.id, subject: cable.subject, at },
-        });
+        const notices = await notify(deps, cable, [
+          {
+            userId: owner.id,
+            kind: "search.matched",
+            onceKey: `search:${search.id}:${cable.id}`,
+            cableId: cable.id,
+            searchId: search.id,
+            detail: { searchId: search.id, name: search.name },
+          },
+        ]);
+        left += notices.length;
       }
     }
   }
@@ -83,7 +75,7 @@ export async function notifyWatchingSearches(
 }
 
 /** The ids of the cables archived at or after `since`. */
-async function archivedSince(store: Deps["store"], since: string): Promise<string[]> {
+async function archivedSince(store: NotifyDeps["store"], since: string): Promise<string[]> {
   const rows = await store.db.selectFrom("cables").select("id").where("archived_at", ">=", since).execute();
   return rows.map((r) => r.id);
 }

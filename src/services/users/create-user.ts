@@ -36,6 +36,7 @@ export async function createUser({ store, clock }: Deps, by: Acting, input: NewU
     post,
     offices: listColumn(fields.offices ?? []),
     password_hash: passwordHash,
+    email: fields.email ?? null,
     created_at: now,
     updated_at: now,
   };

@@ -8,3 +8,4 @@ export { setPassword } from "./set-password.ts";
 export { removeUser } from "./remove-user.ts";
 export { hashPassword, verifyPassword } from "./password-hash.ts";
 export { readerOf } from "./reader-of.ts";
+export { setOwnEmail } from "./set-own-email.ts";

@@ -1,4 +1,4 @@
-// Changes a user's clearance, accesses, lists, roles, home post or offices.
+// Changes a user's clearance, accesses, lists, roles, home post, offices or e-mail address.
 import type { Deps } from "../clock.ts";
 import { parseInput } from "../parse-input.ts";
 import { requireUser } from "./find-user.ts";
@@ -31,6 +31,7 @@ export async function updateUser(
   if (changes.roles !== undefined) set.roles = listColumn(changes.roles);
   if (changes.offices !== undefined) set.offices = listColumn(changes.offices);
   if (changes.post !== undefined) set.post = await resolveHomePost(store, changes.post);
+  if (changes.email !== undefined) set.email = changes.email;
   await store.db.updateTable("users").set(set).where("id", "=", user.id).execute();
   const row = await store.db.selectFrom("users").selectAll().where("id", "=", user.id).executeTakeFirstOrThrow();
   return userFromRow(row);

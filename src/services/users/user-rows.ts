@@ -16,6 +16,7 @@ export function userFromRow(row: Selectable<UsersTable>): User {
     post: row.post,
     offices: JSON.parse(row.offices) as string[],
     hasPassword: row.password_hash !== null,
+    email: row.email ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -24,6 +24,8 @@ export type User = {
   offices: string[];
   /** Whether the user can sign in with a password (token-only users cannot). */
   hasPassword: boolean;
+  /** Where notifications are mailed when SMTP is configured; null for none. */
+  email: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -61,6 +63,18 @@ export const PasswordSchema = z
     if (weakness) ctx.addIssue({ code: "custom", message: weakness });
   });
 
+/**
+ * An e-mail address for notifications, or null for none: trimmed, an empty one is none, at most 254 characters.
+ * @example EmailSchema.parse(" dana@state.example ") // "dana@state.example"
+ */
+export const EmailSchema = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? null : s))
+  .pipe(z.email("an e-mail address such as name@example.org").max(254, "at most 254 characters").nullable())
+  .nullable()
+  .transform((s) => s ?? null);
+
 /** What can be set on a user, when creating or changing one. */
 export const UserFieldsSchema = z.object({
   clearance: z
@@ -73,6 +87,7 @@ export const UserFieldsSchema = z.object({
   /** A post by PLAD or station; stored as its station. */
   post: z.string().trim().min(1).nullable(),
   offices: upperList,
+  email: EmailSchema,
 });
 export type UserFields = z.input<typeof UserFieldsSchema>;
 

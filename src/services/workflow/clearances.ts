@@ -10,6 +10,7 @@ import type { Clearance } from "./draft-schema.ts";
 import { visibleDraft } from "./read-draft.ts";
 import { assertEditable } from "./save-draft.ts";
 import type { WorkflowDeps } from "./workflow-deps.ts";
+import { noticeClearanceDecided, noticeClearancesAsked } from "./workflow-notices.ts";
 
 /** A clearance request: an office code (`EUR/SCE`) or a username; `kind` is guessed when not given. */
 export type ClearanceRequest = { clearer: string; kind?: "office" | "user"; required?: boolean };
@@ -66,6 +67,7 @@ export async function requestClearance(
     visibleTo: draftViewers(row, [...clearances, target]),
     data: { draftId, clearance: values.id, clearer: target.clearer, subject: draftCable(row).subject },
   });
+  await noticeClearancesAsked(deps, row, [...clearances, values], [values], user, Number(row.revision));
   return clearanceFromRow(values);
 }
 
@@ -164,6 +166,7 @@ export async function decideClearance(
     visibleTo: draftViewers(row, clearances),
     data: { draftId, clearance: clearanceId, by: user.username, comment },
   });
+  await noticeClearanceDecided(deps, row, clearances, clearance, status, comment, user, Number(row.revision));
   return clearanceFromRow(decided);
 }
 

@@ -13,3 +13,5 @@ export { releasedCable } from "./released-cable.ts";
 export type { WorkflowDeps } from "./workflow-deps.ts";
 export { cableVersions, type CableVersions } from "./cable-versions.ts";
 export { cableHistory, type CableHistory } from "./cable-history.ts";
+export { myDrafts, MY_DRAFTS_LIMIT, type MyDraft, type MyDraftStatus } from "./my-drafts.ts";
+export { sentCables, SENT_LIMIT, type SentCable } from "./sent-cables.ts";

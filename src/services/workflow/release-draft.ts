@@ -28,6 +28,7 @@ import { sectionCount } from "../../telegram/outgoing-transmission.ts";
 import { releasedCable, type Origin } from "./released-cable.ts";
 import { notifyWatchingSearches } from "../saved-searches/notify-watching-searches.ts";
 import type { WorkflowDeps } from "./workflow-deps.ts";
+import { noticeReleased } from "./workflow-notices.ts";
 
 /** Marks a correction on its first handling line, as State's corrected copies do. */
 export const CORRECTED_COPY = "CORRECTED COPY";
@@ -55,7 +56,7 @@ export async function releaseDraft(deps: WorkflowDeps, user: User, draftId: stri
   const { store, clock } = deps;
   const homePost = user.post === null ? null : await findPost(store, user.post);
   const key = await signingKey(store);
-  const { cable, supersedes, head, report } = await inReleaseGroup(store, async (tx) => {
+  const { cable, supersedes, head, report, row } = await inReleaseGroup(store, async (tx) => {
     const txStore = store.within(tx);
     // The draft is read once, in the transaction (its row locked where the engine needs it): what is checked is what is released.
     const rows = await draftRows(tx, draftId, txStore.releaseGroups.locksDraftRow);
@@ -119,7 +120,7 @@ export async function releaseDraft(deps: WorkflowDeps, user: User, draftId: stri
       target: released.id ?? draftId,
       detail: { draft: draftId, version, supersedes: row.supersedes },
     });
-    return { cable: released, supersedes: row.supersedes, head, report };
+    return { cable: released, supersedes: row.supersedes, head, report, row };
   });
   // The operator's copy of the head moves on once the link is committed (trust-file.ts).
   recordHead(store, head);
@@ -131,8 +132,10 @@ export async function releaseDraft(deps: WorkflowDeps, user: User, draftId: stri
     locks: locksOf(cable),
     data: { id: cable.id, subject: cable.subject, precedence: cable.precedence, supersedes },
   });
-  await notifyWatchingSearches(deps, { cableIds: [cable.id!] }).catch(() => {
+  await noticeReleased(deps, row, cable, user);
+  await notifyWatchingSearches(deps, { cableIds: [cable.id!] }).catch((error: unknown) => {
     // The release is committed: a notice that could not be left must not make it look failed.
+    deps.log?.error({ err: error }, "saved-search notices could not be left");
   });
   if (report === null) return { id: cable.id!, cable };
   // After the commit: the position's source must be an archived cable its recorder may read.

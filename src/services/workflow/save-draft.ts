@@ -9,6 +9,7 @@ import { draftActionRequests, draftCable, recordStep } from "./draft-rows.ts";
 import type { DraftFields, DraftFinding } from "./draft-schema.ts";
 import { visibleDraft, type DraftRows } from "./read-draft.ts";
 import type { WorkflowDeps } from "./workflow-deps.ts";
+import { noticeClearancesAsked } from "./workflow-notices.ts";
 
 /** Where a draft starts from besides the fields: a reply to a cable, or a correction superseding one. */
 export type DraftOrigin = { replyTo?: string | null; supersedes?: string | null };
@@ -145,6 +146,7 @@ async function writeChange(
   }
   const now = deps.clock.now().toISOString();
   const revision = row.revision + 1;
+  let askedAgain: { id: string; kind: string; clearer: string }[] = [];
   const written = await deps.store.transaction(async (txStore) => {
     const tx = txStore.db;
     const changed = await tx
@@ -169,8 +171,10 @@ async function writeChange(
       .set({ status: "requested", decided_by: null, decided_at: null, decided_revision: null, comment: null })
       .where("draft_id", "=", id)
       .where("status", "!=", "requested")
-      .executeTakeFirst();
-    const detail = { fields: Object.keys(fields), revision, clearancesReset: Number(reset.numUpdatedRows) };
+      .returning(["id", "kind", "clearer"])
+      .execute();
+    askedAgain = reset;
+    const detail = { fields: Object.keys(fields), revision, clearancesReset: reset.length };
     await recordStep({ ...deps, store: txStore }, actorOf(user), id, {
       action: "draft.update",
       detail,
@@ -186,6 +190,11 @@ async function writeChange(
     visibleTo: draftViewers({ ...row, model: JSON.stringify(composed.cable) }, clearances),
     data: { id },
   });
+  // A clearer who had decided is asked again: the text they decided on has changed.
+  if (askedAgain.length > 0) {
+    const edited = { ...row, model: JSON.stringify(composed.cable) };
+    await noticeClearancesAsked(deps, edited, clearances, askedAgain, user, revision);
+  }
   return { id, findings: composed.findings, revision };
 }
 

@@ -17,6 +17,8 @@ export interface UsersTable {
   offices: string;
   /** `scrypt$N$r$p$salt$hash`; null when the user cannot sign in with a password (token-only). */
   password_hash: string | null;
+  /** Where notifications are mailed when SMTP is configured; null for none (migration 0030). */
+  email: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -33,6 +33,12 @@ import type {
 } from "../../../src/api/draft-schemas.ts";
 import type { SavedSearchSchema, SearchNoticeListSchema } from "../../../src/api/saved-search-schemas.ts";
 import type { SearchResultSchema } from "../../../src/api/search-schemas.ts";
+import type {
+  MyDraftSchema,
+  NotificationListSchema,
+  NotificationSchema,
+  SentCableSchema,
+} from "../../../src/api/notification-schemas.ts";
 import type { SessionSchema } from "../../../src/api/session-schemas.ts";
 import type { ApiTokenSchema, UserSchema } from "../../../src/api/user-schemas.ts";
 
@@ -49,6 +55,10 @@ export type SearchHit = SearchResult["results"][number];
 export type Facet = SearchResult["facets"]["tags"];
 export type SavedSearch = z.output<typeof SavedSearchSchema>;
 export type SearchNoticeList = z.output<typeof SearchNoticeListSchema>;
+export type Notification = z.output<typeof NotificationSchema>;
+export type NotificationList = z.output<typeof NotificationListSchema>;
+export type MyDraft = z.output<typeof MyDraftSchema>;
+export type SentCable = z.output<typeof SentCableSchema>;
 export type Delivery = z.output<typeof DeliverySchema>;
 export type Alert = z.output<typeof AlertSchema>;
 export type AuditEntry = z.output<typeof AuditEntrySchema>;

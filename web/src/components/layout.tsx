@@ -1,9 +1,10 @@
-// The frame of every signed-in page: the header with the navigation, the user's clearance and post, sign-out,
-// and a skip link for keyboard users; the page itself in <main>, with its keyboard help on "?".
+// The frame of every signed-in page: the header with the navigation, the notification bell, the user's clearance
+// and post, sign-out, and a skip link for keyboard users; the page itself in <main>, with its keyboard help on "?".
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { hasRole, useSession, useUser } from "../stores/session.tsx";
 import { AlertStrip } from "./alert-strip.tsx";
 import { KeyboardHelp } from "./keyboard-help.tsx";
+import { NotificationBell } from "./notification-bell.tsx";
 
 export function Layout() {
   const user = useUser();
@@ -19,6 +20,8 @@ export function Layout() {
       show: hasRole(user, "drafter") || hasRole(user, "approver") || user.offices.length > 0,
     },
     { to: "/compose", label: "Compose", show: hasRole(user, "drafter") },
+    { to: "/drafts", label: "My drafts", show: hasRole(user, "drafter") },
+    { to: "/sent", label: "Sent", show: hasRole(user, "drafter") },
     { to: "/alerts", label: "Alerts", show: true },
     { to: "/audit", label: "Audit", show: hasRole(user, "archivist") },
     { to: "/admin", label: "Administration", show: hasRole(user, "admin") },
@@ -39,6 +42,7 @@ export function Layout() {
               </NavLink>
             ))}
         </nav>
+        <NotificationBell />
         <div className="who" aria-label="Signed in as">
           <span className="who-name">{user.username}</span>
           <span className="who-detail" title="Clearance">

@@ -1,5 +1,5 @@
 // New cables the user's watching saved searches matched: listed beside the saved searches, kept fresh by the live
-// `search.matched` event, and marked read in one go.
+// `notification` event, and marked read in one go.
 import { useCallback } from "react";
 import { Link } from "react-router";
 import { api } from "../../api/client.ts";
@@ -11,7 +11,7 @@ import { useEvents } from "../../stores/use-events.ts";
 export function SearchNotices() {
   const notices = useApi<SearchNoticeList>("/api/search-notices");
   const { reload } = notices;
-  useEvents(["search.matched"], reload);
+  useEvents(["notification"], reload);
   const markRead = useCallback(async () => {
     await api("POST", "/api/search-notices/read");
     reload();

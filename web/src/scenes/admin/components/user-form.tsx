@@ -1,5 +1,6 @@
 // Adding or changing a user: clearance, caveat accesses (NOFORN), distribution lists (NODIS/EXDIS), roles, home
-// post and offices, and a password (left empty: unchanged, or token-only for a new user).
+// post and offices, an e-mail address for notifications, and a password (left empty: unchanged, or token-only for
+// a new user).
 import { useState, type FormEvent } from "react";
 import { CLASSIFICATIONS } from "../../../../../src/core/index.ts";
 import { ROLES } from "../../../../../src/core/roles.ts";
@@ -18,6 +19,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
   const [roles, setRoles] = useState<string[]>(user?.roles ?? ["reader"]);
   const [post, setPost] = useState(user?.post ?? "");
   const [offices, setOffices] = useState(joinList(user?.offices ?? []));
+  const [email, setEmail] = useState(user?.email ?? "");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<Error | null>(null);
 
@@ -31,6 +33,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
       roles,
       post: post.trim() || null,
       offices: splitList(offices),
+      email: email.trim() || null,
       ...(password ? { password } : {}),
     };
     try {
@@ -87,6 +90,10 @@ export function UserForm({ user, onDone, onCancel }: Props) {
         <label>
           Offices
           <input value={offices} onChange={(e) => setOffices(e.target.value)} placeholder="e.g. IO/UNP, EUR/SCE" />
+        </label>
+        <label>
+          E-mail for notifications
+          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} placeholder="name@example.org" />
         </label>
         <label>
           {user ? "New password (empty: unchanged)" : "Password (empty: API tokens only)"}
