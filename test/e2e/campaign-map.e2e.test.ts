@@ -5,13 +5,17 @@
 // for an UNCLASSIFIED reader, a refused position shows the server's problem, a tasking tied to the question
 // lists its action posts, and 09STATE39345's suggestions (support from seven, possible opposition from six) are
 // offered against the real endpoint: one confirmed becomes a recorded position with the cable as source, on the map
-// and in the tally; one dismissed is gone, and stays gone on reload.
+// and in the tally; one dismissed is gone, and stays gone on reload. A draft of the same text shows its drafter
+// the same suggestions in the composer, one of which he takes into the position report.
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTING } from "../../src/services/acting.ts";
 import { createCampaign } from "../../src/services/campaigns/index.ts";
 import { systemClock } from "../../src/services/clock.ts";
+import { parseTelegram } from "../../src/telegram/index.ts";
+import { draftOf } from "../helpers/draft-body.ts";
+import { readSeed } from "../helpers/seeds.ts";
 import { browserMissing, startWebWorld, type WebWorld } from "./web-world.ts";
 import { watchMissingSuggestions } from "./missing-endpoint.ts";
 import { releaseDemarche } from "./release-fixture.ts";
@@ -237,6 +241,28 @@ describe.skipIf(browserMissing)(`web: campaign map${browserMissing ? ` (skipped:
     const after = await api<Suggestion[] & { status?: string }[]>("GET", `/api/campaigns/${campaign}/suggestions`);
     expect(after.find((s) => s.id === "09STATE39345-p3-RS-opposes")).toMatchObject({ status: "dismissed" });
     expect((await api<{ events: unknown[] }>("GET", `/api/campaigns/${campaign}`)).events).toHaveLength(1);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a saved draft's suggestions to its drafter in the composer, and takes one into the position report", async () => {
+    const draft = await world.apiAs("drafter")<{ id: string }>(
+      "POST",
+      "/api/drafts",
+      draftOf(parseTelegram(readSeed("09STATE39345"))),
+    );
+    const { page, context, consoleErrors } = await world.newPage();
+    await world.signIn(page, "drafter");
+    await page.goto(`/drafts/${draft.id}`);
+    const panel = page.getByRole("region", { name: "Positions your text suggests" });
+    await panel.getByText("France supports").waitFor();
+    expect(await panel.getByText("Serbia might be against").count()).toBeGreaterThan(0);
+    await panel.getByRole("button", { name: "Use France in the position report" }).first().click();
+    expect(await page.getByLabel("Country", { exact: true }).inputValue()).toBe("FR");
+    expect(await page.getByLabel("Position", { exact: true }).inputValue()).toBe("supports");
+    // Taken into the form, not recorded: the campaign has no position from a draft.
+    const campaign = await world.apiAs("drafter")<{ events: unknown[] }>("GET", "/api/campaigns/kosovo-bodies");
+    expect(campaign.events).toHaveLength(1);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
