@@ -74,13 +74,9 @@ export async function listSuggestions(
     .limit(CABLE_LIMIT)
     .execute();
   const drafts = user === undefined ? [] : await visibleDraftsTagged(store, user, countryTags);
-  if (cables.length > 0)
-    await scanCables(
-      deps,
-      reader,
-      cables.map((c) => c.id),
-    );
-  const ids = [...drafts.map(draftTextId), ...cables.map((c) => c.id)];
+  const cableIds = cables.map((c) => c.id);
+  if (cableIds.length > 0) await scanCables(deps, reader, cableIds);
+  const ids = [...drafts.map(draftTextId), ...cableIds];
   if (ids.length === 0) return [];
   const rows = await store.db
     .selectFrom("position_suggestions")
