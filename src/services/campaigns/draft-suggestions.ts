@@ -157,7 +157,7 @@ export async function mayViewDraftText(store: Store, user: User, textId: string)
 
 /**
  * Hands a released draft's suggestions to its cable: their text id (and id) become the cable's, their decisions
- * stay, and the cable counts as read for suggestions, so that it is not read again.
+ * stay, and the cable counts as read for suggestions (when the draft had any), so that it is not read again.
  * @example await releaseDraftSuggestions(store, draftId, "24STATE000123", now)
  */
 export async function releaseDraftSuggestions(store: Store, draftId: string, cableId: string, at: Date): Promise<void> {
@@ -174,6 +174,8 @@ export async function releaseDraftSuggestions(store: Store, draftId: string, cab
         .where("id", "=", row.id)
         .execute();
     }
+    // A draft saved before drafts were read has no rows: its cable is read on demand, as any archived cable.
+    if (rows.length === 0) return;
     await tx.db
       .insertInto("suggestion_scans")
       .values({ cable_id: cableId, scanned_at: at.toISOString() })
