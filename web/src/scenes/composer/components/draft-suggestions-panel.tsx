@@ -53,8 +53,7 @@ export function DraftSuggestionsPanel({ draftId, revision, editable, onUse }: Pr
         {open.map((s) => (
           <li key={s.id}>
             <p>
-              <strong>{s.countryName}</strong> {s.hedged ? "might be against" : STANCE_WORDS[s.stance]} — ¶
-              {s.paragraph + 1}
+              <strong>{s.countryName}</strong> {s.hedged ? "might be against" : STANCE_WORDS[s.stance]} — ¶{s.paragraph}
             </p>
             <blockquote>{s.sentence}</blockquote>
             {editable && (
