@@ -1,22 +1,40 @@
 // Property: whoever asks, nothing the access rule hides leaks through any way of listing or counting cables, nor
-// through any campaign endpoint (events, tallies, changes) whose positions those cables are the sources of.
+// through any campaign endpoint (events, tallies, changes, taskings) whose positions those cables are the sources
+// of, nor through the suggestions read from those cables' text (listed, confirmed or dismissed).
 // Random readers are checked against the corpus (a quarter of it) and captioned cables made from the seeds, with
 // mayRead as the brute-force oracle the SQL must agree with: search results, totals, every facet count, snippets,
 // references, "cited by", countCables and readCable.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changesBetween, CLASSIFICATIONS, DEFAULT_POSITIONS, tally, type Cable } from "../src/core/index.ts";
+import {
+  changesBetween,
+  CLASSIFICATIONS,
+  DEFAULT_POSITIONS,
+  positionForStance,
+  suggestPositions,
+  tally,
+  type Cable,
+} from "../src/core/index.ts";
 import { SYSTEM_ACTING } from "../src/services/acting.ts";
 import {
   campaignById,
   campaignChanges,
   campaignTaskings,
+  confirmSuggestion,
   createCampaign,
+  dismissSuggestion,
+  listSuggestions,
   recordPosition,
+  suggestionId,
   tallyCampaign,
   type PositionEventView,
 } from "../src/services/campaigns/index.ts";
 import { fixedClock, type Deps } from "../src/services/clock.ts";
+import { isCablegramError } from "../src/services/errors.ts";
+import { draftSuggestions } from "../src/services/campaigns/index.ts";
+import type { User } from "../src/services/users/index.ts";
+import { createDraft, type DraftFields } from "../src/services/workflow/index.ts";
+import { draftOf } from "./helpers/draft-body.ts";
 import { mayRead, SYSTEM_READER, type Reader } from "../src/services/access/index.ts";
 import { archiveCables, countCables, readCable, referencesOf } from "../src/services/archive/index.ts";
 import { loadDefaultDirectory } from "../src/services/directory/index.ts";
@@ -219,7 +237,11 @@ describe.skipIf(!sharedAvailable("corpus/cablegate/index.jsonl", "access propert
 // takes its marking, so a reader may see it exactly when mayRead lets him read its source. Every campaign endpoint
 // must then answer as if the events he may not see had never been recorded: the events listed, every tally (each
 // bloc, each day, as known on a day), the changes between two days, including corrections he may not see, and the
-// taskings (the tasking cable, its reply, the position recorded since).
+// taskings (the tasking cable, its reply, the position recorded since). And the suggestions read from the cables'
+// text: listed exactly for the cables he may read, and a suggestion of any other answered "not found" (never
+// "decided") whether he confirms or dismisses it, its sentence nowhere in the error. Drafts of the same cables,
+// read for suggestions when saved, show theirs only to those who may see the draft: readers of its text with a
+// part in it (its drafter, its post) or administrators.
 describe.each(DIALECTS)("%s: no position event leaks", (dialect) => {
   let store: Store;
   let deps: Deps & { clock: ReturnType<typeof fixedClock> };
@@ -235,6 +257,8 @@ describe.each(DIALECTS)("%s: no position event leaks", (dialect) => {
     "AMEMBASSY MADRID",
   ];
   const taskings: { cable: Cable; reply: Cable; since: string }[] = [];
+  const suggesting = "property-suggestions";
+  let archived: Cable[] = [];
 
   beforeAll(async () => {
     store = await openTestStore(dialect, "cg_access_campaign");
@@ -242,6 +266,14 @@ describe.each(DIALECTS)("%s: no position event leaks", (dialect) => {
     const cables = captionedCables([]);
     const items = [seed("08STATE16245"), seed("09STATE39345"), ...cables.map((cable) => ({ cable, raw: null }))];
     await archiveCables(store, items);
+    archived = items.map((i) => i.cable);
+    await createCampaign(deps, SYSTEM_ACTING, {
+      id: suggesting,
+      name: "Property suggestions",
+      tags: ["KV"],
+      startsOn: "2008-01-01",
+      questions: [question],
+    });
     await createCampaign(deps, SYSTEM_ACTING, {
       id: campaignId,
       name: "Property",
@@ -356,6 +388,136 @@ describe.each(DIALECTS)("%s: no position event leaks", (dialect) => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it("lists, confirms and dismisses suggestions only of cables the reader may read", async () => {
+    // What the seeds' text suggests, cable by cable, on the question: the oracle the listing must agree with.
+    const offered = new Map(
+      archived
+        .filter((c) => c.tags.includes("KV"))
+        .map((c) => [
+          c.id!,
+          suggestPositions(c.paragraphs)
+            .filter((s) => positionForStance(question, s.stance, s.hedged) !== null)
+            .map((s) => ({ id: suggestionId(c.id!, s.paragraph, s.country, s.stance), sentence: s.sentence })),
+        ]),
+    );
+    expect([...offered.values()].flat().length).toBeGreaterThan(100);
+    const all = [...offered].flatMap(([cableId, list]) => list.map((s) => ({ ...s, cableId })));
+    const cableOf = new Map(archived.map((c) => [c.id!, c]));
+    await fc.assert(
+      fc.asyncProperty(
+        readers,
+        fc.constantFrom(...all),
+        fc.constantFrom("confirm" as const, "dismiss" as const),
+        async (reader, pick, verb) => {
+          const listed = await listSuggestions(deps, reader, suggesting);
+          const readable = [...offered].filter(([id]) => mayRead(reader, cableOf.get(id)!));
+          expect(listed.map((s) => s.id).sort()).toEqual(readable.flatMap(([, list]) => list.map((s) => s.id)).sort());
+          expect(listed.every((s) => s.cableId !== null && mayRead(reader, cableOf.get(s.cableId)!))).toBe(true);
+
+          const by = { id: "property-drafter", username: "property-drafter", roles: ["drafter" as const] };
+          const props = { by, reader, suggestionId: pick.id };
+          const decided =
+            verb === "confirm"
+              ? confirmSuggestion(deps, { ...props, campaignId: suggesting })
+              : dismissSuggestion(deps, props);
+          const outcome = await decided.then(
+            () => "done",
+            (error: unknown) => {
+              if (!isCablegramError(error)) throw error;
+              expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain(pick.sentence);
+              return error.code;
+            },
+          );
+          if (mayRead(reader, cableOf.get(pick.cableId)!)) expect(["done", "SUGGESTION_DECIDED"]).toContain(outcome);
+          else expect(outcome).toBe("SUGGESTION_NOT_FOUND");
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("shows a draft's suggestions only to those who may see the draft, however asked", async () => {
+    const stamp = { hasPassword: true, createdAt: "2024-01-01T00:00:00Z", updatedAt: "2024-01-01T00:00:00Z" };
+    const drafter: User = {
+      id: "property-drafter",
+      username: "property-drafter",
+      clearance: "TOP SECRET",
+      accesses: ["NOFORN", "ORCON"],
+      lists: ["NODIS-KOSOVO", "EXDIS-BALKANS"],
+      roles: ["drafter"],
+      post: "STATE",
+      offices: ["EUR/SCE", "IO/UNP", "POL"],
+      ...stamp,
+    };
+    const drafts: { id: string; cable: Cable }[] = [];
+    for (const cable of archived.filter((c) => c.tags.includes("KV"))) {
+      const { id } = await createDraft(deps, drafter, draftOf(cable) as DraftFields);
+      drafts.push({ id, cable });
+    }
+    // The rule, said again: the text readable, and a part in the draft (no clearance is asked of anyone here).
+    const mayView = (user: User, draft: { cable: Cable }) =>
+      mayRead({ ...user, userId: user.id }, draft.cable) &&
+      (user.roles.includes("admin") || user.id === drafter.id || user.post === "STATE");
+    const rows = await store.db
+      .selectFrom("position_suggestions")
+      .select(["id", "cable_id", "sentence"])
+      .where("cable_id", "like", "draft:%")
+      .execute();
+    expect(rows.length).toBeGreaterThan(100);
+    const users = fc.record({
+      reader: readers,
+      roles: fc.constantFrom<User["roles"][]>(["reader"], ["reader", "drafter"], ["admin"]),
+      self: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        users,
+        fc.constantFrom(...rows),
+        fc.constantFrom("confirm" as const, "dismiss" as const),
+        async ({ reader, roles, self }, pick, verb) => {
+          const user: User = { ...reader, id: self ? drafter.id : "property-reader", username: "u", roles, ...stamp };
+          const draft = drafts.find((d) => `draft:${d.id}` === pick.cable_id)!;
+          const visible = mayView(user, draft);
+
+          const listed = await listSuggestions(deps, reader, suggesting, user);
+          for (const s of listed.filter((x) => x.draftId !== null)) {
+            expect(
+              mayView(
+                user,
+                drafts.find((d) => d.id === s.draftId)!,
+              ),
+            ).toBe(true);
+          }
+          const own = await draftSuggestions(store, user, draft.id).then(
+            (list) => list.map((x) => x.id),
+            (error: unknown) => (isCablegramError(error) ? error.code : Promise.reject(error)),
+          );
+          if (visible) expect(own).toContain(pick.id);
+          else expect(own).toBe("DRAFT_NOT_FOUND");
+
+          const props = { by: user, reader: { ...reader, userId: user.id }, user, suggestionId: pick.id };
+          const decided =
+            verb === "confirm"
+              ? confirmSuggestion(deps, { ...props, campaignId: suggesting })
+              : dismissSuggestion(deps, props);
+          const outcome = await decided.then(
+            () => "done",
+            (error: unknown) => {
+              if (!isCablegramError(error)) throw error;
+              expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain(pick.sentence);
+              return error.code;
+            },
+          );
+          if (roles.length === 1 && roles[0] === "reader") expect(outcome).toBe("FORBIDDEN");
+          else if (!visible) expect(outcome).toBe("SUGGESTION_NOT_FOUND");
+          else if (verb === "confirm") expect(["SUGGESTION_IN_DRAFT", "SUGGESTION_DECIDED"]).toContain(outcome);
+          else expect(["done", "SUGGESTION_DECIDED"]).toContain(outcome);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });

@@ -49,7 +49,7 @@ describe.each(DIALECTS)("%s: campaign CLI", (dialect) => {
     expect(await tally("--bloc", "NATO")).toEqual([24, 28]);
     expect(await tally("--bloc", "G7")).toEqual([7, 7]);
     const text = await run("campaign", "tally", "kosovo-recognition", "--bloc", "EU", "--as-of", "2009-04-07");
-    expect(text.out).toContain(" 22 of 27 recognizes");
+    expect(text.out).toContain(" 22 of 27 recognize:");
   });
 
   it("lists bloc members on a day: NATO 26 then 28, the UK out of the EU on 2020-01-31", async () => {

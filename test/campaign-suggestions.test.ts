@@ -1,7 +1,8 @@
 // Position suggestions through the API on both dialects: 09STATE39345's supporters and possible opponents offered
 // for a campaign whose TAGS fit it, confirmed (recorded with the cable as source) or dismissed by a person, never
 // recorded without one, and never shown to a reader who may not read the cable. And a reply's position report,
-// recorded when the reply is released.
+// recorded when the reply is released. A draft's text is read for suggestions each time it is saved: shown to the
+// drafter and to campaign editors who may see the draft, to no one else, and handed to the cable on release.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTING } from "../src/services/acting.ts";
 import { createCampaign, preloadKosovoCampaign } from "../src/services/campaigns/index.ts";
@@ -11,7 +12,8 @@ import { seedDraft } from "./helpers/workflow-world.ts";
 
 type Suggestion = {
   id: string;
-  cableId: string;
+  cableId: string | null;
+  draftId: string | null;
   paragraph: number;
   country: string;
   stance: string;
@@ -172,5 +174,110 @@ describe.each(DIALECTS)("%s: position suggestions", (dialect) => {
     const released = await call(server, "admin", { method: "POST", url: `/api/drafts/${id}/release`, payload: {} });
     expect([released.statusCode, released.json().code]).toEqual([409, "NOT_READY_FOR_RELEASE"]);
     expect(released.json().detail ?? released.body).toContain("no position");
+  });
+
+  describe("a draft's suggestions", () => {
+    let draftId: string;
+    type DraftSuggestion = { id: string; paragraph: number; country: string; stance: string; status: string };
+    const ofDraft = async (user: "confidential" | "admin" | "unclassified") => {
+      const res = await call(server, user, { url: `/api/drafts/${draftId}/suggestions` });
+      return { status: res.statusCode, body: res.statusCode === 200 ? res.json<DraftSuggestion[]>() : res.json() };
+    };
+
+    beforeAll(async () => {
+      const created = await call(server, "confidential", {
+        method: "POST",
+        url: "/api/drafts",
+        payload: seedDraft("09STATE39345"),
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      draftId = created.json<{ id: string }>().id;
+    });
+
+    it("reads the saved draft for suggestions pointing at their paragraph, and records nothing", async () => {
+      const { status, body } = await ofDraft("confidential");
+      expect(status).toBe(200);
+      const seed = (body as DraftSuggestion[]).filter((s) => s.paragraph === 3);
+      expect(seed.filter((s) => s.stance === "supports").map((s) => s.country)).toEqual(
+        expect.arrayContaining(["FR", "DE", "GB", "IT", "TR", "HR", "AL"]),
+      );
+      expect(seed.filter((s) => s.stance === "opposes").map((s) => s.country)).toEqual(
+        expect.arrayContaining(["RS", "RU", "CU", "CY", "ES", "VE"]),
+      );
+      expect(seed.every((s) => s.status === "open")).toBe(true);
+      expect((await events("admin")).map((e) => e.country)).toEqual(["FR"]);
+    });
+
+    it("offers them to a campaign editor who may see the draft, as the draft's, and to no one else", async () => {
+      const mine = (await list("confidential")).filter((s) => s.draftId === draftId);
+      expect(mine.length).toBeGreaterThanOrEqual(13);
+      expect(mine.every((s) => s.cableId === null && s.status === "open")).toBe(true);
+      expect((await list("unclassified")).some((s) => s.draftId !== null)).toBe(false);
+      expect(await ofDraft("unclassified")).toMatchObject({ status: 404, body: { code: "DRAFT_NOT_FOUND" } });
+      const hidden = await call(server, "unclassified", { url: `/api/campaigns/${CAMPAIGN}/suggestions` });
+      expect(hidden.body).not.toContain("Delegations");
+    });
+
+    it("reads the text again on each save: a sentence removed takes its suggestions with it", async () => {
+      const fields = seedDraft("09STATE39345");
+      const paragraphs = fields.paragraphs!.filter((_, i) => i !== 3);
+      const saved = await call(server, "confidential", {
+        method: "PATCH",
+        url: `/api/drafts/${draftId}`,
+        payload: { paragraphs },
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      const after = (await ofDraft("confidential")).body as DraftSuggestion[];
+      expect(after.map((s) => s.country)).not.toContain("FR");
+      const back = await call(server, "confidential", {
+        method: "PATCH",
+        url: `/api/drafts/${draftId}`,
+        payload: { paragraphs: fields.paragraphs },
+      });
+      expect(back.statusCode, back.body).toBe(200);
+      expect(((await ofDraft("confidential")).body as DraftSuggestion[]).map((s) => s.country)).toContain("FR");
+    });
+
+    it("records nothing on a draft's confirmation (its source is not archived yet), and keeps a dismissal on saves", async () => {
+      const id = `draft:${draftId}-p3-DE-supports`;
+      const confirm = await call(server, "confidential", {
+        method: "POST",
+        url: `/api/suggestions/${encodeURIComponent(id)}/confirm`,
+        payload: { campaignId: CAMPAIGN },
+      });
+      expect([confirm.statusCode, confirm.json().code]).toEqual([409, "SUGGESTION_IN_DRAFT"]);
+      const stranger = await call(server, "unclassified", {
+        method: "POST",
+        url: `/api/suggestions/${encodeURIComponent(id)}/dismiss`,
+      });
+      expect(stranger.statusCode).toBe(403);
+      const dismiss = await call(server, "confidential", {
+        method: "POST",
+        url: `/api/suggestions/${encodeURIComponent(id)}/dismiss`,
+      });
+      expect(dismiss.statusCode, dismiss.body).toBe(200);
+      await call(server, "confidential", {
+        method: "PATCH",
+        url: `/api/drafts/${draftId}`,
+        payload: { subject: "KOSOVO: SUPPORT IN INTERNATIONAL BODIES (REVISED)" },
+      });
+      const de = ((await ofDraft("confidential")).body as DraftSuggestion[]).find((s) => s.id === id);
+      expect(de?.status).toBe("dismissed");
+      expect((await events("admin")).map((e) => e.country)).toEqual(["FR"]);
+    });
+
+    it("hands its suggestions, decisions and all, to the cable it is released as", async () => {
+      const released = await call(server, "admin", {
+        method: "POST",
+        url: `/api/drafts/${draftId}/release`,
+        payload: {},
+      });
+      expect(released.statusCode, released.body).toBe(200);
+      const cableId = released.json<{ id: string }>().id;
+      const listed = (await list("confidential")).filter((s) => s.cableId === cableId);
+      expect(listed.find((s) => s.id === `${cableId}-p3-DE-supports`)?.status).toBe("dismissed");
+      expect(listed.find((s) => s.id === `${cableId}-p3-FR-supports`)?.status).toBe("open");
+      expect((await list("confidential")).some((s) => s.draftId === draftId)).toBe(false);
+    });
   });
 });

@@ -42,6 +42,7 @@ const OPERATIONS: Record<string, string> = {
   "GET /api/campaigns/{id}/changes": "getCampaignChanges",
   "POST /api/campaigns/{id}/positions": "recordPosition",
   "GET /api/campaigns/{id}/suggestions": "listCampaignSuggestions",
+  "GET /api/drafts/{id}/suggestions": "listDraftSuggestions",
   "GET /api/campaigns/{id}/taskings": "listCampaignTaskings",
   "POST /api/campaigns/{id}/taskings": "tieTasking",
   "POST /api/suggestions/{id}/confirm": "confirmSuggestion",

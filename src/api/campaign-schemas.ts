@@ -112,7 +112,10 @@ export const BlocMembersSchema = z
 export const PositionSuggestionSchema = z
   .object({
     id: z.string(),
-    cableId: z.string(),
+    /** The archived cable whose text suggests it; null for a draft's. */
+    cableId: z.string().nullable(),
+    /** The draft, not yet released, whose saved text suggests it; null for a cable's. */
+    draftId: z.string().nullable(),
     paragraph: z.number().int(),
     sentence: z.string(),
     country: Iso2,
@@ -123,6 +126,22 @@ export const PositionSuggestionSchema = z
     status: z.enum(["open", "confirmed", "dismissed"]),
   })
   .meta({ id: "PositionSuggestion" });
+
+/** A suggestion of a draft's saved text as the composer shows it: the stance, before any campaign is chosen. */
+export const DraftSuggestionSchema = z
+  .object({
+    id: z.string(),
+    draftId: z.string(),
+    paragraph: z.number().int(),
+    sentence: z.string(),
+    country: Iso2,
+    countryName: z.string(),
+    stance: z.enum(["supports", "opposes", "recognizes", "does_not_recognize", "abstains"]),
+    /** The sentence hedges ("might emerge"): a position from it is unconfirmed. */
+    hedged: z.boolean(),
+    status: z.enum(["open", "confirmed", "dismissed"]),
+  })
+  .meta({ id: "DraftSuggestion" });
 
 /** `GET /api/campaigns/:id/changes`'s query: from is required, to defaults to today, bloc to the world. */
 export const ChangesQuerySchema = z.object({

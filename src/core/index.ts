@@ -24,6 +24,7 @@ export * from "./campaigns/question.ts";
 export * from "./campaigns/position-event.ts";
 export * from "./campaigns/event-index.ts";
 export * from "./campaigns/tally.ts";
+export * from "./campaigns/tally-wording.ts";
 export * from "./campaigns/kosovo-recognitions.ts";
 export * from "./campaigns/suggest-positions.ts";
 export * from "./campaigns/position-report.ts";

@@ -35,6 +35,11 @@ export const ERRORS = {
     status: 409,
     message: "The suggestion was confirmed or dismissed already; record a new position to change it.",
   },
+  SUGGESTION_IN_DRAFT: {
+    status: 409,
+    message:
+      "The suggestion comes from a draft not yet released; use the draft's position report, or wait for release.",
+  },
   DRAFT_NOT_EDITABLE: { status: 409, message: "The draft was released or discarded; draft a correction instead." },
   DRAFT_CHANGED: {
     status: 412,

@@ -2,11 +2,20 @@
 // as-of slider moved by keyboard to 7 April 2009 reads 57 states, 22 of 27 EU, 24 of 28 NATO and 7 of 7 G7 (the
 // figures of 09STATE39345, and the API's own tally), Kosovo is on the map, a country's source is shown on click,
 // the table exports CSV, a position recorded from a CONFIDENTIAL cable shows for its recorder and leaves no trace
-// for an UNCLASSIFIED reader, a refused position shows the server's problem, and a tasking tied to the question
-// lists its action posts.
+// for an UNCLASSIFIED reader, a refused position shows the server's problem, a tasking tied to the question
+// lists its action posts, and 09STATE39345's suggestions (support from seven, possible opposition from six) are
+// offered against the real endpoint: one confirmed becomes a recorded position with the cable as source, on the map
+// and in the tally; one dismissed is gone, and stays gone on reload. A draft of the same text shows its drafter
+// the same suggestions in the composer, one of which he takes into the position report.
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTING } from "../../src/services/acting.ts";
+import { createCampaign } from "../../src/services/campaigns/index.ts";
+import { systemClock } from "../../src/services/clock.ts";
+import { parseTelegram } from "../../src/telegram/index.ts";
+import { draftOf } from "../helpers/draft-body.ts";
+import { readSeed } from "../helpers/seeds.ts";
 import { browserMissing, startWebWorld, type WebWorld } from "./web-world.ts";
 import { watchMissingSuggestions } from "./missing-endpoint.ts";
 import { releaseDemarche } from "./release-fixture.ts";
@@ -160,6 +169,101 @@ describe.skipIf(browserMissing)(`web: campaign map${browserMissing ? ` (skipped:
     expect(await rows.locator("tbody tr").first().innerText()).toContain(demarche);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(missing.filter(consoleErrors)).toEqual([]);
+    await context.close();
+  });
+
+  it("offers 09STATE39345's suggestions; one confirmed is recorded with the cable as source, one dismissed stays so", async () => {
+    const campaign = "kosovo-bodies";
+    await createCampaign({ store: world.store, clock: systemClock }, SYSTEM_ACTING, {
+      id: campaign,
+      name: "Kosovo in international bodies",
+      tags: ["PREL", "KV"],
+      startsOn: "2009-01-01",
+      questions: [{ id: "participation", title: "Supports Kosovo's participation in international bodies" }],
+    });
+    type Suggestion = { id: string; cableId: string | null; paragraph: number; country: string; position: string };
+    const api = world.apiAs("drafter");
+    const offered = (await api<Suggestion[]>("GET", `/api/campaigns/${campaign}/suggestions`)).filter(
+      (s) => s.cableId === "09STATE39345" && s.paragraph === 3,
+    );
+    expect(offered.filter((s) => s.position === "supports").map((s) => s.country)).toEqual([
+      ...["FR", "DE", "GB", "IT", "TR", "HR", "AL"],
+    ]);
+    expect(offered.filter((s) => s.position === "leaning_against").map((s) => s.country)).toEqual([
+      ...["RS", "RU", "CU", "CY", "ES", "VE"],
+    ]);
+
+    const { page, context, consoleErrors } = await world.newPage();
+    await world.signIn(page, "drafter");
+    await page.goto(`/campaigns/${campaign}`);
+    const panel = page.getByRole("region", { name: "Suggested from cables" });
+    const seedItems = panel.locator("li", { has: page.getByRole("link", { name: "09STATE39345 ¶3" }) });
+    await expect.poll(() => seedItems.count()).toBe(13);
+    for (const name of ["France", "Germany", "United Kingdom", "Italy", "Türkiye", "Croatia", "Albania"]) {
+      expect(await seedItems.filter({ hasText: `${name}: supports` }).count(), name).toBe(1);
+    }
+    for (const name of ["Serbia", "Russian Federation", "Cuba", "Cyprus", "Spain", "Venezuela"]) {
+      expect(await seedItems.filter({ hasText: `${name}: leaning against` }).count(), name).toBe(1);
+    }
+    expect(await card(page, "WORLD")).toMatch(/^0 of \d+$/);
+    expect(await page.locator('.world-map [data-iso2="FR"] path').getAttribute("fill")).toBe("#e4e7eb");
+
+    // Confirmed: a recorded position, the cable its source; the map, the tally and the table show it.
+    await seedItems.getByRole("button", { name: "Confirm France" }).click();
+    await expect.poll(() => page.locator('.world-map [data-iso2="FR"] path').getAttribute("fill")).toBe("#1a9850");
+    expect(await card(page, "WORLD")).toMatch(/^1 of \d+$/);
+    expect(await page.locator('.tally-card[data-bloc="WORLD"] .tally-position').innerText()).toBe("supports");
+    const france = page.locator('.country-table tr[data-iso2="FR"]');
+    expect(await france.getByRole("link", { name: "cable 09STATE39345" }).getAttribute("href")).toBe(
+      "/cables/09STATE39345",
+    );
+    await expect.poll(() => seedItems.count()).toBe(12);
+    const recorded = await api<{ events: { country: string; position: string; sources: unknown[] }[] }>(
+      "GET",
+      `/api/campaigns/${campaign}`,
+    );
+    expect(recorded.events).toEqual([
+      expect.objectContaining({
+        country: "FR",
+        position: "supports",
+        sources: [{ kind: "cable", cableId: "09STATE39345" }],
+      }),
+    ]);
+
+    // Dismissed: gone, recorded nowhere, and still gone once the page is loaded again.
+    await seedItems.getByRole("button", { name: "Dismiss Serbia" }).click();
+    await expect.poll(() => seedItems.filter({ hasText: "Serbia: leaning against" }).count()).toBe(0);
+    await world.screenshot(page, "campaign-suggestions", { fullPage: false });
+    await page.reload();
+    await expect.poll(() => seedItems.count()).toBe(11);
+    expect(await seedItems.filter({ hasText: "Serbia: leaning against" }).count()).toBe(0);
+    expect(await seedItems.filter({ hasText: "Russian Federation: leaning against" }).count()).toBe(1);
+    const after = await api<Suggestion[] & { status?: string }[]>("GET", `/api/campaigns/${campaign}/suggestions`);
+    expect(after.find((s) => s.id === "09STATE39345-p3-RS-opposes")).toMatchObject({ status: "dismissed" });
+    expect((await api<{ events: unknown[] }>("GET", `/api/campaigns/${campaign}`)).events).toHaveLength(1);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a saved draft's suggestions to its drafter in the composer, and takes one into the position report", async () => {
+    const draft = await world.apiAs("drafter")<{ id: string }>(
+      "POST",
+      "/api/drafts",
+      draftOf(parseTelegram(readSeed("09STATE39345"))),
+    );
+    const { page, context, consoleErrors } = await world.newPage();
+    await world.signIn(page, "drafter");
+    await page.goto(`/drafts/${draft.id}`);
+    const panel = page.getByRole("region", { name: "Positions your text suggests" });
+    await panel.getByText("France supports").waitFor();
+    expect(await panel.getByText("Serbia might be against").count()).toBeGreaterThan(0);
+    await panel.getByRole("button", { name: "Use France in the position report" }).first().click();
+    expect(await page.getByLabel("Country", { exact: true }).inputValue()).toBe("FR");
+    expect(await page.getByLabel("Position", { exact: true }).inputValue()).toBe("supports");
+    // Taken into the form, not recorded: the campaign has no position from a draft.
+    const campaign = await world.apiAs("drafter")<{ events: unknown[] }>("GET", "/api/campaigns/kosovo-bodies");
+    expect(campaign.events).toHaveLength(1);
+    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 });

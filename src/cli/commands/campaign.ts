@@ -1,7 +1,7 @@
 // `cablegram campaign list|show|tally|position add` and `cablegram bloc list|members`: campaigns and blocs from the
 // terminal, as the API gives them. The Kosovo recognition campaign is preloaded on first use, as the server does.
 import type { Command } from "commander";
-import { parseCableId, type EventSource } from "../../core/index.ts";
+import { noPositionPredicate, parseCableId, positionPredicate, type EventSource } from "../../core/index.ts";
 import { SYSTEM_ACTING } from "../../services/acting.ts";
 import { SYSTEM_READER, type Reader } from "../../services/access/reader.ts";
 import {
@@ -125,9 +125,11 @@ export const campaignCommand: CommandModule = (program: Command, io: Io, done: (
           const known = t.knownOn ? `, as known on ${t.knownOn}` : "";
           io.stdout(`${t.question}: ${t.bloc} (${t.members.length} members) as of ${t.asOf}${known}`);
           for (const c of t.counts)
-            io.stdout(`  ${String(c.count).padStart(3)} of ${t.members.length} ${c.label}: ${c.countries.join(" ")}`);
+            io.stdout(
+              `  ${String(c.count).padStart(3)} of ${t.members.length} ${positionPredicate(c.label, c.count)}: ${c.countries.join(" ")}`,
+            );
           io.stdout(
-            `  ${String(t.unknown.length).padStart(3)} of ${t.members.length} no recorded position: ${t.unknown.join(" ")}`,
+            `  ${String(t.unknown.length).padStart(3)} of ${t.members.length} ${noPositionPredicate(t.unknown.length)}: ${t.unknown.join(" ")}`,
           );
           return 0;
         }),

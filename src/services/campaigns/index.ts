@@ -12,7 +12,14 @@ export { assertMayRecord, RECORDING_ROLES, type Recorder } from "./may-record.ts
 export { KOSOVO_CAMPAIGN, preloadKosovoCampaign } from "./preload-kosovo-campaign.ts";
 export { recordPosition, type NewPosition } from "./record-position.ts";
 export { tallyCampaign, type TallyQuery, type TallyView } from "./tally-campaign.ts";
-export { listSuggestions, suggestionId, suggestionView, type PositionSuggestionView } from "./list-suggestions.ts";
+export { listSuggestions, suggestionView, type PositionSuggestionView } from "./list-suggestions.ts";
+export { suggestionId } from "./suggestion-id.ts";
+export {
+  draftSuggestions,
+  releaseDraftSuggestions,
+  suggestFromDraft,
+  type DraftSuggestionView,
+} from "./draft-suggestions.ts";
 export { confirmSuggestion, dismissSuggestion } from "./decide-suggestion.ts";
 export { campaignTaskings, type TaskingStatus, type TaskingView } from "./campaign-taskings.ts";
 export { tieTasking, type TieTaskingProps } from "./tie-tasking.ts";

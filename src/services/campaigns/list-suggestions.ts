@@ -1,6 +1,7 @@
-// The positions that cables fitting a campaign suggest, read from their text. Decided on demand: a cable is read
-// for suggestions the first time a campaign it fits is asked about (and never again), so imports and releases pay
-// nothing for it and the archive's cables that no campaign concerns are never read.
+// The positions that cables and drafts fitting a campaign suggest, read from their text. An archived cable is read
+// on demand: the first time a campaign it fits is asked about (and never again), so imports and releases pay
+// nothing for it and the archive's cables that no campaign concerns are never read. A draft is read when it is
+// saved (draft-suggestions.ts), and its suggestions are listed only to those who may see the draft.
 import {
   isoCountryName,
   isoOfTag,
@@ -14,12 +15,18 @@ import { readableBy } from "../access/readable-by.ts";
 import type { Reader } from "../access/reader.ts";
 import { readCable } from "../archive/read-cable.ts";
 import type { Deps } from "../clock.ts";
+import type { User } from "../users/user-schema.ts";
 import { campaignSummary, type CampaignSummary } from "./campaign.ts";
+import { draftOfText, draftTextId, visibleDraftsTagged } from "./draft-suggestions.ts";
+import { suggestionId } from "./suggestion-id.ts";
 
 /** A suggestion as the API shows it (PositionSuggestionSchema). */
 export type PositionSuggestionView = {
   id: string;
-  cableId: string;
+  /** The archived cable whose text suggests it, or null for a draft's. */
+  cableId: string | null;
+  /** The draft (not yet released) whose saved text suggests it, or null for a cable's. */
+  draftId: string | null;
   paragraph: number;
   sentence: string;
   country: string;
@@ -36,13 +43,15 @@ const CABLE_LIMIT = 200;
 /**
  * The suggestions of the cables that fit `campaignId` (a TAGS country code of the campaign among theirs) and that
  * `reader` may read, latest cables first; each with the first question of the campaign its stance answers (a
- * stance that answers none is left out). Cables not yet read for suggestions are read now.
+ * stance that answers none is left out). Cables not yet read for suggestions are read now. With `user` (whose
+ * reader `reader` is), the open suggestions of the drafts that fit and that he may see come first.
  * @example (await listSuggestions(deps, reader, "kosovo-recognition"))[0] // { cableId: "09STATE39345", country: "FR", stance: "supports", status: "open", ... }
  */
 export async function listSuggestions(
   deps: Deps,
   reader: Reader,
   campaignId: string,
+  user?: User,
 ): Promise<PositionSuggestionView[]> {
   const { store } = deps;
   const campaign = await campaignSummary(store, campaignId);
@@ -64,9 +73,11 @@ export async function listSuggestions(
     .orderBy("c.seq", "desc")
     .limit(CABLE_LIMIT)
     .execute();
-  const ids = cables.map((c) => c.id);
+  const drafts = user === undefined ? [] : await visibleDraftsTagged(store, user, countryTags);
+  const cableIds = cables.map((c) => c.id);
+  if (cableIds.length > 0) await scanCables(deps, reader, cableIds);
+  const ids = [...drafts.map(draftTextId), ...cableIds];
   if (ids.length === 0) return [];
-  await scanCables(deps, reader, ids);
   const rows = await store.db
     .selectFrom("position_suggestions")
     .selectAll()
@@ -98,9 +109,11 @@ export function suggestionView(
   for (const question of questions) {
     const position = positionForStance(question, stance, row.hedged === 1);
     if (position === null) continue;
+    const draftId = draftOfText(row.cable_id);
     return {
       id: row.id,
-      cableId: row.cable_id,
+      cableId: draftId === null ? row.cable_id : null,
+      draftId,
       paragraph: row.paragraph,
       sentence: row.sentence,
       country: row.country,
@@ -158,12 +171,4 @@ async function scanCables(deps: Deps, reader: Reader, ids: readonly string[]): P
         .execute();
     });
   }
-}
-
-/**
- * A suggestion's id: its cable, paragraph, country and stance, so that reading a cable again gives the same ids.
- * @example suggestionId("09STATE39345", 3, "FR", "supports") // "09STATE39345-p3-FR-supports"
- */
-export function suggestionId(cableId: string, paragraph: number, country: string, stance: Stance): string {
-  return `${cableId}-p${paragraph}-${country}-${stance}`;
 }

@@ -11,7 +11,13 @@ import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { decodeModel } from "../archive/archived-cable.ts";
 import { locksOf } from "../access/index.ts";
 import { appendLink, nextVersion, recordHead, signingKey } from "../chain/index.ts";
-import { campaignSummary, questionOf, recordPosition, type PositionEventView } from "../campaigns/index.ts";
+import {
+  campaignSummary,
+  questionOf,
+  recordPosition,
+  releaseDraftSuggestions,
+  type PositionEventView,
+} from "../campaigns/index.ts";
 import { findPost, type Post } from "../directory/index.ts";
 import { enqueueDeliveries } from "../distribution/index.ts";
 import { CablegramError } from "../errors.ts";
@@ -137,6 +143,8 @@ export async function releaseDraft(deps: WorkflowDeps, user: User, draftId: stri
     // The release is committed: a notice that could not be left must not make it look failed.
     deps.log?.error({ err: error }, "saved-search notices could not be left");
   });
+  // The draft's suggestions, and what people decided of them, become the cable's (else the cable is read anew).
+  await releaseDraftSuggestions(store, draftId, cable.id!, clock.now()).catch(() => {});
   if (report === null) return { id: cable.id!, cable };
   // After the commit: the position's source must be an archived cable its recorder may read.
   try {

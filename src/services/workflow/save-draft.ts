@@ -1,6 +1,7 @@
 // Creating and editing drafts: every save resolves the addressees and answers with the findings.
 import { randomUUID } from "node:crypto";
 import { locksOf } from "../access/index.ts";
+import { suggestFromDraft } from "../campaigns/draft-suggestions.ts";
 import { CablegramError } from "../errors.ts";
 import { hasRole, type User } from "../users/user-schema.ts";
 import { composeDraft } from "./compose-draft.ts";
@@ -72,6 +73,8 @@ export async function createDraft(
       action: "draft.create",
       detail,
     });
+    // Positions the text suggests, for a person to confirm or dismiss: read with each save, none recorded.
+    await suggestFromDraft(txStore, id, composed.cable.paragraphs);
   });
   await deps.bus?.publish({
     type: "draft.created",
@@ -179,6 +182,7 @@ async function writeChange(
       action: "draft.update",
       detail,
     });
+    await suggestFromDraft(txStore, id, composed.cable.paragraphs);
     return true;
   });
   if (!written) return null;

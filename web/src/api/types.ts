@@ -12,6 +12,7 @@ import type {
   NewPositionSchema,
   PositionEventViewSchema,
   PositionSuggestionSchema,
+  DraftSuggestionSchema,
   QuestionSchema,
   TallySchema,
   TaskingSchema,
@@ -82,6 +83,7 @@ export type Campaign = z.output<typeof CampaignSchema>;
 export type CampaignQuestion = z.output<typeof QuestionSchema>;
 export type PositionEventView = z.output<typeof PositionEventViewSchema>;
 export type PositionSuggestion = z.output<typeof PositionSuggestionSchema>;
+export type DraftSuggestion = z.output<typeof DraftSuggestionSchema>;
 export type Tally = z.output<typeof TallySchema>;
 export type Tasking = z.output<typeof TaskingSchema>;
 export type Bloc = z.output<typeof BlocSchema>;

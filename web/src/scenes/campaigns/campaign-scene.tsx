@@ -5,6 +5,7 @@
 // (see country-positions.ts), so moving the date costs no request and shows only what the reader may see.
 import { useEffect, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import { tallySentence } from "../../../../src/core/campaigns/tally-wording.ts";
 import type { IsoDate } from "../../../../src/core/countries/iso-date.ts";
 import { segment } from "../../api/client.ts";
 import type { Campaign } from "../../api/types.ts";
@@ -115,7 +116,9 @@ function CampaignPage({ campaign, reload }: { campaign: Campaign; reload: () => 
           <h2 className="question-title">{question.title}</h2>
           <AsOfControl date={asOf} min={min} max={max} onChange={setAsOf} />
           <p className="visually-hidden" role="status" aria-live="polite">
-            {world ? `${longDate(asOf)}: ${world.held} of ${world.members} ${world.label} ${world.lead.label}.` : ""}
+            {world
+              ? `${longDate(asOf)}: ${tallySentence(world.held, world.members, world.label, world.lead.label)}.`
+              : ""}
           </p>
           <TallyCardList cards={cards} />
           <div className="campaign-map-row">

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { api, ApiError, segment } from "../../api/client.ts";
 import { isAlerting } from "../../../../src/core/index.ts";
-import type { Draft, DutyOfficer, SavedDraft } from "../../api/types.ts";
+import type { Draft, DraftSuggestion, DutyOfficer, SavedDraft } from "../../api/types.ts";
 import { ClassificationBanner } from "../../components/classification-banner.tsx";
 import { Loading, Problem } from "../../components/problem.tsx";
 import { hasRole, useUser } from "../../stores/session.tsx";
@@ -15,6 +15,7 @@ import { ClearancesPanel } from "./components/clearances-panel.tsx";
 import { ComposerForm } from "./components/composer-form.tsx";
 import { DiscardControl } from "./components/discard-control.tsx";
 import { DraftHistory } from "./components/draft-history.tsx";
+import { DraftSuggestionsPanel } from "./components/draft-suggestions-panel.tsx";
 import { FindingsSummary } from "./components/findings-summary.tsx";
 import { ReleaseControl } from "./components/release-control.tsx";
 import { RoutingHints } from "./components/routing-hints.tsx";
@@ -167,6 +168,22 @@ export function ComposerScene() {
     } finally {
       setSaving(false);
     }
+  }
+
+  /** Takes a suggestion of the text into the position report: the person's confirmation, recorded on release. */
+  function takeSuggestion(s: DraftSuggestion) {
+    setForm((f) => ({
+      ...f,
+      positionReport: {
+        ...f.positionReport,
+        country: s.country,
+        position: s.stance,
+        confidence: s.hedged ? "unconfirmed" : "reported",
+      },
+    }));
+    setNotice(
+      `${s.countryName} is in the position report: choose its campaign and question, check the position, and save.`,
+    );
   }
 
   /** Replaces the form with the draft as saved now (someone else's revision), dropping unsaved edits. */
@@ -393,6 +410,14 @@ export function ComposerScene() {
             subject={form.subject}
             onChanged={reloadDraft}
           />
+          {stored && stored.status === "draft" && (
+            <DraftSuggestionsPanel
+              draftId={stored.id}
+              revision={stored.revision}
+              editable={editable}
+              onUse={takeSuggestion}
+            />
+          )}
           {showPreview && <TelegramPreview cable={previewCable} />}
           {stored && <DraftHistory history={stored.history} />}
         </aside>

@@ -1,5 +1,6 @@
 // The world's count of each position over the campaign, as a step chart in plain SVG, with a line at the as-of day.
 import type { Position } from "../../../../../src/core/campaigns/question.ts";
+import { positionPredicate } from "../../../../../src/core/campaigns/tally-wording.ts";
 import type { IsoDate } from "../../../../../src/core/countries/iso-date.ts";
 import { daysBetween, longDate } from "../campaign-dates.ts";
 import type { CountsPoint } from "../tally-cards.ts";
@@ -38,7 +39,10 @@ export function CountsChart({ points, positions, from, to, asOf }: Props) {
   const years: number[] = [];
   for (let year = firstYear; year <= lastYear; year += every) years.push(year);
   const latest = [...points].reverse().find((p) => p.date <= asOf);
-  const summary = positions.map((p, i) => `${latest?.counts[i] ?? 0} ${p.label}`).join(", ");
+  const summary = positions
+    .map((p, i) => [p.label, latest?.counts[i] ?? 0] as const)
+    .map(([label, count]) => `${count} ${positionPredicate(label, count)}`)
+    .join(", ");
   return (
     <figure className="counts-chart">
       <svg

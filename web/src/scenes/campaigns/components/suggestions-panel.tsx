@@ -1,10 +1,12 @@
-// Positions suggested by the text of cables, for a person to confirm (record) or dismiss. Shown only when the
-// server offers suggestions: a 404 from the suggestions endpoint leaves the panel out.
+// Positions suggested by the text of cables and of drafts, for a person to confirm (record, with the cable as
+// source) or dismiss. A draft's is confirmed once the draft is released. Shown only when the server offers
+// suggestions: a 404 from the suggestions endpoint leaves the panel out.
 import { useState } from "react";
 import { Link } from "react-router";
 import { api, ApiError, segment } from "../../../api/client.ts";
 import type { PositionSuggestion } from "../../../api/types.ts";
 import { Problem } from "../../../components/problem.tsx";
+import "../../../components/suggestion-list.css";
 import { useApi } from "../../../stores/use-api.ts";
 
 type Props = { campaignId: string; onDecided: () => void };
@@ -27,7 +29,8 @@ export function SuggestionsPanel({ campaignId, onDecided }: Props) {
   const decide = (suggestion: PositionSuggestion, verb: "confirm" | "dismiss") => {
     setBusy(suggestion.id);
     setError(null);
-    api("POST", `/api/suggestions/${segment(suggestion.id)}/${verb}`)
+    const body = verb === "confirm" ? { campaignId, questionId: suggestion.questionId } : undefined;
+    api("POST", `/api/suggestions/${segment(suggestion.id)}/${verb}`, body)
       .then(() => {
         suggestions.reload();
         if (verb === "confirm") onDecided();
@@ -48,15 +51,23 @@ export function SuggestionsPanel({ campaignId, onDecided }: Props) {
             <li key={s.id}>
               <p>
                 <strong>{s.countryName}</strong>: {s.position.replaceAll("_", " ")} —{" "}
-                <Link to={`/cables/${segment(s.cableId)}#p${s.paragraph}`}>
-                  {s.cableId} ¶{s.paragraph}
-                </Link>
+                {s.cableId !== null ? (
+                  <Link to={`/cables/${segment(s.cableId)}#p${s.paragraph}`}>
+                    {s.cableId} ¶{s.paragraph}
+                  </Link>
+                ) : (
+                  <Link to={`/drafts/${segment(s.draftId ?? "")}`}>a draft, not yet released</Link>
+                )}
               </p>
               <blockquote>{s.sentence}</blockquote>
               <div className="suggestion-actions">
-                <button type="button" disabled={busy === s.id} onClick={() => decide(s, "confirm")}>
-                  Confirm {s.countryName}
-                </button>
+                {s.cableId !== null ? (
+                  <button type="button" disabled={busy === s.id} onClick={() => decide(s, "confirm")}>
+                    Confirm {s.countryName}
+                  </button>
+                ) : (
+                  <span className="muted small">Confirmed once the draft is released.</span>
+                )}
                 <button type="button" disabled={busy === s.id} onClick={() => decide(s, "dismiss")}>
                   Dismiss {s.countryName}
                 </button>

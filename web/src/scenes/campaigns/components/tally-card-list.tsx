@@ -1,4 +1,5 @@
 // The tally cards: "22 of 27 EU recognize", one card per scope, with the other positions' counts beneath.
+import { positionPredicate } from "../../../../../src/core/campaigns/tally-wording.ts";
 import { plural } from "../../../components/plural.ts";
 import type { TallyCard } from "../tally-cards.ts";
 
@@ -16,10 +17,10 @@ export function TallyCardList({ cards }: Props) {
             </strong>{" "}
             {card.label}
           </span>
-          <span className="tally-position">{card.lead.label}</span>
+          <span className="tally-position">{positionPredicate(card.lead.label, card.held)}</span>
           <span className="tally-rest muted">
             {[
-              ...card.others.map((o) => `${o.count} ${o.position.label}`),
+              ...card.others.map((o) => `${o.count} ${positionPredicate(o.position.label, o.count)}`),
               `${plural(card.unknown, "member")} with no recorded position`,
             ].join(" · ")}
           </span>
