@@ -23,6 +23,8 @@ export type SearchExportOptions = {
   format: SearchExportFormat;
   /** The most cables the export may hold; DEFAULT_EXPORT_MAX when absent. */
   max?: number;
+  /** Told after each page is read, with the cables read so far and the count: a progress bar's feed. */
+  onProgress?: (done: number, count: number) => void;
 };
 
 /** An export ready to stream: everything known before the first byte, and the bytes. */
@@ -61,7 +63,7 @@ export async function exportSearch(
     resultCount: count,
     detail: { format: options.format, ...detail },
   });
-  const pages = searchPages(deps.store, plan, max);
+  const pages = withProgress(searchPages(deps.store, plan, max), count, options.onProgress);
   const chunks =
     options.format === "jsonl"
       ? jsonlChunks(pages)
@@ -74,6 +76,20 @@ export async function exportSearch(
     contentType: EXPORT_FORMAT_INFO[options.format].contentType,
     chunks,
   };
+}
+
+/** The pages as they are, telling `onProgress` how many cables have gone by. */
+async function* withProgress<T>(
+  pages: AsyncIterable<T[]>,
+  count: number,
+  onProgress: ((done: number, count: number) => void) | undefined,
+): AsyncGenerator<T[]> {
+  let done = 0;
+  for await (const page of pages) {
+    yield page;
+    done += page.length;
+    onProgress?.(done, count);
+  }
 }
 
 /** How large an export of a search would be: `count` exactly up to `max`, `max + 1` past it. */
