@@ -1,8 +1,13 @@
 // The pieces of an export: telegram lines laid out on pages, file names made of queries, CSV cells that hold line
 // breaks, text a PDF's standard font can show, and the walk through a search's matches page by page, which stops
 // with an error rather than quietly when more turn up than the export may hold.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageLines, wrapLine } from "../src/telegram/index.ts";
+import { pageLines, renderTelegram, wrapLine } from "../src/telegram/index.ts";
 import { archiveCables } from "../src/services/archive/index.ts";
 import { SYSTEM_READER } from "../src/services/access/reader.ts";
 import { compileQuery } from "../src/services/search/compile-query.ts";
@@ -12,6 +17,7 @@ import { contentDisposition, pdfSafe, searchExportFileName } from "../src/servic
 import { csvChunks } from "../src/services/export/csv-chunks.ts";
 import type { ExportedCable } from "../src/services/export/exported-cable.ts";
 import { searchPages } from "../src/services/export/search-pages.ts";
+import { zipChunks } from "../src/services/export/zip-chunks.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { buildCable } from "./helpers/factories.ts";
 import { DIALECTS, openTestStore } from "./helpers/test-stores.ts";
@@ -69,6 +75,43 @@ describe("CSV and PDF text", () => {
   it("keeps Latin-1, strips other accents, and marks what the PDF's font cannot show", () => {
     expect(pdfSafe("Đakovica – Priština, São Tomé ¶ 1\u0007")).toBe("Dakovica - Pristina, São Tomé ¶ 1");
     expect(pdfSafe("Москва")).toBe("??????");
+  });
+});
+
+describe("a ZIP of telegrams", () => {
+  it("holds each telegram as ID.txt with its CRC, as unzip checks it", async (context) => {
+    const dir = mkdtempSync(join(tmpdir(), "cablegram-zip-"));
+    try {
+      const telegram = (id: string, raw: string): ExportedCable => ({
+        id,
+        raw,
+        archivedAt: "",
+        source: null,
+        cable: () => buildCable({ id }),
+      });
+      async function* pages() {
+        yield [telegram("26STATE1", "KOSOVO ".repeat(500)), telegram("26STATE2", "PRIŠTINA\n")];
+        yield [{ ...telegram("26STATE3", ""), raw: null }];
+      }
+      const parts: Uint8Array[] = [];
+      for await (const chunk of zipChunks(pages(), new Date("2024-05-01T09:00:00Z"))) parts.push(chunk);
+      const files = unzipSync(new Uint8Array(Buffer.concat(parts)));
+      expect(Object.keys(files)).toEqual(["26STATE1.txt", "26STATE2.txt", "26STATE3.txt"]);
+      expect(strFromU8(files["26STATE2.txt"]!)).toBe("PRIŠTINA\n");
+      expect(strFromU8(files["26STATE3.txt"]!)).toBe(renderTelegram(buildCable({ id: "26STATE1" })));
+      let unzip: string;
+      try {
+        unzip = execFileSync("unzip", ["-v"], { encoding: "utf8" });
+      } catch {
+        return context.skip("unzip is missing (apt-get install -y unzip): the CRCs are not checked");
+      }
+      expect(unzip).toBeTruthy();
+      writeFileSync(join(dir, "export.zip"), Buffer.concat(parts));
+      const tested = execFileSync("unzip", ["-t", join(dir, "export.zip")], { encoding: "utf8" });
+      expect(tested).toContain("No errors detected");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
