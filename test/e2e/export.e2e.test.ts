@@ -94,7 +94,6 @@ describe.skipIf(missing)(`web: exports${missing ? ` (skipped: ${missing})` : ""}
     await world.screenshot(secret.page, "search-export");
     await secret.page.setViewportSize({ width: 375, height: 812 });
     expect(await overflows(secret.page)).toBe(false);
-    await world.screenshot(secret.page, "search-export-375", { fullPage: false });
     expect([...consoleErrors, ...secret.consoleErrors]).toEqual([]);
     await secret.context.close();
   });
