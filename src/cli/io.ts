@@ -14,6 +14,10 @@ export type Io = {
   env: NodeJS.ProcessEnv;
   /** True when stderr is a terminal (progress bars, prompts). */
   interactive: boolean;
+  /** Writes bytes to standard output as they are (an export), resolving once they may be written again. */
+  writeStdout?(chunk: Uint8Array): Promise<void>;
+  /** True when standard output is a terminal, where no binary file should go. */
+  stdoutIsTerminal?: boolean;
 };
 
 /** The real process: stdout, stderr, files and stdin. */
@@ -33,6 +37,9 @@ export function processIo(): Io {
     stdinLines: () => stdinLines(),
     env: process.env,
     interactive: Boolean(process.stderr.isTTY),
+    writeStdout: (chunk) =>
+      new Promise((resolve) => (process.stdout.write(chunk) ? resolve() : process.stdout.once("drain", resolve))),
+    stdoutIsTerminal: Boolean(process.stdout.isTTY),
   };
 }
 

@@ -7,6 +7,7 @@ import { campaignCommand } from "./commands/campaign.ts";
 import { clearCommand } from "./commands/clear.ts";
 import { directoryCommand } from "./commands/directory.ts";
 import { draftCommand } from "./commands/draft.ts";
+import { exportCommand } from "./commands/export.ts";
 import { fidelityCommand } from "./commands/fidelity.ts";
 import { importCommand } from "./commands/import.ts";
 import { inboxCommand } from "./commands/inbox.ts";
@@ -30,6 +31,7 @@ const COMMANDS: CommandModule[] = [
   validateCommand,
   importCommand,
   searchCommand,
+  exportCommand,
   serveCommand,
   userCommand,
   directoryCommand,

@@ -30,3 +30,5 @@ export * from "./campaigns/suggest-positions.ts";
 export * from "./campaigns/position-report.ts";
 export * from "./post-sections.ts";
 export * from "./cable-diff.ts";
+export * from "./banner-text.ts";
+export * from "./export-formats.ts";

@@ -13,6 +13,7 @@ import {
 } from "fastify-type-provider-zod";
 import { systemClock, type Clock } from "../services/clock.ts";
 import { CablegramError } from "../services/errors.ts";
+import { DEFAULT_EXPORT_MAX } from "../services/export/index.ts";
 import type { Store } from "../store/open-store.ts";
 import { answerClientError, answerFrameworkError } from "./client-errors.ts";
 import { installAuthentication, markRoutesPublic } from "./plugins/authenticate.ts";
@@ -32,6 +33,7 @@ import { suggestionRoutes } from "./routes/suggestion-routes.ts";
 import { directoryRoutes } from "./routes/directory-routes.ts";
 import { draftRoutes } from "./routes/draft-routes.ts";
 import { eventRoutes } from "./routes/event-routes.ts";
+import { exportRoutes } from "./routes/export-routes.ts";
 import { inboxRoutes } from "./routes/inbox-routes.ts";
 import type { RouteOptions } from "./routes/route-options.ts";
 import { savedSearchRoutes } from "./routes/saved-search-routes.ts";
@@ -54,6 +56,8 @@ export type AppOptions = {
   signInLimit?: { max: number; timeWindow: number };
   /** The dispatcher's settings (alert senders, objectives, beat); defaults from the environment. */
   messaging?: MessagingOptions;
+  /** The most cables one export of search results may hold; default 50,000 (CABLEGRAM_EXPORT_MAX). */
+  exportMax?: number;
   /** A built web app (web/dist) to serve at `/`; omitted, only the API is served. */
   webRoot?: string;
 };
@@ -127,8 +131,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     deps,
     secureCookies: options.secureCookies ?? false,
     signInLimit: options.signInLimit ?? { max: 10, timeWindow: 60_000 },
+    exportMax: options.exportMax ?? DEFAULT_EXPORT_MAX,
   };
-  for (const routes of [sessionRoutes, cableRoutes, searchRoutes, directoryRoutes, userRoutes, auditRoutes]) {
+  for (const routes of [
+    sessionRoutes,
+    cableRoutes,
+    searchRoutes,
+    exportRoutes,
+    directoryRoutes,
+    userRoutes,
+    auditRoutes,
+  ]) {
     await app.register(routes, routeOptions);
   }
   for (const routes of [inboxRoutes, eventRoutes, actionRoutes, alertRoutes]) await app.register(routes, routeOptions);

@@ -5,6 +5,10 @@ export const ERRORS = {
   CABLE_NOT_FOUND: { status: 404, message: "No cable with that id (it may not exist, or you may not read it)." },
   BAD_QUERY: { status: 400, message: "The search query could not be read; see SEARCH_HELP for the syntax." },
   BAD_CURSOR: { status: 400, message: "The pagination cursor is not valid for this query; start again without it." },
+  EXPORT_TOO_LARGE: {
+    status: 422,
+    message: "More cables match than an export may hold; narrow the query, or ask an administrator to raise the limit.",
+  },
   BAD_CABLE: { status: 400, message: "The cable cannot be archived; give it a canonical id first." },
   INVALID_INPUT: { status: 400, message: "The input is not valid; see the details for which field and why." },
   UNAUTHENTICATED: { status: 401, message: "Sign in first: POST /api/session, or send Authorization: Bearer <token>." },

@@ -30,6 +30,9 @@ export type PageRow = {
   model: string;
   raw: string | null;
   parse_hints: string | null;
+  /** When it was archived (ISO 8601) and where from: what an export writes beside the model. */
+  archived_at: string;
+  source: string | null;
 };
 
 /** Where the previous page ended: its last row's score (null in date order) and row number. */
@@ -93,6 +96,12 @@ export type SearchEngine = {
    * @example await store.search.countAndFacets(plan) // { count: 12, facets: { tags: Map { "PREL" => 9 }, ... } }
    */
   countAndFacets(plan: SearchPlan): Promise<CountAndFacets>;
+  /**
+   * Counts matches up to `cap` (the count is then `cap`), as countAndFacets counts them, without facets: how an
+   * export learns, before it writes a byte, whether it is within its limit.
+   * @example await store.search.countUpTo(plan, 50_001) // 12
+   */
+  countUpTo(plan: SearchPlan, cap: number): Promise<number>;
   /**
    * One page of `limit` rows in relevance order (best first, then newest) after `after`. `counted` is the same
    * search's countAndFacets, which an engine may wait for to know whether every match can be ranked.

@@ -50,7 +50,8 @@ export function facetsFrom(rows: FacetRow[]): CountAndFacets {
  */
 export function withColumns(page: RawBuilder<unknown>, order: RawBuilder<unknown>): RawBuilder<PageRow> {
   return sql<PageRow>`
-    SELECT p.seq, p.score, c.id, c.subject, c.dtg, c.classification, t.model, t.raw, t.parse_hints
+    SELECT p.seq, p.score, c.id, c.subject, c.dtg, c.classification, t.model, t.raw, t.parse_hints, c.archived_at,
+      c.source
     FROM (${page}) p JOIN cables c ON c.seq = p.seq JOIN cable_texts t ON t.seq = p.seq
     ORDER BY ${order}`;
 }

@@ -56,10 +56,10 @@ export type WebWorld = {
 };
 
 /**
- * Starts the server and the browser.
+ * Starts the server and the browser; `options` adds app settings (a low export limit).
  * @example const world = await startWebWorld(); const { page } = await world.newPage()
  */
-export async function startWebWorld(): Promise<WebWorld> {
+export async function startWebWorld(options: { exportMax?: number } = {}): Promise<WebWorld> {
   const dir = mkdtempSync(join(tmpdir(), "cablegram-e2e-"));
   const store = await openStore({ dialect: "sqlite", file: join(dir, "cablegram.db") });
   const deps = { store, clock: systemClock };
@@ -70,6 +70,7 @@ export async function startWebWorld(): Promise<WebWorld> {
     store,
     webRoot: inject("webRoot"),
     signInLimit: { max: 1000, timeWindow: 60_000 },
+    ...options,
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();

@@ -63,8 +63,8 @@ export function pgUrlInSchema(schema: string): string {
   return `${PG_URL}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 }
 
-/** An Io that records what a command prints and feeds it `stdin` lines. */
-export type MemoryIo = Io & { out: string[]; err: string[] };
+/** An Io that records what a command prints (and the bytes it writes) and feeds it `stdin` lines. */
+export type MemoryIo = Io & { out: string[]; err: string[]; bytes: Uint8Array[] };
 
 /**
  * An in-memory Io with the given environment and standard input.
@@ -73,9 +73,13 @@ export type MemoryIo = Io & { out: string[]; err: string[] };
 export function memoryIo(env: Record<string, string>, stdin: readonly string[] = []): MemoryIo {
   const out: string[] = [];
   const err: string[] = [];
+  const bytes: Uint8Array[] = [];
   return {
     out,
     err,
+    bytes,
+    writeStdout: async (chunk) => void bytes.push(chunk),
+    stdoutIsTerminal: false,
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     readText: async () => "",

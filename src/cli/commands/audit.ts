@@ -7,7 +7,7 @@ import { runWithStore } from "../run-with-store.ts";
 import { SYSTEM_ACTING } from "../../services/acting.ts";
 
 const HELP = `
-Actions: cable.read (classified cables only), cable.search, search.save, search.remove, search.watch (saved
+Actions: cable.read (classified cables only), cable.search, cable.export, search.save, search.remove, search.watch (saved
 searches, with the query), session.create, session.fail, user.create, user.update, user.password, user.remove, token.mint,
 token.revoke. A prefix ending in "." matches a family.
 

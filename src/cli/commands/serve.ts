@@ -13,6 +13,7 @@ import { prepareChain, type ChainSetup } from "../../services/chain/index.ts";
 import { systemClock } from "../../services/clock.ts";
 import { dispatcherSettingsFromEnv, type DispatcherSettings } from "../../services/distribution/dispatcher-settings.ts";
 import { isCablegramError } from "../../services/errors.ts";
+import { exportMaxFromEnv } from "../../services/export/index.ts";
 import { flagFromEnv } from "../../services/flag-setting.ts";
 import { storeSettingsFromEnv } from "../../services/store-settings.ts";
 import { checkpointInBackground } from "../../store/background-checkpoints.ts";
@@ -37,7 +38,7 @@ password, so exposing it to the network should be a decision (HOST=0.0.0.0), ide
 Environment: PORT (8080), HOST (localhost), CABLEGRAM_DATA_DIR, DATABASE_URL, CABLEGRAM_ADMIN_PASSWORD,
 CABLEGRAM_IMPORT, CABLEGRAM_SECURE_COOKIES, CABLEGRAM_TRUST_PROXY, CABLEGRAM_ALERT_REPEAT_MINUTES (5; 1 to 1440),
 CABLEGRAM_OBJECTIVE_FLASH, _NIACT_IMMEDIATE, _IMMEDIATE, _PRIORITY, _ROUTINE (10, 30, 30, 180, 360 minutes; 1 to
-10080), CABLEGRAM_SMTP_HOST, CABLEGRAM_SMTP_PORT (25; 1 to 65535), CABLEGRAM_SMTP_FROM, LOG_LEVEL (info). A bad
+10080), CABLEGRAM_EXPORT_MAX (50000 cables an export), CABLEGRAM_SMTP_HOST, CABLEGRAM_SMTP_PORT (25; 1 to 65535), CABLEGRAM_SMTP_FROM, LOG_LEVEL (info). A bad
 number stops the server before it opens the archive; the README's table says what each does.
 
 Examples:
@@ -83,12 +84,14 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
   let secureCookies: boolean;
   let trustProxy: boolean;
   let level: ReturnType<typeof logLevelFromEnv>;
+  let exportMax: number | undefined;
   try {
     messaging = dispatcherSettingsFromEnv(io.env);
     config = storeSettingsFromEnv(io.env);
     secureCookies = flagFromEnv(io.env, "CABLEGRAM_SECURE_COOKIES", "session cookies sent over HTTPS only");
     trustProxy = flagFromEnv(io.env, "CABLEGRAM_TRUST_PROXY", "trusting the X-Forwarded-* headers of a proxy");
     level = logLevelFromEnv(io.env);
+    exportMax = exportMaxFromEnv(io.env);
   } catch (error) {
     if (!isCablegramError(error)) throw error;
     io.stderr(`cablegram serve: ${error.message} [${error.code}]`);
@@ -166,6 +169,7 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
     secureCookies,
     trustProxy,
     messaging,
+    ...(exportMax === undefined ? {} : { exportMax }),
   });
   await app.listen({ port, host });
   const address = app.server.address();

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { cableNotFound } from "../../services/archive/read-cable.ts";
 import { referencesOf } from "../../services/archive/references-of.ts";
 import { readCableAudited } from "../../services/audit/read-cable-audited.ts";
+import { cableJson } from "../../services/export/exported-cable.ts";
 import { renderTelegram } from "../../telegram/index.ts";
 import { signedIn } from "../plugins/authenticate.ts";
 import { ArchivedCableSchema, ReferencesSchema } from "../../api/cable-schemas.ts";
@@ -39,12 +40,7 @@ export const cableRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
       if (format === "telegram") {
         return reply.type("text/plain; charset=utf-8").send(archived.raw ?? renderTelegram(archived.cable));
       }
-      return {
-        cable: archived.cable,
-        archivedAt: archived.archivedAt,
-        source: archived.source,
-        hasOriginalText: archived.raw !== null,
-      };
+      return cableJson(archived);
     },
   );
 

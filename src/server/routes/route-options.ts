@@ -7,4 +7,6 @@ export type RouteOptions = {
   secureCookies: boolean;
   /** @fastify/rate-limit settings for POST /api/session, per client address. */
   signInLimit: { max: number; timeWindow: number };
+  /** The most cables one export of search results may hold. */
+  exportMax: number;
 };

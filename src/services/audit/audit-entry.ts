@@ -3,12 +3,13 @@ import type { Selectable } from "kysely";
 import type { AuditLogTable } from "../../store/tables/audit.ts";
 
 /**
- * Acts written to the audit log. Reads are recorded for classified cables, searches always, and so are saving and
+ * Acts written to the audit log. Reads are recorded for classified cables, searches and exports always, and so are saving and
  * removing a saved search and turning its watch on or off (`search.`).
  */
 export const AUDIT_ACTIONS = [
   "cable.read",
   "cable.search",
+  "cable.export",
   "search.save",
   "search.remove",
   "search.watch",

@@ -49,6 +49,7 @@ export function postgresSearch(db: Kysely<Database>): SearchEngine {
     notMatching: (expression) =>
       sql`c.seq NOT IN (SELECT ${FTS_SEQ} FROM cable_fts f WHERE ${postgresFtsMatch(expression)})`,
     countAndFacets: (plan) => searching.countAndFacets(plan),
+    countUpTo: (plan, cap) => searching.countUpTo(plan, cap),
     // The statement finds out itself whether every match can be ranked: waiting for the count would take as long as the
     // page.
     relevancePage: (plan, after, limit) => searching.relevancePage(plan, after, limit),
@@ -99,10 +100,7 @@ class Searching {
     const k = key(plan);
     // A capped count needs no order: any COUNT_CAP matches are counted (no sort, no windows, and for a reader whose
     // index expression decides, no look at the rows either). The facets take the newest FACET_SAMPLE, in windows.
-    const counting = this.run(
-      sql<FacetRow>`SELECT 'n' AS facet, NULL AS value, count(*) AS n
-        FROM (SELECT 1 ${matchingFrom(plan, null, true)} LIMIT ${COUNT_CAP}) x`,
-    );
+    const counting = this.run(countStatement(plan, COUNT_CAP));
     const sample = newestMatches(plan, sql`${k} AS seq`, FACET_SAMPLE, null, await this.bucketsOf(plan, null), true);
     // The sample's rows are looked up as one array, in one index scan: joined row by row, each of its 2,000 cables
     // and their tags cost a scan of its own.
@@ -111,6 +109,12 @@ class Searching {
     );
     const [counted, faceted] = await Promise.all([counting, faceting]);
     return facetsFrom([...counted, ...faceted]);
+  }
+
+  /** Counts matches up to `cap`, in no order, as countAndFacets does. */
+  async countUpTo(plan: SearchPlan, cap: number): Promise<number> {
+    const [row] = await this.run(countStatement(plan, cap));
+    return Number(row?.n ?? 0);
   }
 
   /**
@@ -169,6 +173,12 @@ class Searching {
     const row = rows[0];
     return row?.top == null || row.bottom == null ? null : { top: Number(row.top), bottom: Number(row.bottom) };
   }
+}
+
+/** The count of a plan's matches up to `cap`, as a FacetRow 'n'. */
+function countStatement(plan: SearchPlan, cap: number): RawBuilder<FacetRow> {
+  return sql<FacetRow>`SELECT 'n' AS facet, NULL AS value, count(*) AS n
+    FROM (SELECT 1 ${matchingFrom(plan, null, true)} LIMIT ${cap}) x`;
 }
 
 /**

@@ -49,6 +49,11 @@ export function sqliteSearch(db: Kysely<Database>): SearchEngine {
       );
       return facetsFrom(rows);
     },
+    countUpTo: async (plan, cap) => {
+      const rows = await run(sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 ${matchingFrom(plan, null, true)}
+        LIMIT ${cap}) x`);
+      return Number(rows[0]?.n ?? 0);
+    },
     relevancePage: async (plan, after, limit, counted) =>
       run(relevancePage(plan, after, limit, (await counted).count <= RANK_CAP)),
     datePage: (plan, after, limit) => run(datePage(plan, after, limit)),

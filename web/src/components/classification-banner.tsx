@@ -1,6 +1,6 @@
 // The classification banner, at the top and bottom of every view of a cable, in the conventional colour of its
 // level so that a reader never mistakes what is on the screen.
-import type { Classification } from "../../../src/core/index.ts";
+import { bannerText, type Classification } from "../../../src/core/index.ts";
 
 const tone: Record<Classification, string> = {
   UNCLASSIFIED: "unclassified",
@@ -11,12 +11,6 @@ const tone: Record<Classification, string> = {
 };
 
 type Props = { classification: Classification; caveats?: readonly string[] };
-
-/** The banner text: the level and its caveats, as marked on paper (`CONFIDENTIAL//NOFORN`). */
-export function bannerText(classification: Classification, caveats: readonly string[] = []): string {
-  const shown = caveats.filter((c) => c !== "SIPDIS");
-  return [classification, ...shown].join("//");
-}
 
 export function ClassificationBanner({ classification, caveats = [] }: Props) {
   return (

@@ -1,6 +1,6 @@
 // Reading a cable: the classification banner at top and bottom, the header, the numbered and portion-marked
 // paragraphs, its references and what cites it, its action requests and their status; the telegram text, a
-// print view; a reply, and for a cable released here a correction or a cancellation, each a draft cleared and
+// print view and downloads (telegram text, JSON, PDF); a reply, and for a cable released here a correction or a cancellation, each a draft cleared and
 // approved like any other; which version it is, when corrected; who drafted, cleared and released it here. A cable the user may not read is "not found", exactly like a missing one.
 import { useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
@@ -24,6 +24,7 @@ import { CableHeader } from "./components/cable-header.tsx";
 import { CableHistoryCard } from "./components/cable-history.tsx";
 import { CableParagraphs } from "./components/cable-paragraphs.tsx";
 import { CitedBy } from "./components/cited-by.tsx";
+import { DownloadLinks } from "./components/download-links.tsx";
 import { TelegramText } from "./components/telegram-text.tsx";
 import { VersionNote } from "./components/version-note.tsx";
 import { sourceName } from "./source-name.ts";
@@ -103,6 +104,7 @@ export function ReaderScene() {
         <button type="button" onClick={() => window.print()}>
           Print
         </button>
+        <DownloadLinks id={cable.id ?? id} />
         {drafter && draftButton("reply", "Reply", "Making the reply…", true)}
         {drafter &&
           versions.data?.releasedHere &&

@@ -1,8 +1,10 @@
 // The search page (/search?q=…&sort=…): the query lives in the URL, so back and forward work and a search can be
-// shared as a link. Saved searches and the facets on the side, the results with their count in the middle.
+// shared as a link. Saved searches and the facets on the side, the results with their count in the middle, and an
+// export of them all.
 import { useCallback, useRef, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { Problem } from "../../components/problem.tsx";
+import { ExportForm } from "./export-form.tsx";
 import { FacetPanel } from "./facet-panel.tsx";
 import { toggleFacetFilter, type FacetKind } from "./facet-filters.ts";
 import { LoadMore } from "./load-more.tsx";
@@ -84,6 +86,7 @@ export function SearchScene() {
             {q.trim() !== "" && !badQuery && (
               <div className="results-actions">
                 <SaveSearchForm saved={saved} query={q} sort={sort} />
+                <ExportForm query={q} />
                 <SortControl sort={first?.sort ?? sort ?? "relevance"} onChange={(next) => go({ q, sort: next })} />
               </div>
             )}
