@@ -440,7 +440,12 @@ describe.each(DIALECTS)("%s: no position event leaks", (dialect) => {
   });
 
   it("shows a draft's suggestions only to those who may see the draft, however asked", async () => {
-    const stamp = { hasPassword: true, createdAt: "2024-01-01T00:00:00Z", updatedAt: "2024-01-01T00:00:00Z" };
+    const stamp = {
+      email: null,
+      hasPassword: true,
+      createdAt: "2024-01-01T00:00:00Z",
+      updatedAt: "2024-01-01T00:00:00Z",
+    };
     const drafter: User = {
       id: "property-drafter",
       username: "property-drafter",
