@@ -1,17 +1,22 @@
 // The access rule as SQL: the condition every cable query carries, so lists, totals and facets agree with mayRead.
 import { sql, type RawBuilder, type SqlBool } from "kysely";
 import { classificationRank, CLASSIFICATIONS } from "../../core/index.ts";
+import { parserVersion } from "../archive/parser-version.ts";
 import { normaliseName, readerGrantKeys } from "./access-rule.ts";
 import { EVERYTHING, type Reader } from "./reader.ts";
 
 /**
  * Narrows a query on `cables` (under the alias `table`) to what `reader` may read, per ACCESS_RULE. It reads the
  * locks stored beside each cable (class_rank, cable_caveats, cable_grants), which `locksOf` computed on archiving.
- * Every cable query passes through here; a cable it excludes is "not found".
+ * Every cable query passes through here; a cable it excludes is "not found". So does an imported cable whose locks
+ * another parser derived (migration 0032), for everyone, until it is derived again: its locks may be weaker than
+ * those of the cable this process would show.
  * @example db.selectFrom("cables as c").selectAll().where(readableBy(reader, "c"))
  */
 export function readableBy(reader: Reader, table = "c"): RawBuilder<SqlBool> {
-  return lockedRowsReadableBy(reader, table, CABLE_LOCKS);
+  const version = sql.ref(`${table}.parser_version`);
+  const current = sql<SqlBool>`(${version} IS NULL OR ${version} = ${parserVersion()})`;
+  return sql<SqlBool>`(${current} AND ${lockedRowsReadableBy(reader, table, CABLE_LOCKS)})`;
 }
 
 /** Where a kind of locked row keeps its locks: its key column and the side tables of caveats and grants. */
