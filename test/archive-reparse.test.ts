@@ -86,7 +86,9 @@ for (const dialect of DIALECTS) {
       for (const reader of [uncleared, cleared]) {
         expect(await readCable(store, reader, RAISED)).toBeNull();
         expect(await referencesOf(store, reader, RAISED)).toBeNull();
-        expect((await searchCables(store, reader, { q: "kosovo" })).results.map((r) => r.id)).toEqual([]);
+        const found = await searchCables(store, reader, { q: "kosovo" });
+        // Not even counted: a count the index's access words decide alone does not see it either.
+        expect([found.total, found.results.length]).toEqual([0, 0]);
       }
       expect(await countCables(store, uncleared)).toBe(0);
     });

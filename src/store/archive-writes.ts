@@ -10,7 +10,8 @@ import type { SearchIndexWriter } from "./search-index-writer.ts";
 export type RederivedRecord = {
   seq: number;
   record: CableRecord;
-  rewrite: { tags: boolean; refs: boolean; caveats: boolean; grants: boolean; search: boolean };
+  /** `locks`: the level, caveats or caption changed (PostgreSQL's index row keeps a copy of them). */
+  rewrite: { tags: boolean; refs: boolean; caveats: boolean; grants: boolean; locks: boolean; search: boolean };
 };
 
 /** A batch of re-derivations: the records rewritten, and those found unchanged, which only take the new version. */

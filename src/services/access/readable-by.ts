@@ -19,6 +19,26 @@ export function readableBy(reader: Reader, table = "c"): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${current} AND ${lockedRowsReadableBy(reader, table, CABLE_LOCKS)})`;
 }
 
+/**
+ * The access rule on PostgreSQL's full-text row `table` (cable_fts), which carries a copy of its cable's locks
+ * (migration 0010) but not its parser version: a search adds `derivedByThisParser` on the row number for that.
+ * @example sql`FROM cable_fts f WHERE ${indexRowReadableBy(reader, "f")}`
+ */
+export function indexRowReadableBy(reader: Reader, table = "f"): RawBuilder<SqlBool> {
+  return lockedRowsReadableBy(reader, table, CABLE_LOCKS);
+}
+
+/**
+ * The condition that the cable numbered `seq` was not derived by another parser, for queries that do not read its
+ * cables row (a search's index rows). The cables another parser derived are found once a statement through their
+ * index (none, once the archive follows this parser), not looked up row by row; a full-text row could not carry the
+ * version without rewriting its index entries whenever the version moves.
+ * @example sql`FROM cable_fts f WHERE ${derivedByThisParser(sql.ref("f.seq"))}`
+ */
+export function derivedByThisParser(seq: RawBuilder<number>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${seq} NOT IN (SELECT s.seq FROM cables s WHERE s.parser_version <> ${parserVersion()})`;
+}
+
 /** Where a kind of locked row keeps its locks: its key column and the side tables of caveats and grants. */
 type LockTables = { key: string; caveats: string; grants: string; sideKey: string };
 

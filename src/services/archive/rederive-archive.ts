@@ -71,6 +71,7 @@ type StoredRow = Pick<
   | "classification"
   | "class_rank"
   | "precedence"
+  | "needs_access"
   | "captioned"
   | "source"
   | "archived_at"
@@ -141,7 +142,7 @@ function staleCondition(all: boolean) {
 async function staleRows(store: Store, all: boolean, after: number, limit: number): Promise<StoredRow[]> {
   const { rows } = await sql<StoredRow>`
     SELECT c.seq, c.id, c.subject, c.dtg, c.year, c.origin, c.classification, c.class_rank, c.precedence,
-      c.captioned, c.source, c.archived_at, t.model, t.raw, t.parse_hints, t.derived_digest
+      c.needs_access, c.captioned, c.source, c.archived_at, t.model, t.raw, t.parse_hints, t.derived_digest
     FROM cables c JOIN cable_texts t ON t.seq = c.seq
     WHERE ${staleCondition(all)} AND c.seq > ${after}
     ORDER BY c.seq LIMIT ${limit}`.execute(store.db);
@@ -206,6 +207,10 @@ function compared(row: StoredRow, old: SideRows, report: RederiveReport): Rederi
     refs: old.refs.join("\n") !== record.refs.map((r) => referenceKey(r.label, r.refId, r.text)).join("\n"),
     caveats: !sameSet(old.caveats, record.caveats),
     grants: !sameSet(old.grants, record.grants),
+    locks:
+      Number(row.class_rank) !== record.classRank ||
+      Number(row.needs_access) !== (record.caveats.length > 0 ? 1 : 0) ||
+      Number(row.captioned) !== (record.captioned ? 1 : 0),
     search: digest === null || digest.search !== fresh?.search,
   };
   const changes: Record<RederivedField, boolean> = {

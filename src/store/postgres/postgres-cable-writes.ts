@@ -125,15 +125,14 @@ async function insertPostgres(tx: Transaction<Database>, unique: CableRecord[], 
       -- The access locks and the subject's words go beside the tsvector too (migration 0010): a search then
       -- reads cable_fts alone. The word pairs of the subject and of the body are lexemes too, for phrases
       -- (migration 0013), and so are the words' stems (migration 0023); '|' is in no word ftsText makes.
-      INSERT INTO cable_fts (seq, tsv, subj, class_rank, needs_access, captioned, parser_version)
+      INSERT INTO cable_fts (seq, tsv, subj, class_rank, needs_access, captioned)
       SELECT s, subj || setweight(to_tsvector('simple', b), 'B') || setweight(to_tsvector('simple', m), 'D')
-        || array_to_tsvector(string_to_array(w, '|')), subj, k, n, p, v
-      FROM (SELECT s, setweight(to_tsvector('simple', a), 'A') AS subj, b, m, w, k, n, p, v
+        || array_to_tsvector(string_to_array(w, '|')), subj, k, n, p
+      FROM (SELECT s, setweight(to_tsvector('simple', a), 'A') AS subj, b, m, w, k, n, p
         FROM unnest(${seqs}::bigint[], ${texts.map((t) => t.subject)}::text[], ${texts.map((t) => t.body)}::text[],
           ${col((r) => r.fts.meta)}::text[], ${texts.map((t) => t.pairs)}::text[],
           ${col((r) => r.classRank)}::int[], ${col((r) => (r.caveats.length > 0 ? 1 : 0))}::int[],
-          ${col((r) => (r.captioned ? 1 : 0))}::int[], ${col((r) => r.parserVersion)}::text[])
-          AS t(s, a, b, m, w, k, n, p, v)
+          ${col((r) => (r.captioned ? 1 : 0))}::int[]) AS t(s, a, b, m, w, k, n, p)
         WHERE s IN (SELECT seq FROM c)) AS t
     )
     SELECT seq, id FROM c`.execute(tx);

@@ -1,6 +1,7 @@
 // Re-derived cable records into PostgreSQL (rederiveArchive): the cables rows, side rows, digests and full-text rows
-// (with their copy of the locks and version, migration 0010) in one transaction, so that a cable's new locks and its
-// new version become visible together, and until then it keeps its old version, which no one may read.
+// (with their copy of the locks, migration 0010) in one transaction, so that a cable's new locks and its new version
+// become visible together, and until then it keeps its old version, which no one may read. A full-text row is written
+// only when its words or locks changed: updating one writes all its GIN index entries again.
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { RederivedBatch, RederivedRecord } from "../archive-writes.ts";
 import type { Database } from "../database.ts";
@@ -22,7 +23,6 @@ async function writeBatch(tx: Transaction<Database>, batch: RederivedBatch): Pro
   const { rewritten, confirmed, version } = batch;
   if (confirmed.length > 0) {
     await sql`UPDATE cables SET parser_version = ${version} WHERE seq = ANY(${confirmed}::bigint[])`.execute(tx);
-    await sql`UPDATE cable_fts SET parser_version = ${version} WHERE seq = ANY(${confirmed}::bigint[])`.execute(tx);
   }
   if (rewritten.length === 0) return;
   const seqs = rewritten.map((r) => r.seq);
@@ -54,12 +54,16 @@ async function writeBatch(tx: Transaction<Database>, batch: RederivedBatch): Pro
       tx,
     );
   }
-  // The index row's copy of the locks and version, which a search filters on, goes with the cables row.
-  await sql`UPDATE cable_fts f SET class_rank = u.class_rank, needs_access = u.needs_access,
-      captioned = u.captioned, parser_version = u.version
-    FROM unnest(${seqs}::bigint[], ${col((r) => r.classRank)}::int[], ${needsAccess}::int[], ${captioned}::int[],
-      ${col((r) => r.parserVersion)}::text[]) AS u(seq, class_rank, needs_access, captioned, version)
-    WHERE f.seq = u.seq`.execute(tx);
+  // The index row's words, and its copy of the locks, which a search filters on, go with the cables row.
+  const locked = rewritten.filter((r) => r.rewrite.locks && !r.rewrite.search);
+  if (locked.length > 0) {
+    const lockCol = <T>(f: (r: RederivedRecord["record"]) => T) => locked.map((r) => f(r.record));
+    await sql`UPDATE cable_fts f SET class_rank = u.class_rank, needs_access = u.needs_access, captioned = u.captioned
+      FROM unnest(${locked.map((r) => r.seq)}::bigint[], ${lockCol((r) => r.classRank)}::int[],
+        ${lockCol((r) => (r.caveats.length > 0 ? 1 : 0))}::int[], ${lockCol((r) => (r.captioned ? 1 : 0))}::int[])
+        AS u(seq, class_rank, needs_access, captioned)
+      WHERE f.seq = u.seq`.execute(tx);
+  }
   const searched = rewritten.filter((r) => r.rewrite.search);
   if (searched.length > 0) {
     // As postgres-cable-writes.ts indexes a cable: subject (A), body (B), words (D), word pairs and stems.
@@ -69,14 +73,16 @@ async function writeBatch(tx: Transaction<Database>, batch: RederivedBatch): Pro
       const pairs = [...wordPairs(subject), ...wordPairs(body), ...stemLexemes(subject, body)].join("|");
       return { subject, body, meta: record.fts.meta, pairs };
     });
+    const searchCol = <T>(f: (r: RederivedRecord["record"]) => T) => searched.map((r) => f(r.record));
     await sql`UPDATE cable_fts f SET
         tsv = t.subj || setweight(to_tsvector('simple', t.b), 'B') || setweight(to_tsvector('simple', t.m), 'D')
           || array_to_tsvector(string_to_array(t.w, '|')),
-        subj = t.subj
-      FROM (SELECT s, setweight(to_tsvector('simple', a), 'A') AS subj, b, m, w
+        subj = t.subj, class_rank = t.k, needs_access = t.n, captioned = t.p
+      FROM (SELECT s, setweight(to_tsvector('simple', a), 'A') AS subj, b, m, w, k, n, p
         FROM unnest(${searched.map((r) => r.seq)}::bigint[], ${texts.map((t) => t.subject)}::text[],
-          ${texts.map((t) => t.body)}::text[], ${texts.map((t) => t.meta)}::text[], ${texts.map((t) => t.pairs)}::text[])
-          AS u(s, a, b, m, w)) AS t
+          ${texts.map((t) => t.body)}::text[], ${texts.map((t) => t.meta)}::text[], ${texts.map((t) => t.pairs)}::text[],
+          ${searchCol((r) => r.classRank)}::int[], ${searchCol((r) => (r.caveats.length > 0 ? 1 : 0))}::int[],
+          ${searchCol((r) => (r.captioned ? 1 : 0))}::int[]) AS u(s, a, b, m, w, k, n, p)) AS t
       WHERE f.seq = t.s`.execute(tx);
   }
 }
