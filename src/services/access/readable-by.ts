@@ -36,7 +36,9 @@ export function indexRowReadableBy(reader: Reader, table = "f"): RawBuilder<SqlB
  * @example sql`FROM cable_fts f WHERE ${derivedByThisParser(sql.ref("f.seq"))}`
  */
 export function derivedByThisParser(seq: RawBuilder<number>): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${seq} NOT IN (SELECT s.seq FROM cables s WHERE s.parser_version <> ${parserVersion()})`;
+  // Two ranges rather than `<>`, which neither engine answers from an index.
+  const v = parserVersion();
+  return sql<SqlBool>`${seq} NOT IN (SELECT s.seq FROM cables s WHERE s.parser_version < ${v} OR s.parser_version > ${v})`;
 }
 
 /** Where a kind of locked row keeps its locks: its key column and the side tables of caveats and grants. */
