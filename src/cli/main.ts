@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { ackCommand } from "./commands/ack.ts";
 import { actionsCommand } from "./commands/actions.ts";
+import { archiveCommand } from "./commands/archive.ts";
 import { auditCommand } from "./commands/audit.ts";
 import { campaignCommand } from "./commands/campaign.ts";
 import { clearCommand } from "./commands/clear.ts";
@@ -45,6 +46,7 @@ const COMMANDS: CommandModule[] = [
   verifyCommand,
   campaignCommand,
   fidelityCommand,
+  archiveCommand,
 ];
 
 /**

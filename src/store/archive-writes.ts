@@ -3,6 +3,20 @@ import type { CableRecord } from "./cable-record.ts";
 import type { WrittenRecords } from "./cable-writes.ts";
 import type { SearchIndexWriter } from "./search-index-writer.ts";
 
+/**
+ * A cable's record derived again by the running parser (rederiveArchive): its row number, the new record, and which
+ * side rows and index row to write again. The cables row (columns, locks, parser version) and the digest always are.
+ */
+export type RederivedRecord = {
+  seq: number;
+  record: CableRecord;
+  /** `locks`: the level, caveats or caption changed (PostgreSQL's index row keeps a copy of them). */
+  rewrite: { tags: boolean; refs: boolean; caveats: boolean; grants: boolean; locks: boolean; search: boolean };
+};
+
+/** A batch of re-derivations: the records rewritten, and those found unchanged, which only take the new version. */
+export type RederivedBatch = { rewritten: RederivedRecord[]; confirmed: number[]; version: string };
+
 /** One engine's writes of cable records (see writeCableRecords, which checks the records first). */
 export type ArchiveWrites = {
   /**
@@ -11,4 +25,12 @@ export type ArchiveWrites = {
    * @example await store.archive.write([record]) // { inserted: 1, skipped: 0 }
    */
   write(records: CableRecord[], options?: { index?: SearchIndexWriter }): Promise<WrittenRecords>;
+  /**
+   * Writes a batch of re-derived records, all or nothing as readers see it: a cable's new locks, rows and version
+   * are committed together, and until then it keeps its old version, which no one may read (readableBy). On SQLite
+   * the search index file's rows are committed first, so a crash between the two commits leaves the cable stale
+   * (unreadable) and derived again on the next run.
+   * @example await store.archive.rederive({ rewritten: [], confirmed: [7, 8], version: parserVersion() })
+   */
+  rederive(batch: RederivedBatch): Promise<void>;
 };

@@ -13,6 +13,10 @@ export type CableRecord = Pick<
   /** For a telegram import, the hints (JSON) `raw` was parsed with, instead of the model: see migration 0014. */
   parseHints: string | null;
   archivedAt: string;
+  /** For a telegram import, the parser that derived this record (parserVersion); null for a stored model. */
+  parserVersion: string | null;
+  /** For a telegram import, the hashes of what the record derives beyond its columns (derived-digest.ts). */
+  derivedDigest: string | null;
   tags: string[];
   refs: { label: string | null; refId: string | null; text: string }[];
   /** Caveats the reader must hold as accesses. */

@@ -25,6 +25,7 @@ import * as m0022 from "./migrations/0022-offices-per-post.ts";
 import * as m0023 from "./migrations/0023-english-stems.ts";
 import * as m0024 from "./migrations/0024-watching-searches.ts";
 import * as m0030 from "./migrations/0030-notifications.ts";
+import * as m0032 from "./migrations/0032-parser-versions.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0023-english-stems": m0023,
   "0024-watching-searches": m0024,
   "0030-notifications": m0030,
+  "0032-parser-versions": m0032,
 };
 
 class StaticProvider implements MigrationProvider {

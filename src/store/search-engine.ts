@@ -61,6 +61,11 @@ export type SearchPlan = {
   conditions: RawBuilder<unknown>;
   /** On PostgreSQL, readableBy on the index row `f`, which carries the cable's locks (migration 0010). */
   indexConditions: RawBuilder<unknown>;
+  /**
+   * The condition that the cable numbered `seq` may be read at all as far as the parser goes (not derived by another
+   * one): on every match, since an index row neither carries the version nor always meets its cables row.
+   */
+  current: (seq: RawBuilder<number>) => RawBuilder<unknown>;
   /** Row numbers in the date range: [from, to). */
   range: [number, number] | null;
   /** True when the reader may read everything, so index rows need no look at their cables. */

@@ -64,6 +64,11 @@ function indexIsOurs(sqlite: BetterSqlite3.Database): boolean {
   if (!tables.includes("index_of") || !tables.includes("cable_fts")) return false;
   const columns = sqlite.prepare(`SELECT name FROM pragma_table_info('cable_fts', '${SEARCH_SCHEMA}')`).pluck().all();
   if (!columns.includes("stems")) return false;
+  const form = sqlite
+    .prepare(`SELECT sql FROM ${SEARCH_SCHEMA}.sqlite_master WHERE name = 'cable_fts'`)
+    .pluck()
+    .get() as string;
+  if (!form.includes("contentless_delete=1")) return false;
   const owner = sqlite.prepare(`SELECT archive FROM ${SEARCH_SCHEMA}.index_of`).pluck().get();
   const ours = sqlite.prepare(`SELECT id FROM main.archive_identity`).pluck().get();
   return owner === ours && indexedCount(sqlite) <= archivedCount(sqlite);
@@ -78,7 +83,8 @@ const indexedCount = (sqlite: BetterSqlite3.Database) =>
  * Creates the full-text table in the attached index (just emptied by attachSearchIndex): contentless (the text lives in
  * the archive, and snippets are cut from it), with words cut as ftsWords cuts them (full-text.ts), and their English
  * stems in a column of their own (indexStems): FTS5's `porter` tokeniser would stem every column, leaving no exact
- * word to rank first. FTS5's defaults
+ * word to rank first. Its rows can be deleted by row number (contentless_delete), so that a cable derived again by a
+ * later parser (rederiveArchive) is indexed anew without the text it was indexed with. FTS5's defaults
  * write a segment per megabyte of terms and merge four at a time, so an import batch would make many small segments and
  * spend much of its time merging them; with the settings here an import is faster and searches are as fast (measured
  * with bench:archive, see docs/performance.md). Settings live in the table's config, so every connection has them. They
@@ -86,7 +92,7 @@ const indexedCount = (sqlite: BetterSqlite3.Database) =>
  */
 function createIndexTable(db: BetterSqlite3.Database): void {
   db.exec(`CREATE VIRTUAL TABLE ${SEARCH_SCHEMA}.cable_fts USING fts5(subject, body, meta, stems, content='',
-    tokenize='unicode61 remove_diacritics 2')`);
+    contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`);
   db.exec(`INSERT INTO ${SEARCH_SCHEMA}.cable_fts (cable_fts, rank) VALUES ('hashsize', ${FTS_HASH_BYTES})`);
   db.exec(`INSERT INTO ${SEARCH_SCHEMA}.cable_fts (cable_fts, rank) VALUES ('automerge', ${FTS_AUTOMERGE})`);
 }

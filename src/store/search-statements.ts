@@ -65,7 +65,8 @@ export function afterScore(after: { score: number | null; seq: number } | null):
 }
 
 /**
- * The row number bounds of a plan's matches on the row number `k` (the date range, and below `before`), and the
+ * The row number bounds of a plan's matches on the row number `k` (derived by this parser, the date range, and below
+ * `before`), and the
  * condition on the cable `c` with them (`where`).
  * @example const { bounds, where } = boundsOf(plan, sql.ref("c.seq"), null)
  */
@@ -74,7 +75,7 @@ export function boundsOf(
   k: RawBuilder<number>,
   before: number | null,
 ): { bounds: RawBuilder<unknown>[]; where: RawBuilder<unknown> } {
-  const bounds: RawBuilder<unknown>[] = [];
+  const bounds: RawBuilder<unknown>[] = [plan.current(k)];
   if (plan.range) bounds.push(sql`${k} >= ${plan.range[0]} AND ${k} < ${plan.range[1]}`);
   if (before !== null) bounds.push(sql`${k} < ${before}`);
   const where = bounds.length > 0 ? sql`${sql.join(bounds, sql` AND `)} AND ${plan.conditions}` : plan.conditions;

@@ -8,7 +8,7 @@ import { buildApp } from "../../server/app.ts";
 import { firstStart } from "../../server/first-start.ts";
 import { createLogger, logLevelFromEnv } from "../../server/logger.ts";
 import { hasWebApp } from "../../server/plugins/web-app.ts";
-import { repairSearchIndex } from "../../services/archive/index.ts";
+import { rederiveArchive, repairSearchIndex } from "../../services/archive/index.ts";
 import { prepareChain, type ChainSetup } from "../../services/chain/index.ts";
 import { systemClock } from "../../services/clock.ts";
 import { dispatcherSettingsFromEnv, type DispatcherSettings } from "../../services/distribution/dispatcher-settings.ts";
@@ -107,6 +107,22 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
     if (done === total || done % 10_000 === 0) log.info({ done, total }, "indexing cables the search index lacks");
   });
   if (repaired > 0) log.info({ repaired }, "the search index has every archived cable again");
+  // Imported cables another parser derived: no one may read them until they are derived again, before listening.
+  let lastLine = performance.now();
+  const rederived = await rederiveArchive(store, {
+    onProgress: (done, total) => {
+      if (done < total && performance.now() - lastLine < 2000) return;
+      lastLine = performance.now();
+      log.info({ done, total }, "deriving imported cables again with this parser");
+    },
+  });
+  if (rederived.checked + rederived.failed.length > 0) {
+    log.info(
+      { parser: rederived.version, checked: rederived.checked, changed: rederived.changed, fields: rederived.fields },
+      "imported cables follow this parser",
+    );
+  }
+  for (const f of rederived.failed) log.warn({ cable: f.id, reason: f.reason }, "an imported cable no longer parses");
   // The chain's key (moved out of the database where an older installation kept it there), the trust file, and a
   // link set for the archived cables not chained yet.
   let chain: ChainSetup;

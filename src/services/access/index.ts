@@ -12,4 +12,4 @@ export {
   type CableLocks,
 } from "./access-rule.ts";
 export { accessTokens, accessWordDecides, readerAccessToken } from "./access-index.ts";
-export { eventReadableBy, readableBy } from "./readable-by.ts";
+export { derivedByThisParser, eventReadableBy, indexRowReadableBy, readableBy } from "./readable-by.ts";

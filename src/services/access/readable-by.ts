@@ -1,17 +1,44 @@
 // The access rule as SQL: the condition every cable query carries, so lists, totals and facets agree with mayRead.
 import { sql, type RawBuilder, type SqlBool } from "kysely";
 import { classificationRank, CLASSIFICATIONS } from "../../core/index.ts";
+import { parserVersion } from "../archive/parser-version.ts";
 import { normaliseName, readerGrantKeys } from "./access-rule.ts";
 import { EVERYTHING, type Reader } from "./reader.ts";
 
 /**
  * Narrows a query on `cables` (under the alias `table`) to what `reader` may read, per ACCESS_RULE. It reads the
  * locks stored beside each cable (class_rank, cable_caveats, cable_grants), which `locksOf` computed on archiving.
- * Every cable query passes through here; a cable it excludes is "not found".
+ * Every cable query passes through here; a cable it excludes is "not found". So does an imported cable whose locks
+ * another parser derived (migration 0032), for everyone, until it is derived again: its locks may be weaker than
+ * those of the cable this process would show.
  * @example db.selectFrom("cables as c").selectAll().where(readableBy(reader, "c"))
  */
 export function readableBy(reader: Reader, table = "c"): RawBuilder<SqlBool> {
+  const version = sql.ref(`${table}.parser_version`);
+  const current = sql<SqlBool>`(${version} IS NULL OR ${version} = ${parserVersion()})`;
+  return sql<SqlBool>`(${current} AND ${lockedRowsReadableBy(reader, table, CABLE_LOCKS)})`;
+}
+
+/**
+ * The access rule on PostgreSQL's full-text row `table` (cable_fts), which carries a copy of its cable's locks
+ * (migration 0010) but not its parser version: a search adds `derivedByThisParser` on the row number for that.
+ * @example sql`FROM cable_fts f WHERE ${indexRowReadableBy(reader, "f")}`
+ */
+export function indexRowReadableBy(reader: Reader, table = "f"): RawBuilder<SqlBool> {
   return lockedRowsReadableBy(reader, table, CABLE_LOCKS);
+}
+
+/**
+ * The condition that the cable numbered `seq` was not derived by another parser, for queries that do not read its
+ * cables row (a search's index rows). The cables another parser derived are found once a statement through their
+ * index (none, once the archive follows this parser), not looked up row by row; a full-text row could not carry the
+ * version without rewriting its index entries whenever the version moves.
+ * @example sql`FROM cable_fts f WHERE ${derivedByThisParser(sql.ref("f.seq"))}`
+ */
+export function derivedByThisParser(seq: RawBuilder<number>): RawBuilder<SqlBool> {
+  // Two ranges rather than `<>`, which neither engine answers from an index.
+  const v = parserVersion();
+  return sql<SqlBool>`${seq} NOT IN (SELECT s.seq FROM cables s WHERE s.parser_version < ${v} OR s.parser_version > ${v})`;
 }
 
 /** Where a kind of locked row keeps its locks: its key column and the side tables of caveats and grants. */

@@ -6,13 +6,16 @@ import { accessTokens, locksOf } from "../access/index.ts";
 import { addresseeKeys } from "./addressee-keys.ts";
 import type { TelegramHints } from "./cable-from-telegram.ts";
 import { encodeModel } from "./archived-cable.ts";
+import { derivedDigest, encodeDigest } from "./derived-digest.ts";
+import { parserVersion } from "./parser-version.ts";
 import { encodeHints } from "./stored-model.ts";
 
 /**
  * The stored form of a cable: what search, facets, references and the access rule need, computed once here.
  * The cable must have an id (the importer rejects those without). With `parsedWith`, the cable is what
  * `cableFromTelegram(raw, parsedWith)` gave, and only those hints are stored with the text, not the model
- * (stored-model.ts); the record's `raw` must then be set before it is written.
+ * (stored-model.ts), with the parser that derived the record and the digest of what it derives beyond the columns;
+ * the record's `raw` must then be set before it is written.
  * @example cableRecordOf(seed, raw, "seeds", now).fts.meta // "tagunsc tagprel tagyi orgstate clsunclassified ..."
  */
 export function cableRecordOf(
@@ -33,6 +36,11 @@ export function cableRecordOf(
     refId: r.id === null ? null : (parseCableId(r.id)?.id ?? r.id),
     text: r.text,
   }));
+  const fts = {
+    subject: cable.subject ?? "",
+    body: cable.body,
+    meta: [...metaTokensOf(cable, origin, tags, refs), ...accessTokens(locks)].join(" "),
+  };
   return {
     id,
     subject: cable.subject,
@@ -47,16 +55,14 @@ export function cableRecordOf(
     parseHints: parsedWith ? encodeHints(parsedWith) : null,
     source,
     archivedAt,
+    parserVersion: parsedWith ? parserVersion() : null,
+    derivedDigest: parsedWith ? encodeDigest(derivedDigest(cable, fts)) : null,
     tags,
     refs,
     caveats: locks.caveats,
     captioned: locks.captioned,
     grants: locks.grants,
-    fts: {
-      subject: cable.subject ?? "",
-      body: cable.body,
-      meta: [...metaTokensOf(cable, origin, tags, refs), ...accessTokens(locks)].join(" "),
-    },
+    fts,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Cable } from "../../core/index.ts";
 import type { CablesTable, CableTextsTable } from "../../store/tables/cables.ts";
 import { decodeModel, encodeModel } from "../archive/archived-cable.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
+import { parserVersion } from "../archive/parser-version.ts";
 import { modelOf } from "../archive/stored-model.ts";
 import type { TelegramHints } from "../archive/cable-from-telegram.ts";
 import { cableHash, storedCableHash } from "./link-hash.ts";
@@ -29,6 +30,13 @@ export type ChainedAs = { kind: "released" | "imported"; hash: string };
 export function storedCableProblems(row: StoredCable, chained: ChainedAs): string[] {
   const cable = chainedCable(row, chained);
   if (typeof cable === "string") return [`${row.id}: ${cable}`];
+  // Derived by another parser, its rows are those of that parser's reading (and no one may read it meanwhile).
+  if (row.parser_version !== null && row.parser_version !== parserVersion()) {
+    return [
+      `${row.id}: its rows were derived by another parser (${row.parser_version || "unrecorded"}, this is ` +
+        `${parserVersion()}); \`cablegram archive reparse\` derives them again`,
+    ];
+  }
   const hints = row.parse_hints === null ? undefined : (JSON.parse(row.parse_hints) as TelegramHints);
   const record = cableRecordOf(cable, row.raw, row.source, "", hints);
   const problems: string[] = [];

@@ -247,6 +247,7 @@ async function storedCables(store: Store, ids: string[]): Promise<Map<string, St
       "c.needs_access",
       "c.captioned",
       "c.source",
+      "c.parser_version",
     ])
     .where("c.id", "in", ids)
     .execute();

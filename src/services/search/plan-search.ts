@@ -6,7 +6,15 @@ import type { FtsTerm } from "../../store/full-text.ts";
 import type { Store } from "../../store/open-store.ts";
 import type { SearchPlan } from "../../store/search-engine.ts";
 import { CLASSIFICATIONS } from "../../core/index.ts";
-import { accessWordDecides, readableBy, readerAccessToken, readerMeets, type Reader } from "../access/index.ts";
+import {
+  accessWordDecides,
+  derivedByThisParser,
+  indexRowReadableBy,
+  readableBy,
+  readerAccessToken,
+  readerMeets,
+  type Reader,
+} from "../access/index.ts";
 import type { CompiledQuery } from "./compile-query.ts";
 
 const TOP = CLASSIFICATIONS.length - 1;
@@ -37,7 +45,8 @@ export function planSearch(store: Store, q: CompiledQuery, reader: Reader): Sear
       rankExpression: store.search.expression(q.highlight, [], { pairs: false }),
       subjectExpression,
       conditions: sql.join(parts, sql` AND `),
-      indexConditions: readableBy(reader, "f"),
+      indexConditions: indexRowReadableBy(reader, "f"),
+      current: derivedByThisParser,
       range,
       unrestricted,
       countInIndex: unrestricted || (token !== null && accessWordDecides(reader)),
@@ -51,6 +60,7 @@ export function planSearch(store: Store, q: CompiledQuery, reader: Reader): Sear
     subjectExpression,
     conditions: sql.join(parts, sql` AND `),
     indexConditions: sql`1 = 1`,
+    current: derivedByThisParser,
     range,
     unrestricted,
     countInIndex: false,

@@ -9,6 +9,7 @@ import type { Database } from "../database.ts";
 import { dateBucket, SLOTS } from "../date-seq.ts";
 import { ftsText } from "../full-text.ts";
 import { oneOf } from "../one-of.ts";
+import { postgresRederive } from "./postgres-rederive.ts";
 import { stemLexemes } from "./stem-lexemes.ts";
 import { wordPairs } from "./word-pairs.ts";
 
@@ -17,7 +18,7 @@ import { wordPairs } from "./word-pairs.ts";
  * @example await postgresCableWrites(db).write([record]) // { inserted: 1, skipped: 0 }
  */
 export function postgresCableWrites(db: Kysely<Database>): ArchiveWrites {
-  return { write: (records) => writePostgres(db, records) };
+  return { write: (records) => writePostgres(db, records), rederive: (batch) => postgresRederive(db, batch) };
 }
 
 async function writePostgres(db: Kysely<Database>, records: CableRecord[]): Promise<WrittenRecords> {
@@ -91,19 +92,19 @@ async function insertPostgres(tx: Transaction<Database>, unique: CableRecord[], 
   const rows = await sql<{ seq: string; id: string }>`
     WITH c AS (
       INSERT INTO cables (seq, id, subject, dtg, year, origin, classification, class_rank, precedence,
-        needs_access, captioned, source, archived_at)
+        needs_access, captioned, source, archived_at, parser_version)
       SELECT * FROM unnest(${seqs}::bigint[], ${col((r) => r.id)}::text[], ${col((r) => r.subject)}::text[],
         ${col((r) => r.dtg)}::text[], ${col((r) => r.year)}::int[], ${col((r) => r.origin)}::text[],
         ${col((r) => r.classification)}::text[], ${col((r) => r.classRank)}::int[],
         ${col((r) => r.precedence)}::text[], ${col((r) => (r.caveats.length > 0 ? 1 : 0))}::int[],
         ${col((r) => (r.captioned ? 1 : 0))}::int[], ${col((r) => r.source)}::text[],
-        ${col((r) => r.archivedAt)}::text[])
+        ${col((r) => r.archivedAt)}::text[], ${col((r) => r.parserVersion)}::text[])
       ON CONFLICT (id) DO NOTHING
       RETURNING seq, id
     ), texts AS (
-      INSERT INTO cable_texts (seq, model, raw, parse_hints)
+      INSERT INTO cable_texts (seq, model, raw, parse_hints, derived_digest)
       SELECT * FROM unnest(${seqs}::bigint[], ${col((r) => r.model)}::text[], ${col((r) => r.raw)}::text[],
-        ${col((r) => r.parseHints)}::text[]) AS t(s, m, r, h)
+        ${col((r) => r.parseHints)}::text[], ${col((r) => r.derivedDigest)}::text[]) AS t(s, m, r, h, d)
       WHERE s IN (SELECT seq FROM c)
     ), tags AS (
       INSERT INTO cable_tags (seq, tag)

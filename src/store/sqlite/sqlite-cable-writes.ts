@@ -8,6 +8,7 @@ import type { ArchiveWrites } from "../archive-writes.ts";
 import { dateBucket, SLOTS } from "../date-seq.ts";
 import { prepareIndexing, SEARCH_SCHEMA, type IndexDoc } from "../search-index.ts";
 import type { WrittenRecords } from "../cable-writes.ts";
+import { sqliteRederive } from "./sqlite-rederive.ts";
 
 /**
  * The archive writes of the SQLite database `sqlite`. With `index` (bulk imports), the full-text rows go to that
@@ -22,6 +23,7 @@ export function sqliteCableWrites(sqlite: BetterSqlite3.Database): ArchiveWrites
       if (docs && options.index) await options.index.write(docs);
       return outcome;
     },
+    rederive: async (batch) => sqliteRederive(sqlite, batch),
   };
 }
 
@@ -35,10 +37,10 @@ function prepareSqlite(db: BetterSqlite3.Database) {
     top: db.prepare(`SELECT max(seq) FROM cables WHERE seq >= ? AND seq < ?`).pluck(),
     cable: db.prepare(
       `INSERT INTO cables (seq, id, subject, dtg, year, origin, classification, class_rank, precedence,
-         needs_access, captioned, source, archived_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+         needs_access, captioned, source, archived_at, parser_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     ),
-    text: db.prepare(`INSERT INTO cable_texts (seq, model, raw, parse_hints) VALUES (?, ?, ?, ?)`),
+    text: db.prepare(`INSERT INTO cable_texts (seq, model, raw, parse_hints, derived_digest) VALUES (?, ?, ?, ?, ?)`),
     tag: db.prepare(`INSERT OR IGNORE INTO cable_tags (seq, tag) VALUES (?, ?)`),
     ref: db.prepare(`INSERT INTO cable_refs (seq, ord, label, ref_id, text) VALUES (?, ?, ?, ?, ?)`),
     caveat: db.prepare(`INSERT OR IGNORE INTO cable_caveats (seq, caveat) VALUES (?, ?)`),
@@ -79,10 +81,11 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: I
         r.captioned ? 1 : 0,
         r.source,
         r.archivedAt,
+        r.parserVersion,
       );
       if (info.changes === 0) continue;
       written.push(r);
-      s.text.run(seq, r.model, r.raw, r.parseHints);
+      s.text.run(seq, r.model, r.raw, r.parseHints, r.derivedDigest);
       for (const tag of r.tags) s.tag.run(seq, tag);
       r.refs.forEach((ref, i) => s.ref.run(seq, i, ref.label, ref.refId, ref.text));
       for (const caveat of r.caveats) s.caveat.run(seq, caveat);

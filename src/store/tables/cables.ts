@@ -24,6 +24,11 @@ export interface CablesTable {
   /** Where the cable came from (a file path, "cablegate"); null when not said. */
   source: string | null;
   archived_at: string;
+  /**
+   * The parser that derived this row from the telegram (parserVersion); null for a cable stored as its model. A row
+   * another parser derived is readable by no one until derived again (migration 0032).
+   */
+  parser_version: string | null;
 }
 
 /** The bulky part of a cable, apart so that scans and joins over `cables` stay in a few pages. */
@@ -38,6 +43,8 @@ export interface CableTextsTable {
   raw: string | null;
   /** For a telegram import, the hints (JSON) `raw` was parsed with: the model is parsed again when read. */
   parse_hints: string | null;
+  /** For a telegram import, hashes of what its record derives beyond the columns (derived-digest.ts); null before. */
+  derived_digest: string | null;
 }
 
 /** TAGS of a cable, as written (for facets). */
