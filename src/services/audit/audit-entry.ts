@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   "campaign.create",
   "position.record",
   "campaign.tasking",
+  "declass.review",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
