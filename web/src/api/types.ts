@@ -33,6 +33,13 @@ import type {
 } from "../../../src/api/draft-schemas.ts";
 import type { SavedSearchSchema, SearchNoticeListSchema } from "../../../src/api/saved-search-schemas.ts";
 import type { SearchResultSchema } from "../../../src/api/search-schemas.ts";
+import type {
+  ReadingRoomItemSchema,
+  ReadingRoomResultSchema,
+  RecordedReviewSchema,
+  ReviewQueueSchema,
+  WithdrawalsSchema,
+} from "../../../src/api/declass-schemas.ts";
 import type { SessionSchema } from "../../../src/api/session-schemas.ts";
 import type { ApiTokenSchema, UserSchema } from "../../../src/api/user-schemas.ts";
 
@@ -79,3 +86,9 @@ export type Bloc = z.output<typeof BlocSchema>;
 export type NewPosition = z.input<typeof NewPositionSchema>;
 /** What the composer sends to create or change a draft. */
 export type DraftFields = z.input<typeof DraftFieldsSchema>;
+
+export type ReadingRoomResult = z.output<typeof ReadingRoomResultSchema>;
+export type ReadingRoomItem = z.output<typeof ReadingRoomItemSchema>;
+export type Withdrawals = z.output<typeof WithdrawalsSchema>;
+export type ReviewQueue = z.output<typeof ReviewQueueSchema>;
+export type RecordedReview = z.output<typeof RecordedReviewSchema>;

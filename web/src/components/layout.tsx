@@ -20,6 +20,7 @@ export function Layout() {
     },
     { to: "/compose", label: "Compose", show: hasRole(user, "drafter") },
     { to: "/alerts", label: "Alerts", show: true },
+    { to: "/review", label: "Review", show: hasRole(user, "reviewer") },
     { to: "/audit", label: "Audit", show: hasRole(user, "archivist") },
     { to: "/admin", label: "Administration", show: hasRole(user, "admin") },
   ];
