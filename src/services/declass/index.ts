@@ -10,3 +10,4 @@ export {
   type ReadingRoomResult,
   type ReleasedVersion,
 } from "./reading-room.ts";
+export { readingRoomEntryOf } from "./reading-room-entry.ts";

@@ -1,11 +1,8 @@
 // Records a reviewer's decision on a cable: checked against the cable and the rules, then in one transaction the
 // decision, the released version or withdrawal card the reading room shows, the chain link and the audit entry.
-import { exemptionsOf, reviewProblems, type Cable, type ReviewDecision, type ReviewOutcome } from "../../core/index.ts";
+import { exemptionsOf, reviewProblems, type ReviewDecision, type ReviewOutcome } from "../../core/index.ts";
 import { hasRole } from "../../core/roles.ts";
-import type { ReadingRoomEntry } from "../../store/reading-room.ts";
 import { timeOrderedId } from "../../store/time-ordered-id.ts";
-import { releasableVersion, renderTelegram, withdrawalCard } from "../../telegram/index.ts";
-import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { cableNotFound, readCable } from "../archive/read-cable.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { appendReviewLink, recordHead, signingKey, type ChainedReview } from "../chain/index.ts";
@@ -13,7 +10,7 @@ import type { Deps } from "../clock.ts";
 import { CablegramError } from "../errors.ts";
 import { readerOf } from "../users/reader-of.ts";
 import type { User } from "../users/user-schema.ts";
-import { META_PREFIX } from "../../store/full-text.ts";
+import { readingRoomEntryOf } from "./reading-room-entry.ts";
 
 /** What recording a review answers. */
 export type RecordedReview = {
@@ -69,7 +66,7 @@ export async function recordReview(
       review_on: decision.outcome === "extend" ? decision.until : null,
     };
     await tx.db.insertInto("declass_reviews").values(review).execute();
-    const entry = entryOf(cable, seq, reviewId, decision, { reviewer: user.username, date });
+    const entry = readingRoomEntryOf(cable, seq, reviewId, decision, { reviewer: user.username, date });
     if (entry) await tx.readingRoom.write(entry);
     const chained: ChainedReview = {
       id: reviewId,
@@ -104,50 +101,5 @@ export async function recordReview(
     cableId: id,
     outcome: decision.outcome,
     readingRoom: decision.outcome === "extend" ? null : `/reading-room/${encodeURIComponent(id)}`,
-  };
-}
-
-/** The reading room's entry for a decision: the released version, the withdrawal card, or none (an extension). */
-function entryOf(
-  cable: Cable,
-  seq: number,
-  reviewId: string,
-  decision: ReviewDecision,
-  stamp: { reviewer: string; date: string },
-): ReadingRoomEntry | null {
-  if (decision.outcome === "extend") return null;
-  const base = {
-    seq,
-    cable_id: cable.id!,
-    review_id: reviewId,
-    outcome: decision.outcome,
-    dtg: cable.dtg,
-    year: cable.dtg ? Number(cable.dtg.slice(0, 4)) : null,
-    origin: cable.origin,
-    classification: cable.classification,
-    exemptions: JSON.stringify(exemptionsOf(decision)),
-    review_date: stamp.date,
-    reviewer: stamp.reviewer,
-  };
-  if (decision.outcome === "withhold-in-full") {
-    const card = withdrawalCard(cable, decision, stamp);
-    return { ...base, kind: "withdrawn", subject: card.subject, model: "", telegram: "", tags: [], fts: null };
-  }
-  const version = releasableVersion(cable, decision, stamp);
-  const releasedTags = cable.tags.filter((_, i) => decision.tags[i]?.action === "release");
-  // The index text comes from the released version alone, its withheld TAGS and the access words left out.
-  const record = cableRecordOf({ ...version, tags: releasedTags }, null, null, stamp.date);
-  const meta = record.fts.meta
-    .split(" ")
-    .filter((w) => !w.startsWith(META_PREFIX.access))
-    .join(" ");
-  return {
-    ...base,
-    kind: "released",
-    subject: version.subject,
-    model: JSON.stringify(version),
-    telegram: renderTelegram(version),
-    tags: releasedTags,
-    fts: { subject: record.fts.subject, body: record.fts.body, meta },
   };
 }
