@@ -54,11 +54,25 @@ export function ReviewScene() {
     return p;
   }, []);
 
+  // The first page of the queue, then the next whenever fewer than PRELOAD + 1 cables are left: a sitting goes on
+  // through the whole queue without a reload.
+  const [more, setMore] = useState(true);
+  const lastId = queue?.at(-1)?.id ?? null;
+  const wantMore = more && (queue === null || queue.length - index <= PRELOAD + 1);
   useEffect(() => {
-    api<ReviewQueue>("GET", `/api/declass/queue${query({ limit: QUEUE_PAGE })}`)
-      .then((q) => setQueue(q.cables))
+    if (!wantMore) return;
+    let live = true;
+    api<ReviewQueue>("GET", `/api/declass/queue${query({ limit: QUEUE_PAGE, after: lastId })}`)
+      .then((q) => {
+        if (!live) return;
+        setQueue((known) => [...(known ?? []), ...q.cables]);
+        if (q.cables.length < QUEUE_PAGE) setMore(false);
+      })
       .catch((e: Error) => setError(e));
-  }, []);
+    return () => {
+      live = false;
+    };
+  }, [wantMore, lastId]);
 
   const entry = queue?.[index];
   useEffect(() => {
@@ -182,8 +196,10 @@ export function ReviewScene() {
     <>
       <h1>Declassification review</h1>
       <p className="muted keys-hint">
-        {left > 0 ? `${left} cable${left === 1 ? "" : "s"} in this queue` : "The queue is empty."} · {done.length}{" "}
-        decided this sitting · <span className="kbd">?</span> lists the keys
+        {left > 0
+          ? `${left}${more ? "+" : ""} cable${left === 1 && !more ? "" : "s"} in the queue`
+          : "The queue is empty."}{" "}
+        · {done.length} decided this sitting · <span className="kbd">?</span> lists the keys
       </p>
       <fieldset className="review-codes">
         <legend>Exemption codes for what you withhold</legend>
