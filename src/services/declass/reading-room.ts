@@ -77,8 +77,11 @@ export async function searchReadingRoom(
   const limit = Math.min(MAX_LIMIT, Math.max(1, asked));
   const before = options.cursor ? decodeCursor(options.cursor, query.fingerprint, "date").seq : null;
   const plan: ReadingRoomPlan = {
-    expression: query.positive.length > 0 ? store.search.expression(query.positive, []) : "",
-    excluded: query.negative.length > 0 ? store.search.expression([], query.negative) : "",
+    // With terms to find, the exclusions join the index's own expression (FTS5's NOT, a tsquery's !): a set of every
+    // excluded match, looked up per row, costs as much as the excluded word is common.
+    expression: query.positive.length > 0 ? store.search.expression(query.positive, query.negative) : "",
+    excluded:
+      query.positive.length === 0 && query.negative.length > 0 ? store.search.expression([], query.negative) : "",
     range:
       query.from === null && query.to === null
         ? null
