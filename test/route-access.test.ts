@@ -10,8 +10,14 @@ import { call, PASSWORD, startTestServer, type TestServer } from "./helpers/serv
 import { registeredRoutes, type RegisteredRoute } from "./helpers/registered-routes.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
 
-/** Routes anyone may call: signing in and out, the session probe, the API's description and the web app's shell. */
+/**
+ * Routes anyone may call: signing in and out, the session probe, the API's description, the web app's shell, and the
+ * public reading room (released versions only).
+ */
 const PUBLIC = [
+  "GET /api/reading-room",
+  "GET /api/reading-room/withdrawals",
+  "GET /api/reading-room/:id",
   "POST /api/session",
   "DELETE /api/session",
   "GET /api/session/current",
@@ -24,6 +30,7 @@ const PUBLIC = [
 function roleOf({ method, path }: RegisteredRoute): string | null {
   if (path.startsWith("/api/users")) return "admin";
   if (path === "/api/audit") return "archivist";
+  if (path.startsWith("/api/declass/")) return "reviewer";
   if (path.startsWith("/api/directory/") && !["GET", "HEAD"].includes(method)) return "admin";
   if (path.startsWith("/api/duty-officers/") && method === "PUT") return "admin";
   if (path === "/api/drafts/:id/release") return "approver";
@@ -61,6 +68,10 @@ const BODIES: Record<string, unknown> = {
   "POST /api/directory/offices": { code: "EVIL/X" },
   "POST /api/directory/collectives": { name: "EVIL COLLECTIVE" },
   "POST /api/directory/collectives/:name/members": { post: "AMEMBASSY PARIS" },
+  "POST /api/declass/reviews": {
+    cableId: "09STATE39345",
+    decision: { outcome: "extend", until: "2099-01-01", reason: "x" },
+  },
 };
 
 function concretePath(path: string): string {

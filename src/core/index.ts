@@ -8,6 +8,7 @@ export * from "./plad-kinds.ts";
 export * from "./assert-never.ts";
 export * from "./cable-issue.ts";
 export * from "./declassification.ts";
+export * from "./declass-review.ts";
 export * from "./fips-countries.ts";
 export * from "./tag-registry.ts";
 export * from "./tags.ts";

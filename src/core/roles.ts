@@ -1,7 +1,10 @@
 // What a user may do: the roles, one list giving the values, the type and their order, and the one test of holding one.
 
-/** What a user may do. `admin` manages users and the directory; the others are stages of a cable's life. */
-export const ROLES = ["reader", "drafter", "approver", "communicator", "archivist", "admin"] as const;
+/**
+ * What a user may do. `admin` manages users and the directory; `reviewer` decides what of a classified cable is
+ * declassified (declass-review.ts); the others are stages of a cable's life.
+ */
+export const ROLES = ["reader", "drafter", "approver", "communicator", "archivist", "reviewer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

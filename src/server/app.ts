@@ -30,6 +30,8 @@ import { auditRoutes } from "./routes/audit-routes.ts";
 import { cableRoutes } from "./routes/cable-routes.ts";
 import { campaignRoutes } from "./routes/campaign-routes.ts";
 import { suggestionRoutes } from "./routes/suggestion-routes.ts";
+import { declassRoutes } from "./routes/declass-routes.ts";
+import { readingRoomRoutes } from "./routes/reading-room-routes.ts";
 import { directoryRoutes } from "./routes/directory-routes.ts";
 import { draftRoutes } from "./routes/draft-routes.ts";
 import { eventRoutes } from "./routes/event-routes.ts";
@@ -150,6 +152,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(notificationRoutes, routeOptions);
   await app.register(campaignRoutes, routeOptions);
   await app.register(suggestionRoutes, routeOptions);
+  await app.register(declassRoutes, routeOptions);
+  await app.register(readingRoomRoutes, routeOptions);
   if (options.webRoot) await installWebApp(app, options.webRoot);
   await app.ready();
   return app;

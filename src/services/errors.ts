@@ -113,6 +113,18 @@ export const ERRORS = {
     message:
       "A position is marked at least as its source cables are; raise its classification or add their caveats, or leave both out.",
   },
+  REVIEW_INVALID: {
+    status: 400,
+    message: "The declassification decision cannot be recorded; the details say which portion and why.",
+  },
+  ALREADY_REVIEWED: {
+    status: 409,
+    message: "The cable is in the reading room already; its released version or withdrawal card never changes.",
+  },
+  NOT_IN_READING_ROOM: {
+    status: 404,
+    message: "No released version or withdrawal card with that id; GET /api/reading-room lists what is released.",
+  },
   USER_EXISTS: { status: 409, message: "A user with that name exists already; choose another name." },
   DIRECTORY_CONFLICT: { status: 409, message: "The directory has that entry already; change it instead." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as JSON with Content-Type: application/json." },

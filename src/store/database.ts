@@ -2,6 +2,7 @@
 import type { AuditTables } from "./tables/audit.ts";
 import type { CampaignTables } from "./tables/campaigns.ts";
 import type { CableTables } from "./tables/cables.ts";
+import type { DeclassificationTables } from "./tables/declassification.ts";
 import type { DirectoryTables } from "./tables/directory.ts";
 import type { DistributionTables } from "./tables/distribution.ts";
 import type { MessagingTables } from "./tables/messaging.ts";
@@ -21,4 +22,5 @@ export interface Database
     SavedSearchTables,
     CampaignTables,
     SuggestionTables,
-    NotificationTables {}
+    NotificationTables,
+    DeclassificationTables {}

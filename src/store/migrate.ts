@@ -26,6 +26,7 @@ import * as m0023 from "./migrations/0023-english-stems.ts";
 import * as m0024 from "./migrations/0024-watching-searches.ts";
 import * as m0030 from "./migrations/0030-notifications.ts";
 import * as m0032 from "./migrations/0032-parser-versions.ts";
+import * as m0028 from "./migrations/0028-declassification.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0024-watching-searches": m0024,
   "0030-notifications": m0030,
   "0032-parser-versions": m0032,
+  "0028-declassification": m0028,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -8,6 +8,7 @@ import type { ArchiveWrites } from "./archive-writes.ts";
 import type { BulkImportTuning } from "./bulk-import-tuning.ts";
 import type { Database } from "./database.ts";
 import type { DeliveryQueue } from "./delivery-queue.ts";
+import type { ReadingRoomStore } from "./reading-room.ts";
 import type { ReleaseGroupLock } from "./release-group-lock.ts";
 import type { SearchEngine } from "./search-engine.ts";
 import type { SearchIndexUpkeep } from "./search-index-upkeep.ts";
@@ -33,6 +34,8 @@ export type Store = {
   releaseGroups: ReleaseGroupLock;
   /** The statements a search runs: its count and facets, and a page in either order. */
   search: SearchEngine;
+  /** The public reading room: released versions, withdrawal cards, and the search of released text only. */
+  readingRoom: ReadingRoomStore;
   /** How a bulk import writes its batches, and the upkeep it leaves. */
   bulkImport: BulkImportTuning;
   /** The cables the search index lacks, and indexing them. */

@@ -2,3 +2,10 @@
 export { parseTelegram, type ParseOptions } from "./parse-telegram.ts";
 export { renderTelegram } from "./render-telegram.ts";
 export { pageLines, wrapLine } from "./page-lines.ts";
+export {
+  declassifiedMarking,
+  releasableVersion,
+  withdrawalCard,
+  type DeclassificationStamp,
+  type WithdrawalCard,
+} from "./releasable-version.ts";

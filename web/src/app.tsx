@@ -1,4 +1,4 @@
-// The routes of the web app. Every page but sign-in needs a session; a signed-out visitor is sent to sign in
+// The routes of the web app. Every page but sign-in and the public reading room needs a session; a signed-out visitor is sent to sign in
 // and brought back to the page asked for.
 import { lazy, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
@@ -16,6 +16,9 @@ import { QueueScene } from "./scenes/queue/queue-scene.tsx";
 import { MyDraftsScene } from "./scenes/mine/my-drafts-scene.tsx";
 import { SentScene } from "./scenes/mine/sent-scene.tsx";
 import { ReaderScene } from "./scenes/reader/reader-scene.tsx";
+import { ReadingRoomScene } from "./scenes/reading-room/reading-room-scene.tsx";
+import { ReleasedScene } from "./scenes/reading-room/released-scene.tsx";
+import { ReviewScene } from "./scenes/review/review-scene.tsx";
 import { SearchScene } from "./scenes/search/search-scene.tsx";
 import { SignInScene } from "./scenes/sign-in/sign-in-scene.tsx";
 import { SessionProvider, useSession } from "./stores/session.tsx";
@@ -41,6 +44,8 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route path="/signin" element={<SignInScene />} />
+          <Route path="/reading-room" element={<ReadingRoomScene />} />
+          <Route path="/reading-room/:id" element={<ReleasedScene />} />
           <Route element={<RequireSession />}>
             <Route index element={<Navigate to="/inbox" replace />} />
             <Route path="/inbox" element={<InboxScene />} />
@@ -73,6 +78,14 @@ export function App() {
               element={
                 <RoleRequired role="archivist" what="The audit log">
                   <AuditScene />
+                </RoleRequired>
+              }
+            />
+            <Route
+              path="/review"
+              element={
+                <RoleRequired role="reviewer" what="Declassification review">
+                  <ReviewScene />
                 </RoleRequired>
               }
             />

@@ -34,7 +34,7 @@ type FieldOptions = {
 
 const FIELD_HELP = `
 Fields: --clearance UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|TOP SECRET; --caveats NOFORN (caveat
-accesses); --lists NODIS-KOSOVO,L2 (distribution lists); --roles reader,drafter,approver,communicator,archivist,admin;
+accesses); --lists NODIS-KOSOVO,L2 (distribution lists); --roles reader,drafter,approver,communicator,archivist,reviewer,admin;
 --post STATE (home post, by station or PLAD); --offices EUR/SCE,IO/UNP. Lists are comma-separated.
 
 Examples:

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   "campaign.create",
   "position.record",
   "campaign.tasking",
+  "declass.review",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

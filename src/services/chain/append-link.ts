@@ -60,6 +60,19 @@ export async function appendBatch(
   return head;
 }
 
+/**
+ * Appends a link for a record that is not an archived cable (a declassification review: review-link.ts), under
+ * its own id and content hash, version 1.
+ * @example await appendRecordLink(tx, key, { cableId: "review:0190…", cableHash, at: now })
+ */
+export async function appendRecordLink(
+  tx: Kysely<Database>,
+  key: SigningKey,
+  link: { cableId: string; cableHash: string; at: string },
+): Promise<ChainHead> {
+  return append(tx, key, () => ({ ...link, version: 1, supersedes: null }));
+}
+
 type NewLink = { cableId: string; version: number; cableHash: string; supersedes: string | null; at: string };
 
 async function append(tx: Kysely<Database>, key: SigningKey, make: (seq: number) => NewLink): Promise<ChainHead> {

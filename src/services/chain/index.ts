@@ -1,6 +1,13 @@
 // The hash chain of archived cables: append inside the release or after an import batch, verify the whole against
 // the operator's pinned key and head, sign with the installation key kept outside the database.
-export { appendBatch, appendLink, nextVersion, type BatchEntry, type ChainEntry } from "./append-link.ts";
+export {
+  appendBatch,
+  appendLink,
+  appendRecordLink,
+  nextVersion,
+  type BatchEntry,
+  type ChainEntry,
+} from "./append-link.ts";
 export { canonicalJson } from "./canonical-json.ts";
 export { chainArchived, chainUnchained } from "./chain-archived.ts";
 export { prepareChain, type ChainSetup } from "./prepare-chain.ts";
@@ -27,3 +34,4 @@ export {
 } from "./signing-key.ts";
 export { readTrust, recordHead, TRUST_FILE, trustFileOf, type ChainHead, type Trust } from "./trust-file.ts";
 export { verifyChain, type ChainProblem, type ChainVerdict, type VerifyOptions } from "./verify-chain.ts";
+export { appendReviewLink, reviewHash, REVIEW_LINK_PREFIX, type ChainedReview } from "./review-link.ts";

@@ -2,6 +2,7 @@
 // head, every chained cable's stored rows, and that no archived cable is outside the chain.
 import type { KeyObject } from "node:crypto";
 import type { Store } from "../../store/open-store.ts";
+import { chainedReviews, reviewHash, REVIEW_LINK_PREFIX } from "./review-link.ts";
 import { unchainedCables } from "./chain-archived.ts";
 import { batchHash, GENESIS_HASH, linkHash } from "./link-hash.ts";
 import { headSigned, readSignedHead } from "./signed-head.ts";
@@ -191,7 +192,12 @@ async function checkCables(
   problem: (cableId: string | null, seq: number | null, reason: string) => void,
 ): Promise<number> {
   const chained = new Map<string, ChainedAs & { seq: number }>();
-  for (const l of links) if (l.version > 0) chained.set(l.cableId, { kind: "released", hash: l.cableHash, seq: l.seq });
+  const reviews = links.filter((l) => l.version > 0 && l.cableId.startsWith(REVIEW_LINK_PREFIX));
+  await checkReviews(store, reviews, problem);
+  for (const l of links) {
+    if (l.version > 0 && !l.cableId.startsWith(REVIEW_LINK_PREFIX))
+      chained.set(l.cableId, { kind: "released", hash: l.cableHash, seq: l.seq });
+  }
   const batches = links.filter((l) => l.version === 0);
   if (batches.length > 0) {
     const rows = await store.db
@@ -224,6 +230,22 @@ async function checkCables(
     }
   }
   return chained.size;
+}
+
+/** Checks the declassification reviews of a page of links against their stored rows (review-link.ts). */
+async function checkReviews(
+  store: Store,
+  links: Link[],
+  problem: (cableId: string | null, seq: number | null, reason: string) => void,
+): Promise<void> {
+  const ids = links.map((l) => l.cableId.slice(REVIEW_LINK_PREFIX.length));
+  const stored = await chainedReviews(store.db, ids);
+  for (const l of links) {
+    const review = stored.get(l.cableId.slice(REVIEW_LINK_PREFIX.length));
+    if (!review) problem(l.cableId, l.seq, `${l.cableId}: the chained declassification review is missing`);
+    else if (reviewHash(review) !== l.cableHash)
+      problem(review.cableId, l.seq, `${l.cableId}: the declassification review or its released version was changed`);
+  }
 }
 
 /** The stored rows of the cables `ids`, by id. */

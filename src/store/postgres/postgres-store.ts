@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../database.ts";
 import type { KeyPlace } from "../key-place.ts";
 import type { Store } from "../store.ts";
+import { postgresReadingRoom } from "./postgres-reading-room.ts";
 import { postgresBulkImport } from "./postgres-bulk-import.ts";
 import { postgresCableWrites } from "./postgres-cable-writes.ts";
 import { postgresReleaseGroupLock } from "./postgres-release-group-lock.ts";
@@ -27,6 +28,7 @@ export function postgresStore(db: Kysely<Database>, keys: KeyPlace): Store {
     releaseGroups: postgresReleaseGroupLock(conn),
     search: postgresSearch(conn),
     bulkImport,
+    readingRoom: postgresReadingRoom(conn),
     searchIndex: postgresSearchIndexUpkeep(conn),
     transaction: (fn) => conn.transaction().execute((tx) => fn(within(tx))),
     within,

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../database.ts";
 import type { KeyPlace } from "../key-place.ts";
 import type { Store } from "../store.ts";
+import { sqliteReadingRoom } from "./sqlite-reading-room.ts";
 import { sqliteBulkImport } from "./sqlite-bulk-import.ts";
 import { sqliteCableWrites } from "./sqlite-cable-writes.ts";
 import { sqliteReleaseGroupLock } from "./sqlite-release-group-lock.ts";
@@ -35,6 +36,7 @@ export function sqliteStore(
     releaseGroups: sqliteReleaseGroupLock(conn),
     search: sqliteSearch(conn),
     bulkImport,
+    readingRoom: sqliteReadingRoom(conn),
     searchIndex,
     transaction: (fn) => conn.transaction().execute((tx) => fn(within(tx))),
     within,

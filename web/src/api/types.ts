@@ -40,6 +40,13 @@ import type {
   NotificationSchema,
   SentCableSchema,
 } from "../../../src/api/notification-schemas.ts";
+import type {
+  ReadingRoomItemSchema,
+  ReadingRoomResultSchema,
+  RecordedReviewSchema,
+  ReviewQueueSchema,
+  WithdrawalsSchema,
+} from "../../../src/api/declass-schemas.ts";
 import type { SessionSchema } from "../../../src/api/session-schemas.ts";
 import type { ApiTokenSchema, UserSchema } from "../../../src/api/user-schemas.ts";
 
@@ -91,3 +98,9 @@ export type Bloc = z.output<typeof BlocSchema>;
 export type NewPosition = z.input<typeof NewPositionSchema>;
 /** What the composer sends to create or change a draft. */
 export type DraftFields = z.input<typeof DraftFieldsSchema>;
+
+export type ReadingRoomResult = z.output<typeof ReadingRoomResultSchema>;
+export type ReadingRoomItem = z.output<typeof ReadingRoomItemSchema>;
+export type Withdrawals = z.output<typeof WithdrawalsSchema>;
+export type ReviewQueue = z.output<typeof ReviewQueueSchema>;
+export type RecordedReview = z.output<typeof RecordedReviewSchema>;

@@ -23,6 +23,7 @@ export function Layout() {
     { to: "/drafts", label: "My drafts", show: hasRole(user, "drafter") },
     { to: "/sent", label: "Sent", show: hasRole(user, "drafter") },
     { to: "/alerts", label: "Alerts", show: true },
+    { to: "/review", label: "Review", show: hasRole(user, "reviewer") },
     { to: "/audit", label: "Audit", show: hasRole(user, "archivist") },
     { to: "/admin", label: "Administration", show: hasRole(user, "admin") },
   ];
