@@ -5,6 +5,7 @@ import type { CableTables } from "./tables/cables.ts";
 import type { DirectoryTables } from "./tables/directory.ts";
 import type { DistributionTables } from "./tables/distribution.ts";
 import type { MessagingTables } from "./tables/messaging.ts";
+import type { SiteTables } from "./tables/sites.ts";
 import type { SavedSearchTables } from "./tables/saved-searches.ts";
 import type { SearchNoticeTables } from "./tables/search-notices.ts";
 import type { SuggestionTables } from "./tables/suggestions.ts";
@@ -21,4 +22,5 @@ export interface Database
     SavedSearchTables,
     CampaignTables,
     SuggestionTables,
-    SearchNoticeTables {}
+    SearchNoticeTables,
+    SiteTables {}
