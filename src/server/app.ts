@@ -13,6 +13,7 @@ import {
 } from "fastify-type-provider-zod";
 import { systemClock, type Clock } from "../services/clock.ts";
 import { CablegramError } from "../services/errors.ts";
+import type { SiteSettings } from "../services/sites/site-settings.ts";
 import type { Store } from "../store/open-store.ts";
 import { answerClientError, answerFrameworkError } from "./client-errors.ts";
 import { installAuthentication, markRoutesPublic } from "./plugins/authenticate.ts";
@@ -53,6 +54,8 @@ export type AppOptions = {
   signInLimit?: { max: number; timeWindow: number };
   /** The dispatcher's settings (alert senders, objectives, beat); defaults from the environment. */
   messaging?: MessagingOptions;
+  /** The node's site settings (CABLEGRAM_SITE); omitted or null, the app is the one-node system without NATS. */
+  site?: SiteSettings | null;
   /** A built web app (web/dist) to serve at `/`; omitted, only the API is served. */
   webRoot?: string;
 };
@@ -118,7 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await docs.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   });
   installAuthentication(app, deps);
-  installMessaging(app, deps, options.messaging);
+  installMessaging(app, deps, options.messaging, options.site ?? null);
 
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

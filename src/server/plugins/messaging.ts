@@ -5,9 +5,10 @@ import type { Deps } from "../../services/clock.ts";
 import { dispatcherSettingsFromEnv } from "../../services/distribution/dispatcher-settings.ts";
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from "../../services/distribution/dispatcher.ts";
 import { createEventBus, type EventBus } from "../../services/events/event-bus.ts";
+import { startSiteNode, type SiteNode, type SiteSettings } from "../../services/sites/index.ts";
 
-/** The bus and the dispatcher of an app. */
-export type Messaging = { bus: EventBus; dispatcher: Dispatcher };
+/** The bus and the dispatcher of an app, and its link to the other sites when the node is a site. */
+export type Messaging = { bus: EventBus; dispatcher: Dispatcher; sites: SiteNode | null };
 
 /**
  * How the app's dispatcher runs; every field has a default, from the environment where one is set (senders: webhook,
@@ -27,7 +28,12 @@ declare module "fastify" {
  * Creates the bus, starts the dispatcher, decorates the app with both and stops the dispatcher when the app closes.
  * @example installMessaging(app, deps, { pollMs: 0 })
  */
-export function installMessaging(app: FastifyInstance, deps: Deps, options: MessagingOptions = {}): Messaging {
+export function installMessaging(
+  app: FastifyInstance,
+  deps: Deps,
+  options: MessagingOptions = {},
+  site: SiteSettings | null = null,
+): Messaging {
   const bus = createEventBus({ store: deps.store });
   const dispatcher = startDispatcher({
     ...dispatcherSettingsFromEnv(process.env),
@@ -37,8 +43,21 @@ export function installMessaging(app: FastifyInstance, deps: Deps, options: Mess
     bus,
     logger: app.log,
   });
-  const messaging = { bus, dispatcher };
+  // A site node links to the others over NATS; copies it stores wake its own dispatcher (inbox, alerts).
+  const sites = site
+    ? startSiteNode({
+        store: deps.store,
+        clock: deps.clock,
+        settings: site,
+        onStored: () => dispatcher.kick(),
+        logger: app.log,
+      })
+    : null;
+  const messaging = { bus, dispatcher, sites };
   app.decorate("messaging", messaging);
-  app.addHook("onClose", async () => dispatcher.stop());
+  app.addHook("onClose", async () => {
+    await sites?.stop();
+    await dispatcher.stop();
+  });
   return messaging;
 }

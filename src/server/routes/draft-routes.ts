@@ -48,12 +48,12 @@ function expectedRevision(ifMatch: string | undefined): number | undefined {
   return digits === undefined ? undefined : Number(digits);
 }
 
-/** The workflow's dependencies for a request: the store and clock, the app's bus and its dispatcher's kick. */
+/** The workflow's dependencies for a request: the store and clock, the app's bus, its dispatcher's and site link's kick. */
 function workflowDeps(app: FastifyInstance, options: RouteOptions): WorkflowDeps {
   const messaging = (app as Partial<Pick<FastifyInstance, "messaging">>).messaging;
   return {
     ...options.deps,
-    ...(messaging ? { bus: messaging.bus, kick: () => messaging.dispatcher.kick() } : {}),
+    ...(messaging ? { bus: messaging.bus, kick: () => (messaging.dispatcher.kick(), messaging.sites?.kick()) } : {}),
   };
 }
 
