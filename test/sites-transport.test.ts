@@ -13,6 +13,7 @@ import {
   type Precedence,
 } from "../src/core/index.ts";
 import { systemClock } from "../src/services/clock.ts";
+import { siteTraffic, trackCable } from "../src/services/sites/site-traffic.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
 import { eventually, openSiteWorld, type SiteWorld } from "./helpers/site-world.ts";
@@ -128,6 +129,11 @@ describe.each(DIALECTS.map((d, i) => [d, 42100 + i * 100] as const))(
       });
       await new Promise((r) => setTimeout(r, 300));
       expect(await count(panama, "site_arrivals")).toBe(before);
+      // The communicator's page shows them held, in transit at headquarters, none refused.
+      const traffic = await siteTraffic(hq(), new Date());
+      expect(traffic.held.filter((c) => released.includes(c.cableId))).toHaveLength(100);
+      expect(traffic.held[0]).toMatchObject({ precedence: "FLASH", state: "sent", site: "PANAMA" });
+      expect(traffic.refused).toEqual([]);
 
       await world.net.startLeaf("PANAMA");
       await eventually(
@@ -150,6 +156,10 @@ describe.each(DIALECTS.map((d, i) => [d, 42100 + i * 100] as const))(
         .where("cable_id", "in", released)
         .execute();
       expect(inbox).toHaveLength(100);
+      await eventually("headquarters tracks each copy into Panama's inbox", async () => {
+        const tracked = await Promise.all(released.map((id) => trackCable(hq(), id, new Date())));
+        return tracked.every(([copy]) => copy?.deliveredAt != null);
+      });
     }, 60_000);
 
     it("refuses a post that pulls another post's consumer or listens for its replies", async () => {

@@ -38,6 +38,7 @@ import type { RouteOptions } from "./routes/route-options.ts";
 import { savedSearchRoutes } from "./routes/saved-search-routes.ts";
 import { searchRoutes } from "./routes/search-routes.ts";
 import { sessionRoutes } from "./routes/session-routes.ts";
+import { siteRoutes } from "./routes/site-routes.ts";
 import { userRoutes } from "./routes/user-routes.ts";
 import { withoutUnusedSchemas } from "./unused-schemas.ts";
 
@@ -138,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(savedSearchRoutes, routeOptions);
   await app.register(campaignRoutes, routeOptions);
   await app.register(suggestionRoutes, routeOptions);
+  await app.register(siteRoutes, routeOptions);
   if (options.webRoot) await installWebApp(app, options.webRoot);
   await app.ready();
   return app;
