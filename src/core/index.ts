@@ -33,3 +33,4 @@ export * from "./post-sections.ts";
 export * from "./cable-diff.ts";
 export * from "./banner-text.ts";
 export * from "./export-formats.ts";
+export * from "./sites.ts";

@@ -14,6 +14,7 @@ import {
 import { systemClock, type Clock } from "../services/clock.ts";
 import { CablegramError } from "../services/errors.ts";
 import { DEFAULT_EXPORT_MAX } from "../services/export/index.ts";
+import type { SiteSettings } from "../services/sites/site-settings.ts";
 import type { Store } from "../store/open-store.ts";
 import { answerClientError, answerFrameworkError } from "./client-errors.ts";
 import { installAuthentication, markRoutesPublic } from "./plugins/authenticate.ts";
@@ -42,6 +43,7 @@ import { savedSearchRoutes } from "./routes/saved-search-routes.ts";
 import { notificationRoutes } from "./routes/notification-routes.ts";
 import { searchRoutes } from "./routes/search-routes.ts";
 import { sessionRoutes } from "./routes/session-routes.ts";
+import { siteRoutes } from "./routes/site-routes.ts";
 import { userRoutes } from "./routes/user-routes.ts";
 import { withoutUnusedSchemas } from "./unused-schemas.ts";
 
@@ -60,6 +62,8 @@ export type AppOptions = {
   messaging?: MessagingOptions;
   /** The most cables one export of search results may hold; default 50,000 (CABLEGRAM_EXPORT_MAX). */
   exportMax?: number;
+  /** The node's site settings (CABLEGRAM_SITE); omitted or null, the app is the one-node system without NATS. */
+  site?: SiteSettings | null;
   /** A built web app (web/dist) to serve at `/`; omitted, only the API is served. */
   webRoot?: string;
 };
@@ -125,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await docs.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   });
   installAuthentication(app, deps);
-  installMessaging(app, deps, options.messaging);
+  installMessaging(app, deps, options.messaging, options.site ?? null);
 
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
@@ -154,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(suggestionRoutes, routeOptions);
   await app.register(declassRoutes, routeOptions);
   await app.register(readingRoomRoutes, routeOptions);
+  await app.register(siteRoutes, routeOptions);
   if (options.webRoot) await installWebApp(app, options.webRoot);
   await app.ready();
   return app;

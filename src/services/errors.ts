@@ -24,6 +24,10 @@ export const ERRORS = {
   },
   DELIVERY_NOT_FOUND: { status: 404, message: "No delivery with that id that you may read; see GET /api/inbox." },
   TASK_NOT_FOUND: { status: 404, message: "No task with that id; GET /api/cables/:id/actions lists a cable's tasks." },
+  SITE_COPY_NOT_FOUND: {
+    status: 404,
+    message: "No copy to another site with that id in that state; GET /api/sites/traffic lists them.",
+  },
   ALERT_NOT_FOUND: { status: 404, message: "No alert with that id; GET /api/alerts lists open alerts." },
   DRAFT_NOT_FOUND: { status: 404, message: "No draft with that id that you may see; GET /api/queue lists yours." },
   CLEARANCE_NOT_FOUND: { status: 404, message: "No such clearance on that draft; GET /api/drafts/:id lists them." },

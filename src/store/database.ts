@@ -6,6 +6,7 @@ import type { DeclassificationTables } from "./tables/declassification.ts";
 import type { DirectoryTables } from "./tables/directory.ts";
 import type { DistributionTables } from "./tables/distribution.ts";
 import type { MessagingTables } from "./tables/messaging.ts";
+import type { SiteTables } from "./tables/sites.ts";
 import type { SavedSearchTables } from "./tables/saved-searches.ts";
 import type { NotificationTables } from "./tables/notifications.ts";
 import type { SuggestionTables } from "./tables/suggestions.ts";
@@ -23,4 +24,5 @@ export interface Database
     CampaignTables,
     SuggestionTables,
     NotificationTables,
-    DeclassificationTables {}
+    DeclassificationTables,
+    SiteTables {}

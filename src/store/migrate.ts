@@ -27,6 +27,7 @@ import * as m0024 from "./migrations/0024-watching-searches.ts";
 import * as m0030 from "./migrations/0030-notifications.ts";
 import * as m0032 from "./migrations/0032-parser-versions.ts";
 import * as m0028 from "./migrations/0028-declassification.ts";
+import * as m0025 from "./migrations/0025-sites.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0030-notifications": m0030,
   "0032-parser-versions": m0032,
   "0028-declassification": m0028,
+  "0025-sites": m0025,
 };
 
 class StaticProvider implements MigrationProvider {

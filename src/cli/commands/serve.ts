@@ -15,6 +15,7 @@ import { dispatcherSettingsFromEnv, type DispatcherSettings } from "../../servic
 import { isCablegramError } from "../../services/errors.ts";
 import { exportMaxFromEnv } from "../../services/export/index.ts";
 import { flagFromEnv } from "../../services/flag-setting.ts";
+import { saveSitePlan, siteSettingsFromEnv, type SiteSettings } from "../../services/sites/index.ts";
 import { storeSettingsFromEnv } from "../../services/store-settings.ts";
 import { checkpointInBackground } from "../../store/background-checkpoints.ts";
 import { openStore, storeLocation, type StoreConfig } from "../../store/open-store.ts";
@@ -38,7 +39,10 @@ password, so exposing it to the network should be a decision (HOST=0.0.0.0), ide
 Environment: PORT (8080), HOST (localhost), CABLEGRAM_DATA_DIR, DATABASE_URL, CABLEGRAM_ADMIN_PASSWORD,
 CABLEGRAM_IMPORT, CABLEGRAM_SECURE_COOKIES, CABLEGRAM_TRUST_PROXY, CABLEGRAM_ALERT_REPEAT_MINUTES (5; 1 to 1440),
 CABLEGRAM_OBJECTIVE_FLASH, _NIACT_IMMEDIATE, _IMMEDIATE, _PRIORITY, _ROUTINE (10, 30, 30, 180, 360 minutes; 1 to
-10080), CABLEGRAM_EXPORT_MAX (50000 cables an export), CABLEGRAM_SMTP_HOST, CABLEGRAM_SMTP_PORT (25; 1 to 65535), CABLEGRAM_SMTP_FROM, LOG_LEVEL (info). A bad
+10080), CABLEGRAM_EXPORT_MAX (50000 cables an export), CABLEGRAM_SMTP_HOST, CABLEGRAM_SMTP_PORT (25; 1 to 65535), CABLEGRAM_SMTP_FROM, LOG_LEVEL (info).
+Sites (unset: one node, no NATS): CABLEGRAM_SITE (this node's site, e.g. PANAMA), CABLEGRAM_SITES (the network,
+headquarters first: STATE,PANAMA,PARIS), CABLEGRAM_NATS_URL (its own leaf server; nats://127.0.0.1:4222),
+CABLEGRAM_NATS_USER, CABLEGRAM_NATS_PASSWORD, CABLEGRAM_SITE_ACK_WAIT_SECONDS (30). A bad
 number stops the server before it opens the archive; the README's table says what each does.
 
 Examples:
@@ -85,7 +89,9 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
   let trustProxy: boolean;
   let level: ReturnType<typeof logLevelFromEnv>;
   let exportMax: number | undefined;
+  let site: SiteSettings | null;
   try {
+    site = siteSettingsFromEnv(io.env);
     messaging = dispatcherSettingsFromEnv(io.env);
     config = storeSettingsFromEnv(io.env);
     secureCookies = flagFromEnv(io.env, "CABLEGRAM_SECURE_COOKIES", "session cookies sent over HTTPS only");
@@ -100,6 +106,8 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
   const log = createLogger({ pretty: Boolean(process.stdout.isTTY), level });
   const timed = statementTimingsFromEnv(io.env);
   const store = await openStore(timed ? { ...config, timings: timed.timings } : config);
+  // Every process on the node (a CLI release too) routes by the plan kept in the database; none on one node.
+  await saveSitePlan(store, site?.plan ?? null);
   const deps = { store, clock: systemClock };
   const started = performance.now();
   // Cables an import stored but did not get to index (killed between its two commits, or the index file deleted).
@@ -186,6 +194,7 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
     trustProxy,
     messaging,
     ...(exportMax === undefined ? {} : { exportMax }),
+    site,
   });
   await app.listen({ port, host });
   const address = app.server.address();
@@ -193,7 +202,13 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
   const url = `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${actualPort}`;
   const where = storeLocation(config);
   log.info(
-    { url, docs: `${url}/api/docs`, database: where, startupMs: Math.round(performance.now() - started) },
+    {
+      url,
+      docs: `${url}/api/docs`,
+      database: where,
+      startupMs: Math.round(performance.now() - started),
+      ...(site ? { site: site.plan.here, nats: site.natsUrl } : {}),
+    },
     "Cablegram is listening",
   );
   log.info(

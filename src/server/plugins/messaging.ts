@@ -11,9 +11,18 @@ import {
   type Mailer,
   type NotificationMail,
 } from "../../services/notifications/notification-mail.ts";
+import { startSiteNode, type SiteNode, type SiteSettings } from "../../services/sites/index.ts";
 
-/** The bus and the dispatcher of an app, and where its notifications are mailed (null: SMTP not configured). */
-export type Messaging = { bus: EventBus; dispatcher: Dispatcher; mail: NotificationMail | null };
+/**
+ * The bus and the dispatcher of an app, where its notifications are mailed (null: SMTP not configured), and its link
+ * to the other sites when the node is a site.
+ */
+export type Messaging = {
+  bus: EventBus;
+  dispatcher: Dispatcher;
+  mail: NotificationMail | null;
+  sites: SiteNode | null;
+};
 
 /**
  * How the app's dispatcher runs; every field has a default, from the environment where one is set (senders: webhook,
@@ -36,7 +45,12 @@ declare module "fastify" {
  * Creates the bus, starts the dispatcher, decorates the app with both and stops the dispatcher when the app closes.
  * @example installMessaging(app, deps, { pollMs: 0 })
  */
-export function installMessaging(app: FastifyInstance, deps: Deps, options: MessagingOptions = {}): Messaging {
+export function installMessaging(
+  app: FastifyInstance,
+  deps: Deps,
+  options: MessagingOptions = {},
+  site: SiteSettings | null = null,
+): Messaging {
   const { mailer: given, ...dispatching } = options;
   const bus = createEventBus({ store: deps.store });
   const smtp = smtpOptionsFromEnv(process.env);
@@ -56,9 +70,20 @@ export function installMessaging(app: FastifyInstance, deps: Deps, options: Mess
     mail,
     logger: app.log,
   });
-  const messaging = { bus, dispatcher, mail };
+  // A site node links to the others over NATS; copies it stores wake its own dispatcher (inbox, alerts).
+  const sites = site
+    ? startSiteNode({
+        store: deps.store,
+        clock: deps.clock,
+        settings: site,
+        onStored: () => dispatcher.kick(),
+        logger: app.log,
+      })
+    : null;
+  const messaging = { bus, dispatcher, mail, sites };
   app.decorate("messaging", messaging);
   app.addHook("onClose", async () => {
+    await sites?.stop();
     await dispatcher.stop();
     await mail?.idle();
   });

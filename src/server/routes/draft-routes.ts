@@ -49,15 +49,21 @@ function expectedRevision(ifMatch: string | undefined): number | undefined {
 }
 
 /**
- * The workflow's dependencies for a request: the store and clock, the app's log, bus, notification mail and its
- * dispatcher's kick.
+ * The workflow's dependencies for a request: the store and clock, the app's log, bus, notification mail, and its
+ * dispatcher's and site link's kick.
  */
 function workflowDeps(app: FastifyInstance, options: RouteOptions): WorkflowDeps {
   const messaging = (app as Partial<Pick<FastifyInstance, "messaging">>).messaging;
   return {
     ...options.deps,
     log: app.log,
-    ...(messaging ? { bus: messaging.bus, mail: messaging.mail, kick: () => messaging.dispatcher.kick() } : {}),
+    ...(messaging
+      ? {
+          bus: messaging.bus,
+          mail: messaging.mail,
+          kick: () => (messaging.dispatcher.kick(), messaging.sites?.kick()),
+        }
+      : {}),
   };
 }
 

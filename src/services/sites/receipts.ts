@@ -1,0 +1,107 @@
+// Receipts: what a destination tells the origin about each copy (stored, delivered to the inbox, acknowledged by
+// a person, with times), and the hello a node sends when it starts, naming the last channel number up to which it
+// holds every copy, so that an origin sends again what a database restored from an older backup has lost.
+import { sql } from "kysely";
+import { COPY_STAGES, contiguousHigh, stageRank, type CopyStage } from "../../core/sites.ts";
+import type { Store } from "../../store/open-store.ts";
+
+/** One copy's news: its stage and when it got there (and who acknowledged it). */
+export type ReceiptItem = { cable: string; stage: "stored" | "delivered" | "acknowledged"; at: string; by?: string };
+
+/** A receipt message from `from`: items, and on a start, the channel number it holds everything up to. */
+export type Receipt = { from: string; items: ReceiptItem[]; hello?: number };
+
+/**
+ * Applies a receipt at the origin: each copy moves forward to the stage named (never back, never out of
+ * cancelled), its time kept once set. A hello queues again every copy to that site numbered above what it holds.
+ * Answers how many copies it queued again.
+ * @example await applyReceipt(store, { from: "PANAMA", items: [{ cable: "08STATE16245", stage: "stored", at }] })
+ */
+export async function applyReceipt(store: Store, receipt: Receipt): Promise<number> {
+  return store.transaction(async (tx) => {
+    for (const item of receipt.items) {
+      const column = `${item.stage === "acknowledged" ? "acked" : item.stage}_at` as const;
+      const later = COPY_STAGES.filter((s) => stageRank(s) >= stageRank(item.stage));
+      await tx.db
+        .updateTable("site_copies")
+        .set((eb) => ({
+          [column]: eb.fn.coalesce(column, eb.val(item.at)),
+          ...(item.stage === "acknowledged" && item.by ? { acked_by: item.by } : {}),
+          // A receipt can outrun the forwarder's own note that the copy was sent.
+          sent_at: eb.fn.coalesce("sent_at", eb.val(item.at)),
+          state: sql<CopyStage>`case when state in (${sql.join(later)}) or state = 'cancelled' then state else ${item.stage} end`,
+        }))
+        .where("cable_id", "=", item.cable)
+        .where("site", "=", receipt.from)
+        .execute();
+    }
+    if (receipt.hello === undefined) return 0;
+    const again = await tx.db
+      .updateTable("site_copies")
+      .set((eb) => ({ state: "queued", attempt: eb("attempt", "+", 1), stored_at: null, delivered_at: null }))
+      .where("site", "=", receipt.from)
+      .where("seq", ">", receipt.hello)
+      .where("state", "in", ["sent", "stored", "delivered", "acknowledged"])
+      .executeTakeFirst();
+    return Number(again.numUpdatedRows);
+  });
+}
+
+/**
+ * The hello this node sends `origin` on starting: the channel number up to which it holds every copy from there.
+ * @example await helloFor(store, "STATE") // 41
+ */
+export async function helloFor(store: Store, origin: string): Promise<number> {
+  const rows = await store.db.selectFrom("site_arrivals").select("seq").where("origin", "=", origin).execute();
+  return contiguousHigh(rows.map((r) => Number(r.seq)));
+}
+
+/**
+ * The receipts this node owes its origins for copies that reached the inbox or a person since it last said so,
+ * up to `limit` copies: by origin, with the stage each reached. `markReported` records them once sent.
+ * @example const owed = await progressOwed(store, 500) // Map { "STATE" => [{ cable, stage: "delivered", at }] }
+ */
+export async function progressOwed(store: Store, limit: number): Promise<Map<string, ReceiptItem[]>> {
+  const rows = await store.db
+    .selectFrom("site_arrivals as a")
+    .innerJoin("deliveries as d", "d.cable_id", "a.cable_id")
+    .select((eb) => [
+      "a.cable_id",
+      "a.origin",
+      "a.reported",
+      eb.fn.min("d.delivered_at").as("delivered_at"),
+      eb.fn.min("d.acked_at").as("acked_at"),
+      eb.fn.max("d.acked_by").as("acked_by"),
+    ])
+    .where("a.reported", "!=", "acknowledged")
+    .where("d.slugged_from", "is", null)
+    .groupBy(["a.cable_id", "a.origin", "a.reported"])
+    .limit(limit)
+    .execute();
+  const owed = new Map<string, ReceiptItem[]>();
+  for (const r of rows) {
+    const item: ReceiptItem | null =
+      r.acked_at !== null
+        ? { cable: r.cable_id, stage: "acknowledged", at: r.acked_at, ...(r.acked_by ? { by: r.acked_by } : {}) }
+        : r.delivered_at !== null && r.reported === "stored"
+          ? { cable: r.cable_id, stage: "delivered", at: r.delivered_at }
+          : null;
+    if (item === null) continue;
+    owed.set(r.origin, [...(owed.get(r.origin) ?? []), item]);
+  }
+  return owed;
+}
+
+/** Records that `items` were reported to `origin`. */
+export async function markReported(store: Store, origin: string, items: ReceiptItem[]): Promise<void> {
+  for (const stage of ["delivered", "acknowledged"] as const) {
+    const ids = items.filter((i) => i.stage === stage).map((i) => i.cable);
+    if (ids.length === 0) continue;
+    await store.db
+      .updateTable("site_arrivals")
+      .set({ reported: stage })
+      .where("origin", "=", origin)
+      .where("cable_id", "in", ids)
+      .execute();
+  }
+}

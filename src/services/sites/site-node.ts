@@ -1,0 +1,386 @@
+// A node's link to the other sites over NATS JetStream. The node's own JetStream domain (its leaf server) holds
+// what it sends in its outbox stream until the next station has stored it: the forwarder publishes the queued
+// copies there once each (the message id makes a resend a duplicate); the destination pulls its own consumers
+// across domains, FLASH first, stores each copy and acknowledges it only then; receipts come back the same way.
+import {
+  AckPolicy,
+  connect,
+  nanos,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamClient,
+  type NatsConnection,
+} from "nats";
+import {
+  bellSubject,
+  copyConsumer,
+  copyMessageId,
+  copySubject,
+  inboxPrefixOf,
+  outboxStream,
+  PRECEDENCES,
+  receiptConsumer,
+  receiptSubject,
+  type Precedence,
+} from "../../core/index.ts";
+import type { Store } from "../../store/open-store.ts";
+import type { Clock } from "../clock.ts";
+import type { DispatcherLogger } from "../distribution/dispatcher.ts";
+import type { CopyPayload } from "./queue-site-copies.ts";
+import { applyReceipt, helloFor, markReported, progressOwed, type Receipt } from "./receipts.ts";
+import type { SiteSettings } from "./site-settings.ts";
+import { storeArrivals } from "./store-arrivals.ts";
+import { pullBatch, type Pulled } from "./pull-batch.ts";
+
+export type SiteNodeOptions = {
+  store: Store;
+  clock: Clock;
+  settings: SiteSettings;
+  /** Wakes this node's dispatcher once arriving copies are stored (their deliveries and alerts go out at once). */
+  onStored?: () => void;
+  logger?: DispatcherLogger;
+  /** Copies pulled per request; default 100. */
+  batch?: number;
+};
+
+export type SiteNode = {
+  /** Asks for a pass over the cross-site outbox soon (after a release commits). */
+  kick(): void;
+  /** Whether the node's NATS server is reachable now. */
+  connected(): boolean;
+  /** Resolves once the node is connected and its outbox stream and consumers exist. */
+  ready(): Promise<void>;
+  /** Runs every pass once more and waits for them: for tests and tools. */
+  drain(): Promise<void>;
+  /** Stops the passes and closes the connection (what is queued stays queued, in the database and the stream). */
+  stop(): Promise<void>;
+};
+
+/** How long a pull waits for an origin that does not answer before taking it for away. */
+const FETCH_MS = 1000;
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+/**
+ * Starts the site link in the background: it connects (retrying for as long as the NATS server is away), makes
+ * the outbox stream and the consumers the other sites pull from, says hello to each origin (what this node holds),
+ * and runs the passes on every kick, bell, reconnection and beat.
+ * @example const node = startSiteNode({ store, clock, settings, onStored: () => dispatcher.kick() })
+ */
+export function startSiteNode(options: SiteNodeOptions): SiteNode {
+  const { store, settings } = options;
+  const { plan } = settings;
+  const here = plan.here;
+  const others = plan.sites.map((s) => s.name).filter((s) => s !== here);
+  const batch = options.batch ?? 100;
+  let nc: NatsConnection | null = null;
+  let stopped = false;
+  let isUp = false;
+  const domains = new Map<string, JetStreamClient>();
+  const jsOf = (site: string) => {
+    let js = domains.get(site);
+    if (!js) {
+      js = nc!.jetstream(site === here ? { timeout: 5000 } : { domain: site, timeout: 5000 });
+      domains.set(site, js);
+    }
+    return js;
+  };
+  const failed = (what: string) => (error: unknown) => options.logger?.error({ err: error }, `site ${what} failed`);
+
+  // Sends the queued copies, most urgent first, and rings each destination's bell.
+  const forward = async () => {
+    if (!isUp) return;
+    for (;;) {
+      const rows = await store.db
+        .selectFrom("site_copies")
+        .select(["id", "cable_id", "site", "precedence", "payload", "attempt"])
+        .where("state", "=", "queued")
+        .orderBy("rank")
+        .orderBy("queued_at")
+        .limit(500)
+        .execute();
+      if (rows.length === 0 || stopped) return;
+      const js = jsOf(here);
+      const results = await Promise.allSettled(
+        rows.map((r) =>
+          js.publish(copySubject(r.site, here, r.precedence as Precedence), enc.encode(r.payload), {
+            msgID: copyMessageId(r.cable_id, r.site, Number(r.attempt)),
+            expect: { streamName: outboxStream(here) },
+          }),
+        ),
+      );
+      const sent = rows.filter((_, i) => results[i]!.status === "fulfilled");
+      const now = options.clock.now().toISOString();
+      if (sent.length > 0) {
+        await store.db
+          .updateTable("site_copies")
+          .set({ state: "sent", sent_at: now, last_error: null })
+          .where(
+            "id",
+            "in",
+            sent.map((r) => r.id),
+          )
+          .where("state", "=", "queued")
+          .execute();
+        for (const site of new Set(sent.map((r) => r.site))) nc?.publish(bellSubject(site, here));
+      }
+      const refused = results.find((r) => r.status === "rejected");
+      if (refused) {
+        const reason = String((refused as PromiseRejectedResult).reason?.message ?? refused);
+        await store.db
+          .updateTable("site_copies")
+          .set({ last_error: reason })
+          .where(
+            "id",
+            "in",
+            rows.filter((_, i) => results[i]!.status === "rejected").map((r) => r.id),
+          )
+          .execute();
+        return; // the link is down: the beat tries again
+      }
+    }
+  };
+
+  // Pulls copies for this node from every origin, FLASH first: after any batch it starts again from FLASH. An
+  // origin that does not answer is left out for the rest of the pass (its link is down; the beat tries again).
+  const pull = async () => {
+    if (!isUp) return;
+    const away = new Set<string>();
+    await pullReceipts(away);
+    outer: for (;;) {
+      if (stopped) return;
+      for (const precedence of PRECEDENCES) {
+        for (const origin of others) {
+          if (away.has(origin)) continue;
+          const msgs = await fetch(origin, copyConsumer(here, precedence), batch, away);
+          if (msgs.length === 0) continue;
+          await receive(origin, msgs);
+          continue outer;
+        }
+      }
+      return;
+    }
+  };
+
+  const fetch = async (origin: string, consumer: string, max: number, away: Set<string>): Promise<Pulled[]> => {
+    if (!nc) return [];
+    const { msgs, answered } = await pullBatch(
+      nc,
+      inboxPrefixOf(here),
+      origin,
+      outboxStream(origin),
+      consumer,
+      max,
+      FETCH_MS,
+    );
+    if (!answered && msgs.length === 0) away.add(origin);
+    return msgs;
+  };
+
+  const receive = async (origin: string, msgs: Pulled[]) => {
+    const copies: CopyPayload[] = [];
+    const good: Pulled[] = [];
+    for (const m of msgs) {
+      try {
+        const copy = JSON.parse(dec.decode(m.data)) as CopyPayload;
+        if (copy.v !== 1 || copy.origin !== origin || !copy.cable?.id) throw new Error("not a copy");
+        copies.push(copy);
+        good.push(m);
+      } catch (error) {
+        options.logger?.warn({ err: error, origin, subject: m.subject }, "refused a message that is not a copy");
+        m.term();
+      }
+    }
+    if (copies.length === 0) return;
+    const { stored } = await storeArrivals(options, copies);
+    // The receipt is in this node's own stream before the copies are acknowledged: a crash between the two makes
+    // JetStream offer the copies again, which are then held already and receipted again.
+    await jsOf(here).publish(
+      receiptSubject(origin, here),
+      enc.encode(
+        JSON.stringify({
+          from: here,
+          items: stored.map((s) => ({ cable: s.cableId, stage: "stored", at: s.at })),
+        } satisfies Receipt),
+      ),
+    );
+    for (const m of good) m.ack();
+    nc?.publish(bellSubject(origin, here));
+    options.onStored?.();
+    report.kick();
+  };
+
+  const pullReceipts = async (away: Set<string>) => {
+    for (const origin of others) {
+      while (!away.has(origin)) {
+        const msgs = await fetch(origin, receiptConsumer(here), 200, away);
+        if (msgs.length === 0) break;
+        let again = 0;
+        for (const m of msgs) {
+          try {
+            const receipt = JSON.parse(dec.decode(m.data)) as Receipt;
+            if (receipt.from === origin) again += await applyReceipt(store, receipt);
+          } catch (error) {
+            options.logger?.warn({ err: error, origin }, "refused a receipt that could not be read");
+          }
+          m.ack();
+        }
+        if (again > 0) forwarding.kick();
+      }
+    }
+  };
+
+  // Tells each origin how far its copies have got here: delivered to the inbox, acknowledged by a person.
+  const reportProgress = async () => {
+    if (!isUp) return;
+    const owed = await progressOwed(store, 500);
+    for (const [origin, items] of owed) {
+      await jsOf(here).publish(
+        receiptSubject(origin, here),
+        enc.encode(JSON.stringify({ from: here, items } satisfies Receipt)),
+      );
+      await markReported(store, origin, items);
+      nc?.publish(bellSubject(origin, here));
+    }
+  };
+
+  const forwarding = job(forward, () => stopped, failed("forward pass"));
+  const pulling = job(pull, () => stopped, failed("pull pass"));
+  const report = job(reportProgress, () => stopped, failed("receipt pass"));
+  const kickAll = () => {
+    forwarding.kick();
+    pulling.kick();
+    report.kick();
+  };
+
+  const readiness = (async () => {
+    const connection = await connect({
+      servers: settings.natsUrl,
+      ...(settings.user ? { user: settings.user, pass: settings.password ?? "" } : {}),
+      inboxPrefix: inboxPrefixOf(here),
+      name: `cablegram-${here}`,
+      waitOnFirstConnect: true,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+      pingInterval: 5000,
+    });
+    if (stopped) {
+      await connection.close();
+      return;
+    }
+    nc = connection;
+    await ensureOutbox(connection, here, others, settings.ackWaitMs);
+    isUp = true;
+    connection.subscribe(`cablegram.bell.${here}.*`, { callback: () => pulling.kick() });
+    for (const origin of others) {
+      const hello: Receipt = { from: here, items: [], hello: await helloFor(store, origin) };
+      await jsOf(here).publish(receiptSubject(origin, here), enc.encode(JSON.stringify(hello)));
+      connection.publish(bellSubject(origin, here));
+    }
+    void (async () => {
+      for await (const status of connection.status()) {
+        if (status.type === "disconnect") isUp = false;
+        if (status.type === "reconnect") {
+          // The node's own server may have come back without its stream (a new store): make it again.
+          await ensureOutbox(connection, here, others, settings.ackWaitMs).catch(failed("outbox setup"));
+          isUp = true;
+          kickAll();
+        }
+      }
+    })();
+    kickAll();
+  })();
+  readiness.catch(failed("connection"));
+
+  const beat = setInterval(kickAll, settings.pollMs);
+  beat.unref();
+  return {
+    kick: () => forwarding.kick(),
+    connected: () => isUp,
+    ready: () => readiness,
+    async drain() {
+      await Promise.all([forwarding.idle(), pulling.idle(), report.idle()]);
+      await forward();
+      await pull();
+      await reportProgress();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(beat);
+      await Promise.all([forwarding.idle(), pulling.idle(), report.idle()]);
+      await nc?.close();
+    },
+  };
+}
+
+/**
+ * Makes (or brings up to date) the node's outbox stream and, for each other site, the consumers it pulls: one
+ * per precedence and one for its receipts. Work-queue retention: a copy leaves the stream once acknowledged.
+ */
+export async function ensureOutbox(
+  nc: NatsConnection,
+  here: string,
+  others: string[],
+  ackWaitMs: number,
+): Promise<void> {
+  const jsm = await nc.jetstreamManager({ timeout: 5000 });
+  const stream = outboxStream(here);
+  const config = {
+    name: stream,
+    subjects: [`cablegram.copy.*.${here}.*`, `cablegram.receipt.*.${here}`],
+    retention: RetentionPolicy.Workqueue,
+    storage: StorageType.File,
+    duplicate_window: nanos(10 * 60_000),
+  };
+  try {
+    await jsm.streams.info(stream);
+    await jsm.streams.update(stream, config);
+  } catch {
+    await jsm.streams.add(config);
+  }
+  for (const site of others) {
+    const wanted = [
+      ...PRECEDENCES.map((p) => ({ name: copyConsumer(site, p), filter: copySubject(site, here, p) })),
+      { name: receiptConsumer(site), filter: receiptSubject(site, here) },
+    ];
+    for (const c of wanted) {
+      await jsm.consumers.add(stream, {
+        durable_name: c.name,
+        ack_policy: AckPolicy.Explicit,
+        filter_subject: c.filter,
+        ack_wait: nanos(ackWaitMs),
+        max_ack_pending: 20_000,
+      });
+    }
+  }
+}
+
+/** A pass that runs again once more when asked while running, never twice at once (as the dispatcher's jobs). */
+function job(run: () => Promise<void>, isStopped: () => boolean, onError: (error: unknown) => void) {
+  let running: Promise<void> | null = null;
+  let again = false;
+  return {
+    kick() {
+      if (isStopped()) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = (async () => {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        do {
+          again = false;
+          try {
+            await run();
+          } catch (error) {
+            onError(error);
+          }
+        } while (again && !isStopped());
+      })().finally(() => (running = null));
+    },
+    async idle() {
+      while (running) await running;
+    },
+  };
+}

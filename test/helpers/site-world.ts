@@ -1,0 +1,103 @@
+// Sites for tests: a NATS hub and leaf servers on the test's own ports, and Cablegram nodes (a store, a
+// dispatcher and a site link each) in this process, headquarters on the dialect under test, posts on SQLite.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseSitePlan, type SitePlan } from "../../src/core/index.ts";
+import { systemClock } from "../../src/services/clock.ts";
+import { loadDefaultDirectory } from "../../src/services/directory/index.ts";
+import { startDispatcher, type Dispatcher } from "../../src/services/distribution/index.ts";
+import { createEventBus } from "../../src/services/events/event-bus.ts";
+import { startLocalNetwork, type LocalNetwork } from "../../src/services/sites/local-network.ts";
+import { saveSitePlan } from "../../src/services/sites/site-plan-store.ts";
+import { startSiteNode, type SiteNode } from "../../src/services/sites/site-node.ts";
+import type { Dialect, Store } from "../../src/store/open-store.ts";
+import { openTestStore } from "./test-stores.ts";
+
+/** A running node of one site. */
+export type TestNode = { site: string; store: Store; dispatcher: Dispatcher; link: SiteNode; stop(): Promise<void> };
+
+export type SiteWorld = {
+  net: LocalNetwork;
+  sites: string[];
+  dir: string;
+  nodes: Map<string, TestNode>;
+  planOf(site: string): SitePlan;
+  /** Starts (or starts again) a site's node on `store`. */
+  startNode(site: string, store: Store): Promise<TestNode>;
+  close(): Promise<void>;
+};
+
+/** The network of the sites tests use: headquarters first. */
+export const TEST_SITES = ["STATE", "PANAMA", "PARIS"];
+
+/**
+ * Starts the NATS network on ports from `basePort` and a node per site, headquarters' store on `dialect`.
+ * @example const world = await openSiteWorld("sqlite", 42100)
+ */
+export async function openSiteWorld(dialect: Dialect, basePort: number, sites = TEST_SITES): Promise<SiteWorld> {
+  const dir = mkdtempSync(join(tmpdir(), "cg-sites-"));
+  const net = await startLocalNetwork({ dir, basePort, sites });
+  const nodes = new Map<string, TestNode>();
+  const planOf = (site: string) => parseSitePlan(site, sites.join(","));
+  const startNode = async (site: string, store: Store): Promise<TestNode> => {
+    const leaf = net.sites.get(site)!;
+    const plan = planOf(site);
+    await saveSitePlan(store, plan);
+    const bus = createEventBus({ store });
+    const dispatcher = startDispatcher({ store, clock: systemClock, bus, senders: [], pollMs: 200 });
+    const link = startSiteNode({
+      store,
+      clock: systemClock,
+      settings: { plan, natsUrl: leaf.url, user: leaf.user, password: leaf.password, ackWaitMs: 1500, pollMs: 200 },
+      onStored: () => dispatcher.kick(),
+    });
+    const node: TestNode = {
+      site,
+      store,
+      dispatcher,
+      link,
+      async stop() {
+        await link.stop();
+        await dispatcher.stop();
+      },
+    };
+    nodes.set(site, node);
+    return node;
+  };
+  for (const site of sites) {
+    const store = await openTestStore(site === sites[0] ? dialect : "sqlite", `sites_${site.toLowerCase()}`);
+    await loadDefaultDirectory(store);
+    await startNode(site, store);
+  }
+  await Promise.all([...nodes.values()].map((n) => n.link.ready()));
+  return {
+    net,
+    sites,
+    dir,
+    nodes,
+    planOf,
+    startNode,
+    async close() {
+      for (const node of nodes.values()) {
+        await node.stop();
+        await node.store.close();
+      }
+      await net.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Waits until `check` answers true, polling; fails naming `what` after `ms`.
+ * @example await eventually("Panama holds the copy", async () => (await count(panama)) === 1)
+ */
+export async function eventually(what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
