@@ -29,3 +29,4 @@ export * from "./campaigns/suggest-positions.ts";
 export * from "./campaigns/position-report.ts";
 export * from "./post-sections.ts";
 export * from "./cable-diff.ts";
+export * from "./declass/index.ts";

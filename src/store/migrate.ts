@@ -24,6 +24,7 @@ import * as m0021 from "./migrations/0021-clearance-snapshots.ts";
 import * as m0022 from "./migrations/0022-offices-per-post.ts";
 import * as m0023 from "./migrations/0023-english-stems.ts";
 import * as m0024 from "./migrations/0024-watching-searches.ts";
+import * as m0027 from "./migrations/0027-declass-schedule.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0022-offices-per-post": m0022,
   "0023-english-stems": m0023,
   "0024-watching-searches": m0024,
+  "0027-declass-schedule": m0027,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   "campaign.create",
   "position.record",
   "campaign.tasking",
+  "declass.due",
+  "declass.propose",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
