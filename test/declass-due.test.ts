@@ -8,6 +8,7 @@ import { SYSTEM_READER } from "../src/services/access/index.ts";
 import { archiveCables } from "../src/services/archive/index.ts";
 import { fixedClock } from "../src/services/clock.ts";
 import { dueList, proposeReleases, scheduleArchivedCables } from "../src/services/declass/index.ts";
+import { searchCables } from "../src/services/search/index.ts";
 import type { Store } from "../src/store/open-store.ts";
 import { buildReader, seed, variantOf } from "./helpers/archive-fixtures.ts";
 import { rejectionOf } from "./helpers/expect-rejection.ts";
@@ -160,5 +161,46 @@ describe.each(DIALECTS)("%s: the declassification due list", (dialect) => {
     ]);
     expect((await dueList(deps(), archivist, SYSTEM_READER)).due).toBe(4);
     expect(await rejectionOf(proposeReleases(deps(), drafter, SYSTEM_READER))).toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  describe("decl: filters in the search language", () => {
+    const now = clock.now();
+    const ids = async (q: string, reader = SYSTEM_READER) =>
+      (await searchCables(store, reader, { q, now, sort: "date", limit: 50 })).results.map((r) => r.id).sort();
+
+    it("finds the cables due by today, alone or with words and other filters", async () => {
+      expect(await ids("decl:due")).toEqual(["08PARIS1", "09STATE39345", "10STATE2", "90BAGHDAD4237"]);
+      expect(await ids("kosovo decl:due")).toEqual(["09STATE39345", "10STATE2"]);
+      expect(await ids("decl:due origin:PARIS")).toEqual(["08PARIS1"]);
+      expect(await ids("-decl:due")).toEqual(["08STATE16245", "10PARIS2"]);
+    });
+
+    it("finds review dates in a year, a month, a day, or before and after a date", async () => {
+      expect(await ids("decl:2019")).toEqual(["09STATE39345"]);
+      expect(await ids("decl:2019-04-16")).toEqual(["09STATE39345"]);
+      expect(await ids("decl:<2019-04-16")).toEqual(["08PARIS1", "90BAGHDAD4237"]);
+      expect(await ids("decl:<=2019-04-16")).toEqual(["08PARIS1", "09STATE39345", "90BAGHDAD4237"]);
+      expect(await ids("decl:>2020")).toEqual(["10PARIS2"]);
+      expect(await ids("decl:>=2020-01")).toEqual(["10PARIS2", "10STATE2"]);
+    });
+
+    it("finds cables by the reason of their date, and those never due", async () => {
+      expect(await ids("decl:oadr")).toEqual(["90BAGHDAD4237"]);
+      expect(await ids("decl:none")).toEqual(["08STATE16245"]);
+    });
+
+    it("counts only what the reader may read", async () => {
+      const result = await searchCables(store, buildReader({ clearance: "CONFIDENTIAL" }), { q: "decl:due", now });
+      expect(result.results.map((r) => r.id).sort()).toEqual(["08PARIS1", "09STATE39345"]);
+      expect(result.total).toBe(2);
+      expect(result.facets.classification).toEqual([{ value: "CONFIDENTIAL", count: 2 }]);
+    });
+
+    it("says what a decl: value may be", async () => {
+      expect(await rejectionOf(searchCables(store, SYSTEM_READER, { q: "decl:soon" }))).toMatchObject({
+        code: "BAD_QUERY",
+        message: expect.stringContaining("decl: needs due, none, a date"),
+      });
+    });
   });
 });

@@ -2,6 +2,7 @@
 export * from "./stated-date.ts";
 export * from "./decl-instruction.ts";
 export * from "./executive-order-text.ts";
+export * from "./declass-basis.ts";
 export * from "./review-date.ts";
 export * from "./due-status.ts";
 export * from "./schedule-roles.ts";

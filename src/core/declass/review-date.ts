@@ -6,25 +6,7 @@ import type { Classification } from "../classification.ts";
 import { isClassified } from "../validate.ts";
 import { readDeclInstruction, type DeclInstruction } from "./decl-instruction.ts";
 import { executiveOrderTextIn } from "./executive-order-text.ts";
-
-/** Why a cable is reviewed when it is: one list gives the values, the type and the order. */
-export const DECLASS_BASES = [
-  "date",
-  "period",
-  "downgrade",
-  "gds",
-  "exemption",
-  "oadr",
-  "manual-review",
-  "event",
-  "no-instruction",
-  "unclassified",
-] as const;
-export type DeclassBasis = (typeof DECLASS_BASES)[number];
-
-/** Where the review date came from: the line's instruction, the 25-year rule, or nowhere (not due, or undated). */
-export const DECLASS_SOURCES = ["line", "25-year", "none"] as const;
-export type DeclassSource = (typeof DECLASS_SOURCES)[number];
+import type { DeclassBasis, DeclassSource } from "./declass-basis.ts";
 
 /** A cable's place in the declassification schedule. */
 export type DeclassSchedule = {

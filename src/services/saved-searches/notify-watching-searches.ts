@@ -53,7 +53,7 @@ export async function notifyWatchingSearches(
     const owner = await userById(store, search.user_id);
     const parsed = parseSearchQuery(search.query);
     if (owner === null || isSearchQueryError(parsed)) continue;
-    const plan = planSearch(store, compileQuery(parsed), readerOf(owner));
+    const plan = planSearch(store, compileQuery(parsed, clock.now()), readerOf(owner));
     for (let i = 0; i < cables.length; i += CHUNK) {
       const matched = await store.search.matchingAmong(
         plan,
