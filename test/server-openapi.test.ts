@@ -98,6 +98,8 @@ const OPERATIONS: Record<string, string> = {
   "GET /api/duty-officers": "listDutyOfficers",
   "PUT /api/duty-officers/{post}": "setDutyOfficer",
   "PUT /api/saved-searches/{id}/watch": "watchSavedSearch",
+  "GET /api/declass/due": "listDeclassificationDue",
+  "GET /api/declass/proposals": "proposeDeclassificationReleases",
 };
 
 /** Every `$ref` in a document, with where it sits. */

@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { ackCommand } from "./commands/ack.ts";
 import { actionsCommand } from "./commands/actions.ts";
 import { auditCommand } from "./commands/audit.ts";
+import { declassCommand } from "./commands/declass.ts";
 import { campaignCommand } from "./commands/campaign.ts";
 import { clearCommand } from "./commands/clear.ts";
 import { directoryCommand } from "./commands/directory.ts";
@@ -43,6 +44,7 @@ const COMMANDS: CommandModule[] = [
   verifyCommand,
   campaignCommand,
   fidelityCommand,
+  declassCommand,
 ];
 
 /**

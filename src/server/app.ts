@@ -27,6 +27,7 @@ import { actionRoutes } from "./routes/action-routes.ts";
 import { alertRoutes } from "./routes/alert-routes.ts";
 import { auditRoutes } from "./routes/audit-routes.ts";
 import { cableRoutes } from "./routes/cable-routes.ts";
+import { declassRoutes } from "./routes/declass-routes.ts";
 import { campaignRoutes } from "./routes/campaign-routes.ts";
 import { suggestionRoutes } from "./routes/suggestion-routes.ts";
 import { directoryRoutes } from "./routes/directory-routes.ts";
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(savedSearchRoutes, routeOptions);
   await app.register(campaignRoutes, routeOptions);
   await app.register(suggestionRoutes, routeOptions);
+  await app.register(declassRoutes, routeOptions);
   if (options.webRoot) await installWebApp(app, options.webRoot);
   await app.ready();
   return app;

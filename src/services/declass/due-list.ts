@@ -2,7 +2,7 @@
 // classification, overdue apart, and listed oldest review date first; only cables the reader may read.
 import { sql, type Kysely } from "kysely";
 import { z } from "zod";
-import { dueStatus, isoDay, nextDay, ISO_DATE_PATTERN, type DueStatus } from "../../core/index.ts";
+import { dueStatus, isoDay, nextDay, ISO_DATE_PATTERN, type DeclassBasis, type DueStatus } from "../../core/index.ts";
 import type { Database } from "../../store/database.ts";
 import type { Store } from "../../store/open-store.ts";
 import { readableBy, type Reader } from "../access/index.ts";
@@ -40,7 +40,7 @@ export type DueCable = {
   classification: string | null;
   reviewOn: string;
   status: DueStatus;
-  basis: string;
+  basis: DeclassBasis;
   reason: string;
 };
 
@@ -156,7 +156,7 @@ async function listDue(
       classification: r.classification,
       reviewOn: r.review_on,
       status: dueStatus(r.review_on, today),
-      basis: r.basis,
+      basis: r.basis as DeclassBasis,
       reason: r.reason,
     })),
     listed: count === null ? due : Number(count.rows[0]?.n ?? 0),
