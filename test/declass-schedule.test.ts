@@ -12,6 +12,7 @@ import {
   statedDate,
   type ScheduleInput,
 } from "../src/core/index.ts";
+import { parseSearchQuery } from "../src/core/search-language.ts";
 import { seed } from "./helpers/archive-fixtures.ts";
 
 const confidential = (text: string | null, dtg = "2009-04-21T13:43:00Z"): ScheduleInput => ({
@@ -143,5 +144,31 @@ describe("who may see the schedule, and what may be proposed for release", () =>
     expect(portionsAllUnclassified({ paragraphs: [p("U"), p("C", 2)] })).toBe(false);
     expect(portionsAllUnclassified({ paragraphs: [p("U"), p(null, 2)] })).toBe(false);
     expect(portionsAllUnclassified({ paragraphs: [] })).toBe(false);
+  });
+});
+
+describe("decl: in the search language", () => {
+  const decl = (q: string) => {
+    const parsed = parseSearchQuery(q);
+    return "code" in parsed ? parsed : parsed.filters.map((f) => ("decl" in f ? [f.negated, f.decl] : null));
+  };
+
+  it("reads due, none, reasons, periods and comparisons into filters", () => {
+    expect(decl("decl:due -decl:none decl:OADR")).toEqual([
+      [false, { kind: "due" }],
+      [true, { kind: "none" }],
+      [false, { kind: "basis", basis: "oadr" }],
+    ]);
+    expect(decl("decl:2019")).toEqual([[false, { kind: "range", from: "2019-01-01", to: "2020-01-01" }]]);
+    expect(decl("decl:2019-04")).toEqual([[false, { kind: "range", from: "2019-04-01", to: "2019-05-01" }]]);
+    expect(decl("decl:<2020-01-01")).toEqual([[false, { kind: "range", from: null, to: "2020-01-01" }]]);
+    expect(decl("decl:<=2019")).toEqual([[false, { kind: "range", from: null, to: "2020-01-01" }]]);
+    expect(decl("decl:>2030")).toEqual([[false, { kind: "range", from: "2031-01-01", to: null }]]);
+    expect(decl("decl:>=2030-06")).toEqual([[false, { kind: "range", from: "2030-06-01", to: null }]]);
+  });
+
+  it("says where a decl: value goes wrong", () => {
+    expect(decl("kosovo decl:2019-02-30")).toMatchObject({ code: "BAD_QUERY", position: 12 });
+    expect(decl("decl:soon")).toMatchObject({ code: "BAD_QUERY", message: expect.stringContaining("decl: needs due") });
   });
 });
