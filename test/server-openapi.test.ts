@@ -116,6 +116,8 @@ const OPERATIONS: Record<string, string> = {
   "POST /api/notifications/read": "markNotificationsRead",
   "GET /api/mine/drafts": "listMyDrafts",
   "GET /api/mine/sent": "listSentCables",
+  "GET /api/declass/due": "listDeclassificationDue",
+  "GET /api/declass/proposals": "proposeDeclassificationReleases",
 };
 
 /** Every `$ref` in a document, with where it sits. */

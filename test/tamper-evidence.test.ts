@@ -184,6 +184,15 @@ describe.each(DIALECTS)("%s: tamper evidence a database writer cannot forge", (d
     );
   });
 
+  it("fails an imported cable whose declassification row was lowered to show it in more due lists, naming it", async () => {
+    world = (await archiveWorld(dialect)).world;
+    const seq = await seqOf(world.store, IMPORTED);
+    await world.store.db.updateTable("cable_declass").set({ class_rank: 0 }).where("seq", "=", seq).execute();
+    expect(await verifyChain(world.store)).toMatchObject(
+      alteredVerdict(IMPORTED, `${IMPORTED}: class_rank in the cable_declass row is 0, the chained cable says 2`),
+    );
+  });
+
   it("fails a released cable whose caveat rows were deleted, naming it", async () => {
     const built = await archiveWorld(dialect);
     world = built.world;

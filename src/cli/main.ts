@@ -4,6 +4,7 @@ import { ackCommand } from "./commands/ack.ts";
 import { actionsCommand } from "./commands/actions.ts";
 import { archiveCommand } from "./commands/archive.ts";
 import { auditCommand } from "./commands/audit.ts";
+import { declassCommand } from "./commands/declass.ts";
 import { campaignCommand } from "./commands/campaign.ts";
 import { clearCommand } from "./commands/clear.ts";
 import { directoryCommand } from "./commands/directory.ts";
@@ -47,6 +48,7 @@ const COMMANDS: CommandModule[] = [
   campaignCommand,
   fidelityCommand,
   archiveCommand,
+  declassCommand,
 ];
 
 /**

@@ -1,8 +1,10 @@
 // Declassification instructions of the E.O. line that are not a date: exemptions, events, reviews.
 
 // After a DECL keyword the instruction is whatever follows; N/A says there is none.
-const NOT_APPLICABLE = /^(?:N\/?A|NONE)\.?$/i;
-const DECL_KEYWORD = /\b(?:DECL(?:ASSIFY(?: ON)?)?|DECLASSIFIED|DNG)\b[:.]?\s*(.*)$/i;
+/** `N/A`, `NA`, `NONE`: the line gives no instruction. */
+export const NOT_APPLICABLE = /^(?:N\/?A|NONE)\.?$/i;
+/** The DECL keyword in its forms (`DECL:`, `DECLASSIFY ON`, `DNG`); group 1 is the instruction after it. */
+export const DECL_KEYWORD = /\b(?:DECL(?:ASSIFY(?: ON)?)?|DECLASSIFIED|DNG)\b[:.]?\s*(.*)$/i;
 // E.O. 12958 exemption markings (25X1, 25X1-human, X1..X8), originating agency's review, manual review, and
 // E.O. 11652's General Declassification Schedule.
 const EXEMPTION = /\b(?:25X[1-9]|X[1-8]|OADR|MR|GDS)\b/i;

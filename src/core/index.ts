@@ -34,3 +34,4 @@ export * from "./cable-diff.ts";
 export * from "./banner-text.ts";
 export * from "./export-formats.ts";
 export * from "./sites.ts";
+export * from "./declass/index.ts";

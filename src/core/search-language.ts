@@ -1,4 +1,5 @@
 // The search query language: words, "phrases", -exclusions and field:value filters, parsed into an AST. Pure.
+import { DECLASS_BASES, type DeclassBasis } from "./declass/declass-basis.ts";
 
 /** The syntax in brief, for the CLI's --help, the README and the web app. */
 export const SEARCH_HELP = `Search syntax (all parts must match; case does not matter):
@@ -16,9 +17,12 @@ export const SEARCH_HELP = `Search syntax (all parts must match; case does not m
   prec:IMMEDIATE            precedence: FLASH, IMMEDIATE, PRIORITY, ROUTINE, or NIACT (any NIACT addressee)
   from:2008-01-01           dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)
   to:2009-12-31             dated on or before, the whole day, month or year included
+  decl:due                  due for declassification review by today; decl:2019 (review date in 2019, or a month
+                            or day), decl:<2020-01-01 (also <=, >, >=), decl:none (never due), decl:oadr (why:
+                            date, period, downgrade, gds, exemption, oadr, manual-review, event, no-instruction)
 Quote a value with spaces: addressee:"USUN NEW YORK". Sort by relevance (words and phrases) or by date.`;
 
-export const SEARCH_FIELDS = ["tag", "origin", "addressee", "ref", "class", "prec", "from", "to"] as const;
+export const SEARCH_FIELDS = ["tag", "origin", "addressee", "ref", "class", "prec", "from", "to", "decl"] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /** A word or phrase to find in the subject and text. `text` is as typed; the index decides what its words are. */
@@ -41,7 +45,19 @@ export type SearchFilter =
       position: number;
     }
   /** `from`/`to`: `bound` is the ISO instant the DTG must be at or after (from) or before (to, exclusive). */
-  | { field: "from" | "to"; value: string; bound: string; negated: false; position: number };
+  | { field: "from" | "to"; value: string; bound: string; negated: false; position: number }
+  /** `decl:`: the declassification review date or its reason; `value` as typed, upper case. */
+  | { field: "decl"; value: string; decl: DeclFilter; negated: boolean; position: number };
+
+/**
+ * What a `decl:` filter asks of a cable's review date: due by the day the search runs (`due`), none (`none`, never
+ * due), a reason (`basis`), or a range of ISO dates, `from` included and `to` excluded (null: unbounded).
+ */
+export type DeclFilter =
+  | { kind: "due" }
+  | { kind: "none" }
+  | { kind: "basis"; basis: DeclassBasis }
+  | { kind: "range"; from: string | null; to: string | null };
 
 export type SearchQuery = { kind: "query"; terms: SearchTerm[]; filters: SearchFilter[] };
 
@@ -195,6 +211,8 @@ function readFilter(name: string, raw: string, negated: boolean, position: numbe
       if (negated) throw new QueryError(position, `${field}: cannot be excluded; use from: and to: for the range`);
       return { field, value, bound: dateBound(field, value, valueAt), negated: false, position };
     }
+    case "decl":
+      return { field, value, decl: declFilter(value, valueAt), negated, position };
     case "class": {
       const c = CLASS_ALIASES[value];
       if (!c) {
@@ -227,10 +245,36 @@ function readFilter(name: string, raw: string, negated: boolean, position: numbe
   }
 }
 
+/**
+ * A `decl:` value: `due`, `none`, a reason from DECLASS_BASES, or a period (YYYY, YYYY-MM, YYYY-MM-DD) alone (the
+ * review date falls in it) or after `<`, `<=`, `>`, `>=`.
+ */
+function declFilter(value: string, at: number): DeclFilter {
+  if (value === "DUE") return { kind: "due" };
+  if (value === "NONE") return { kind: "none" };
+  const basis = DECLASS_BASES.find((b) => b.toUpperCase() === value);
+  if (basis) return { kind: "basis", basis };
+  const m = /^(<=|>=|<|>)?(.+)$/.exec(value)!;
+  const op = m[1] ?? "";
+  if (!/^\d{4}/.test(m[2]!)) {
+    throw new QueryError(
+      at,
+      `decl: needs due, none, a date (2019, 2019-04, <2020-01-01, >=2030) or a reason (${DECLASS_BASES.join(", ")})`,
+    );
+  }
+  const start = dateBound("from", m[2]!, at + op.length, "decl").slice(0, 10);
+  const next = dateBound("to", m[2]!, at + op.length, "decl").slice(0, 10);
+  if (op === "<") return { kind: "range", from: null, to: start };
+  if (op === "<=") return { kind: "range", from: null, to: next };
+  if (op === ">") return { kind: "range", from: next, to: null };
+  if (op === ">=") return { kind: "range", from: start, to: null };
+  return { kind: "range", from: start, to: next };
+}
+
 /** The ISO instant a from:/to: value stands for: from the start of the period, to the start of the next one. */
-function dateBound(field: "from" | "to", value: string, at: number): string {
+function dateBound(field: "from" | "to", value: string, at: number, name: string = field): string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) throw new QueryError(at, `${field}: needs a date as YYYY, YYYY-MM or YYYY-MM-DD`);
+  if (!m) throw new QueryError(at, `${name}: needs a date as YYYY, YYYY-MM or YYYY-MM-DD`);
   const year = Number(m[1]);
   const month = m[2] === undefined ? null : Number(m[2]);
   const day = m[3] === undefined ? null : Number(m[3]);
@@ -240,7 +284,7 @@ function dateBound(field: "from" | "to", value: string, at: number): string {
     (day !== null && start.getUTCDate() !== day) ||
     start.getUTCFullYear() !== year
   ) {
-    throw new QueryError(at, `${field}: "${value}" is not a date`);
+    throw new QueryError(at, `${name}: "${value}" is not a date`);
   }
   if (field === "from") return start.toISOString().replace(".000", "");
   const next = new Date(start);

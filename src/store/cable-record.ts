@@ -24,6 +24,8 @@ export type CableRecord = Pick<
   captioned: boolean;
   /** Grant keys of a captioned cable. */
   grants: string[];
+  /** The declassification schedule's row (migration 0027); its locks and origin are the record's own. */
+  declass: { reviewOn: string | null; basis: string; source: string; reason: string };
   /** Index text: subject and body as written (the writer normalises them where the engine needs it), `meta` tokens. */
   fts: { subject: string; body: string; meta: string };
 };

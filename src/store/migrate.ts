@@ -24,10 +24,11 @@ import * as m0021 from "./migrations/0021-clearance-snapshots.ts";
 import * as m0022 from "./migrations/0022-offices-per-post.ts";
 import * as m0023 from "./migrations/0023-english-stems.ts";
 import * as m0024 from "./migrations/0024-watching-searches.ts";
+import * as m0025 from "./migrations/0025-sites.ts";
+import * as m0027 from "./migrations/0027-declass-schedule.ts";
+import * as m0028 from "./migrations/0028-declassification.ts";
 import * as m0030 from "./migrations/0030-notifications.ts";
 import * as m0032 from "./migrations/0032-parser-versions.ts";
-import * as m0028 from "./migrations/0028-declassification.ts";
-import * as m0025 from "./migrations/0025-sites.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -57,10 +58,11 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0022-offices-per-post": m0022,
   "0023-english-stems": m0023,
   "0024-watching-searches": m0024,
+  "0025-sites": m0025,
+  "0027-declass-schedule": m0027,
+  "0028-declassification": m0028,
   "0030-notifications": m0030,
   "0032-parser-versions": m0032,
-  "0028-declassification": m0028,
-  "0025-sites": m0025,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -68,6 +68,11 @@ export type SearchPlan = {
   current: (seq: RawBuilder<number>) => RawBuilder<unknown>;
   /** Row numbers in the date range: [from, to). */
   range: [number, number] | null;
+  /**
+   * Further conditions on the row number `k` of a match, whichever table it is read from (the declassification
+   * schedule's `decl:` filters): they hold on every path, the index alone included.
+   */
+  rowConditions: ((k: RawBuilder<number>) => RawBuilder<unknown>)[];
   /** True when the reader may read everything, so index rows need no look at their cables. */
   unrestricted: boolean;
   /**

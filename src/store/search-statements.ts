@@ -78,6 +78,7 @@ export function boundsOf(
   const bounds: RawBuilder<unknown>[] = [plan.current(k)];
   if (plan.range) bounds.push(sql`${k} >= ${plan.range[0]} AND ${k} < ${plan.range[1]}`);
   if (before !== null) bounds.push(sql`${k} < ${before}`);
+  for (const condition of plan.rowConditions) bounds.push(condition(k));
   const where = bounds.length > 0 ? sql`${sql.join(bounds, sql` AND `)} AND ${plan.conditions}` : plan.conditions;
   return { bounds, where };
 }

@@ -9,6 +9,7 @@ import { ActionsScene } from "./scenes/actions/actions-scene.tsx";
 import { AdminScene } from "./scenes/admin/admin-scene.tsx";
 import { AlertsScene } from "./scenes/alerts/alerts-scene.tsx";
 import { AuditScene } from "./scenes/audit/audit-scene.tsx";
+import { DeclassScene } from "./scenes/declass/declass-scene.tsx";
 import { CampaignListScene } from "./scenes/campaigns/campaign-list-scene.tsx";
 import { ComposerScene } from "./scenes/composer/composer-scene.tsx";
 import { InboxScene } from "./scenes/inbox/inbox-scene.tsx";
@@ -89,6 +90,7 @@ export function App() {
                 </RoleRequired>
               }
             />
+            <Route path="/declass" element={<DeclassScene />} />
             <Route path="/campaigns" element={<CampaignListScene />} />
             <Route
               path="/campaigns/:id"

@@ -9,6 +9,7 @@ import { firstStart } from "../../server/first-start.ts";
 import { createLogger, logLevelFromEnv } from "../../server/logger.ts";
 import { hasWebApp } from "../../server/plugins/web-app.ts";
 import { rederiveArchive, repairSearchIndex } from "../../services/archive/index.ts";
+import { scheduleArchivedCables } from "../../services/declass/index.ts";
 import { prepareChain, type ChainSetup } from "../../services/chain/index.ts";
 import { systemClock } from "../../services/clock.ts";
 import { dispatcherSettingsFromEnv, type DispatcherSettings } from "../../services/distribution/dispatcher-settings.ts";
@@ -131,6 +132,11 @@ export async function serve(options: { port?: string; host?: string }, io: Io): 
     );
   }
   for (const f of rederived.failed) log.warn({ cable: f.id, reason: f.reason }, "an imported cable no longer parses");
+  // Cables archived before the declassification schedule existed (migration 0027) are scheduled once.
+  const scheduled = await scheduleArchivedCables(store, (done, total) => {
+    if (done === total || done % 10_000 === 0) log.info({ done, total }, "scheduling declassification reviews");
+  });
+  if (scheduled > 0) log.info({ scheduled }, "scheduled the archived cables for declassification review");
   // The chain's key (moved out of the database where an older installation kept it there), the trust file, and a
   // link set for the archived cables not chained yet.
   let chain: ChainSetup;

@@ -1,5 +1,5 @@
 // Turns a cable into the record the store writes: columns, side rows, access locks and index text.
-import { parseCableId, type Addressee, type Cable } from "../../core/index.ts";
+import { parseCableId, scheduleOfCable, type Addressee, type Cable } from "../../core/index.ts";
 import type { CableRecord } from "../../store/cable-record.ts";
 import { metaToken } from "../../store/full-text.ts";
 import { accessTokens, locksOf } from "../access/index.ts";
@@ -15,7 +15,8 @@ import { encodeHints } from "./stored-model.ts";
  * The cable must have an id (the importer rejects those without). With `parsedWith`, the cable is what
  * `cableFromTelegram(raw, parsedWith)` gave, and only those hints are stored with the text, not the model
  * (stored-model.ts), with the parser that derived the record and the digest of what it derives beyond the columns;
- * the record's `raw` must then be set before it is written.
+ * the record's `raw` must then be set before it is written. `telegram` is the text the cable was parsed from, where
+ * its E.O. line is looked for when the parser found none (a parse worker holds it, not `raw`).
  * @example cableRecordOf(seed, raw, "seeds", now).fts.meta // "tagunsc tagprel tagyi orgstate clsunclassified ..."
  */
 export function cableRecordOf(
@@ -24,6 +25,7 @@ export function cableRecordOf(
   source: string | null,
   archivedAt: string,
   parsedWith?: TelegramHints,
+  telegram: string | null = raw,
 ): CableRecord {
   const parsedId = cable.id === null ? null : parseCableId(cable.id);
   const id = parsedId?.id ?? (cable.id ?? "").trim().toUpperCase();
@@ -62,8 +64,15 @@ export function cableRecordOf(
     caveats: locks.caveats,
     captioned: locks.captioned,
     grants: locks.grants,
+    declass: declassOf(cable, telegram),
     fts,
   };
+}
+
+/** The schedule's row of a cable: its review date and reason (core's declassSchedule). */
+function declassOf(cable: Cable, raw: string | null): CableRecord["declass"] {
+  const { reviewOn, basis, source, reason } = scheduleOfCable(cable, raw);
+  return { reviewOn, basis, source, reason };
 }
 
 /** The `meta` words that fielded filters match (see full-text.ts). */

@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   "position.record",
   "campaign.tasking",
   "declass.review",
+  "declass.due",
+  "declass.propose",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -18,7 +18,7 @@ export async function searchCablesAudited(
   options: SearchOptions,
   detail: Record<string, unknown> = {},
 ): Promise<SearchResult> {
-  const result = await searchCables(deps.store, reader, options);
+  const result = await searchCables(deps.store, reader, { now: deps.clock.now(), ...options });
   await recordAuditGrouped(deps, {
     actor,
     action: "cable.search",

@@ -1,7 +1,7 @@
 // Compares an archived cable's stored rows with the cable its link chained: the model bytes, and every column and
 // side row the access rule and search read, recomputed from the chained cable.
 import type { Cable } from "../../core/index.ts";
-import type { CablesTable, CableTextsTable } from "../../store/tables/cables.ts";
+import type { CableDeclassTable, CablesTable, CableTextsTable } from "../../store/tables/cables.ts";
 import { decodeModel, encodeModel } from "../archive/archived-cable.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { parserVersion } from "../archive/parser-version.ts";
@@ -16,6 +16,8 @@ export type StoredCable = Omit<CablesTable, "seq" | "archived_at"> &
     grants: string[];
     /** PostgreSQL's copy of the locks beside the search vector (cable_fts), which search filters on. */
     fts?: Pick<CablesTable, "class_rank" | "needs_access" | "captioned"> | null;
+    /** The declassification schedule's row (migration 0027), with its copy of the locks the due list filters on. */
+    declass?: Pick<CableDeclassTable, "review_on" | "class_rank" | "needs_access" | "captioned"> | null;
   };
 
 /** How the cable was chained: released (the canonical JSON of its model) or imported (its stored form). */
@@ -64,6 +66,13 @@ export function storedCableProblems(row: StoredCable, chained: ChainedAs): strin
     compare("class_rank", "cable_fts row", Number(row.fts.class_rank), record.classRank);
     compare("needs_access", "cable_fts row", Number(row.fts.needs_access), record.caveats.length > 0 ? 1 : 0);
     compare("captioned", "cable_fts row", Number(row.fts.captioned), record.captioned ? 1 : 0);
+  }
+  if (row.declass === null) problems.push(`${row.id}: the cable has no cable_declass row (the due list omits it)`);
+  else if (row.declass) {
+    compare("review_on", "cable_declass row", row.declass.review_on, record.declass.reviewOn);
+    compare("class_rank", "cable_declass row", Number(row.declass.class_rank), record.classRank);
+    compare("needs_access", "cable_declass row", Number(row.declass.needs_access), record.caveats.length > 0 ? 1 : 0);
+    compare("captioned", "cable_declass row", Number(row.declass.captioned), record.captioned ? 1 : 0);
   }
   return problems;
 }

@@ -292,6 +292,14 @@ async function storedCables(store: Store, ids: string[]): Promise<Map<string, St
     // Where the search index keeps its own copy of the locks (a search filters on it), that copy is checked too.
     const copies = await store.searchIndex.lockCopies(seqs);
     if (copies) for (const s of seqs) bySeq.get(s)!.fts = copies.get(s) ?? null;
+    // The schedule keeps a copy of the locks too: the due list counts by it.
+    const schedule = await store.db
+      .selectFrom("cable_declass")
+      .select(["seq", "review_on", "class_rank", "needs_access", "captioned"])
+      .where("seq", "in", seqs)
+      .execute();
+    for (const s of seqs) bySeq.get(s)!.declass = null;
+    for (const { seq, ...d } of schedule) bySeq.get(Number(seq))!.declass = d;
   }
   return new Map([...bySeq.values()].map((row) => [row.id, row]));
 }

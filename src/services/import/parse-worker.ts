@@ -18,7 +18,10 @@ parentPort?.on("message", (job: ParseJob) => {
   else {
     const { cable, warnings } = built;
     const citing = { id: cable.id, origin: cable.origin, references: cable.references.map((r) => ({ id: r.id })) };
-    answer = { seq: job.seq, built: { record: cableRecordOf(cable, null, null, "", job.hints), citing, warnings } };
+    answer = {
+      seq: job.seq,
+      built: { record: cableRecordOf(cable, null, null, "", job.hints, job.text), citing, warnings },
+    };
   }
   parentPort!.postMessage(answer);
 });

@@ -25,7 +25,7 @@ type NotifyProps =
  * @example await notifyWatchingSearches({ store, clock, bus, mail }, { cableIds: ["09STATE100"] }) // 1
  */
 export async function notifyWatchingSearches(deps: NotifyDeps, props: NotifyProps): Promise<number> {
-  const { store } = deps;
+  const { store, clock } = deps;
   if ("cableIds" in props && props.cableIds.length === 0) return 0;
   const searches = await store.db
     .selectFrom("saved_searches")
@@ -49,7 +49,7 @@ export async function notifyWatchingSearches(deps: NotifyDeps, props: NotifyProp
     const owner = await userById(store, search.user_id);
     const parsed = parseSearchQuery(search.query);
     if (owner === null || isSearchQueryError(parsed)) continue;
-    const plan = planSearch(store, compileQuery(parsed), readerOf(owner));
+    const plan = planSearch(store, compileQuery(parsed, clock.now()), readerOf(owner));
     for (let i = 0; i < cables.length; i += CHUNK) {
       const matched = await store.search.matchingAmong(
         plan,

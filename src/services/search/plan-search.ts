@@ -15,7 +15,7 @@ import {
   readerMeets,
   type Reader,
 } from "../access/index.ts";
-import type { CompiledQuery } from "./compile-query.ts";
+import type { CompiledQuery, DeclCondition } from "./compile-query.ts";
 
 const TOP = CLASSIFICATIONS.length - 1;
 
@@ -48,6 +48,7 @@ export function planSearch(store: Store, q: CompiledQuery, reader: Reader): Sear
       indexConditions: indexRowReadableBy(reader, "f"),
       current: derivedByThisParser,
       range,
+      rowConditions: q.decl.map(declCondition),
       unrestricted,
       countInIndex: unrestricted || (token !== null && accessWordDecides(reader)),
     };
@@ -62,7 +63,26 @@ export function planSearch(store: Store, q: CompiledQuery, reader: Reader): Sear
     indexConditions: sql`1 = 1`,
     current: derivedByThisParser,
     range,
+    rowConditions: q.decl.map(declCondition),
     unrestricted,
     countInIndex: false,
   };
+}
+
+/**
+ * A `decl:` filter as a condition on a match's row number: in (or, excluded, not in) the schedule's rows that meet
+ * it (migration 0027), looked up once as a set through the schedule's indexes.
+ */
+function declCondition({ negated, filter }: DeclCondition): (k: RawBuilder<number>) => RawBuilder<unknown> {
+  let rows: RawBuilder<unknown>;
+  if (filter.kind === "none") rows = sql`review_on IS NULL`;
+  else if (filter.kind === "basis") rows = sql`basis = ${filter.basis}`;
+  else {
+    const parts = [sql`review_on IS NOT NULL`];
+    if (filter.from !== null) parts.push(sql`review_on >= ${filter.from}`);
+    if (filter.to !== null) parts.push(sql`review_on < ${filter.to}`);
+    rows = sql.join(parts, sql` AND `);
+  }
+  const set = sql`(SELECT seq FROM cable_declass WHERE ${rows})`;
+  return (k) => (negated ? sql`${k} NOT IN ${set}` : sql`${k} IN ${set}`);
 }

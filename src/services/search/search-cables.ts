@@ -19,6 +19,8 @@ export type SearchOptions = {
   cursor?: string | null;
   /** Relevance (the default when the query has words or phrases) or date, newest first. */
   sort?: SearchSort;
+  /** When the search runs, for `decl:due`; the present by default. */
+  now?: Date;
 };
 
 export type SearchHit = {
@@ -64,7 +66,7 @@ export async function searchCables(store: Store, reader: Reader, options: Search
   if (isSearchQueryError(parsed)) {
     throw new CablegramError("BAD_QUERY", `${parsed.message} (at ${parsed.position})`, { position: parsed.position });
   }
-  const query = compileQuery(parsed);
+  const query = compileQuery(parsed, options.now);
   const sort: SearchSort = query.highlight.length > 0 && options.sort !== "date" ? "relevance" : "date";
   const asked = Number.isFinite(options.limit) ? Math.floor(options.limit!) : DEFAULT_LIMIT;
   const limit = Math.min(MAX_LIMIT, Math.max(1, asked));

@@ -121,6 +121,16 @@ async function insertPostgres(tx: Transaction<Database>, unique: CableRecord[], 
         ${refs.map((r) => r.label)}::text[], ${refs.map((r) => r.refId)}::text[],
         ${refs.map((r) => r.text)}::text[]) AS t(s, o, l, i, x)
       WHERE s IN (SELECT seq FROM c)
+    ), declass AS (
+      INSERT INTO cable_declass (seq, review_on, basis, source, reason, origin, classification, class_rank,
+        needs_access, captioned)
+      SELECT * FROM unnest(${seqs}::bigint[], ${col((r) => r.declass.reviewOn)}::text[],
+        ${col((r) => r.declass.basis)}::text[], ${col((r) => r.declass.source)}::text[],
+        ${col((r) => r.declass.reason)}::text[], ${col((r) => r.origin)}::text[],
+        ${col((r) => r.classification)}::text[], ${col((r) => r.classRank)}::int[],
+        ${col((r) => (r.caveats.length > 0 ? 1 : 0))}::int[], ${col((r) => (r.captioned ? 1 : 0))}::int[])
+        AS t(s, o, b, u, e, g, c, k, n, p)
+      WHERE s IN (SELECT seq FROM c)
     ), fts AS (
       -- The access locks and the subject's words go beside the tsvector too (migration 0010): a search then
       -- reads cable_fts alone. The word pairs of the subject and of the body are lexemes too, for phrases

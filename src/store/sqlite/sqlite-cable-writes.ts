@@ -45,6 +45,10 @@ function prepareSqlite(db: BetterSqlite3.Database) {
     ref: db.prepare(`INSERT INTO cable_refs (seq, ord, label, ref_id, text) VALUES (?, ?, ?, ?, ?)`),
     caveat: db.prepare(`INSERT OR IGNORE INTO cable_caveats (seq, caveat) VALUES (?, ?)`),
     grant: db.prepare(`INSERT OR IGNORE INTO cable_grants (seq, grant_key) VALUES (?, ?)`),
+    declass: db.prepare(
+      `INSERT INTO cable_declass (seq, review_on, basis, source, reason, origin, classification, class_rank,
+         needs_access, captioned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
     index: prepareIndexing(db, SEARCH_SCHEMA),
   };
 }
@@ -90,6 +94,19 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: I
       r.refs.forEach((ref, i) => s.ref.run(seq, i, ref.label, ref.refId, ref.text));
       for (const caveat of r.caveats) s.caveat.run(seq, caveat);
       for (const grant of r.grants) s.grant.run(seq, grant);
+      const d = r.declass;
+      s.declass.run(
+        seq,
+        d.reviewOn,
+        d.basis,
+        d.source,
+        d.reason,
+        r.origin,
+        r.classification,
+        r.classRank,
+        r.caveats.length > 0 ? 1 : 0,
+        r.captioned ? 1 : 0,
+      );
       const doc = { seq, subject: r.fts.subject, body: r.fts.body, meta: r.fts.meta };
       if (docs) docs.push(doc);
       else s.index(doc);

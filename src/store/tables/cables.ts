@@ -74,6 +74,27 @@ export interface CableGrantsTable {
   grant_key: string;
 }
 
+/**
+ * A cable's place in the declassification schedule (migration 0027), with copies of the cable's columns the due
+ * list groups by and its access locks, so the due list reads this table alone.
+ */
+export interface CableDeclassTable {
+  seq: number;
+  /** ISO date the cable is due for review; null when it never is (unclassified) or its date is unknown. */
+  review_on: string | null;
+  /** Why (DECLASS_BASES in core). */
+  basis: string;
+  /** Where the date came from: `line`, `25-year` or `none` (DECLASS_SOURCES). */
+  source: string;
+  /** The reason in a sentence. */
+  reason: string;
+  origin: string | null;
+  classification: string | null;
+  class_rank: number;
+  needs_access: number;
+  captioned: number;
+}
+
 export interface CableTables {
   cables: CablesTable;
   cable_texts: CableTextsTable;
@@ -81,4 +102,5 @@ export interface CableTables {
   cable_refs: CableRefsTable;
   cable_caveats: CableCaveatsTable;
   cable_grants: CableGrantsTable;
+  cable_declass: CableDeclassTable;
 }

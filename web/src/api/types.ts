@@ -19,6 +19,7 @@ import type {
 } from "../../../src/api/campaign-schemas.ts";
 import type { DeliverySchema } from "../../../src/api/delivery-schemas.ts";
 import type { AuditEntrySchema } from "../../../src/api/audit-schemas.ts";
+import type { DueListSchema } from "../../../src/api/declass-schedule-schemas.ts";
 import type { CollectiveSchema, OfficeSchema, PostSchema } from "../../../src/api/directory-schemas.ts";
 import type {
   CableHistorySchema,
@@ -70,6 +71,7 @@ export type SentCable = z.output<typeof SentCableSchema>;
 export type Delivery = z.output<typeof DeliverySchema>;
 export type Alert = z.output<typeof AlertSchema>;
 export type AuditEntry = z.output<typeof AuditEntrySchema>;
+export type DueList = z.output<typeof DueListSchema>;
 export type DutyOfficer = z.output<typeof DutyOfficerSchema>;
 export type Draft = z.output<typeof DraftSchema>;
 export type Finding = z.output<typeof FindingSchema>;

@@ -1,6 +1,7 @@
 // The frame of every signed-in page: the header with the navigation, the notification bell, the user's clearance
 // and post, sign-out, and a skip link for keyboard users; the page itself in <main>, with its keyboard help on "?".
 import { NavLink, Outlet, useNavigate } from "react-router";
+import { maySeeSchedule } from "../../../src/core/declass/schedule-roles.ts";
 import { hasRole, useSession, useUser } from "../stores/session.tsx";
 import { AlertStrip } from "./alert-strip.tsx";
 import { KeyboardHelp } from "./keyboard-help.tsx";
@@ -25,6 +26,7 @@ export function Layout() {
     { to: "/alerts", label: "Alerts", show: true },
     { to: "/review", label: "Review", show: hasRole(user, "reviewer") },
     { to: "/audit", label: "Audit", show: hasRole(user, "archivist") },
+    { to: "/declass", label: "Declassification", show: maySeeSchedule(user) },
     { to: "/admin", label: "Administration", show: hasRole(user, "admin") },
   ];
   return (
