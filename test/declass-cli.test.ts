@@ -76,7 +76,7 @@ describe.each(DIALECTS)("%s: cablegram declass", (dialect) => {
     const { code, err } = await run(["declass", "due", "--as", "rita"]);
     expect(code).toBe(2);
     expect(err).toBe(
-      "cablegram declass due: FORBIDDEN: The declassification schedule needs the archivist or admin role; ask an administrator.",
+      "cablegram declass due: FORBIDDEN: The declassification schedule needs one of the roles archivist, reviewer, or admin; ask an administrator.",
     );
     expect((await run(["declass", "due", "--before", "2019-13-01"])).err).toContain("INVALID_INPUT");
   });

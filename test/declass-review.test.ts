@@ -7,7 +7,8 @@ import { archiveCables } from "../src/services/archive/index.ts";
 import { verifyChain } from "../src/services/chain/index.ts";
 import { fixedClock, type Deps } from "../src/services/clock.ts";
 import {
-  declDatePassed,
+  dueForReview,
+  dueList,
   listWithdrawals,
   readReadingRoom,
   recordReview,
@@ -60,11 +61,11 @@ describe.each(DIALECTS)("%s: declassification review and the reading room", (dia
   });
   afterAll(() => store?.close());
 
-  it("queues the classified cables whose declassification date has passed, oldest first", async () => {
-    const queue = declDatePassed(store, () => "2026-12-06");
+  it("queues the classified cables whose review date has passed, oldest first, from the schedule", async () => {
+    const queue = dueForReview(store, () => "2026-12-06");
     expect(await queue.next(readerOf(reviewer), 10, null)).toEqual(["09STATE39345", "09STATE39346"]);
     expect(await queue.next(readerOf(reviewer), 10, "09STATE39345")).toEqual(["09STATE39346"]);
-    expect(await declDatePassed(store, () => "2019-04-15").next(readerOf(reviewer), 10, null)).toEqual([]);
+    expect(await dueForReview(store, () => "2019-04-15").next(readerOf(reviewer), 10, null)).toEqual([]);
     expect(await queue.next(readerOf(lowReviewer), 10, null)).toEqual([]);
   });
 
@@ -154,5 +155,11 @@ describe.each(DIALECTS)("%s: declassification review and the reading room", (dia
     expect(verdict.problems.map((p) => p.reason).join("\n")).toMatch(
       /declassification review or its released version was changed/,
     );
+  });
+
+  it("takes reviewed cables off the queue and the due list, which still count the rest", async () => {
+    expect(await dueForReview(store, () => "2026-12-06").next(readerOf(reviewer), 10, null)).toEqual([]);
+    const due = await dueList(deps, reviewer, readerOf(reviewer));
+    expect(due).toMatchObject({ due: 0, overdue: 0, cables: [] });
   });
 });

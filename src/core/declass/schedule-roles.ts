@@ -2,7 +2,7 @@
 import { hasRole, type Role } from "../roles.ts";
 
 /** The roles that may see the schedule (admins hold every role). */
-export const SCHEDULE_ROLES: readonly Role[] = ["archivist", "admin"];
+export const SCHEDULE_ROLES: readonly Role[] = ["archivist", "reviewer", "admin"];
 
 /**
  * Whether a user may see the declassification schedule.

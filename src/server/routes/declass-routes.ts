@@ -1,7 +1,7 @@
 // Declassification review for reviewers: the queue of cables due, and recording a decision on one.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { declDatePassed, recordReview } from "../../services/declass/index.ts";
+import { dueForReview, recordReview } from "../../services/declass/index.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
 import { RecordedReviewSchema, ReviewDecisionSchema, ReviewQueueSchema } from "../../api/declass-schemas.ts";
 import { signedIn } from "../plugins/authenticate.ts";
@@ -9,7 +9,7 @@ import type { RouteOptions } from "./route-options.ts";
 
 /** GET /api/declass/queue and POST /api/declass/reviews: reviewers (and admins) only. */
 export const declassRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
-  const queue = declDatePassed(deps.store, () => deps.clock.now().toISOString().slice(0, 10));
+  const queue = dueForReview(deps.store, () => deps.clock.now().toISOString().slice(0, 10));
   app.get(
     "/api/declass/queue",
     {

@@ -1,15 +1,17 @@
 // The due list: the cables whose declassification review date falls before a day, counted by origin and by
 // classification, overdue apart, and listed oldest review date first; only cables the reader may read.
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import { z } from "zod";
 import { dueStatus, isoDay, nextDay, ISO_DATE_PATTERN, type DeclassBasis, type DueStatus } from "../../core/index.ts";
 import type { Database } from "../../store/database.ts";
 import type { Store } from "../../store/open-store.ts";
-import { readableBy, type Reader } from "../access/index.ts";
+import type { Reader } from "../access/index.ts";
 import type { Acting } from "../acting.ts";
 import type { Clock } from "../clock.ts";
 import { parseInput } from "../parse-input.ts";
 import { assertMaySeeSchedule } from "./schedule-access.ts";
+import { scheduleRowReadableBy } from "./schedule-readable-by.ts";
+import { awaitingReview } from "./awaiting-review.ts";
 
 const IsoDateSchema = z.string().trim().regex(ISO_DATE_PATTERN, "a date as YYYY-MM-DD, such as 2020-01-01");
 
@@ -62,7 +64,8 @@ const DEFAULT_LIMIT = 100;
 
 /**
  * The due list for a user who may see the schedule (FORBIDDEN otherwise), over the cables `reader` may read:
- * counts in one statement over the schedule's index, then one page of cables. The access rule is applied inside
+ * counts in one statement over the schedule's index, then one page of cables. A cable a review has settled (in the
+ * reading room, or extended past today) is not due. The access rule is applied inside
  * both statements, so no count reveals a cable the reader may not read. INVALID_INPUT for a bad date or limit.
  * @example await dueList({ store, clock }, archivist, readerOf(archivist), { before: "2020-01-01" })
  * // { today: "2026-12-06", before: "2020-01-01", due: 1812, overdue: 1812, byOrigin: [{ value: "STATE", ... }], ... }
@@ -77,7 +80,7 @@ export async function dueList(
   const q = parseInput(DueQuerySchema, query, "due list query");
   const today = isoDay(clock.now());
   const before = q.before ?? nextDay(today);
-  const readable = readableBy(reader, "d");
+  const readable = sql<boolean>`${scheduleRowReadableBy(reader, "d")} AND ${awaitingReview(today, "d")}`;
   const groups = await sql<{ origin: string | null; classification: string | null; late: number; n: number | string }>`
     SELECT d.origin, d.classification, CASE WHEN d.review_on < ${today} THEN 1 ELSE 0 END AS late, count(*) AS n
     FROM cable_declass d
@@ -116,7 +119,7 @@ export async function dueList(
 
 async function listDue(
   db: Kysely<Database>,
-  readable: ReturnType<typeof readableBy>,
+  readable: RawBuilder<boolean>,
   before: string,
   today: string,
   q: z.output<typeof DueQuerySchema>,

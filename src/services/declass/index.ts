@@ -1,6 +1,6 @@
 // Declassification: the schedule (filling it, the due list, release proposals for unclassified-only cables), the
 // review queue's source, recording decisions, and the public reading room.
-export { declDatePassed, type ReviewQueueSource } from "./review-queue-source.ts";
+export { dueForReview, type ReviewQueueSource } from "./review-queue-source.ts";
 export { recordReview, type RecordedReview } from "./record-review.ts";
 export {
   listWithdrawals,

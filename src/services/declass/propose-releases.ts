@@ -2,14 +2,16 @@
 // them is unclassified (U or SBU). Nothing is changed; the reviewer decides (issue 20, bulk review).
 import { sql } from "kysely";
 import { portionsAllUnclassified, type Cable } from "../../core/index.ts";
-import { readableBy, type Reader } from "../access/index.ts";
+import type { Reader } from "../access/index.ts";
 import type { Acting } from "../acting.ts";
 import type { Clock } from "../clock.ts";
 import type { Store } from "../../store/open-store.ts";
 import { modelOf, type StoredModel } from "../archive/stored-model.ts";
 import { parseInput } from "../parse-input.ts";
 import { isoDay, nextDay } from "../../core/index.ts";
+import { awaitingReview } from "./awaiting-review.ts";
 import { DueQuerySchema } from "./due-list.ts";
+import { scheduleRowReadableBy } from "./schedule-readable-by.ts";
 import { assertMaySeeSchedule } from "./schedule-access.ts";
 
 const BATCH = 500;
@@ -52,7 +54,8 @@ export async function proposeReleases(
   const before = q.before ?? nextDay(isoDay(clock.now()));
   const due = (
     await sql<{ seq: number | string }>`SELECT d.seq FROM cable_declass d
-      WHERE d.review_on IS NOT NULL AND d.review_on < ${before} AND ${readableBy(reader, "d")}
+      WHERE d.review_on IS NOT NULL AND d.review_on < ${before} AND ${scheduleRowReadableBy(reader, "d")}
+        AND ${awaitingReview(isoDay(clock.now()), "d")}
       ORDER BY d.review_on, d.seq`.execute(store.db)
   ).rows.map((r) => r.seq);
   const proposals: ReleaseProposal[] = [];

@@ -11,7 +11,7 @@ export function assertMaySeeSchedule(by: Acting): void {
   if ("system" in by || maySeeSchedule(by)) return;
   throw new CablegramError(
     "FORBIDDEN",
-    `The declassification schedule needs the ${SCHEDULE_ROLES.join(" or ")} role; ask an administrator.`,
+    `The declassification schedule needs one of the roles ${new Intl.ListFormat("en", { type: "disjunction" }).format(SCHEDULE_ROLES)}; ask an administrator.`,
     { role: SCHEDULE_ROLES[0] },
   );
 }

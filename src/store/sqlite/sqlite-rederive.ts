@@ -21,6 +21,11 @@ function prepare(db: BetterSqlite3.Database) {
     ),
     digest: db.prepare(`UPDATE cable_texts SET derived_digest = ? WHERE seq = ?`),
     confirm: db.prepare(`UPDATE cables SET parser_version = ? WHERE seq = ?`),
+    // The declassification schedule row carries the cable's date, E.O. line and a copy of its locks.
+    declass: db.prepare(
+      `INSERT OR REPLACE INTO cable_declass (seq, review_on, basis, source, reason, origin, classification,
+         class_rank, needs_access, captioned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
     dropTags: db.prepare(`DELETE FROM cable_tags WHERE seq = ?`),
     tag: db.prepare(`INSERT OR IGNORE INTO cable_tags (seq, tag) VALUES (?, ?)`),
     dropRefs: db.prepare(`DELETE FROM cable_refs WHERE seq = ?`),
@@ -69,6 +74,18 @@ export function sqliteRederive(db: BetterSqlite3.Database, batch: RederivedBatch
           seq,
         );
         s.digest.run(r.derivedDigest, seq);
+        s.declass.run(
+          seq,
+          r.declass.reviewOn,
+          r.declass.basis,
+          r.declass.source,
+          r.declass.reason,
+          r.origin,
+          r.classification,
+          r.classRank,
+          r.caveats.length > 0 ? 1 : 0,
+          r.captioned ? 1 : 0,
+        );
         if (rewrite.tags) {
           s.dropTags.run(seq);
           for (const tag of r.tags) s.tag.run(seq, tag);

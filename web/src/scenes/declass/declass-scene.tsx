@@ -1,4 +1,4 @@
-// The declassification schedule for archivists and administrators: how many cables are due for review by a day and
+// The declassification schedule for archivists, reviewers and administrators: how many cables are due for review by a day and
 // how many overdue, by classification and by origin (each a filter of the list), and the due cables oldest first,
 // each with its review date and reason. The server counts only cables the user may read.
 import { useState } from "react";
