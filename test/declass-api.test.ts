@@ -49,7 +49,10 @@ describe.each(DIALECTS)("%s: declassification API", (dialect) => {
   it("refuses readers without a schedule role, and anonymous callers", async () => {
     const res = await call(server, "secret", { url: "/api/declass/due" });
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toMatchObject({ code: "FORBIDDEN", detail: expect.stringContaining("archivist, reviewer, or admin") });
+    expect(res.json()).toMatchObject({
+      code: "FORBIDDEN",
+      detail: expect.stringContaining("archivist, reviewer, or admin"),
+    });
     expect((await call(server, null, { url: "/api/declass/due" })).statusCode).toBe(401);
     expect((await call(server, "secret", { url: "/api/declass/proposals" })).statusCode).toBe(403);
   });
