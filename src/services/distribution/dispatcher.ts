@@ -1,5 +1,6 @@
 // The dispatcher: drains the outbox in precedence order, escalates overdue deliveries and sends due alerts,
 // whenever kicked (after a release commits) and on a steady beat (for what a crash or another process left).
+import { coalescingJob as job } from "../coalescing-job.ts";
 import type { Store } from "../../store/open-store.ts";
 import { DEFAULT_ALERT_REPEAT_MS } from "../alerts/alert-repeat.ts";
 import type { AlertSender } from "../alerts/alert-sender.ts";
@@ -43,41 +44,6 @@ export type Dispatcher = {
   /** Stops the beat and waits for the passes under way. */
   stop(): Promise<void>;
 };
-
-/**
- * A job that runs again once more when asked while running, never twice at once. A kick starts it on the next turn
- * of the event loop, not at once: the releases committing in the same turn (concurrent requests) then share one
- * pass and its transaction, instead of one pass each.
- */
-type Job = { kick(): void; idle(): Promise<void> };
-
-function job(run: () => Promise<void>, isStopped: () => boolean, onError: (error: unknown) => void): Job {
-  let running: Promise<void> | null = null;
-  let again = false;
-  return {
-    kick() {
-      if (isStopped()) return;
-      if (running) {
-        again = true;
-        return;
-      }
-      running = (async () => {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        do {
-          again = false;
-          try {
-            await run();
-          } catch (error) {
-            onError(error);
-          }
-        } while (again && !isStopped());
-      })().finally(() => (running = null));
-    },
-    async idle() {
-      while (running) await running;
-    },
-  };
-}
 
 /**
  * Starts a dispatcher. Every step is a conditional UPDATE, so several dispatchers (a server and a CLI, or a

@@ -2,6 +2,7 @@
 // what it sends in its outbox stream until the next station has stored it: the forwarder publishes the queued
 // copies there once each (the message id makes a resend a duplicate); the destination pulls its own consumers
 // across domains, FLASH first, stores each copy and acknowledges it only then; receipts come back the same way.
+import { coalescingJob as job } from "../coalescing-job.ts";
 import {
   AckPolicy,
   connect,
@@ -354,33 +355,4 @@ export async function ensureOutbox(
       });
     }
   }
-}
-
-/** A pass that runs again once more when asked while running, never twice at once (as the dispatcher's jobs). */
-function job(run: () => Promise<void>, isStopped: () => boolean, onError: (error: unknown) => void) {
-  let running: Promise<void> | null = null;
-  let again = false;
-  return {
-    kick() {
-      if (isStopped()) return;
-      if (running) {
-        again = true;
-        return;
-      }
-      running = (async () => {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        do {
-          again = false;
-          try {
-            await run();
-          } catch (error) {
-            onError(error);
-          }
-        } while (again && !isStopped());
-      })().finally(() => (running = null));
-    },
-    async idle() {
-      while (running) await running;
-    },
-  };
 }
