@@ -7,6 +7,9 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCableId, type Cable } from "../src/core/index.ts";
 import { main } from "../src/cli/main.ts";
+import { SYSTEM_ACTING } from "../src/services/acting.ts";
+import { fixedClock } from "../src/services/clock.ts";
+import { dueList } from "../src/services/declass/index.ts";
 import {
   archiveCables,
   countCables,
@@ -120,6 +123,12 @@ for (const dialect of DIALECTS) {
       // The reference the older parser read is gone, and with it the citation of 08STATE16245.
       expect((await referencesOf(store, cleared, RAISED))?.references).toEqual([]);
       expect((await referencesOf(store, cleared, SAME))?.citedBy).toEqual([]);
+      // The declassification schedule follows: the cable is due under its new locks, and to no one below them.
+      const deps = { store, clock: fixedClock("2026-12-06T09:00:00Z") };
+      expect((await dueList(deps, SYSTEM_ACTING, cleared)).cables.map((c) => [c.id, c.reviewOn])).toEqual([
+        [RAISED, "2019-04-16"],
+      ]);
+      expect((await dueList(deps, SYSTEM_ACTING, uncleared)).due).toBe(0);
     });
 
     it("keeps the chain's guarantees: verify finds every stored row as the chained cable says", async () => {

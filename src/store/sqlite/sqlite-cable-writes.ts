@@ -94,19 +94,7 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: I
       r.refs.forEach((ref, i) => s.ref.run(seq, i, ref.label, ref.refId, ref.text));
       for (const caveat of r.caveats) s.caveat.run(seq, caveat);
       for (const grant of r.grants) s.grant.run(seq, grant);
-      const d = r.declass;
-      s.declass.run(
-        seq,
-        d.reviewOn,
-        d.basis,
-        d.source,
-        d.reason,
-        r.origin,
-        r.classification,
-        r.classRank,
-        r.caveats.length > 0 ? 1 : 0,
-        r.captioned ? 1 : 0,
-      );
+      s.declass.run(...declassRowOf(seq, r));
       const doc = { seq, subject: r.fts.subject, body: r.fts.body, meta: r.fts.meta };
       if (docs) docs.push(doc);
       else s.index(doc);
@@ -132,4 +120,25 @@ function nextSeq(base: number, top: number | null): number {
   const seq = top === null ? base : Number(top) + 1;
   if (seq >= base + SLOTS) throw new Error(`more than ${SLOTS} cables dated in one minute`);
   return seq;
+}
+
+/**
+ * The parameters of a cable's cable_declass row (seq, review_on, basis, source, reason, origin, classification,
+ * class_rank, needs_access, captioned): its place in the schedule and the copy of its locks the due list reads.
+ * @example db.prepare("INSERT INTO cable_declass VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run(...declassRowOf(7, record))
+ */
+export function declassRowOf(seq: number, r: CableRecord) {
+  const d = r.declass;
+  return [
+    seq,
+    d.reviewOn,
+    d.basis,
+    d.source,
+    d.reason,
+    r.origin,
+    r.classification,
+    r.classRank,
+    r.caveats.length > 0 ? 1 : 0,
+    r.captioned ? 1 : 0,
+  ] as const;
 }

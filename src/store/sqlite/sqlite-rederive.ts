@@ -5,6 +5,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { RederivedBatch } from "../archive-writes.ts";
 import { prepareIndexing, SEARCH_SCHEMA } from "../search-index.ts";
+import { declassRowOf } from "./sqlite-cable-writes.ts";
 
 /** Times a transaction is tried when another process's commit got in between its first read and its first write. */
 const SNAPSHOT_ATTEMPTS = 5;
@@ -74,18 +75,7 @@ export function sqliteRederive(db: BetterSqlite3.Database, batch: RederivedBatch
           seq,
         );
         s.digest.run(r.derivedDigest, seq);
-        s.declass.run(
-          seq,
-          r.declass.reviewOn,
-          r.declass.basis,
-          r.declass.source,
-          r.declass.reason,
-          r.origin,
-          r.classification,
-          r.classRank,
-          r.caveats.length > 0 ? 1 : 0,
-          r.captioned ? 1 : 0,
-        );
+        s.declass.run(...declassRowOf(seq, r));
         if (rewrite.tags) {
           s.dropTags.run(seq);
           for (const tag of r.tags) s.tag.run(seq, tag);
