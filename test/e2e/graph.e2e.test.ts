@@ -93,7 +93,9 @@ describe.skipIf(browserMissing)(`web: references graph${browserMissing ? ` (skip
     await world.screenshot(page, "graph-1280x720");
 
     // Three hops reach the reference the archive does not hold, shown as its text.
-    await page.getByRole("radio", { name: "3" }).check();
+    // The hops follow the URL, so the radio is checked once the page has taken the new address: poll, not check().
+    await page.getByRole("radio", { name: "3" }).click();
+    await expect.poll(() => page.getByRole("radio", { name: "3" }).isChecked()).toBe(true);
     await expect.poll(() => listedIds(page)).toContain("07 STATE 166909");
     // Long labels (a reference's free text) stay on one line, cut short, so that they never overlap.
     const labelStyle = await page.locator(".graph-canvas").evaluate((el) => {
