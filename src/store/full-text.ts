@@ -78,7 +78,8 @@ export type FtsTerm = { words: string[]; prefix: boolean; column: "text" | "subj
  */
 export function indexStems(text: string): string[] {
   const stems = new Set<string>();
-  for (const word of ftsWords(text)) {
+  // A cable repeats its words: each distinct one is stemmed once.
+  for (const word of new Set(ftsWords(text))) {
     const stem = englishStem(word);
     if (stem !== word) stems.add(stem);
   }
