@@ -9,7 +9,7 @@ import type { PositionSuggestionsTable } from "../../store/tables/suggestions.ts
 import type { User } from "../users/user-schema.ts";
 import { homePlad, mayViewDraft } from "../workflow/draft-access.ts";
 import { draftRows, visibleDraft } from "../workflow/read-draft.ts";
-import { suggestionId } from "./suggestion-id.ts";
+import { openSuggestionRows, suggestionId } from "./suggestion-id.ts";
 
 /** What marks a suggestion's text as a draft's rather than an archived cable's. */
 const DRAFT_TEXT = "draft:";
@@ -64,24 +64,7 @@ export async function suggestFromDraft(
   if (suggestions.length === 0) return;
   await store.db
     .insertInto("position_suggestions")
-    .values(
-      suggestions.map((s, ordinal) => ({
-        id: suggestionId(textId, s.paragraph, s.country, s.stance),
-        cable_id: textId,
-        paragraph: s.paragraph,
-        ordinal,
-        country: s.country,
-        stance: s.stance,
-        hedged: s.hedged ? 1 : 0,
-        sentence: s.sentence,
-        mention: s.mention,
-        status: "open",
-        decided_by: null,
-        decided_at: null,
-        campaign_id: null,
-        event_id: null,
-      })),
-    )
+    .values(openSuggestionRows(textId, suggestions))
     // A sentence decided on an earlier save keeps its decision.
     .onConflict((oc) => oc.doNothing())
     .execute();

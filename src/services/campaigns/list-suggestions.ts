@@ -18,7 +18,7 @@ import type { Deps } from "../clock.ts";
 import type { User } from "../users/user-schema.ts";
 import { campaignSummary, type CampaignSummary } from "./campaign.ts";
 import { draftOfText, draftTextId, visibleDraftsTagged } from "./draft-suggestions.ts";
-import { suggestionId } from "./suggestion-id.ts";
+import { openSuggestionRows } from "./suggestion-id.ts";
 
 /** A suggestion as the API shows it (PositionSuggestionSchema). */
 export type PositionSuggestionView = {
@@ -149,24 +149,7 @@ async function scanCables(deps: Deps, reader: Reader, ids: readonly string[]): P
       if (Number(marked.numInsertedOrUpdatedRows ?? 0) === 0 || suggestions.length === 0) return;
       await tx.db
         .insertInto("position_suggestions")
-        .values(
-          suggestions.map((s, ordinal) => ({
-            id: suggestionId(id, s.paragraph, s.country, s.stance),
-            cable_id: id,
-            paragraph: s.paragraph,
-            ordinal,
-            country: s.country,
-            stance: s.stance,
-            hedged: s.hedged ? 1 : 0,
-            sentence: s.sentence,
-            mention: s.mention,
-            status: "open",
-            decided_by: null,
-            decided_at: null,
-            campaign_id: null,
-            event_id: null,
-          })),
-        )
+        .values(openSuggestionRows(id, suggestions))
         .onConflict((oc) => oc.column("id").doNothing())
         .execute();
     });
