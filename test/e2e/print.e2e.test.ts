@@ -1,43 +1,12 @@
 // A long cable printed from the reader, as Chromium prints it to PDF: the classification banner at the top and
 // at the bottom of every page, precedence badges in their colours, headings shown as headings and kept with
 // what follows them. The PDF's text is read page by page with pdftotext (poppler-utils).
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { pdfPages, pdftotextMissing } from "../helpers/pdf-pages.ts";
 import { releaseDemarche, withReleasedDemarche } from "./release-fixture.ts";
 import { browserMissing } from "./web-world.ts";
 
-const pdftotextMissing = (() => {
-  try {
-    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
-    return null;
-  } catch {
-    return "pdftotext is missing: install poppler-utils (apt-get install -y poppler-utils) to check printed pages";
-  }
-})();
 const missing = browserMissing ?? pdftotextMissing;
-
-/** Each page's non-empty lines of a PDF, as pdftotext lays them out. */
-function pagesOf(pdf: Buffer): string[][] {
-  const dir = mkdtempSync(join(tmpdir(), "cablegram-print-"));
-  try {
-    writeFileSync(join(dir, "cable.pdf"), pdf);
-    const text = execFileSync("pdftotext", ["-layout", join(dir, "cable.pdf"), "-"], { encoding: "utf8" });
-    return text
-      .split("\f")
-      .map((page) =>
-        page
-          .split("\n")
-          .map((line) => line.trim())
-          .filter((line) => line !== ""),
-      )
-      .filter((lines) => lines.length > 0);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const LONG_TEXT =
   "The Department requests that posts deliver the following points at the highest appropriate level and report " +
@@ -57,7 +26,7 @@ describe.skipIf(missing)(`web: printing a cable${missing ? ` (skipped: ${missing
     await page.goto(`/cables/${long}`);
     await page.getByRole("heading", { name: "OBJECTIVES" }).waitFor();
 
-    const pages = pagesOf(await page.pdf({ format: "A4", printBackground: true }));
+    const pages = pdfPages(await page.pdf({ format: "A4", printBackground: true }));
     expect(pages.length).toBeGreaterThan(2);
     for (const [i, lines] of pages.entries()) {
       expect(lines[0], `top of page ${i + 1}`).toBe("UNCLASSIFIED//SENSITIVE");
