@@ -19,6 +19,7 @@ import { readBody } from "./paragraphs.ts";
 import { stationOfPlad } from "./plad.ts";
 import { readPreamble } from "./preamble.ts";
 import { readReferences } from "./references.ts";
+import { takeSignature } from "./signature.ts";
 import { readTags, TAGS_LINE } from "./tags-line.ts";
 import { classificationOfSecurityWarning } from "./security-warning.ts";
 import { readHeader } from "./transmission-header.ts";
@@ -88,7 +89,8 @@ function readInto(cable: Cable, text: string, options: ParseOptions, warn: Warn)
 
   const body = readBody(rest.slice(preamble.bodyStart), warn, hasOddSpaces(text));
   cable.paragraphs = body.paragraphs;
-  cable.signers = body.signers;
+  // A body joined into the preamble's last line (a re-cased copy) still ends with its signer.
+  cable.signers = body.signers.length > 0 || body.paragraphs.length > 0 ? body.signers : joinedBodySigners(rest);
   cable.body = bodyOfParagraphs(body.paragraphs);
   if (cable.classifiedBy === null) {
     const p = body.paragraphs.find((p) => CLASSIFIED_BY_LINE.test(p.text));
@@ -306,6 +308,13 @@ function classify(
     cable.classification = highest;
     warn("classification_guessed", 0, `no classification line: ${highest} taken from the highest portion mark`);
   }
+}
+
+/** The signer at the end of a body joined into one long preamble line, as re-cased copies have it; none otherwise. */
+function joinedBodySigners(rest: readonly Line[]): string[] {
+  const ending: Line[] = [];
+  for (let k = rest.length - 1; k >= 0 && ending.length < 2; k--) if (!isBlank(rest[k]!.text)) ending.unshift(rest[k]!);
+  return ending.some((l) => l.text.length > 300) ? takeSignature(ending) : [];
 }
 
 /** TAGS from a mail-client banner above the cable (`TAGS:     PREL, EPET`), used when the cable has none. */

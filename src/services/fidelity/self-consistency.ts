@@ -3,6 +3,7 @@
 // directory knows. Each check says whether it applies to a cable and, when it fails, the line to look at.
 import type { Cable } from "../../core/index.ts";
 import type { AddresseeCheck } from "./directory-names.ts";
+import { unsignedEnd } from "./unsigned-end.ts";
 
 /** The self-consistency shares the report gives. */
 export type ConsistencyField = "classifiedBy" | "references" | "subject" | "signer" | "addressees";
@@ -15,8 +16,11 @@ export const CONSISTENCY_FIELDS: readonly ConsistencyField[] = [
   "addressees",
 ];
 
-/** One check of one cable (or one addressee): passed or not, the 1-based line it concerns, and what was found. */
-export type ConsistencyCheck = { ok: boolean; line: number; found: string };
+/**
+ * One check of one cable (or one addressee): passed or not, the 1-based line it concerns, and what was found.
+ * `setAside` names why the check does not apply after all (the text holds nothing to read): it is not counted.
+ */
+export type ConsistencyCheck = { ok: boolean; line: number; found: string; setAside?: string };
 
 const CLASSIFIED_BY = /\bCLASSIFIED\s+BY\b/i;
 const REF_LINE = /^\s*(?:¶\s*)?(?:REFTELS?|REFS?|REFERENCES?)\b\.?\s*:?\s*(.*)$/i;
@@ -98,12 +102,17 @@ function subjectCheck(cable: Cable, lines: readonly string[]): ConsistencyCheck 
   return { ok, line: at + 1, found: JSON.stringify(cable.subject) };
 }
 
-/** Whole cables (not partial extracts): their end must give a signer. */
+/**
+ * Whole cables (not partial extracts): their end must give a signer. A text whose end holds none (`unsignedEnd`) is
+ * set aside with the reason, unless the parser found a signer there all the same.
+ */
 function signerCheck(cable: Cable, lines: readonly string[], text: string): ConsistencyCheck | null {
   if (PARTIAL_EXTRACT.test(text.slice(0, 2000))) return null;
   let last = lines.length - 1;
   while (last > 0 && lines[last]!.trim() === "") last--;
-  return { ok: cable.signers.length > 0, line: last + 1, found: JSON.stringify(cable.signers) };
+  const ok = cable.signers.length > 0;
+  const none = ok ? null : unsignedEnd(text);
+  return { ok, line: last + 1, found: JSON.stringify(cable.signers), ...(none ? { setAside: none } : {}) };
 }
 
 /** Every parsed addressee (from, to, info): the directory must know it. */
