@@ -77,14 +77,16 @@ describe("fidelity report", () => {
     expect(compareWithIndex("tags", { ...FACTS, tags: ["PGOV", "ZANU", "ZI"] }, cable, text)?.agree).toBe(false);
   });
 
-  it("checks a classified cable's Classified By for a name and reasons, pointing at its line", () => {
+  it("checks a classified cable's Classified By for a name and the reasons it gives, pointing at its line", () => {
     const good = classified("Classified By: Ambassador Jane Doe for reasons 1.4 (b) and (d).");
-    const bad = classified("Classified By: Ambassador Jane Doe");
+    const noReasons = classified("Classified By: Ambassador Jane Doe");
+    const bad = classified("Classified By: Ambassador Jane Doe for reasons 1.4 (x) and (y).");
     const tally = fidelityTally(known);
     tally.add({ file: "good.txt", text: good });
+    tally.add({ file: "no-reasons.txt", text: noReasons });
     tally.add({ file: "bad.txt", text: bad });
     const { classifiedBy } = tally.report().consistency;
-    expect(classifiedBy).toMatchObject({ checked: 2, ok: 1, misses: 1 });
+    expect(classifiedBy).toMatchObject({ checked: 3, ok: 2, misses: 1 });
     expect(classifiedBy.sample[0]).toMatchObject({ file: "bad.txt", line: lineOf(bad, "Classified By") });
   });
 

@@ -140,7 +140,9 @@ function isSignatureLine(name: string): boolean {
 /** The name of a signature line without what stands around it; a name written twice (`BOYCE BOYCE`) once. */
 function signedName(text: string): string {
   let name = lineText(text).replace(SIGNATURE_LEAD, "");
-  for (let k = 0; k < 3; k++) name = name.replace(SIGNATURE_TRAIL, "").replace(FINAL_STOP, "");
+  for (let k = 0; k < 3; k++) name = name.replace(SIGNATURE_TRAIL, "");
+  // A stop after a name in capitals (`SUSMAN.`); a word in mixed case with a stop is a sentence (`Kosovo.`).
+  if (FINAL_STOP.test(name) && !/[a-z]/.test(name)) name = name.replace(FINAL_STOP, "").replace(SIGNATURE_TRAIL, "");
   const words = name.split(" ");
   const half = words.length / 2;
   if (

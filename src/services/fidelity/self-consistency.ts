@@ -51,14 +51,29 @@ function findLine(lines: readonly string[], pattern: RegExp, headOnly: boolean):
   return -1;
 }
 
-/** Classified cables whose text has a Classified By line: the name and at least one reason must be read. */
+// A reason in the text of a Classified By line: a section number (`1.4`, `1 .4`, `1:4`), a letter in parentheses, or
+// a letter right after `reason(s)`. Where the line gives none, only its name is asked for.
+const REASON_GIVEN = /\b1\s*[.:/]?\s*\.?\s*[4-6]\b|\(\s*[a-h]\s*\)|\breasons?\b\s*:?\s*\(?[a-h]\b/i;
+const CLIPPED = /\.\.\.\s*$/;
+
+/**
+ * Classified cables whose text has a Classified By line: the name must be read, and at least one reason when the line
+ * gives any. A line the viewer clipped (`Classified By: Politi...`) before any reason is set aside.
+ */
 function classifiedByCheck(cable: Cable, lines: readonly string[]): ConsistencyCheck | null {
   if (!isClassified(cable)) return null;
   const at = findLine(lines, CLASSIFIED_BY, false);
   if (at < 0) return null;
+  const line = lines[at]!;
+  const label = CLASSIFIED_BY.exec(line)!;
+  const next = lines[at + 1] ?? "";
+  const given = `${line.slice(label.index, label.index + 300)} ${next.trim() === "" ? "" : next.slice(0, 200)}`;
+  const reasonsGiven = REASON_GIVEN.test(given);
   const c = cable.classifiedBy;
-  const ok = c !== null && c.name.trim().length > 0 && c.reasons.length > 0;
-  return { ok, line: at + 1, found: c ? `name ${JSON.stringify(c.name)}, reasons [${c.reasons.join(", ")}]` : "none" };
+  const ok = c !== null && c.name.trim().length > 0 && (c.reasons.length > 0 || !reasonsGiven);
+  const found = c ? `name ${JSON.stringify(c.name)}, reasons [${c.reasons.join(", ")}]` : "none";
+  const clipped = !ok && !reasonsGiven && CLIPPED.test(next.trim() === "" ? line : next);
+  return { ok, line: at + 1, found, ...(clipped ? { setAside: "the viewer clipped the line" } : {}) };
 }
 
 /** Letters labelled A, B, C... in order in a REF block: how many references it announces (at least one). */
