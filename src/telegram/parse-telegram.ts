@@ -20,6 +20,7 @@ import { stationOfPlad } from "./plad.ts";
 import { readPreamble } from "./preamble.ts";
 import { readReferences } from "./references.ts";
 import { takeSignature } from "./signature.ts";
+import { cleanSubject, findSubject } from "./subject-line.ts";
 import { readTags, TAGS_LINE } from "./tags-line.ts";
 import { classificationOfSecurityWarning } from "./security-warning.ts";
 import { readHeader } from "./transmission-header.ts";
@@ -81,7 +82,7 @@ function readInto(cable: Cable, text: string, options: ParseOptions, warn: Warn)
   for (const c of preamble.caveats) if (!cable.caveats.includes(c)) cable.caveats.push(c);
   cable.handling = preamble.handling;
   cable.eo = preamble.eo;
-  cable.subject = preamble.subject;
+  cable.subject = preamble.subject ? cleanSubject(preamble.subject) : findSubject(rest);
   cable.classifiedBy = preamble.classifiedBy;
   const fallbackTags = preamble.tagsText === null ? bannerTags(headerLines) : null;
   cable.tags = readTags(preamble.tagsText ?? fallbackTags ?? "");
@@ -90,7 +91,10 @@ function readInto(cable: Cable, text: string, options: ParseOptions, warn: Warn)
   const body = readBody(rest.slice(preamble.bodyStart), warn, hasOddSpaces(text));
   cable.paragraphs = body.paragraphs;
   // A body joined into the preamble's last line (a re-cased copy) still ends with its signer.
-  cable.signers = body.signers.length > 0 || body.paragraphs.length > 0 ? body.signers : joinedBodySigners(rest);
+  cable.signers =
+    body.signers.length > 0 || body.paragraphs.some((p) => /[A-Za-z0-9]/.test(p.text))
+      ? body.signers
+      : joinedBodySigners(rest);
   cable.body = bodyOfParagraphs(body.paragraphs);
   if (cable.classifiedBy === null) {
     const p = body.paragraphs.find((p) => CLASSIFIED_BY_LINE.test(p.text));

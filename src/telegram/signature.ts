@@ -18,11 +18,11 @@ const GIVEN_NAME = /^[A-Z][a-z]+ [A-Z][A-Z'’-]+$/;
 // A signature run on at the end of the last line: after a sentence's end, a redaction, a row of asterisks, or the
 // address of the post's classified website (which the archive often broke with a space: `index. cfm`, `Unit ed_Kingdom`).
 const RUN_ON_SIGNATURE = new RegExp(
-  String.raw`^(.*(?:[A-Za-z0-9.!?)"”’][.!?)"”’]|[Xx]{4,}|\*{3,}|https?:\/\/\S*(?: [a-z_/.][\w./-]*)?|\b(?:END|End) (?:COMMENT|Comment|comment|TEXT|Text|text|NOTE|Note|note)|\bOF \d{3}))(?:\s+#?|(?<=[a-z0-9][.!?])|(?<=X{4})(?=[A-WYZ]))(${NAME})$`,
+  String.raw`^(.*(?:[A-Za-z0-9.!?)"”’\]][.!?)"”’\]]|[Xx]{4,}|\*{3,}(?: \*+)*|https?:\/\/\S*(?: [a-z_/.][\w./-]*)?|\b(?:END|End) (?:COMMENT|Comment|comment|TEXT|Text|text|NOTE|Note|note)|\bOF \d{3}))(?:\s+#?|(?<=[a-z0-9][.!?])|(?<=X{4})(?=[A-WYZ]))(${NAME})$`,
 );
 const REDACTED = /^X+$/;
 // Only the end of the last line is searched for a run-on signature, which keeps a pathological line linear.
-const RUN_ON_REACH = 160;
+const RUN_ON_REACH = 240;
 // A line before a signature may end a sentence or a redaction (`Visit London's Classified Website: XXXXXXXXXXXX`), be
 // a website's address or a frame of asterisks, or close a comment without its full stop.
 const ENDS_REDACTION = /X{4,}\s*$/;
@@ -31,7 +31,7 @@ const CLOSING_LINE = /^(?:END (?:COMMENT|NOTE|TEXT|SUMMARY|OF TEXT|OF TRANSLATIO
 // Lines after the signature that are not the writer's: end of message, the viewer's end mark, a lone classification,
 // what a re-cased copy made of NNNN, a lone quotation mark or stop, and the viewer's clipped previews (`DANIEL ORTEGA AN...`).
 const TRAILER =
-  /^\s*(?:NNNN|BT|#\d+|=+\s*CABLE ENDS\s*=+|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\/\/NOFORN)?|[\s"'.,\\…/]*|.{0,100}\S\.\.\.|SELECT \* FROM\b.*|\d{1,2}\/\d{1,2}\/\d{4})\s*$/i;
+  /^\s*(?:NNNN|BT|#\d+|=+\s*CABLE ENDS\s*=+|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\/\/NOFORN)?|[\s"'.,\\…/]*|.{0,100}\S\.\.\.|SELECT \* FROM\b.*|SENSITIVE BUT UNCLASSIFIED|\d{1,3}|\d{1,2}\/\d{1,2}\/\d{4})\s*$/i;
 // After the signature too: the post's website notice (`"Visit Ankara's Classified Web Site at http://...`) and its
 // wrapped address, and the stamps a newspaper's copy printed (`Track impresión: ...`, `ID: 187536`).
 const NOTICE_TRAILER =
@@ -43,9 +43,9 @@ const TRAILER_REACH = 8;
 // What may stand before a signature on its line (`END COMMENT. RICE`, `MINIMIZE CONSIDERED SHANNON`), or after it:
 // NNNN, a date an export appended (`BURNS 2006-03-31`, `STEVENS 0 03/04/2008`), a stop, quotes and commas.
 const SIGNATURE_LEAD =
-  /^(?:#|["']+|(?:END (?:COMMENT|NOTE|TEXT|SUMMARY|TALKING POINTS|ACTION REQUEST)|MINIMIZE CONSIDERED|UNQUOTE)\.?\s+)/i;
+  /^(?:#|["']+|\*+\s+|(?:END (?:COMMENT|NOTE|TEXT|SUMMARY|TALKING POINTS|ACTION REQUEST)|MINIMIZE CONSIDERED|UNQUOTE)\.?\s+)/i;
 const SIGNATURE_TRAIL =
-  /(?:\s+NNNN|(?<![.])\.\.|\s+(?:0\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})|[\s"',\\]+)$/i;
+  /(?:\s+NNNN|(?<![.])\.\.|\s+\.|\s+(?:0\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})|[\s"',\\]+)$/i;
 const FINAL_STOP = /\s?\.$/;
 // A signer in lower case (`tuttle`) is read only under a website notice, where nothing else can stand.
 const LOWER_SIGNATURE = /^[a-z][a-z'’-]{2,24}$/;
@@ -68,7 +68,9 @@ export function takeSignature(lines: Line[]): string[] {
   const blankBefore = j >= 0 && isBlank(lines[j]!.text);
   while (j >= 0 && isBlank(lines[j]!.text)) j--;
   const before = j >= 0 ? lineText(lines[j]!.text) : "";
-  if (!isSignatureLine(last)) {
+  // A name with a stop is a signature right under the last sentence; after a blank line it is a sentence (`NATO.`).
+  const stopped = FINAL_STOP.test(lineText(lines[i]!.text).replace(SIGNATURE_TRAIL, ""));
+  if (!isSignatureLine(last) || (stopped && blankBefore)) {
     if (!(LOWER_SIGNATURE.test(last) && WEBSITE_LINE.test(before))) return takeRunOnSignature(lines, i, end);
     lines.length = i;
     return [last];
@@ -163,8 +165,7 @@ function signedName(text: string): string {
 function takeRunOnSignature(lines: Line[], i: number, end: number): string[] {
   const raw = lines[i]!.text;
   const marked = lineText(raw).replace(SIGNATURE_TRAIL, "");
-  // A stop after the name (`... the voters. CHICOLA.`), read with care.
-  const m = runOnName(marked) ?? (FINAL_STOP.test(marked) ? runOnName(marked.replace(FINAL_STOP, ""), true) : null);
+  const m = runOnName(marked);
   if (!m) return [];
   const allCapitals = !/[a-z]/.test(m.before.slice(-200));
   const setApart = new RegExp(String.raw`\s{3,}${escapeRegExp(m.name)}\W*$`).test(raw.slice(-RUN_ON_REACH));
@@ -175,14 +176,12 @@ function takeRunOnSignature(lines: Line[], i: number, end: number): string[] {
   return [m.name];
 }
 
-/** The name run on at the end of `line` and the text before it; in capitals only when `capitals`. */
-function runOnName(line: string, capitals = false): { before: string; name: string } | null {
+/** The name run on at the end of `line` and the text before it. */
+function runOnName(line: string): { before: string; name: string } | null {
   const tail = line.slice(-RUN_ON_REACH);
   const m = RUN_ON_SIGNATURE.exec(tail);
   const name = m ? m[2]!.replace(SIGNATURE_LEAD, "") : "";
   if (!m || NOT_SIGNATURES.test(name.toUpperCase()) || REDACTED.test(name)) return null;
-  // With a stop after it, a name in mixed case must follow a word's end, not an abbreviation (`the U.S. Embassy.`).
-  if (capitals && !SIGNATURE.test(name) && !/[a-z]{2}[.!?]$/.test(m[1]!)) return null;
   return { before: line.slice(0, line.length - tail.length) + m[1]!, name };
 }
 
