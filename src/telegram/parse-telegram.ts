@@ -90,12 +90,16 @@ function readInto(cable: Cable, text: string, options: ParseOptions, warn: Warn)
 
   const body = readBody(rest.slice(preamble.bodyStart), warn, hasOddSpaces(text));
   cable.paragraphs = body.paragraphs;
-  // A body joined into the preamble's last line (a re-cased copy) still ends with its signer.
-  cable.signers =
-    body.signers.length > 0 || body.paragraphs.some((p) => /[A-Za-z0-9]/.test(p.text))
-      ? body.signers
-      : joinedBodySigners(rest);
-  cable.body = bodyOfParagraphs(body.paragraphs);
+  cable.signers = body.signers;
+  if (cable.signers.length === 0 && cable.paragraphs.length <= 1) {
+    // A body joined into the preamble's last line (a re-cased copy) still ends with its signer, maybe on a line of
+    // its own that the body read as its only paragraph.
+    cable.signers = joinedBodySigners(rest);
+    const only = cable.paragraphs[0]?.text ?? "";
+    if (cable.signers.length > 0 && !/[A-Za-z0-9]/.test(only.replace(cable.signers.join(" "), "")))
+      cable.paragraphs = [];
+  }
+  cable.body = bodyOfParagraphs(cable.paragraphs);
   if (cable.classifiedBy === null) {
     const p = body.paragraphs.find((p) => CLASSIFIED_BY_LINE.test(p.text));
     if (p) cable.classifiedBy = readClassifiedBy(CLASSIFIED_BY_LINE.exec(p.text)![1]!);

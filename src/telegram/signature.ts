@@ -21,13 +21,15 @@ const RUN_ON_SIGNATURE = new RegExp(
   String.raw`^(.*(?:[A-Za-z0-9.!?)"”’\]][.!?)"”’\]]|[Xx]{4,}|\*{3,}(?: \*+)*|https?:\/\/\S*(?: [a-z_/.][\w./-]*)?|\b(?:END|End) (?:COMMENT|Comment|comment|TEXT|Text|text|NOTE|Note|note)|\bOF \d{3}))(?:\s+#?|(?<=[a-z0-9][.!?])|(?<=X{4})(?=[A-WYZ]))(${NAME})$`,
 );
 const REDACTED = /^X+$/;
+// The longest line read as a signature line (a name with what may stand around it).
+const LONGEST_SIGNATURE_LINE = 120;
 // Only the end of the last line is searched for a run-on signature, which keeps a pathological line linear.
 const RUN_ON_REACH = 240;
 // A line before a signature may end a sentence or a redaction (`Visit London's Classified Website: XXXXXXXXXXXX`), be
 // a website's address or a frame of asterisks, or close a comment without its full stop.
 const ENDS_REDACTION = /X{4,}\s*$/;
 const WEBSITE_LINE = /https?:\/\/|\bClassified (?:Web ?site|SIPRNET)|^\*{3,}[* ]*$/i;
-const CLOSING_LINE = /^(?:END (?:COMMENT|NOTE|TEXT|SUMMARY|OF TEXT|OF TRANSLATION)|MINIMIZE CONSIDERED)$/i;
+const CLOSING_LINE = /(?:^|\s)(?:END (?:COMMENT|NOTE|TEXT|SUMMARY|OF TEXT|OF TRANSLATION)|MINIMIZE CONSIDERED)$/i;
 // Lines after the signature that are not the writer's: end of message, the viewer's end mark, a lone classification,
 // what a re-cased copy made of NNNN, a lone quotation mark or stop, and the viewer's clipped previews (`DANIEL ORTEGA AN...`).
 const TRAILER =
@@ -35,7 +37,7 @@ const TRAILER =
 // After the signature too: the post's website notice (`"Visit Ankara's Classified Web Site at http://...`) and its
 // wrapped address, and the stamps a newspaper's copy printed (`Track impresión: ...`, `ID: 187536`).
 const NOTICE_TRAILER =
-  /^\s*(?:["“]?Visit .{0,60}Classified Web ?[Ss]ite(?:\s*(?:at|:))*(?:\s*\S*[:/.]\S*){0,2}|\S*(?:\.gov|\/wiki\/)\S*["”]?|Track impresi.*|ID:\s*\d+|\S+ @ EL PA.*)\s*$/;
+  /^\s*(?:["“]?Visit .{0,60}Classified Web ?[Ss]ite(?:\s*(?:at|:))*(?:\s*\S*[:/.]\S*){0,2}|\S*(?:\.gov|\/wiki\/)\S*["”]?|Track impresi.*|ID:\s*\d+|\S+ @ EL P\S*)\s*$/;
 // The viewer's end mark: whatever follows it is the viewer's, not the cable's.
 const CABLE_ENDS = /^\s*=+\s*CABLE END/;
 // How many lines from the end the viewer's end mark and trailers are looked for.
@@ -45,8 +47,7 @@ const TRAILER_REACH = 8;
 const SIGNATURE_LEAD =
   /^(?:#|["']+|\*+\s+|(?:END (?:COMMENT|NOTE|TEXT|SUMMARY|TALKING POINTS|ACTION REQUEST)|MINIMIZE CONSIDERED|UNQUOTE)\.?\s+)/i;
 const SIGNATURE_TRAIL =
-  /(?:\s+NNNN|(?<![.])\.\.|\s+\.|\s+(?:0\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})|[\s"',\\]+)$/i;
-const FINAL_STOP = /\s?\.$/;
+  /(?:\s+NNNN(?:\s+END CABLE TEXT)?|(?<![.])\.\.|\s+\.|\s+(?:0\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})|[\s"',\\]+)$/i;
 // A signer in lower case (`tuttle`) is read only under a website notice, where nothing else can stand.
 const LOWER_SIGNATURE = /^[a-z][a-z'’-]{2,24}$/;
 // A line ending so cannot be followed by the end of its sentence: the next line goes on with it.
@@ -68,12 +69,21 @@ export function takeSignature(lines: Line[]): string[] {
   const blankBefore = j >= 0 && isBlank(lines[j]!.text);
   while (j >= 0 && isBlank(lines[j]!.text)) j--;
   const before = j >= 0 ? lineText(lines[j]!.text) : "";
-  // A name with a stop is a signature right under the last sentence; after a blank line it is a sentence (`NATO.`).
-  const stopped = FINAL_STOP.test(lineText(lines[i]!.text).replace(SIGNATURE_TRAIL, ""));
-  if (!isSignatureLine(last) || (stopped && blankBefore)) {
-    if (!(LOWER_SIGNATURE.test(last) && WEBSITE_LINE.test(before))) return takeRunOnSignature(lines, i, end);
+  // `SUSMAN.`: a name with a stop, read only under a website notice, a redaction or a comment's close, where a
+  // sentence of one word in capitals does not stand.
+  const stopped = /^(.*[A-Z])\s?\.$/.exec(last);
+  if (stopped && !blankBefore && SIGNATURE.test(stopped[1]!) && isSignatureLine(stopped[1]!) && closesText(before)) {
     lines.length = i;
-    return [last];
+    return [stopped[1]!];
+  }
+  if (!isSignatureLine(last)) {
+    // A name in lower case is read under a website notice or a comment's close, or under the same name capitalised.
+    const lower = LOWER_SIGNATURE.test(last) && !blankBefore;
+    const twice = lower && before.toUpperCase() === last.toUpperCase();
+    if (!(lower && (twice || WEBSITE_LINE.test(before) || CLOSING_LINE.test(before))))
+      return takeRunOnSignature(lines, i, end);
+    lines.length = twice ? j : i;
+    return [twice ? before : last];
   }
   // A second name right above the first: both signed; a name written twice is one signer.
   if (j >= 0 && !blankBefore) {
@@ -92,6 +102,13 @@ export function takeSignature(lines: Line[]): string[] {
 /** Two names in capitals on two lines, neither a word of the text. */
 function isTwoSigners(first: string, last: string, firstLine: string): boolean {
   return SIGNATURE.test(first) && SIGNATURE.test(last) && isSignatureLine(first) && !SIGNATURE_LEAD.test(firstLine);
+}
+
+/** A website notice, a redaction or a comment's close: what ends a cable's text before its signature. */
+function closesText(line: string): boolean {
+  return (
+    WEBSITE_LINE.test(line) || ENDS_REDACTION.test(line) || /\bEND (?:COMMENT|NOTE|TEXT|SUMMARY)\.?\)?$/i.test(line)
+  );
 }
 
 /** Whether the line at `j` may stand right above a signature: a blank, a finished sentence, and the like. */
@@ -130,7 +147,8 @@ function writingEnd(lines: readonly Line[]): number {
 /** A line as read for a signature: collapsed, without the archive's line-continuation backslash. */
 function lineText(text: string): string {
   const line = collapse(text);
-  return line.endsWith("\\") ? line.slice(0, -1).trimEnd() : line;
+  // `NORLAND \v`: the continuation backslash, once with the escape of a vertical tab.
+  return line.replace(/\s*\\v?$/, "");
 }
 
 function isSignatureLine(name: string): boolean {
@@ -141,10 +159,10 @@ function isSignatureLine(name: string): boolean {
 
 /** The name of a signature line without what stands around it; a name written twice (`BOYCE BOYCE`) once. */
 function signedName(text: string): string {
+  // A line this long is no name; it is only read for a name run on at its end.
+  if (text.length > LONGEST_SIGNATURE_LINE) return text;
   let name = lineText(text).replace(SIGNATURE_LEAD, "");
   for (let k = 0; k < 3; k++) name = name.replace(SIGNATURE_TRAIL, "");
-  // A stop after a name in capitals (`SUSMAN.`); a word in mixed case with a stop is a sentence (`Kosovo.`).
-  if (FINAL_STOP.test(name) && !/[a-z]/.test(name)) name = name.replace(FINAL_STOP, "").replace(SIGNATURE_TRAIL, "");
   const words = name.split(" ");
   const half = words.length / 2;
   if (
@@ -164,7 +182,10 @@ function signedName(text: string): string {
  */
 function takeRunOnSignature(lines: Line[], i: number, end: number): string[] {
   const raw = lines[i]!.text;
-  const marked = lineText(raw).replace(SIGNATURE_TRAIL, "");
+  // Only the line's end can hold the name and what follows it: the rest is not searched.
+  const line = lineText(raw);
+  const cut = Math.max(0, line.length - 2 * RUN_ON_REACH);
+  const marked = line.slice(0, cut) + line.slice(cut).replace(SIGNATURE_TRAIL, "");
   const m = runOnName(marked);
   if (!m) return [];
   const allCapitals = !/[a-z]/.test(m.before.slice(-200));

@@ -54,7 +54,8 @@ export function unsignedEnd(text: string): UnsignedEnd | null {
   }
   if (k < 0) return null;
   const last = lines[k]!.trim()
-    .replace(/\s*\\$/, "")
+    .replace(/\s*\\v?$/, "")
+    .replace(/\s+NNNN(?:\s+END CABLE TEXT)?$/i, "")
     .trim();
   if ((last.length <= HEADER_LENGTH && HEADER_LINE.test(last)) || ENDS_IN_TAGS.test(last))
     return "ends before its body";
@@ -68,6 +69,8 @@ export function unsignedEnd(text: string): UnsignedEnd | null {
 
 /** A line that is, or ends in, a name a signer could have. */
 function mayBeSigned(line: string): boolean {
+  // A lone word in lower case (`curran`, `huntsman`) may be a name as a re-cased copy writes it.
+  if (/^[a-z][a-z'’-]{2,24}$/.test(line)) return true;
   const bare = line.replace(/[\s"',.]+$/, "").replace(/\s+(?:0\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})$/, "");
   const name = NAME_LINE.test(bare) ? bare : (RUN_ON_NAME.exec(bare)?.[1] ?? null);
   return name !== null && !NOT_NAME.test(name.replace(/^.*[.!?]\s+/, ""));
