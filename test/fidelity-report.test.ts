@@ -77,14 +77,16 @@ describe("fidelity report", () => {
     expect(compareWithIndex("tags", { ...FACTS, tags: ["PGOV", "ZANU", "ZI"] }, cable, text)?.agree).toBe(false);
   });
 
-  it("checks a classified cable's Classified By for a name and reasons, pointing at its line", () => {
+  it("checks a classified cable's Classified By for a name and the reasons it gives, pointing at its line", () => {
     const good = classified("Classified By: Ambassador Jane Doe for reasons 1.4 (b) and (d).");
-    const bad = classified("Classified By: Ambassador Jane Doe");
+    const noReasons = classified("Classified By: Ambassador Jane Doe");
+    const bad = classified("Classified By: Ambassador Jane Doe for reasons 1.4 (x) and (y).");
     const tally = fidelityTally(known);
     tally.add({ file: "good.txt", text: good });
+    tally.add({ file: "no-reasons.txt", text: noReasons });
     tally.add({ file: "bad.txt", text: bad });
     const { classifiedBy } = tally.report().consistency;
-    expect(classifiedBy).toMatchObject({ checked: 2, ok: 1, misses: 1 });
+    expect(classifiedBy).toMatchObject({ checked: 3, ok: 2, misses: 1 });
     expect(classifiedBy.sample[0]).toMatchObject({ file: "bad.txt", line: lineOf(bad, "Classified By") });
   });
 
@@ -105,16 +107,40 @@ describe("fidelity report", () => {
     expect(references.sample[0]).toMatchObject({ file: "citation.txt", line: lineOf(citationOnly, "REF:") });
   });
 
-  it("counts a SUBJECT line without a subject and a cable without a signer, with their lines", () => {
+  it("counts a SUBJECT line without a subject and a signer left unread, with their lines", () => {
+    // A group marking between the last sentence and the name: the name is there, but the parser does not take it.
     const text = SEED.replace(/SUBJECT: KOSOVO[^\n]*\nON SECURITY COUNCIL DELIBERATIONS/, "SUBJECT:").replace(
       /\n\nRICE\n?$/,
-      "\n",
+      "\nGP-3\nRICE\n",
     );
     const tally = fidelityTally(known);
     tally.add({ file: "x.txt", text });
     const { subject, signer } = tally.report().consistency;
     expect(subject.sample[0]).toMatchObject({ file: "x.txt", line: lineOf(text, "SUBJECT:") });
+    expect(signer).toMatchObject({ checked: 1, ok: 0, excused: 0 });
     expect(signer.sample[0]).toMatchObject({ file: "x.txt", line: text.trimEnd().split("\n").length });
+  });
+
+  it("sets aside, with its reason, a cable whose text ends in prose with no signer, and prints why", () => {
+    const unsigned = SEED.replace(/\n\nRICE\n?$/, "\n");
+    const redacted = SEED.replace(/\n\nRICE\n?$/, "\n\nXXXXXXXXXXXX\n");
+    const tally = fidelityTally(known);
+    tally.add({ file: "unsigned.txt", text: unsigned });
+    tally.add({ file: "redacted.txt", text: redacted });
+    tally.add({ file: "signed.txt", text: SEED });
+    const report = tally.report();
+    expect(report.consistency.signer).toMatchObject({
+      checked: 1,
+      ok: 1,
+      excused: 2,
+      setAside: {
+        "ends in prose": { count: 1, first: `unsigned.txt:${unsigned.trimEnd().split("\n").length}` },
+        "ends in a redaction": { count: 1 },
+      },
+    });
+    const printed = formatFidelity(report, "fixtures").join("\n");
+    expect(printed).toMatch(/ends with a signer .* 2 set aside/);
+    expect(printed).toMatch(/^ {4}ends in prose: 1 \(first: unsigned\.txt:\d+\)$/m);
   });
 
   it("counts each parsed addressee, and misses one the directory does not know", () => {

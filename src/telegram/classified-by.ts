@@ -25,13 +25,37 @@ const TITLE_WORDS = new Set(
  * // { name: "TOM MCDONALD", title: "AMBASSADOR", reasons: ["1.5(b)", "1.5(d)"] }
  */
 export function readClassifiedBy(text: string): ClassifiedBy {
-  // Wrapping splits words ("for Reaso ns 1.4"); rejoin the one that matters before looking for it.
-  const line = collapse(text).replace(/\breaso\s+ns?\b/gi, (m) => m.replace(/\s+/, ""));
-  const cut = /[\s,;.]*(?:\bfor\b\s*|\bunder\b\s*)?\breasons?\b\s*:?\s*|[\s,;]+(?=\b1\.[45]\s*\(?[a-h]\b)/i.exec(line);
+  // Wrapping splits words ("for Reaso ns 1.4", "r eason"); rejoin the one that matters before looking for it. A label
+  // written twice (`Classified By: Classified by ...`) is read once.
+  const line = collapse(text)
+    .replace(LABEL_AGAIN, "")
+    .replace(SPLIT_REASON, (m) => m.replace(/\s+/g, ""));
+  const cut =
+    /[\s,;.]*(?:\bfor\b\s*|\bunder\b\s*)?(?:\breasons?\b|\bsection\b(?=\s*1\s*[.:/]?\s*[4-6]))\s*:?\s*|[\s,;]+(?=\b1\.[45]\s*\(?[a-h]\b)/i.exec(
+      line,
+    );
   const who = (cut ? line.slice(0, cut.index) : line).replace(/[\s,;.]+$/, "");
   const reasonText = cut ? line.slice(cut.index + cut[0].length) : "";
   const { name, title } = splitTitleAndName(who);
   return { name, title, reasons: readReasons(reasonText) };
+}
+
+const LABEL_AGAIN = /^(?:classified\s+by\s*:?\s*)+/i;
+const SPLIT_REASON = /\br ?e ?a ?s ?o ?n(?: ?s)?\b/gi;
+// `1 .4`, `1. 4`, `1.4.`, `1:4`, `1/4` and `14` before a reason letter: the section number as wrapping and typing left it.
+const SECTION_NUMBER = /\b1\s*[.:/]?\s*\.?\s*([4-6])\s*\.?(?=\s*\(?\s*[a-hA-H]\b)/g;
+
+/**
+ * Reason letters with no section number (`for reasons b, d`, `Reasons (b) and (d)`): section 1.4 of E.O. 12958 as
+ * amended, which they cite.
+ */
+function lettersOnly(text: string): boolean {
+  if (text.length > 60) return false;
+  const rest = text
+    .replace(/\b(?:and|or)\b/gi, " ")
+    .replace(/[\s(),&/.:;]+/g, " ")
+    .trim();
+  return /^[a-h](?: [a-h])*$/i.test(rest);
 }
 
 const REASON_LETTER = /\b([a-hA-H])\b/g;
@@ -42,8 +66,10 @@ const REASON_LETTER = /\b([a-hA-H])\b/g;
  */
 export function readReasons(text: string): string[] {
   const reasons: string[] = [];
-  const re = /\b(1\.[4-6]|[12]\.\d)\s*((?:[\s(),&]*(?:\band\b|\bor\b)?[\s(),&]*\b[a-hA-H]\b)+)/g;
-  for (const m of execAll(re, text)) {
+  const numbered = text.replace(SECTION_NUMBER, "1.$1 ");
+  const given = lettersOnly(numbered) ? `1.4 ${numbered}` : numbered;
+  const re = /\b(1\.[4-6]|[12]\.\d)\s*((?:[\s(),&/]*(?:\band\b|\bor\b)?[\s(),&/]*\b[a-hA-H]\b)+)/g;
+  for (const m of execAll(re, given)) {
     for (const letter of execAll(REASON_LETTER, m[2]!)) {
       const reason = `${m[1]}(${letter[1]!.toLowerCase()})`;
       if (!reasons.includes(reason)) reasons.push(reason);
@@ -58,17 +84,49 @@ export function readReasons(text: string): string[] {
  */
 function splitTitleAndName(who: string): { name: string; title: string } {
   if (/^derived\b/i.test(who)) return { name: who, title: "" }; // "Derived from Multiple Sources" names no person
+  // `ERIC WONG, CHARGE D'AFFAIRES, A.I.`, `Ambassador Gillian Milovanovic, Embassy Bamako`: the name ends the first
+  // part, and titles and offices follow it.
+  const nameFirst = /^([^,;]+)[,;]\s*(.+)$/.exec(who);
+  if (nameFirst && hasTitleWord(nameFirst[2]!)) {
+    const rest = nameFirst[2]!.replace(/[\s,;.]+$/, "");
+    if (isNameOnly(nameFirst[1]!)) return { name: nameFirst[1]!.trim(), title: rest };
+    const first = trailingName(nameFirst[1]!.trim());
+    if (first.name.split(" ").length >= 2 && first.title.length > 0)
+      return { name: first.name, title: `${first.title}, ${rest}` };
+  }
+  return trailingName(who);
+}
+
+/** The run of name-like words at the end of `who` (capitalised words and initials that are not title words). */
+function trailingName(who: string): { name: string; title: string } {
   const words = who.split(" ").filter((w) => w.length > 0);
   let start = words.length;
   while (start > 0) {
     const w = words[start - 1]!;
     const bare = w.replace(/[,;:]$/, "");
-    if (TITLE_WORDS.has(bare.toLowerCase()) || !/^[A-Z][A-Za-z'’.-]*$/.test(bare)) break;
+    if (isTitleWord(bare) || !/^[A-Z][A-Za-z'’.-]*$/.test(bare)) break;
     if (words.length - start >= 4) break;
     start--;
   }
   if (start === words.length) return { name: who, title: "" };
   return { name: words.slice(start).join(" "), title: words.slice(0, start).join(" ") };
+}
+
+/** `ERIC WONG`, `Clinton Taylor`, `Donna A. Phelan`: two to four capitalised words or initials, none a title's. */
+function isNameOnly(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  return words.every((w) => /^[A-Z][A-Za-z'’.-]*$/.test(w) && !isTitleWord(w));
+}
+
+function hasTitleWord(text: string): boolean {
+  return text.split(/[\s,;]+/).some(isTitleWord);
+}
+
+/** A title's word, hyphenated ones (`Minister-Counselor`) too. */
+function isTitleWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return TITLE_WORDS.has(lower) || (lower.includes("-") && lower.split("-").every((part) => TITLE_WORDS.has(part)));
 }
 
 /**

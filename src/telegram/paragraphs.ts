@@ -1,6 +1,7 @@
 // The body: numbered paragraphs with portion marks, headings, bullets, and the signature at the end.
 import { parsePortionMark, type Paragraph } from "../core/index.ts";
-import { collapse, collapsePlainLine, firstNonSpaceCode, isBlank, isRule, type Line } from "./lines.ts";
+import { collapse, collapsePlainLine, firstNonSpaceCode, isRule, type Line } from "./lines.ts";
+import { takeSignature } from "./signature.ts";
 import type { Warn } from "./warnings.ts";
 
 const PARAGRAPH_START = /^(¶\s?)?(\d{1,3})\s?\.(?=\s|\(|$)\s*(.*)$/;
@@ -8,25 +9,6 @@ const STARTS_WITH_NUMBER = /^\s*¶?\s?\d/;
 const MARK = /^\(\s*([^()]{1,40}?)\s*\)(?=\s|$)\s*(.*)$/;
 const BULLET = /^(?:-|\*|•|·|o\s)/;
 const TERMINAL = /[.!?:;"'”’)\]]$/;
-const SIGNATURE = /^[A-Z]{2}[A-Z.'’ -]{0,37}[A-Z]$/;
-const NOT_SIGNATURES =
-  /^(END (SUMMARY|NOTE|TEXT|COMMENT|CABLE)|BEGIN (TEXT|SUMMARY)|SIPDIS|NNNN|BT|UNCLASSIFIED|CONFIDENTIAL|SECRET|COMMENT|SUMMARY|NOTE|BACKGROUND)\.?$/;
-
-// A name as signed: upper case (`RICE`, `VAN VOORST`), or mixed case (`Susman`, `van Voorst`), one to three words.
-const NAME = String.raw`(?:[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}|(?:(?:van|de|von|da|del|di|du|le|la) )?[A-Z][a-z][A-Za-z'’-]*(?: [A-Z][a-z][A-Za-z'’-]*){0,1})`;
-const MIXED_SIGNATURE = new RegExp(
-  `^(?:(?:van|de|von|da|del|di|du|le|la) )?[A-Z][a-z][A-Za-z'’-]*(?: [A-Z][a-z][A-Za-z'’-]*){0,1}$`,
-);
-// A signature run on at the end of the last line, after a sentence's end or a redaction.
-const RUN_ON_SIGNATURE = new RegExp(
-  String.raw`^(.*(?:[A-Za-z0-9.!?)"”’][.!?)"”’]|X{4,}))(?:\s+#?|(?<=[a-z0-9][.!?]))(${NAME})$`,
-);
-const REDACTED = /^X+$/;
-// A line before a signature may end a sentence or a redaction (`Visit London's Classified Website: XXXXXXXXXXXX`).
-const RUN_ON_REACH = 120;
-const ENDS_REDACTION = /X{4,}\s*$/;
-// Lines after the signature that are not the writer's: end of message, the viewer's end mark, a lone classification.
-const TRAILER = /^\s*(?:NNNN|BT|#\d+|=+\s*CABLE ENDS\s*=+|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\/\/NOFORN)?)\s*$/;
 
 export type Body = { paragraphs: Paragraph[]; signers: string[] };
 
@@ -189,57 +171,6 @@ function joinBlock(block: string[]): string {
 /** - * • · o: the first characters BULLET accepts, tested before the regex on every joined line. */
 function isBulletStart(c: number): boolean {
   return c === 45 || c === 42 || c === 0x2022 || c === 0xb7 || c === 111;
-}
-
-/** Removes and returns the signature: a short upper-case name alone on the last line, after a finished sentence. */
-function takeSignature(lines: Line[]): string[] {
-  let i = lines.length - 1;
-  while (i >= 0 && (isBlank(lines[i]!.text) || TRAILER.test(lines[i]!.text))) i--;
-  if (i < 0) return [];
-  const last = signedName(collapse(lines[i]!.text));
-  const named = (SIGNATURE.test(last) && last.split(" ").length <= 4) || MIXED_SIGNATURE.test(last);
-  if (!named || NOT_SIGNATURES.test(last.toUpperCase()) || REDACTED.test(last))
-    return takeRunOnSignature(lines, i, last);
-  let j = i - 1;
-  const blankBefore = j >= 0 && isBlank(lines[j]!.text);
-  while (j >= 0 && isBlank(lines[j]!.text)) j--;
-  const before = j >= 0 ? collapse(lines[j]!.text) : "";
-  if (j >= 0 && !blankBefore && !TERMINAL.test(before) && !ENDS_REDACTION.test(before)) return [];
-  lines.splice(i, 1);
-  return [last];
-}
-
-// What may stand before a signature on its line (`END COMMENT. RICE`, `MINIMIZE CONSIDERED SHANNON`), or after it.
-const SIGNATURE_LEAD =
-  /^(?:#|(?:END (?:COMMENT|NOTE|TEXT|SUMMARY|TALKING POINTS|ACTION REQUEST)|MINIMIZE CONSIDERED|UNQUOTE)\.?\s+)/i;
-const SIGNATURE_TRAIL = /\s+NNNN$/;
-
-/** The name of a signature line without what stands around it; a name written twice (`BOYCE BOYCE`) once. */
-function signedName(line: string): string {
-  const name = line.replace(SIGNATURE_LEAD, "").replace(SIGNATURE_TRAIL, "");
-  const words = name.split(" ");
-  const half = words.length / 2;
-  if (words.length % 2 === 0 && words.slice(0, half).join(" ") === words.slice(half).join(" ")) {
-    return words.slice(0, half).join(" ");
-  }
-  return name;
-}
-
-/**
- * A signature run on at the end of the last paragraph (`... End comment. CROCKER`): one to three upper-case words
- * after a sentence's end, taken off the paragraph. The sentence before must be in mixed case, or end with a comment
- * or note's close, so that the last words of an all-capitals cable are not taken for a name.
- */
-function takeRunOnSignature(lines: Line[], i: number, last: string): string[] {
-  // Only the line's end is searched, which keeps a pathological line linear.
-  const tail = last.slice(-RUN_ON_REACH);
-  const m = RUN_ON_SIGNATURE.exec(tail);
-  if (!m || NOT_SIGNATURES.test(m[2]!.toUpperCase()) || REDACTED.test(m[2]!)) return [];
-  const before = last.slice(0, last.length - tail.length) + m[1]!;
-  const allCapitals = !/[a-z]/.test(before.slice(-200));
-  if (allCapitals && !/\bEND (?:COMMENT|NOTE|SUMMARY)\.?$|X{4,}$/.test(before)) return [];
-  lines[i] = { text: before, no: lines[i]!.no };
-  return [m[2]!];
 }
 
 function isDigitOrPilcrow(c: number): boolean {

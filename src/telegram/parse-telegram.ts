@@ -19,6 +19,8 @@ import { readBody } from "./paragraphs.ts";
 import { stationOfPlad } from "./plad.ts";
 import { readPreamble } from "./preamble.ts";
 import { readReferences } from "./references.ts";
+import { takeSignature } from "./signature.ts";
+import { cleanSubject, findSubject } from "./subject-line.ts";
 import { readTags, TAGS_LINE } from "./tags-line.ts";
 import { classificationOfSecurityWarning } from "./security-warning.ts";
 import { readHeader } from "./transmission-header.ts";
@@ -80,7 +82,7 @@ function readInto(cable: Cable, text: string, options: ParseOptions, warn: Warn)
   for (const c of preamble.caveats) if (!cable.caveats.includes(c)) cable.caveats.push(c);
   cable.handling = preamble.handling;
   cable.eo = preamble.eo;
-  cable.subject = preamble.subject;
+  cable.subject = preamble.subject ? cleanSubject(preamble.subject) : findSubject(rest);
   cable.classifiedBy = preamble.classifiedBy;
   const fallbackTags = preamble.tagsText === null ? bannerTags(headerLines) : null;
   cable.tags = readTags(preamble.tagsText ?? fallbackTags ?? "");
@@ -89,7 +91,15 @@ function readInto(cable: Cable, text: string, options: ParseOptions, warn: Warn)
   const body = readBody(rest.slice(preamble.bodyStart), warn, hasOddSpaces(text));
   cable.paragraphs = body.paragraphs;
   cable.signers = body.signers;
-  cable.body = bodyOfParagraphs(body.paragraphs);
+  if (cable.signers.length === 0 && cable.paragraphs.length <= 1) {
+    // A body joined into the preamble's last line (a re-cased copy) still ends with its signer, maybe on a line of
+    // its own that the body read as its only paragraph.
+    cable.signers = joinedBodySigners(rest);
+    const only = cable.paragraphs[0]?.text ?? "";
+    if (cable.signers.length > 0 && !/[A-Za-z0-9]/.test(only.replace(cable.signers.join(" "), "")))
+      cable.paragraphs = [];
+  }
+  cable.body = bodyOfParagraphs(cable.paragraphs);
   if (cable.classifiedBy === null) {
     const p = body.paragraphs.find((p) => CLASSIFIED_BY_LINE.test(p.text));
     if (p) cable.classifiedBy = readClassifiedBy(CLASSIFIED_BY_LINE.exec(p.text)![1]!);
@@ -306,6 +316,13 @@ function classify(
     cable.classification = highest;
     warn("classification_guessed", 0, `no classification line: ${highest} taken from the highest portion mark`);
   }
+}
+
+/** The signer at the end of a body joined into one long preamble line, as re-cased copies have it; none otherwise. */
+function joinedBodySigners(rest: readonly Line[]): string[] {
+  const ending: Line[] = [];
+  for (let k = rest.length - 1; k >= 0 && ending.length < 2; k--) if (!isBlank(rest[k]!.text)) ending.unshift(rest[k]!);
+  return ending.some((l) => l.text.length > 300) ? takeSignature(ending) : [];
 }
 
 /** TAGS from a mail-client banner above the cable (`TAGS:     PREL, EPET`), used when the cable has none. */

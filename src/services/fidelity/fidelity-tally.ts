@@ -11,8 +11,18 @@ import { CONSISTENCY_FIELDS, consistencyChecks, type ConsistencyField } from "./
 /** A miss to show: the file, the 1-based line to look at (0 when none), what was expected and what was found. */
 export type FidelityMiss = { file: string; line: number; expected: string; found: string };
 
-/** One field's figures. `excused` counts index errors set aside with their evidence (agreement fields only). */
-export type FieldFigures = { checked: number; ok: number; excused: number; misses: number; sample: FidelityMiss[] };
+/**
+ * One field's figures. `excused` counts index errors set aside with their evidence (agreement fields), or texts that
+ * hold nothing to check (self-consistency fields), by reason in `setAside` with the first file of each as evidence.
+ */
+export type FieldFigures = {
+  checked: number;
+  ok: number;
+  excused: number;
+  misses: number;
+  sample: FidelityMiss[];
+  setAside?: Record<string, { count: number; first: string }>;
+};
 
 export type FidelityReport = {
   cables: number;
@@ -114,6 +124,14 @@ export function fidelityTally(known: AddresseeCheck, sampleSize = DEFAULT_SAMPLE
       const checks = consistencyChecks(cable, text, known);
       for (const field of CONSISTENCY_FIELDS) {
         for (const check of checks[field]) {
+          if (check.setAside !== undefined) {
+            const figures = report.consistency[field];
+            figures.excused += 1;
+            const reasons = (figures.setAside ??= {});
+            const seen = (reasons[check.setAside] ??= { count: 0, first: `${file}:${check.line}` });
+            seen.count += 1;
+            continue;
+          }
           count(report.consistency[field], check.ok, () => ({
             file,
             line: check.line,

@@ -33,7 +33,8 @@ function fieldLine(field: AgreementField | ConsistencyField, f: FieldFigures): s
   if (f.checked === 0)
     return `  ${LABELS[field].padEnd(30)}${"-".padStart(8)}  nothing to check (target ${percent(target)})`;
   const verdict = share(f) >= target ? "met" : "NOT MET";
-  const excused = f.excused > 0 ? `, ${f.excused} index errors excused` : "";
+  const excused =
+    f.excused === 0 ? "" : f.setAside ? `, ${f.excused} set aside` : `, ${f.excused} index errors excused`;
   return `  ${LABELS[field].padEnd(30)}${percent(share(f)).padStart(8)}  ${String(f.ok).padStart(6)}/${String(f.checked).padEnd(6)} target ${percent(target)} ${verdict}${excused}`;
 }
 
@@ -47,6 +48,21 @@ function sampleLines(field: AgreementField | ConsistencyField, f: FieldFigures):
   });
   const more = f.misses > f.sample.length ? [`    ... and ${f.misses - f.sample.length} more`] : [];
   return [`  ${LABELS[field]}: ${f.misses} missed`, ...shown, ...more];
+}
+
+/** Why texts were set aside from a field: the reason, how many, and the first such file. */
+function setAsideLines(field: AgreementField | ConsistencyField, f: FieldFigures): string[] {
+  const reasons = Object.entries(f.setAside ?? {});
+  if (reasons.length === 0) return [];
+  return [
+    `  ${LABELS[field]}: ${f.excused} set aside, the text holds nothing to read`,
+    ...reasons.map(([why, r]) => `    ${why}: ${r.count} (first: ${r.first})`),
+  ];
+}
+
+function setAsideSection(consistency: [ConsistencyField, FieldFigures][]): string[] {
+  const lines = consistency.flatMap(([field, f]) => setAsideLines(field, f));
+  return lines.length > 0 ? ["set aside (not counted)", ...lines] : [];
 }
 
 /**
@@ -64,6 +80,7 @@ export function formatFidelity(report: FidelityReport, title: string): string[] 
     "self-consistency",
     ...consistency.map(([field, f]) => fieldLine(field, f)),
     ...(failures.length > 0 ? ["parser failures", ...failures] : []),
+    ...setAsideSection(consistency),
     "misses (a sample of each)",
     ...[...agreement, ...consistency].flatMap(([field, f]) => sampleLines(field, f)),
   ];

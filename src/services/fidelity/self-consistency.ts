@@ -3,6 +3,7 @@
 // directory knows. Each check says whether it applies to a cable and, when it fails, the line to look at.
 import type { Cable } from "../../core/index.ts";
 import type { AddresseeCheck } from "./directory-names.ts";
+import { unsignedEnd } from "./unsigned-end.ts";
 
 /** The self-consistency shares the report gives. */
 export type ConsistencyField = "classifiedBy" | "references" | "subject" | "signer" | "addressees";
@@ -15,8 +16,11 @@ export const CONSISTENCY_FIELDS: readonly ConsistencyField[] = [
   "addressees",
 ];
 
-/** One check of one cable (or one addressee): passed or not, the 1-based line it concerns, and what was found. */
-export type ConsistencyCheck = { ok: boolean; line: number; found: string };
+/**
+ * One check of one cable (or one addressee): passed or not, the 1-based line it concerns, and what was found.
+ * `setAside` names why the check does not apply after all (the text holds nothing to read): it is not counted.
+ */
+export type ConsistencyCheck = { ok: boolean; line: number; found: string; setAside?: string };
 
 const CLASSIFIED_BY = /\bCLASSIFIED\s+BY\b/i;
 const REF_LINE = /^\s*(?:¶\s*)?(?:REFTELS?|REFS?|REFERENCES?)\b\.?\s*:?\s*(.*)$/i;
@@ -47,14 +51,29 @@ function findLine(lines: readonly string[], pattern: RegExp, headOnly: boolean):
   return -1;
 }
 
-/** Classified cables whose text has a Classified By line: the name and at least one reason must be read. */
+// A reason in the text of a Classified By line: a section number (`1.4`, `1 .4`, `1:4`), a letter in parentheses, or
+// a letter right after `reason(s)`. Where the line gives none, only its name is asked for.
+const REASON_GIVEN = /\b1\s*[.:/]?\s*\.?\s*[4-6]\b|\(\s*[a-h]\s*\)|\breasons?\b\s*:?\s*\(?[a-h]\b/i;
+const CLIPPED = /\.\.\.\s*$/;
+
+/**
+ * Classified cables whose text has a Classified By line: the name must be read, and at least one reason when the line
+ * gives any. A line the viewer clipped (`Classified By: Politi...`) before any reason is set aside.
+ */
 function classifiedByCheck(cable: Cable, lines: readonly string[]): ConsistencyCheck | null {
   if (!isClassified(cable)) return null;
   const at = findLine(lines, CLASSIFIED_BY, false);
   if (at < 0) return null;
+  const line = lines[at]!;
+  const label = CLASSIFIED_BY.exec(line)!;
+  const next = lines[at + 1] ?? "";
+  const given = `${line.slice(label.index, label.index + 300)} ${next.trim() === "" ? "" : next.slice(0, 200)}`;
+  const reasonsGiven = REASON_GIVEN.test(given);
   const c = cable.classifiedBy;
-  const ok = c !== null && c.name.trim().length > 0 && c.reasons.length > 0;
-  return { ok, line: at + 1, found: c ? `name ${JSON.stringify(c.name)}, reasons [${c.reasons.join(", ")}]` : "none" };
+  const ok = c !== null && c.name.trim().length > 0 && (c.reasons.length > 0 || !reasonsGiven);
+  const found = c ? `name ${JSON.stringify(c.name)}, reasons [${c.reasons.join(", ")}]` : "none";
+  const clipped = !ok && !reasonsGiven && CLIPPED.test(next.trim() === "" ? line : next);
+  return { ok, line: at + 1, found, ...(clipped ? { setAside: "the viewer clipped the line" } : {}) };
 }
 
 /** Letters labelled A, B, C... in order in a REF block: how many references it announces (at least one). */
@@ -98,12 +117,17 @@ function subjectCheck(cable: Cable, lines: readonly string[]): ConsistencyCheck 
   return { ok, line: at + 1, found: JSON.stringify(cable.subject) };
 }
 
-/** Whole cables (not partial extracts): their end must give a signer. */
+/**
+ * Whole cables (not partial extracts): their end must give a signer. A text whose end holds none (`unsignedEnd`) is
+ * set aside with the reason, unless the parser found a signer there all the same.
+ */
 function signerCheck(cable: Cable, lines: readonly string[], text: string): ConsistencyCheck | null {
   if (PARTIAL_EXTRACT.test(text.slice(0, 2000))) return null;
   let last = lines.length - 1;
   while (last > 0 && lines[last]!.trim() === "") last--;
-  return { ok: cable.signers.length > 0, line: last + 1, found: JSON.stringify(cable.signers) };
+  const ok = cable.signers.length > 0;
+  const none = ok ? null : unsignedEnd(text);
+  return { ok, line: last + 1, found: JSON.stringify(cable.signers), ...(none ? { setAside: none } : {}) };
 }
 
 /** Every parsed addressee (from, to, info): the directory must know it. */
