@@ -18,7 +18,7 @@ import { collapse, hasOddSpaces, isBlank, splitLines, type Line } from "./lines.
 import { readBody } from "./paragraphs.ts";
 import { stationOfPlad } from "./plad.ts";
 import { readPreamble } from "./preamble.ts";
-import { readReferences } from "./references.ts";
+import { findReferenceBlock, readReferences } from "./references.ts";
 import { readTags, TAGS_LINE } from "./tags-line.ts";
 import { classificationOfSecurityWarning } from "./security-warning.ts";
 import { readHeader } from "./transmission-header.ts";
@@ -99,7 +99,8 @@ function readInto(cable: Cable, text: string, options: ParseOptions, warn: Warn)
   }
 
   const foreign = identify(cable, classLine, headerLines, options, warn);
-  cable.references = readReferences(preamble.refText ?? "", yearOf(cable));
+  const refText = preamble.refText ?? findReferenceBlock(rest);
+  cable.references = readReferences(refText ?? "", yearOf(cable) ?? header.year ?? options.year ?? null);
   classify(cable, classLine, classIndex >= 0 ? lines[classIndex]!.no : 0, foreign, warn);
 }
 
