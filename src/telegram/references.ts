@@ -27,6 +27,10 @@ const CABLE_REF = new RegExp(
 const LABEL = /(?:^|[\s;,])¶?\s*(\(([A-Z])\)|([A-Z])[.)])(?=\s|\(?[A-Z]{3})/g;
 // A label written twice (`A. A. GENEVA 1954`, `A. A) X`), or the REF keyword repeated (`REF: REF (A) ...`).
 const DOUBLED_LABEL = /(^|[\s;,])(¶?\s*(?:\(([A-Z])\)|([A-Z])[.)]))\s+\(?\3\4[.)](?=\s)/g;
+// `REF A: VATICAN 05286; REF B: VATICAN 05546`: the keyword before each label.
+const KEYWORD_LABEL = /(^|[\s;,])REF\s+([A-Z])\s*:/g;
+// A Classified By line run on after the last reference belongs to the preamble, not the REF block.
+const RUN_ON_CLASSIFIED_BY = /\s*\bClassified\s+By\b[\s\S]*$/i;
 const REPEATED_KEYWORD = /^(?:(?:REFTELS?|REFS?|REFERENCES?)\b\.?\s*:?\s*)+/i;
 
 /**
@@ -39,7 +43,9 @@ const REPEATED_KEYWORD = /^(?:(?:REFTELS?|REFS?|REFERENCES?)\b\.?\s*:?\s*)+/i;
 export function readReferences(text: string, citingYear: number | null): Reference[] {
   // A REF block is a few lines; capping it keeps a pathological input linear.
   const block = collapse(text.slice(0, 8000))
+    .replace(RUN_ON_CLASSIFIED_BY, "")
     .replace(REPEATED_KEYWORD, "")
+    .replace(KEYWORD_LABEL, "$1$2.")
     .replace(DOUBLED_LABEL, "$1$2");
   if (block.length === 0 || /^NONE\.?$/i.test(block)) return [];
   const refs: Reference[] = [];
