@@ -72,7 +72,7 @@ export function readPreamble(lines: readonly Line[]): Preamble {
       // `NOFORN E.O. 12958: ...`: a caption run into the E.O. line is a caveat, not a handling line.
       const captioned = captionWords(runIn[1]!);
       if (captioned !== null) for (const c of captioned) addCaveat(out.caveats, c);
-      else out.handling.push(runIn[1]!);
+      else out.handling.push(handlingLine(runIn[1]!, out.caveats));
       text = runIn[2]!;
     }
     if (isBlank(text)) {
@@ -151,7 +151,7 @@ export function readPreamble(lines: readonly Line[]): Preamble {
       text.length <= 1000 &&
       (keywordAhead ??= keywordLinesAhead(lines.slice(0, 400)))[i]! <= 12;
     if (!keywordSeen && field === null && (shortLine || keywordSoon)) {
-      out.handling.push(text);
+      out.handling.push(handlingLine(text, out.caveats));
       continue;
     }
     break;
@@ -168,6 +168,22 @@ export function readPreamble(lines: readonly Line[]): Preamble {
     if (first.trim().length > 0) parts[f].push(first);
     return f;
   }
+}
+
+/**
+ * A handling line with the caption words it opens or ends with taken off as caveats: `SIPDIS SENSITIVE SIPDIS DEPT
+ * FOR NEC`, `DEPT OF TREASURY FOR FPARODI SENSITIVE SIPDIS`. The line as written when those are only SIPDIS.
+ */
+function handlingLine(text: string, caveats: string[]): string {
+  const words = text.split(" ");
+  let start = 0;
+  let end = words.length;
+  while (start < end && CAPTION_WORDS[words[start]!] !== undefined) start++;
+  while (end > start && CAPTION_WORDS[words[end - 1]!] !== undefined) end--;
+  const taken = [...words.slice(0, start), ...words.slice(end)].map((w) => CAPTION_WORDS[w]!);
+  if (!taken.some((c) => c !== "SIPDIS")) return text;
+  for (const c of taken) addCaveat(caveats, c);
+  return words.slice(start, end).join(" ");
 }
 
 /** Whether a line opening with `(X)` carries the label that follows the last one of the REF list read so far. */

@@ -49,6 +49,14 @@ function sampleLines(field: AgreementField | ConsistencyField, f: FieldFigures):
   return [`  ${LABELS[field]}: ${f.misses} missed`, ...shown, ...more];
 }
 
+/** The general rules that excused index errors, with how many each excused. */
+function excusedLines(agreement: [AgreementField, FieldFigures][]): string[] {
+  const lines = agreement.flatMap(([field, f]) =>
+    Object.entries(f.excusedBy ?? {}).map(([why, n]) => `  ${LABELS[field]}: ${n} by rule: ${why}`),
+  );
+  return lines.length > 0 ? ["index errors excused by general rules", ...lines] : [];
+}
+
 /**
  * The report as lines: the figures per field against the index, then self-consistency, then samples of misses.
  * @example formatFidelity(report, "cablegate").join("\n")
@@ -64,6 +72,7 @@ export function formatFidelity(report: FidelityReport, title: string): string[] 
     "self-consistency",
     ...consistency.map(([field, f]) => fieldLine(field, f)),
     ...(failures.length > 0 ? ["parser failures", ...failures] : []),
+    ...excusedLines(agreement),
     "misses (a sample of each)",
     ...[...agreement, ...consistency].flatMap(([field, f]) => sampleLines(field, f)),
   ];
