@@ -19,7 +19,7 @@ import { readBody } from "./paragraphs.ts";
 import { stationOfPlad } from "./plad.ts";
 import { readPreamble } from "./preamble.ts";
 import { findReferenceBlock, readReferences } from "./references.ts";
-import { readTags, TAGS_LINE } from "./tags-line.ts";
+import { findTagsText, readTags, TAGS_LINE } from "./tags-line.ts";
 import { classificationOfSecurityWarning } from "./security-warning.ts";
 import { readHeader } from "./transmission-header.ts";
 import { collectWarnings, type Warn } from "./warnings.ts";
@@ -82,7 +82,7 @@ function readInto(cable: Cable, text: string, options: ParseOptions, warn: Warn)
   cable.eo = preamble.eo;
   cable.subject = preamble.subject;
   cable.classifiedBy = preamble.classifiedBy;
-  const fallbackTags = preamble.tagsText === null ? bannerTags(headerLines) : null;
+  const fallbackTags = preamble.tagsText === null ? (bannerTags(headerLines) ?? findTagsText(rest)) : null;
   cable.tags = readTags(preamble.tagsText ?? fallbackTags ?? "");
   if (cable.subject === null) cable.subject = bannerSubject(headerLines);
 
