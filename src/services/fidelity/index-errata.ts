@@ -187,6 +187,19 @@ export const INDEX_ERROR_RULES: readonly IndexErrorRule[] = [
     why: "index says UNCLASSIFIED, the text has a SENSITIVE BUT UNCLASSIFIED caption or SBU portion marks",
     covers: (index, parsed, text) => index === "UNCLASSIFIED" && parsed === FOUO && SBU_EVIDENCE.test(text),
   },
+  {
+    field: "id",
+    why: "the index id holds a misread SECTION line (`08ECTION01OF02MANAMA492`); the text numbers the cable",
+    covers: (index, parsed, text) =>
+      /^\d{2}S?E?C?T?ION\d{2}[A-Z]F\d{2}/.test(index) &&
+      parsed.slice(0, 2) === index.slice(0, 2) &&
+      /S?E?C?T?ION\s+\d{1,2}\s+[O0G]F\s+\d{1,2}\s/.test(text),
+  },
+  {
+    field: "id",
+    why: "the index drops EFTO from the station of an EFTO cable that it elsewhere numbers with it",
+    covers: (index, parsed, text) => parsed.replace("EFTO", "") === index && /^\s*UNCLAS\s+E\s?F\s?T\s?O\b/m.test(text),
+  },
 ];
 
 /**
