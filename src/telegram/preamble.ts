@@ -178,8 +178,9 @@ function handlingLine(text: string, caveats: string[]): string {
   const words = text.split(" ");
   let start = 0;
   let end = words.length;
-  while (start < end && CAPTION_WORDS[words[start]!] !== undefined) start++;
-  while (end > start && CAPTION_WORDS[words[end - 1]!] !== undefined) end--;
+  const caption = (word: string) => Object.hasOwn(CAPTION_WORDS, word);
+  while (start < end && caption(words[start]!)) start++;
+  while (end > start && caption(words[end - 1]!)) end--;
   const taken = [...words.slice(0, start), ...words.slice(end)].map((w) => CAPTION_WORDS[w]!);
   if (!taken.some((c) => c !== "SIPDIS")) return text;
   for (const c of taken) addCaveat(caveats, c);
