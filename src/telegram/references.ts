@@ -31,6 +31,11 @@ const DOUBLED_LABEL = /(^|[\s;,])(¶?\s*(?:\(([A-Z])\)|([A-Z])[.)]))\s+\(?\3\4[.
 const KEYWORD_LABEL = /(^|[\s;,])REF\s+([A-Z])\s*:/g;
 // A Classified By line run on after the last reference belongs to the preamble, not the REF block.
 const RUN_ON_CLASSIFIED_BY = /\s*\bClassified\s+By\b[\s\S]*$/i;
+// The viewer's line-continuation backslashes, and its `¶B.` put before a list's own next label (`¶B. C. STATE 1`).
+const VIEWER_NOISE = /\s\\(?=\s|$)/g;
+const VIEWER_LABEL = /¶\s*[A-Z][.)]\s+(?=\(?[A-Z][.)]\s)/g;
+// A page header inside the list (`GENEVA 00002030 001.2 OF 004`): not a reference.
+const PAGE_HEADER = /\b[A-Z][A-Z ]{1,30}?\s0{2,}\d{3,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b/g;
 const REPEATED_KEYWORD = /^(?:(?:REFTELS?|REFS?|REFERENCES?)\b\.?\s*:?\s*)+/i;
 
 /**
@@ -46,6 +51,9 @@ export function readReferences(text: string, citingYear: number | null): Referen
     .replace(RUN_ON_CLASSIFIED_BY, "")
     .replace(REPEATED_KEYWORD, "")
     .replace(KEYWORD_LABEL, "$1$2.")
+    .replace(VIEWER_NOISE, " ")
+    .replace(PAGE_HEADER, " ")
+    .replace(VIEWER_LABEL, "")
     .replace(DOUBLED_LABEL, "$1$2");
   if (block.length === 0 || /^NONE\.?$/i.test(block)) return [];
   const refs: Reference[] = [];
