@@ -63,7 +63,8 @@ function classifiedByCheck(cable: Cable, lines: readonly string[]): ConsistencyC
 /** Letters labelled A, B, C... in order in a REF block: how many references it announces (at least one). */
 function announcedReferences(block: string): number {
   let expected = "A";
-  for (const m of block.matchAll(LABEL)) {
+  // The viewer put `¶B.` before some items' own labels (`¶B. (B) PARIS 953`): the item's label is the second.
+  for (const m of block.replace(/¶\s*[A-Z][.)]\s+(?=\(?[A-Z][.)]\s)/g, "").matchAll(LABEL)) {
     if ((m[1] ?? m[2]) === expected) expected = String.fromCharCode(expected.charCodeAt(0) + 1);
   }
   const labelled = expected.charCodeAt(0) - "A".charCodeAt(0);
