@@ -6,7 +6,6 @@ import { placeOfCity, placeOfPlad } from "./post-places.ts";
 // Missions that number their traffic under their own short name rather than their city.
 const MISSION_CITY: Record<string, string> = { USNATO: "BRUSSELS", USEU: "BRUSSELS", USOSCE: "VIENNA" };
 
-
 /** What a PLAD tells: a post without its routing indicator. */
 export type PladFacts = Omit<Post, "routingIndicator">;
 

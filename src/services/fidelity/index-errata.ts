@@ -179,8 +179,7 @@ export const INDEX_ERROR_RULES: readonly IndexErrorRule[] = [
   {
     field: "classification",
     why: "the index has no UNCLASSIFIED//NOFORN and writes such a cable as FOR OFFICIAL USE ONLY",
-    covers: (index, parsed, text) =>
-      index === FOUO && parsed === "UNCLASSIFIED//NOFORN" && NOFORN_CAPTION.test(text),
+    covers: (index, parsed, text) => index === FOUO && parsed === "UNCLASSIFIED//NOFORN" && NOFORN_CAPTION.test(text),
   },
   {
     field: "classification",
