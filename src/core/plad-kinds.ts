@@ -33,3 +33,18 @@ export function matchPladKind(plad: string): PladKindMatch | null {
   const kind = KIND_OF_WORD.get(word);
   return kind === undefined ? null : { kind, word, rest: space === -1 ? "" : name.slice(space + 1) };
 }
+
+// Defence addressees: commands, staffs, attaches, services, ships and bases (`CDR USCENTCOM MACDILL AFB FL`,
+// `HQ EUCOM VAIHINGEN GE`, `DEPT OF ARMY WASHDC`, `PACOM IDHS HONOLULU HI`, `39ABG INCIRLIK AB TU`).
+const MILITARY_PLAD =
+  /^(?:CDR|HQS?|COM[A-Z]*|USCINC[A-Z]*|CJCS|JCS|JOINT STAFF|CSG JOINT STAFF|SECDEF|OSD|OSAF|SECNAV|CNO|USDAO|ODC|ODRP|USNMR|CJTF|AFSOUTH|USCENT[A-Z]*|USSOUTHCOM|SOUTHCOM|USAFE|USAREUR|USEUCOM|EUCOM|USSOCOM|USDEL[A-Z]+|CHUSMTM|TSR|TLO|AFLO|AFOSI|DET|MNF|NAVSUPPFAC|JAC|JICCENT|DTRA[A-Z-]*|DISA|DIRJIATF|UDITDUSAREUR|DOD|DIRNSA|NSACSS|\d)|^(?:USPACOM|PACOM|HQDA|DA|DEPT OF (?:THE )?(?:ARMY|NAVY|AIR FORCE)|ARMY|NAVY|JICPAC|JTLO|USS|CCGD[A-Z]*|COGARD|USSOUTHAF)\b/;
+
+/**
+ * Whether a PLAD names a defence addressee: by its opening word (a command, staff or service) or an air base in it.
+ * @example isMilitaryPlad("COMUSNAVEUR LONDON UK") // true
+ * @example isMilitaryPlad("CIA WASHDC") // false
+ */
+export function isMilitaryPlad(plad: string): boolean {
+  const name = plad.toUpperCase().replace(/\s+/g, " ").trim();
+  return MILITARY_PLAD.test(name) || / AF?B /.test(` ${name} `);
+}

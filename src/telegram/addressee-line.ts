@@ -2,7 +2,22 @@
 import type { Addressee, Precedence } from "../core/index.ts";
 
 const ROUTE = /^([A-Z]{3,8})\/(.+)$/;
-const TRAILER = /\s+(?:(NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH)\b)?\s*(\d{3,4}(?:-\d{3,4})?)?\s*$/;
+const TRAILER =
+  /\s+(?:(NIACT\s+IMMED(?:IATE)?|IMMED(?:IATE)?|P[RIOTY]{5,7}|PRIO|ROUTINE|ROUT|FLASH)\b)?\s*(\d{3,4}(?:-\d{3,4})?)?\s*$/;
+// Precedences as written or abbreviated (`IMMED`, `PRIO`), to the word the model uses; a misspelt PRIORITY
+// (`PRIORTY`, `PIORITY`) is one too.
+const PRECEDENCE_WORDS: Record<string, Precedence> = {
+  NIACT: "NIACT IMMEDIATE",
+  IMMED: "IMMEDIATE",
+  IMMEDIATE: "IMMEDIATE",
+  PRIO: "PRIORITY",
+  PRIORITY: "PRIORITY",
+  ROUT: "ROUTINE",
+  ROUTINE: "ROUTINE",
+  FLASH: "FLASH",
+};
+// Header text that is no addressee: a keyword line (`TAGS: ...`, `SUBJECT: ...`), a rule of dashes, a page line.
+const NOT_ADDRESSEE = /^[A-Z ]{2,20}:\s|^[-=_*\s]*$|^-{3,}|^PAGE \d+ /;
 // Two white-space characters in a row, or one that is not a plain space.
 const ODD_SPACE = /\s\s|[^\S ]/;
 const OFFICE = /^(.*?)\s*\/\/(.*?)\/*$/;
@@ -15,7 +30,9 @@ const OFFICE = /^(.*?)\s*\/\/(.*?)\/*$/;
 export function parseAddresseeLine(line: string): Addressee | null {
   // Most lines hold single spaces only; testing for anything else is cheaper than a replace that matches every space.
   let rest = (ODD_SPACE.test(line) ? line.replace(/\s+/g, " ") : line).trim();
-  if (rest.length === 0) return null;
+  // The viewer ends some header lines with a backslash.
+  if (rest.endsWith("\\")) rest = rest.replace(/[\s\\]+$/, "");
+  if (rest.length === 0 || NOT_ADDRESSEE.test(rest)) return null;
   let route: string | null = null;
   const r = ROUTE.exec(rest);
   if (r && !r[2]!.startsWith("/")) {
@@ -26,7 +43,8 @@ export function parseAddresseeLine(line: string): Addressee | null {
   let mcn: string | null = null;
   const t = TRAILER.exec(` ${rest}`);
   if (t && (t[1] || t[2])) {
-    precedence = (t[1] as Precedence | undefined) ?? null;
+    const word = t[1]?.split(" ")[0];
+    precedence = word === undefined ? null : (PRECEDENCE_WORDS[word] ?? (word.startsWith("P") ? "PRIORITY" : null));
     mcn = t[2] ?? null;
     rest = ` ${rest}`.slice(0, t.index).trim();
   }

@@ -18,13 +18,14 @@ import { collapse, hasOddSpaces, isBlank, splitLines, type Line } from "./lines.
 import { readBody } from "./paragraphs.ts";
 import { stationOfPlad } from "./plad.ts";
 import { readPreamble } from "./preamble.ts";
-import { readReferences } from "./references.ts";
+import { findReferenceBlock, readReferences } from "./references.ts";
 import { takeSignature } from "./signature.ts";
 import { cleanSubject, findSubject } from "./subject-line.ts";
-import { readTags, TAGS_LINE } from "./tags-line.ts";
+import { findTagsText, readTags, TAGS_LINE } from "./tags-line.ts";
 import { classificationOfSecurityWarning } from "./security-warning.ts";
 import { readHeader } from "./transmission-header.ts";
 import { collectWarnings, type Warn } from "./warnings.ts";
+import { execAll } from "./exec-all.ts";
 
 export type ParseOptions = {
   /** The cable's id when known from elsewhere (an archive index); wins over the text, with a warning if they differ. */
@@ -84,7 +85,7 @@ function readInto(cable: Cable, text: string, options: ParseOptions, warn: Warn)
   cable.eo = preamble.eo;
   cable.subject = preamble.subject ? cleanSubject(preamble.subject) : findSubject(rest);
   cable.classifiedBy = preamble.classifiedBy;
-  const fallbackTags = preamble.tagsText === null ? bannerTags(headerLines) : null;
+  const fallbackTags = preamble.tagsText === null ? (bannerTags(headerLines) ?? findTagsText(rest)) : null;
   cable.tags = readTags(preamble.tagsText ?? fallbackTags ?? "");
   if (cable.subject === null) cable.subject = bannerSubject(headerLines);
 
@@ -109,7 +110,8 @@ function readInto(cable: Cable, text: string, options: ParseOptions, warn: Warn)
   }
 
   const foreign = identify(cable, classLine, headerLines, options, warn);
-  cable.references = readReferences(preamble.refText ?? "", yearOf(cable));
+  const refText = preamble.refText ?? findReferenceBlock(rest);
+  cable.references = readReferences(refText ?? "", yearOf(cable) ?? header.year ?? options.year ?? null);
   classify(cable, classLine, classIndex >= 0 ? lines[classIndex]!.no : 0, foreign, warn);
 }
 
@@ -123,7 +125,26 @@ function findClassificationLine(lines: readonly Line[]): { index: number; line: 
     const after = scanClassificationLines(lines, fm);
     if (after.index >= 0) return after;
   }
-  return scanClassificationLines(lines, 0);
+  const found = scanClassificationLines(lines, 0);
+  return found.index >= 0 ? found : runOnClassificationLine(lines);
+}
+
+// A classification line run into other text: after a quote or comma (a record exported as CSV: `","S E C R E T`)
+// or the viewer's `Cable dated:` banner, and followed by the preamble without a space (`CAIRO 008938SIPDISFOR ...`).
+const RUN_ON_START = /(?:^|[",]|Cable dated:[0-9T:-]+)\s*(?=C O N F|S E C R|T O P|UNCLAS|SECRET|CONFIDENTIAL)/g;
+const UP_TO_NUMBER = /^(.{6,120}?\s\d{3,7})(?!\d)/;
+
+/** The first line that holds a classification line run into other text, read up to its message number. */
+function runOnClassificationLine(lines: readonly Line[]): { index: number; line: ClassificationLine | null } {
+  for (let i = 0; i < Math.min(lines.length, 60); i++) {
+    const text = lines[i]!.text.slice(0, 4000);
+    for (const start of execAll(RUN_ON_START, text)) {
+      const m = UP_TO_NUMBER.exec(text.slice(start.index! + start[0].length));
+      const c = m ? readClassificationLine(m[1]!) : null;
+      if (c !== null && c.station !== null) return { index: i, line: c };
+    }
+  }
+  return { index: -1, line: null };
 }
 
 function scanClassificationLines(

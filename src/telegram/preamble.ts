@@ -69,7 +69,10 @@ export function readPreamble(lines: readonly Line[]): Preamble {
     // `DEPARTMENT FOR WHA AND PM E.O. 12958: DECL: ...`: a handling line with the E.O. line run into it.
     const runIn = keywordSeen ? null : /^(.*?\S)\s+((?:E\.O\.|EO)\s*:?\s*\d{5}\b.*)$/.exec(text);
     if (runIn && !EO_LINE.test(text)) {
-      out.handling.push(runIn[1]!);
+      // `NOFORN E.O. 12958: ...`: a caption run into the E.O. line is a caveat, not a handling line.
+      const captioned = captionWords(runIn[1]!);
+      if (captioned !== null) for (const c of captioned) addCaveat(out.caveats, c);
+      else out.handling.push(handlingLine(runIn[1]!, out.caveats));
       text = runIn[2]!;
     }
     if (isBlank(text)) {
@@ -79,6 +82,11 @@ export function readPreamble(lines: readonly Line[]): Preamble {
       continue;
     }
     const first = text[0]!;
+    // `(C) STATE 130145` in a REF list is the next item, not a paragraph marked CONFIDENTIAL.
+    if (field === "ref" && first === "(" && isNextReferenceItem(text, parts.ref)) {
+      parts.ref.push(text);
+      continue;
+    }
     if ((first === "¶" || (first >= "0" && first <= "9")) && PARAGRAPH_START.test(text)) break;
     if (first === "(" && MARKED_START.test(text)) break;
     const eo = first === "E" || first === "e" ? readExecutiveOrder(text) : null;
@@ -143,7 +151,7 @@ export function readPreamble(lines: readonly Line[]): Preamble {
       text.length <= 1000 &&
       (keywordAhead ??= keywordLinesAhead(lines.slice(0, 400)))[i]! <= 12;
     if (!keywordSeen && field === null && (shortLine || keywordSoon)) {
-      out.handling.push(text);
+      out.handling.push(handlingLine(text, out.caveats));
       continue;
     }
     break;
@@ -160,6 +168,35 @@ export function readPreamble(lines: readonly Line[]): Preamble {
     if (first.trim().length > 0) parts[f].push(first);
     return f;
   }
+}
+
+/**
+ * A handling line with the caption words it opens or ends with taken off as caveats: `SIPDIS SENSITIVE SIPDIS DEPT
+ * FOR NEC`, `DEPT OF TREASURY FOR FPARODI SENSITIVE SIPDIS`. The line as written when those are only SIPDIS.
+ */
+function handlingLine(text: string, caveats: string[]): string {
+  const words = text.split(" ");
+  let start = 0;
+  let end = words.length;
+  const caption = (word: string) => Object.hasOwn(CAPTION_WORDS, word);
+  while (start < end && caption(words[start]!)) start++;
+  while (end > start && caption(words[end - 1]!)) end--;
+  const taken = [...words.slice(0, start), ...words.slice(end)].map((w) => CAPTION_WORDS[w]!);
+  if (!taken.some((c) => c !== "SIPDIS")) return text;
+  for (const c of taken) addCaveat(caveats, c);
+  return words.slice(start, end).join(" ");
+}
+
+/** Whether a line opening with `(X)` carries the label that follows the last one of the REF list read so far. */
+function isNextReferenceItem(text: string, sofar: readonly string[]): boolean {
+  const m = /^\(([A-Z])\)\s*\S/.exec(text);
+  if (!m) return false;
+  let last = "";
+  for (const label of sofar.join(" ").matchAll(/(?:^|[\s;,])¶?\s*(?:\(([A-Z])\)|([A-Z])[.)])(?=\s|[A-Z]{3})/g)) {
+    const letter = label[1] ?? label[2]!;
+    if (letter === (last === "" ? "A" : String.fromCharCode(last.charCodeAt(0) + 1))) last = letter;
+  }
+  return last !== "" && m[1] === String.fromCharCode(last.charCodeAt(0) + 1);
 }
 
 /** Whether a line without keyword continues the field being read. */

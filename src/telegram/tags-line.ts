@@ -1,6 +1,35 @@
 // The TAGS line: `TAGS: UNSC PREL YI`, `TAGS PREL, PGOV, SF`, `[PREL](#)` link residue, person tags.
 
 export const TAGS_LINE = /^TAGS\b\s*:?\s*(.*)$/i;
+// `... E.O. 12958: DECL: 09/10/2019 TAGS: PREL SU SO EG SUBJECT: ...`: TAGS run together with the preamble.
+const RUN_IN_TAGS = /(?:^|\s)TAGS\s*:\s*(.{1,400})/;
+// A code, or a person or organisation tag's parenthesis, as the run-in TAGS text goes on.
+const CODE_TOKEN = /^(?:[A-Z][A-Z0-9-]{1,11},?|\([^)]{0,60}\),?)$/;
+
+/**
+ * The TAGS text of a cable whose preamble was not read to its TAGS line (a long list of handling lines, a body run
+ * together into one line): the first TAGS line, or TAGS run into a line, before the first numbered paragraph; for a
+ * run-in one, the codes up to the first word that is none (`SUBJECT`, a lower-case word). Null when there is none.
+ * @example findTagsText([{ no: 1, text: "SIPDIS E.O. 12958: N/A TAGS: PREL SU EG SUBJECT: X" }]) // "PREL SU EG"
+ */
+export function findTagsText(lines: readonly { text: string }[]): string | null {
+  const limit = Math.min(lines.length, 200);
+  for (let i = 0; i < limit; i++) {
+    const text = lines[i]!.text.trim();
+    if (/^(?:¶\s*)?1\s?\.\s/.test(text)) return null;
+    const whole = TAGS_LINE.exec(text);
+    if (whole && whole[1]!.trim().length > 0) return whole[1]!;
+    const runIn = text.length < 20000 ? RUN_IN_TAGS.exec(text) : null;
+    if (!runIn) continue;
+    const codes: string[] = [];
+    for (const word of runIn[1]!.split(/\s+/)) {
+      if (!CODE_TOKEN.test(word) || /^SUBJ(?:ECT)?:?$|^REFS?:?$/.test(word)) break;
+      codes.push(word);
+    }
+    if (codes.length > 0) return codes.join(" ");
+  }
+  return null;
+}
 
 /**
  * Reads the codes of a TAGS block (the text after `TAGS`, lines joined): upper case, in order, deduplicated;

@@ -1,14 +1,10 @@
 // Reads what a plain-language address says about its post: station, kind, country and time zone.
-import { matchPladKind } from "../../core/index.ts";
+import { isMilitaryPlad, matchPladKind } from "../../core/index.ts";
 import { normalisePlad, type Post, type PostKind } from "./directory-schema.ts";
 import { placeOfCity, placeOfPlad } from "./post-places.ts";
 
 // Missions that number their traffic under their own short name rather than their city.
 const MISSION_CITY: Record<string, string> = { USNATO: "BRUSSELS", USEU: "BRUSSELS", USOSCE: "VIENNA" };
-
-// Defence addressees: commands, staffs, attaches and bases (`CDR USCENTCOM MACDILL AFB FL`, `39ABG INCIRLIK AB TU`).
-const MILITARY =
-  /^(?:CDR|HQS?|COM[A-Z]*|USCINC[A-Z]*|CJCS|JCS|JOINT STAFF|CSG JOINT STAFF|SECDEF|OSD|OSAF|SECNAV|CNO|USDAO|ODC|ODRP|USNMR|CJTF|AFSOUTH|USCENT[A-Z]*|USSOUTHCOM|SOUTHCOM|USAFE|USAREUR|USEUCOM|EUCOM|USSOCOM|USDEL[A-Z]+|CHUSMTM|TSR|TLO|AFLO|AFOSI|DET|MNF|NAVSUPPFAC|JAC|JICCENT|DTRA[A-Z-]*|DISA|DIRJIATF|UDITDUSAREUR|DOD|DIRNSA|NSACSS|\d)/;
 
 /** What a PLAD tells: a post without its routing indicator. */
 export type PladFacts = Omit<Post, "routingIndicator">;
@@ -45,7 +41,7 @@ export function describePlad(plad: string): PladFacts | null {
     return { name, station, kind, country: place?.country ?? null, timeZone: place?.timeZone ?? null };
   }
   const place = placeOfPlad(name);
-  const kind: PostKind = MILITARY.test(name) || / AF?B /.test(` ${name} `) ? "military" : "agency";
+  const kind: PostKind = isMilitaryPlad(name) ? "military" : "agency";
   return { name, station: null, kind, country: place?.country ?? null, timeZone: place?.timeZone ?? null };
 }
 

@@ -1,8 +1,11 @@
 // The addressee names a directory answers to, held in memory, so that a fidelity report can ask it of every parsed
 // addressee without a store. The same names the directory resolves (PLAD, collective, office, routing indicator,
-// station), not its full rule.
+// station), not its full rule; and, for a collection that names posts the directory has not met yet, the addressees
+// it can add from their PLAD alone (as `cablegram directory add-post` does): a collective by its name, or a post
+// whose kind and country its PLAD tells.
 import type { Addressee } from "../../core/index.ts";
 import type { Directory } from "../directory/directory-schema.ts";
+import { describePlad, isCollectiveName } from "../directory/describe-plad.ts";
 import { normalisePlad } from "../directory/directory-schema.ts";
 
 /** Whether an addressee names something the directory knows. */
@@ -28,6 +31,17 @@ export function directoryNames(directory: Directory): AddresseeCheck {
   }
   return ({ name, route }) => {
     const plad = normalisePlad(name);
-    return names.has(plad) || routes.has(plad) || (route !== null && routes.has(route.toUpperCase()));
+    if (names.has(plad) || routes.has(plad) || (route !== null && routes.has(route.toUpperCase()))) return true;
+    return describable(plad);
   };
+}
+
+/**
+ * Whether the directory could add an addressee from its PLAD: a collective by name, a State post whose city the
+ * directory places (`AMCONSUL SAPPORO`), a defence addressee, or an agency whose place its PLAD gives (`NRC WASHDC`).
+ */
+function describable(plad: string): boolean {
+  if (isCollectiveName(plad) || /\bDIPL POSTS$/.test(plad)) return true;
+  const facts = describePlad(plad);
+  return facts !== null && (facts.kind === "military" || facts.country !== null);
 }

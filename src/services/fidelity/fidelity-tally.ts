@@ -5,7 +5,7 @@ import { parseTelegram } from "../../telegram/index.ts";
 import { errorMessage } from "../errors.ts";
 import type { AddresseeCheck } from "./directory-names.ts";
 import { AGREEMENT_FIELDS, compareWithIndex, hasDateTimeGroup, type IndexFacts } from "./index-agreement.ts";
-import { excusedWithEvidence, type AgreementField } from "./index-errata.ts";
+import { excusedWithEvidence, indexErrorRule, type AgreementField } from "./index-errata.ts";
 import { CONSISTENCY_FIELDS, consistencyChecks, type ConsistencyField } from "./self-consistency.ts";
 
 /** A miss to show: the file, the 1-based line to look at (0 when none), what was expected and what was found. */
@@ -13,12 +13,14 @@ export type FidelityMiss = { file: string; line: number; expected: string; found
 
 /**
  * One field's figures. `excused` counts index errors set aside with their evidence (agreement fields), or texts that
- * hold nothing to check (self-consistency fields), by reason in `setAside` with the first file of each as evidence.
+ * hold nothing to check (self-consistency fields), by reason in `setAside` with the first file of each as evidence;
+ * `excusedBy` says how many each general rule excused (by the rule's words; cables listed one by one are not in it).
  */
 export type FieldFigures = {
   checked: number;
   ok: number;
   excused: number;
+  excusedBy?: Record<string, number>;
   misses: number;
   sample: FidelityMiss[];
   setAside?: Record<string, { count: number; first: string }>;
@@ -109,8 +111,15 @@ export function fidelityTally(known: AddresseeCheck, sampleSize = DEFAULT_SAMPLE
           const comparison = compareWithIndex(field, facts, cable, text);
           if (comparison === null) continue;
           const figures = report.agreement[field];
-          if (!comparison.agree && excusedWithEvidence(facts.id, field, text)) {
+          const listed = !comparison.agree && excusedWithEvidence(facts.id, field, text);
+          const rule =
+            comparison.agree || listed ? null : indexErrorRule(field, comparison.expected, comparison.actual, text);
+          if (listed || rule !== null) {
             figures.excused += 1;
+            if (rule !== null) {
+              figures.excusedBy ??= {};
+              figures.excusedBy[rule.why] = (figures.excusedBy[rule.why] ?? 0) + 1;
+            }
             continue;
           }
           count(figures, comparison.agree, () => ({

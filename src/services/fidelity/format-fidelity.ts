@@ -65,6 +65,14 @@ function setAsideSection(consistency: [ConsistencyField, FieldFigures][]): strin
   return lines.length > 0 ? ["set aside (not counted)", ...lines] : [];
 }
 
+/** The general rules that excused index errors, with how many each excused. */
+function excusedLines(agreement: [AgreementField, FieldFigures][]): string[] {
+  const lines = agreement.flatMap(([field, f]) =>
+    Object.entries(f.excusedBy ?? {}).map(([why, n]) => `  ${LABELS[field]}: ${n} by rule: ${why}`),
+  );
+  return lines.length > 0 ? ["index errors excused by general rules", ...lines] : [];
+}
+
 /**
  * The report as lines: the figures per field against the index, then self-consistency, then samples of misses.
  * @example formatFidelity(report, "cablegate").join("\n")
@@ -81,6 +89,7 @@ export function formatFidelity(report: FidelityReport, title: string): string[] 
     ...consistency.map(([field, f]) => fieldLine(field, f)),
     ...(failures.length > 0 ? ["parser failures", ...failures] : []),
     ...setAsideSection(consistency),
+    ...excusedLines(agreement),
     "misses (a sample of each)",
     ...[...agreement, ...consistency].flatMap(([field, f]) => sampleLines(field, f)),
   ];

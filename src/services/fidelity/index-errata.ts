@@ -1,5 +1,6 @@
 // Where the corpus index contradicts the cable's own text: the fidelity report and the agreement test excuse these,
-// and only while the evidence is in the text.
+// and only while the evidence is in the text. Cables read by hand are listed one by one; kinds of error the index
+// repeats are general rules (INDEX_ERROR_RULES), each with the evidence it needs.
 // Each entry was read by hand. A parser that follows the text cannot agree with the index on these fields, so
 // counting them would hold the parser to the publisher's mistakes, more of them than the agreement test tolerates.
 
@@ -143,4 +144,72 @@ export function errataHolds(erratum: IndexErratum, text: string): boolean {
  */
 export function excusedWithEvidence(id: string, field: AgreementField, text: string): boolean {
   return INDEX_ERRATA.some((e) => e.id === id && e.fields.includes(field) && errataHolds(e, text));
+}
+
+/**
+ * A kind of index error, excused on any cable where the index and the parse differ in that way and the text shows
+ * why: the rules the viewer's index breaks again and again, stated once instead of cable by cable.
+ */
+export type IndexErrorRule = {
+  field: AgreementField;
+  /** What the text says instead, for the report. */
+  why: string;
+  /** Whether the rule covers this disagreement: the index's value, the parser's, and the text as evidence. */
+  covers(indexValue: string, parsedValue: string, text: string): boolean;
+};
+
+const NOFORN_ANYWHERE = /NOFORN|\bNF\b|NOT RELEASABLE TO FOREIGN/i;
+const NOFORN_CAPTION = /^\s*(?:(?:TOP SECRET|SECRET|CONFIDENTIAL)\s*\/{0,2}\s*)?NOFORN\b/m;
+const SBU_EVIDENCE = /^\s*SENSITIVE BUT UNCLASSIFIED\b|\(SBU\)/m;
+const FOUO = "UNCLASSIFIED//FOR OFFICIAL USE ONLY";
+
+/** The general rules, each with the evidence the text must hold. */
+export const INDEX_ERROR_RULES: readonly IndexErrorRule[] = [
+  {
+    field: "classification",
+    why: "index adds NOFORN, the text has no NOFORN caption and no NF portion mark",
+    covers: (index, parsed, text) =>
+      index.endsWith("//NOFORN") && parsed === index.slice(0, -8) && !NOFORN_ANYWHERE.test(text),
+  },
+  {
+    field: "classification",
+    why: "index omits NOFORN, the text has a NOFORN caption line",
+    covers: (index, parsed, text) => parsed === `${index}//NOFORN` && NOFORN_CAPTION.test(text),
+  },
+  {
+    field: "classification",
+    why: "the index has no UNCLASSIFIED//NOFORN and writes such a cable as FOR OFFICIAL USE ONLY",
+    covers: (index, parsed, text) => index === FOUO && parsed === "UNCLASSIFIED//NOFORN" && NOFORN_CAPTION.test(text),
+  },
+  {
+    field: "classification",
+    why: "index says UNCLASSIFIED, the text has a SENSITIVE BUT UNCLASSIFIED caption or SBU portion marks",
+    covers: (index, parsed, text) => index === "UNCLASSIFIED" && parsed === FOUO && SBU_EVIDENCE.test(text),
+  },
+  {
+    field: "id",
+    why: "the index id holds a misread SECTION line (`08ECTION01OF02MANAMA492`); the text numbers the cable",
+    covers: (index, parsed, text) =>
+      /^\d{2}S?E?C?T?ION\d{2}[A-Z]F\d{2}/.test(index) &&
+      parsed.slice(0, 2) === index.slice(0, 2) &&
+      /S?E?C?T?ION\s+\d{1,2}\s+[O0G]F\s+\d{1,2}\s/.test(text),
+  },
+  {
+    field: "id",
+    why: "the index drops EFTO from the station of an EFTO cable that it elsewhere numbers with it",
+    covers: (index, parsed, text) => parsed.replace("EFTO", "") === index && /^\s*UNCLAS\s+E\s?F\s?T\s?O\b/m.test(text),
+  },
+];
+
+/**
+ * The general rule that excuses this disagreement, or null.
+ * @example indexErrorRule("classification", "SECRET//NOFORN", "SECRET", "S E C R E T ...")?.why // "index adds NOFORN, ..."
+ */
+export function indexErrorRule(
+  field: AgreementField,
+  indexValue: string,
+  parsedValue: string,
+  text: string,
+): IndexErrorRule | null {
+  return INDEX_ERROR_RULES.find((r) => r.field === field && r.covers(indexValue, parsedValue, text)) ?? null;
 }

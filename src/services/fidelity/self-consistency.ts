@@ -31,7 +31,10 @@ const PARTIAL_EXTRACT = /partial extract of the original cable/i;
 const LABEL = /(?:^|[\s;,])¶?\s*(?:\(([A-Z])\)|([A-Z])[.)])(?=\s)/g;
 // A citation that names a station and a number (`07 STATE 166909`, `KABUL 123`): kept without an id, it is a miss.
 const CITATION = /\b(?:\d{2}\s+)?[A-Z]{4,}(?:\s+[A-Z]{2,})?\s+0*\d{2,6}\b(?![\d/:])/;
-const NOT_CABLE = /\b(?:E-?MAIL|MEMO|TELCON|PHONE|TELEPHONE|LETTER|FAX|DIPNOTE|NOTE|EMBTEL|MTG|MEETING|DATED)\b/i;
+// Non-cable references: a document by its kind (an e-mail, a daily report, a resolution, a statute), or a message by
+// its date or date-time group; kept as text with no cable id, they count as read.
+const NOT_CABLE =
+  /\b(?:E-?MAILS?|MEMO|TELCONS?|PHONE|TELEPHONE|LETTER|FAX|DIPNOTE|NOTE|EMBTEL|MTG|MEETING|DATED|DAILY|REPORTS?|POINTS?|DVC|STATISTICS|SECTION|UNSCR|NON.?PAPER|INCSR|ASDAR|DTG|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\b/i;
 const REF_BLOCK_END = /^\s*$|^\s*(?:¶\s*)?(?:\d+\s*\.\s|CLASSIFIED\s+BY|SUBJ(?:ECT)?\s*:|SUMMARY)/i;
 
 function isClassified(cable: Cable): boolean {
@@ -79,7 +82,8 @@ function classifiedByCheck(cable: Cable, lines: readonly string[]): ConsistencyC
 /** Letters labelled A, B, C... in order in a REF block: how many references it announces (at least one). */
 function announcedReferences(block: string): number {
   let expected = "A";
-  for (const m of block.matchAll(LABEL)) {
+  // The viewer put `¶B.` before some items' own labels (`¶B. (B) PARIS 953`): the item's label is the second.
+  for (const m of block.replace(/¶\s*[A-Z][.)]\s+(?=\(?[A-Z][.)]\s)/g, "").matchAll(LABEL)) {
     if ((m[1] ?? m[2]) === expected) expected = String.fromCharCode(expected.charCodeAt(0) + 1);
   }
   const labelled = expected.charCodeAt(0) - "A".charCodeAt(0);
@@ -97,7 +101,8 @@ function referencesCheck(cable: Cable, lines: readonly string[]): ConsistencyChe
   for (let i = at + 1; i < lines.length && i < at + 40 && !REF_BLOCK_END.test(lines[i]!); i++)
     blockLines.push(lines[i]!);
   const block = blockLines.join(" ").trim();
-  if (block.length === 0 || /^NONE\b/i.test(block)) return null;
+  // `REF...`: the viewer cut the list off; there is nothing to read.
+  if (block.length === 0 || /^NONE\b/i.test(block) || /^[.\s]*$/.test(block)) return null;
   const announced = announcedReferences(block);
   const labels = new Set(cable.references.map((r) => r.label ?? ""));
   const count = announced > 1 ? labels.size : cable.references.length;
