@@ -11,40 +11,62 @@ export type ReceiptItem = { cable: string; stage: "stored" | "delivered" | "ackn
 /** A receipt message from `from`: items, and on a start, the channel number it holds everything up to. */
 export type Receipt = { from: string; items: ReceiptItem[]; hello?: number };
 
+/** Cable ids per UPDATE: within both dialects' bound-parameter limits. */
+const IDS_PER_UPDATE = 500;
+
 /**
- * Applies a receipt at the origin: each copy moves forward to the stage named (never back, never out of
- * cancelled), its time kept once set. A hello queues again every copy to that site numbered above what it holds.
- * Answers how many copies it queued again.
- * @example await applyReceipt(store, { from: "PANAMA", items: [{ cable: "08STATE16245", stage: "stored", at }] })
+ * Applies receipts at the origin, in one transaction: each copy moves forward to the stage named (never back, never
+ * out of cancelled), its time kept once set; the copies a receipt names at the same stage and time move in one
+ * statement. A hello queues again every copy to that site numbered above what it holds. Answers how many copies it
+ * queued again.
+ * @example await applyReceipts(store, [{ from: "PANAMA", items: [{ cable: "08STATE16245", stage: "stored", at }] }])
  */
-export async function applyReceipt(store: Store, receipt: Receipt): Promise<number> {
+export async function applyReceipts(store: Store, receipts: readonly Receipt[]): Promise<number> {
   return store.transaction(async (tx) => {
-    for (const item of receipt.items) {
-      const column = `${item.stage === "acknowledged" ? "acked" : item.stage}_at` as const;
-      const later = COPY_STAGES.filter((s) => stageRank(s) >= stageRank(item.stage));
-      await tx.db
+    let again = 0;
+    for (const receipt of receipts) {
+      const groups = new Map<string, { item: ReceiptItem; ids: string[] }>();
+      for (const item of receipt.items) {
+        const key = JSON.stringify([item.stage, item.at, item.by ?? null]);
+        const group = groups.get(key) ?? { item, ids: [] };
+        group.ids.push(item.cable);
+        groups.set(key, group);
+      }
+      for (const { item, ids } of groups.values()) {
+        for (let i = 0; i < ids.length; i += IDS_PER_UPDATE) {
+          await moveForward(tx, receipt.from, item, ids.slice(i, i + IDS_PER_UPDATE));
+        }
+      }
+      if (receipt.hello === undefined) continue;
+      const queued = await tx.db
         .updateTable("site_copies")
-        .set((eb) => ({
-          [column]: eb.fn.coalesce(column, eb.val(item.at)),
-          ...(item.stage === "acknowledged" && item.by ? { acked_by: item.by } : {}),
-          // A receipt can outrun the forwarder's own note that the copy was sent.
-          sent_at: eb.fn.coalesce("sent_at", eb.val(item.at)),
-          state: sql<CopyStage>`case when state in (${sql.join(later)}) or state = 'cancelled' then state else ${item.stage} end`,
-        }))
-        .where("cable_id", "=", item.cable)
+        .set((eb) => ({ state: "queued", attempt: eb("attempt", "+", 1), stored_at: null, delivered_at: null }))
         .where("site", "=", receipt.from)
-        .execute();
+        .where("seq", ">", receipt.hello)
+        .where("state", "in", ["sent", "stored", "delivered", "acknowledged"])
+        .executeTakeFirst();
+      again += Number(queued.numUpdatedRows);
     }
-    if (receipt.hello === undefined) return 0;
-    const again = await tx.db
-      .updateTable("site_copies")
-      .set((eb) => ({ state: "queued", attempt: eb("attempt", "+", 1), stored_at: null, delivered_at: null }))
-      .where("site", "=", receipt.from)
-      .where("seq", ">", receipt.hello)
-      .where("state", "in", ["sent", "stored", "delivered", "acknowledged"])
-      .executeTakeFirst();
-    return Number(again.numUpdatedRows);
+    return again;
   });
+}
+
+/** Moves the copies of `ids` to `site` forward to the stage of `item`. */
+async function moveForward(tx: Store, site: string, item: ReceiptItem, ids: string[]): Promise<void> {
+  const column = `${item.stage === "acknowledged" ? "acked" : item.stage}_at` as const;
+  const later = COPY_STAGES.filter((s) => stageRank(s) >= stageRank(item.stage));
+  await tx.db
+    .updateTable("site_copies")
+    .set((eb) => ({
+      [column]: eb.fn.coalesce(column, eb.val(item.at)),
+      ...(item.stage === "acknowledged" && item.by ? { acked_by: item.by } : {}),
+      // A receipt can outrun the forwarder's own note that the copy was sent.
+      sent_at: eb.fn.coalesce("sent_at", eb.val(item.at)),
+      state: sql<CopyStage>`case when state in (${sql.join(later)}) or state = 'cancelled' then state else ${item.stage} end`,
+    }))
+    .where("cable_id", "in", ids)
+    .where("site", "=", site)
+    .execute();
 }
 
 /**
