@@ -80,10 +80,16 @@ export async function helloFor(store: Store, origin: string): Promise<number> {
 
 /**
  * The receipts this node owes its origins for copies that reached the inbox or a person since it last said so,
- * up to `limit` copies: by origin, with the stage each reached. `markReported` records them once sent.
- * @example const owed = await progressOwed(store, 500) // Map { "STATE" => [{ cable, stage: "delivered", at }] }
+ * up to `limit` copies: by origin, with the stage each reached. `markReported` records them once sent. With
+ * `acknowledged` false, only the copies not yet reported delivered are looked at (an indexed few, for the passes
+ * after each arrival); true looks at every copy not yet reported acknowledged too (for the beat).
+ * @example const owed = await progressOwed(store, 500, true) // Map { "STATE" => [{ cable, stage: "delivered", at }] }
  */
-export async function progressOwed(store: Store, limit: number): Promise<Map<string, ReceiptItem[]>> {
+export async function progressOwed(
+  store: Store,
+  limit: number,
+  acknowledged: boolean,
+): Promise<Map<string, ReceiptItem[]>> {
   const rows = await store.db
     .selectFrom("site_arrivals as a")
     .innerJoin("deliveries as d", "d.cable_id", "a.cable_id")
@@ -95,9 +101,16 @@ export async function progressOwed(store: Store, limit: number): Promise<Map<str
       eb.fn.min("d.acked_at").as("acked_at"),
       eb.fn.max("d.acked_by").as("acked_by"),
     ])
-    .where("a.reported", "!=", "acknowledged")
+    .where("a.reported", acknowledged ? "!=" : "=", acknowledged ? "acknowledged" : "stored")
     .where("d.slugged_from", "is", null)
     .groupBy(["a.cable_id", "a.origin", "a.reported"])
+    // Only what is owed, so the limit never fills with copies that have nothing new to report.
+    .having((eb) =>
+      eb.or([
+        eb(eb.fn.min("d.acked_at"), "is not", null),
+        eb.and([eb(eb.fn.min("d.delivered_at"), "is not", null), eb("a.reported", "=", "stored")]),
+      ]),
+    )
     .limit(limit)
     .execute();
   const owed = new Map<string, ReceiptItem[]>();

@@ -81,6 +81,8 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   /** Origins whose bell rang since the last pull pass; `everyone` after a beat or a reconnection. */
   const rang = new Set<string>();
   let everyone = true;
+  /** Whether the next receipt pass looks for acknowledgements too (after a beat), not only deliveries. */
+  let acksOwed = true;
   const domains = new Map<string, JetStreamClient>();
   const jsOf = (site: string) => {
     let js = domains.get(site);
@@ -247,14 +249,20 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   // Tells each origin how far its copies have got here: delivered to the inbox, acknowledged by a person.
   const reportProgress = async () => {
     if (!isUp) return;
-    const owed = await progressOwed(store, 500);
-    for (const [origin, items] of owed) {
-      await jsOf(here).publish(
-        receiptSubject(origin, here),
-        enc.encode(JSON.stringify({ from: here, items } satisfies Receipt)),
-      );
-      await markReported(store, origin, items);
-      nc?.publish(bellSubject(origin, here));
+    const acknowledged = acksOwed;
+    acksOwed = false;
+    for (;;) {
+      const owed = await progressOwed(store, 500, acknowledged);
+      for (const [origin, items] of owed) {
+        await jsOf(here).publish(
+          receiptSubject(origin, here),
+          enc.encode(JSON.stringify({ from: here, items } satisfies Receipt)),
+        );
+        await markReported(store, origin, items);
+        nc?.publish(bellSubject(origin, here));
+      }
+      const reported = [...owed.values()].reduce((n, items) => n + items.length, 0);
+      if (reported < 500 || stopped) return;
     }
   };
 
@@ -263,6 +271,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   const report = job(reportProgress, () => stopped, failed("receipt pass"));
   const kickAll = () => {
     everyone = true;
+    acksOwed = true;
     forwarding.kick();
     pulling.kick();
     report.kick();
@@ -327,6 +336,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       await forward();
       everyone = true;
       await pull();
+      acksOwed = true;
       await reportProgress();
     },
     async stop() {
