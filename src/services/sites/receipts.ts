@@ -4,27 +4,42 @@
 import { sql } from "kysely";
 import { COPY_STAGES, contiguousHigh, stageRank, type CopyStage } from "../../core/sites.ts";
 import type { Store } from "../../store/open-store.ts";
+import { recordHead, type ChainHead } from "../chain/index.ts";
+import { relearnCopies, type RecoveredCopy } from "./resync.ts";
 
 /** One copy's news: its stage and when it got there (and who acknowledged it). */
 export type ReceiptItem = { cable: string; stage: "stored" | "delivered" | "acknowledged"; at: string; by?: string };
 
-/** A receipt message from `from`: items, and on a start, the channel number it holds everything up to. */
-export type Receipt = { from: string; items: ReceiptItem[]; hello?: number };
+/**
+ * A receipt message from `from`: items; on a start, the hello (the channel number it holds everything up to, and
+ * what it asks to re-learn: resync.ts); in answer to a hello, the copies the asker lost.
+ */
+export type Receipt = {
+  from: string;
+  items: ReceiptItem[];
+  hello?: number;
+  sent?: number;
+  settled?: number;
+  recovered?: RecoveredCopy[];
+};
 
 /** Cable ids per UPDATE: within both dialects' bound-parameter limits. */
 const IDS_PER_UPDATE = 500;
 
 /**
- * Applies receipts at the origin, in one transaction: each copy moves forward to the stage named (never back, never
- * out of cancelled), its time kept once set; the copies a receipt names at the same stage and time move in one
- * statement. A hello queues again every copy to that site numbered above what it holds. Answers how many copies it
- * queued again.
- * @example await applyReceipts(store, [{ from: "PANAMA", items: [{ cable: "08STATE16245", stage: "stored", at }] }])
+ * Applies receipts at the origin `here`, in one transaction: copies it lost and the destination still holds are
+ * taken back (resync.ts); each copy moves forward to the stage named (never back, never out of cancelled), its time
+ * kept once set, the copies a receipt names at the same stage and time in one statement. A hello queues again every
+ * copy to that site numbered above what it holds. Answers how many copies it queued again.
+ * @example await applyReceipts(store, "STATE", [{ from: "PANAMA", items: [{ cable: "08STATE16245", stage: "stored", at }] }])
  */
-export async function applyReceipts(store: Store, receipts: readonly Receipt[]): Promise<number> {
-  return store.transaction(async (tx) => {
+export async function applyReceipts(store: Store, here: string, receipts: readonly Receipt[]): Promise<number> {
+  const now = new Date().toISOString();
+  let head: ChainHead | null = null;
+  const again = await store.transaction(async (tx) => {
     let again = 0;
     for (const receipt of receipts) {
+      if (receipt.recovered) head = (await relearnCopies(tx, here, receipt.from, receipt.recovered, now)) ?? head;
       const groups = new Map<string, { item: ReceiptItem; ids: string[] }>();
       for (const item of receipt.items) {
         const key = JSON.stringify([item.stage, item.at, item.by ?? null]);
@@ -49,6 +64,9 @@ export async function applyReceipts(store: Store, receipts: readonly Receipt[]):
     }
     return again;
   });
+  // The operator's copy of the chain's head moves on once the link is committed (trust-file.ts).
+  if (head !== null) recordHead(store, head);
+  return again;
 }
 
 /** Moves the copies of `ids` to `site` forward to the stage of `item`. */

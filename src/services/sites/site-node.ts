@@ -31,6 +31,7 @@ import type { CopyPayload } from "./queue-site-copies.ts";
 import { applyReceipts, helloFor, markReported, progressOwed, type Receipt } from "./receipts.ts";
 import type { SiteSettings } from "./site-settings.ts";
 import { storeArrivals } from "./store-arrivals.ts";
+import { resyncAnswer, resyncAsk, type ResyncAsk } from "./resync.ts";
 import { pullBatch, type Pulled } from "./pull-batch.ts";
 
 export type SiteNodeOptions = {
@@ -203,8 +204,11 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
           options.logger?.warn({ err: error, origin }, "refused a receipt that could not be read");
         }
       }
-      if (read.length > 0) again += await applyReceipts(store, read);
+      if (read.length > 0) again += await applyReceipts(store, here, read);
       for (const m of receipts) m.ack();
+      for (const hello of read.filter((r) => r.hello !== undefined && r.sent !== undefined)) {
+        await answerHello(origin, { sent: hello.sent!, settled: hello.settled ?? hello.sent! });
+      }
     }
     if (again > 0) forwarding.kick();
     const copies: CopyPayload[] = [];
@@ -244,6 +248,15 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     for (const m of good) m.ack();
     for (const origin of origins) nc?.publish(bellSubject(origin, here));
     report.kick();
+  };
+
+  // Tells a restarted origin what it may have lost: the stages of the copies it is unsure of, and copies it lost.
+  const answerHello = async (origin: string, ask: ResyncAsk) => {
+    const answer = await resyncAnswer(store, here, origin, ask);
+    for (const receipt of answer) {
+      await jsOf(here).publish(receiptSubject(origin, here), enc.encode(JSON.stringify(receipt)));
+    }
+    if (answer.length > 0) nc?.publish(bellSubject(origin, here));
   };
 
   // Tells each origin how far its copies have got here: delivered to the inbox, acknowledged by a person.
@@ -306,7 +319,12 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       });
     }
     for (const origin of others) {
-      const hello: Receipt = { from: here, items: [], hello: await helloFor(store, origin) };
+      const hello: Receipt = {
+        from: here,
+        items: [],
+        hello: await helloFor(store, origin),
+        ...(await resyncAsk(store, here, origin)),
+      };
       await jsOf(here).publish(receiptSubject(origin, here), enc.encode(JSON.stringify(hello)));
       connection.publish(bellSubject(origin, here));
     }
