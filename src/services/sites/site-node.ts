@@ -158,7 +158,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     if (!isUp) return;
     let origins = takeDue();
     while (origins.length > 0 && !stopped) {
-      const round = await Promise.all(origins.map((origin) => pullRound(origin)));
+      const round = await pullRound(origins);
       await receive(round);
       const more = round.filter((r) => r.full).map((r) => r.origin);
       origins = [...new Set([...more, ...takeDue()])];
@@ -173,9 +173,11 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     return due;
   };
 
-  type Round = { origin: string; receipts: Pulled[]; copies: Pulled[][]; full: boolean };
+  type FromOrigin = { origin: string; receipts: Pulled[]; copies: Pulled[][]; full: boolean };
 
-  const pullRound = async (origin: string): Promise<Round> => {
+  const pullRound = (origins: string[]): Promise<FromOrigin[]> => Promise.all(origins.map((o) => pullOrigin(o)));
+
+  const pullOrigin = async (origin: string): Promise<FromOrigin> => {
     const consumers = [receiptConsumer(here), ...PRECEDENCES.map((p) => copyConsumer(here, p))];
     const results = await Promise.all(
       consumers.map((consumer) =>
@@ -192,7 +194,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
 
   // Applies the receipts of a round, then stores its copies (FLASH first, across origins) and tells each origin
   // so before acknowledging them.
-  const receive = async (round: Round[]) => {
+  const receive = async (round: FromOrigin[]) => {
     let again = 0;
     for (const { origin, receipts } of round) {
       const read: Receipt[] = [];

@@ -9,7 +9,10 @@ import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { chainArchived, recordHead, storedCableHash, type ChainHead } from "../chain/index.ts";
 import type { Clock } from "../clock.ts";
 import { enqueueDeliveries } from "../distribution/enqueue-deliveries.ts";
+import type { Cable } from "../../core/index.ts";
+import { loadAddresseeDirectory, type AddresseeDirectory } from "../directory/index.ts";
 import type { CopyPayload } from "./queue-site-copies.ts";
+import { loadSitePlan } from "./site-plan-store.ts";
 
 /** What storing a batch did: every copy's cable and origin (for the receipts), and how many were new here. */
 export type StoredArrivals = { stored: { cableId: string; origin: string; at: string }[]; fresh: number };
@@ -74,8 +77,25 @@ export async function storeArrivals(
       tx,
       written.map((r) => ({ cableId: r.id, hash: storedCableHash(r) })),
     );
+    // The plan, and the directory of the batch's addressees as of each release date, read once for the batch.
+    const plan = await loadSitePlan(tx.db);
+    const directories = new Map<string, Promise<AddresseeDirectory>>();
+    const directoryOf = (cable: Cable) => {
+      const date = cable.dtg?.slice(0, 10) ?? "";
+      let directory = directories.get(date);
+      if (!directory) {
+        const refs = news
+          .filter((c) => (c.cable.dtg?.slice(0, 10) ?? "") === date)
+          .flatMap((c) => [...c.cable.to, ...c.cable.info, ...c.cable.exclusions]);
+        directory = loadAddresseeDirectory(tx.db, refs, date || undefined);
+        directories.set(date, directory);
+      }
+      return directory;
+    };
     for (const copy of news) {
-      await enqueueDeliveries(tx, { cable: copy.cable, actionRequests: copy.actionRequests }, deps.clock, "arrival");
+      const { cable, actionRequests } = copy;
+      const directory = await directoryOf(cable);
+      await enqueueDeliveries(tx, { cable, actionRequests, directory, plan }, deps.clock, "arrival");
     }
     return { fresh: news.length, head };
   });
