@@ -120,6 +120,8 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       const sent = rows.filter((_, i) => results[i]!.status === "fulfilled");
       const now = options.clock.now().toISOString();
       if (sent.length > 0) {
+        // The copies are in the stream now: the destinations may pull them while this node notes they were sent.
+        for (const site of new Set(sent.map((r) => r.site))) nc?.publish(bellSubject(site, here));
         await store.db
           .updateTable("site_copies")
           .set({ state: "sent", sent_at: now, last_error: null })
@@ -130,7 +132,6 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
           )
           .where("state", "=", "queued")
           .execute();
-        for (const site of new Set(sent.map((r) => r.site))) nc?.publish(bellSubject(site, here));
       }
       const refused = results.find((r) => r.status === "rejected");
       if (refused) {
