@@ -1,6 +1,6 @@
 // What a node restored from an older backup re-learns from the sites it sends to. Its hello tells each destination
 // how far its own channel there goes (`sent`) and from where its tracking is unsure (`settled`: below the oldest
-// copy it still believes in transit). The destination answers with the stage of every copy it holds above
+// copy it still believes queued or in transit). The destination answers with the stage of every copy it holds above
 // `settled`, and the whole copy of any above `sent`: releases the node lost with its database, which it archives
 // and chains again, tracks again, and numbers its channel past, so a new copy never reuses a channel number.
 import { precedenceRank, type Cable, type Precedence } from "../../core/index.ts";
@@ -27,7 +27,8 @@ const COPIES_PER_RECEIPT = 50;
 const ANSWER_LIMIT = 10_000;
 
 /**
- * What this node's hello to `site` asks: its channel there, and the number below its oldest copy still in transit.
+ * What this node's hello to `site` asks: its channel there, and the number below its oldest copy still queued or in
+ * transit (a restored database may hold as queued what has long been delivered).
  * @example await resyncAsk(store, "STATE", "PANAMA") // { sent: 41, settled: 37 }
  */
 export async function resyncAsk(store: Store, here: string, site: string): Promise<ResyncAsk> {
@@ -41,7 +42,7 @@ export async function resyncAsk(store: Store, here: string, site: string): Promi
     .selectFrom("site_copies")
     .select((eb) => eb.fn.min("seq").as("seq"))
     .where("site", "=", site)
-    .where("state", "=", "sent")
+    .where("state", "in", ["queued", "sent"])
     .executeTakeFirst();
   const settled = oldest?.seq == null ? sent : Number(oldest.seq) - 1;
   return { sent, settled };
