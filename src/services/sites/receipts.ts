@@ -18,6 +18,8 @@ export type Receipt = {
   from: string;
   items: ReceiptItem[];
   hello?: number;
+  /** When the hello was written, by the clock of its sender: copies it stored since then need no resend. */
+  helloAt?: string;
   sent?: number;
   settled?: number;
   recovered?: RecoveredCopy[];
@@ -30,7 +32,8 @@ const IDS_PER_UPDATE = 500;
  * Applies receipts at the origin `here`, in one transaction: copies it lost and the destination still holds are
  * taken back (resync.ts); each copy moves forward to the stage named (never back, never out of cancelled), its time
  * kept once set, the copies a receipt names at the same stage and time in one statement. A hello queues again every
- * copy to that site numbered above what it holds. Answers how many copies it queued again.
+ * copy to that site numbered above what it holds, but those it has stored since. Answers how many copies it queued
+ * again.
  * @example await applyReceipts(store, "STATE", [{ from: "PANAMA", items: [{ cable: "08STATE16245", stage: "stored", at }] }])
  */
 export async function applyReceipts(store: Store, here: string, receipts: readonly Receipt[]): Promise<number> {
@@ -59,6 +62,10 @@ export async function applyReceipts(store: Store, here: string, receipts: readon
         .where("site", "=", receipt.from)
         .where("seq", ">", receipt.hello)
         .where("state", "in", ["sent", "stored", "delivered", "acknowledged"])
+        // A hello read late must not send again what the site has stored since it wrote it.
+        .$if(receipt.helloAt !== undefined, (q) =>
+          q.where((eb) => eb.or([eb("stored_at", "is", null), eb("stored_at", "<", receipt.helloAt!)])),
+        )
         .executeTakeFirst();
       again += Number(queued.numUpdatedRows);
     }

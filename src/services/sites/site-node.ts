@@ -322,10 +322,13 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       });
     }
     for (const origin of others) {
+      // The time first: whatever is stored after it is held, whatever the hello's number says.
+      const helloAt = options.clock.now().toISOString();
       const hello: Receipt = {
         from: here,
         items: [],
         hello: await helloFor(store, origin),
+        helloAt,
         ...(await resyncAsk(store, here, origin)),
       };
       await jsOf(here).publish(receiptSubject(origin, here), enc.encode(JSON.stringify(hello)));
