@@ -1,6 +1,7 @@
 // bench:sites: headquarters and four post nodes (70 posts each) on one machine, linked over real nats-server
 // processes. Release-to-remote-inbox latency of a 280-post release (p50/p99 over 100 releases), and a post's
-// catch-up rate after a 10,000-copy backlog. `--dialect postgres` puts headquarters on PostgreSQL.
+// catch-up rate after a 10,000-copy backlog. `--dialect postgres` puts headquarters on PostgreSQL; `--releases N`
+// and `--backlog N` make a smaller run. Each latency is split into its stages from the times the nodes record.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,9 +9,9 @@ import { parseSitePlan } from "../src/core/index.ts";
 import { archiveCables } from "../src/services/archive/index.ts";
 import { systemClock } from "../src/services/clock.ts";
 import { loadDefaultDirectory } from "../src/services/directory/index.ts";
-import { enqueueDeliveries, startDispatcher } from "../src/services/distribution/index.ts";
+import { enqueueDeliveries, startDispatcher, type Dispatcher } from "../src/services/distribution/index.ts";
 import { createEventBus } from "../src/services/events/event-bus.ts";
-import { saveSitePlan, startLocalNetwork, startSiteNode } from "../src/services/sites/index.ts";
+import { saveSitePlan, startLocalNetwork, startSiteNode, type SiteNode } from "../src/services/sites/index.ts";
 import { openStore, type Store } from "../src/store/open-store.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
 import { readFileSync } from "node:fs";
@@ -19,7 +20,13 @@ import { describeMachine, loadLine } from "./machine.ts";
 
 const dialect = process.argv.includes("--dialect") ? process.argv[process.argv.indexOf("--dialect") + 1] : "sqlite";
 const PG = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const BASE = Number(process.env.BENCH_NATS_PORT ?? 42900);
+const BASE = Number(process.env.BENCH_NATS_PORT ?? 43500);
+const sizeArg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) || fallback : fallback;
+};
+const RELEASES = sizeArg("releases", 100);
+const BACKLOG = sizeArg("backlog", 10_000);
 const dir = mkdtempSync(join(tmpdir(), "cg-bench-sites-"));
 const seed = parseTelegram(readFileSync("examples/08STATE16245.txt", "utf8"));
 
@@ -42,7 +49,7 @@ const posts = ["P1", "P2", "P3", "P4"];
 const stationsOf = (i: number) => stationRows.slice(i * 70, i * 70 + 70).map((r) => r.station!);
 const siteList = ["STATE", ...posts.map((p, i) => `${p}:${stationsOf(i).join("+")}`)].join(",");
 const net = await startLocalNetwork({ dir: join(dir, "nats"), basePort: BASE, sites: ["STATE", ...posts] });
-const nodes = [];
+const nodes: { site: string; store: Store; dispatcher: Dispatcher; link: SiteNode }[] = [];
 for (const site of ["STATE", ...posts]) {
   const store = site === "STATE" ? hqStore : await open(site, false);
   if (site !== "STATE") await loadDefaultDirectory(store);
@@ -74,68 +81,71 @@ const inInbox = async (store: Store, id: string) => {
   return rows.length > 0 && rows.every((r) => r.state === "delivered");
 };
 
-console.log(`bench:sites, headquarters on ${dialect}; ${describeMachine()}`);
+console.log(`bench:sites, headquarters on ${dialect}; ${describeMachine()}; load ${loadLine()}`);
 const names = stationRows.map((r) => r.name);
-const samples: number[] = [];
-const cpuBefore = process.cpuUsage();
-for (let i = 0; i < 100; i++) {
+/** Releases one cable to the 280 posts and waits until every post node has it in its inbox; answers its id and ms. */
+const releaseToAll = async () => {
   const cable = cableTo(names);
   await archiveCables(hqStore, [{ cable, raw: null, source: "bench" }]);
   const started = performance.now();
   await hqStore.transaction((tx) => enqueueDeliveries(tx, { cable, actionRequests: [] }, systemClock));
   hq.link.kick();
   for (const node of nodes.slice(1)) while (!(await inInbox(node.store, cable.id))) await sleep(1);
-  samples.push(performance.now() - started);
+  return { id: cable.id, ms: performance.now() - started };
+};
+// One release first, not counted: its queries are prepared and its code compiled.
+await releaseToAll();
+const samples: number[] = [];
+const releasedIds: string[] = [];
+const cpuBefore = process.cpuUsage();
+for (let i = 0; i < RELEASES; i++) {
+  const { id, ms } = await releaseToAll();
+  samples.push(ms);
+  releasedIds.push(id);
 }
 const cpu = process.cpuUsage(cpuBefore);
 const p = percentiles(samples);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 console.log(
-  `release to remote inboxes (280 posts on 4 nodes), 100 releases: p50 ${ms(p.p50)}, p99 ${ms(p.p99)}, max ${ms(p.max)}; ` +
-    `CPU (all nodes, one process) ${ms((cpu.user + cpu.system) / 1000 / 100)} a release; ${loadLine()}`,
+  `release to remote inboxes (280 posts on 4 nodes), ${RELEASES} releases: p50 ${ms(p.p50)} ms, p99 ${ms(p.p99)} ms, ` +
+    `max ${ms(p.max)} ms; CPU (all nodes, one process) ${ms(cpuMs / RELEASES)} ms a release, ` +
+    `${ms(cpuMs / RELEASES / 280)} ms a delivered copy; load ${loadLine()}`,
 );
+console.log(`  stages (p50 / p99 ms): ${await stagesOf(releasedIds)}`);
 
-// Catch-up: P1's link cut while 10,000 copies queue for it, then restored.
+// Catch-up: P1's link cut while the backlog queues for it, then restored.
 const p1 = nodes[1]!;
 await net.stopLeaf("P1");
 const target = stationRows[0]!.name;
-for (let b = 0; b < 20; b++) {
+for (let left = BACKLOG; left > 0; left -= 500) {
   await hqStore.transaction(async (tx) => {
-    for (let i = 0; i < 500; i++)
+    for (let i = 0; i < Math.min(500, left); i++)
       await enqueueDeliveries(tx, { cable: cableTo([target]), actionRequests: [] }, systemClock);
   });
   hq.link.kick();
 }
-const arrivals = async () =>
-  Number(
-    (
-      await p1.store.db
-        .selectFrom("site_arrivals")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
+const countOf = async (query: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> }) =>
+  Number((await query.executeTakeFirstOrThrow()).n);
+const arrivals = () =>
+  countOf(p1.store.db.selectFrom("site_arrivals").select((eb) => eb.fn.countAll<number>().as("n")));
+const queuedAtHq = () =>
+  countOf(
+    hqStore.db
+      .selectFrom("site_copies")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("state", "=", "queued"),
   );
 const base = await arrivals();
-while (
-  Number(
-    (
-      await hqStore.db
-        .selectFrom("site_copies")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("state", "=", "queued")
-        .executeTakeFirstOrThrow()
-    ).n,
-  ) > 0
-)
-  await sleep(100);
+while ((await queuedAtHq()) > 0) await sleep(100);
 const catchCpu = process.cpuUsage();
 const started = performance.now();
 await net.startLeaf("P1");
-while ((await arrivals()) < base + 10_000) await sleep(20);
+while ((await arrivals()) < base + BACKLOG) await sleep(20);
 const seconds = (performance.now() - started) / 1000;
 const used = process.cpuUsage(catchCpu);
 console.log(
-  `catch-up after a 10,000-copy backlog: ${Math.round(10_000 / seconds)} copies/s (${seconds.toFixed(1)} s, link start ` +
-    `included), CPU ${((used.user + used.system) / 1000 / 10_000).toFixed(2)} ms a copy; ${loadLine()}`,
+  `catch-up after a ${BACKLOG}-copy backlog: ${Math.round(BACKLOG / seconds)} copies/s (${seconds.toFixed(1)} s, link ` +
+    `start included), CPU ${((used.user + used.system) / 1000 / BACKLOG).toFixed(2)} ms a copy; load ${loadLine()}`,
 );
 
 for (const node of nodes) {
@@ -155,4 +165,56 @@ rmSync(dir, { recursive: true, force: true });
 
 function sleep(msec: number) {
   return new Promise((r) => setTimeout(r, msec));
+}
+
+/**
+ * Where the latency went, from the times the nodes wrote: queued to published at headquarters (outbox to publish),
+ * published to taken by the post (publish to fetch: its arrival time is taken as the batch is pulled), and taken to
+ * the last of its inbox copies delivered (fetch to inbox: the store transaction and the post's dispatcher).
+ */
+async function stagesOf(ids: string[]): Promise<string> {
+  const copies = await hqStore.db
+    .selectFrom("site_copies")
+    .select(["cable_id", "site", "queued_at", "sent_at"])
+    .where("cable_id", "in", ids)
+    .execute();
+  const toPublish: number[] = [];
+  const toFetch: number[] = [];
+  const toInbox: number[] = [];
+  for (const node of nodes.slice(1)) {
+    const arrived = new Map(
+      (
+        await node.store.db
+          .selectFrom("site_arrivals")
+          .select(["cable_id", "stored_at"])
+          .where("cable_id", "in", ids)
+          .execute()
+      ).map((r) => [r.cable_id, Date.parse(r.stored_at)]),
+    );
+    const delivered = new Map(
+      (
+        await node.store.db
+          .selectFrom("deliveries")
+          .select((eb) => ["cable_id", eb.fn.max("delivered_at").as("last")])
+          .where("cable_id", "in", ids)
+          .groupBy("cable_id")
+          .execute()
+      ).map((r) => [r.cable_id, Date.parse(String(r.last))]),
+    );
+    for (const c of copies.filter((c) => c.site === node.site)) {
+      const sent = Date.parse(c.sent_at ?? c.queued_at);
+      toPublish.push(sent - Date.parse(c.queued_at));
+      toFetch.push(arrived.get(c.cable_id)! - sent);
+      toInbox.push(delivered.get(c.cable_id)! - arrived.get(c.cable_id)!);
+    }
+  }
+  const line = (name: string, xs: number[]) => {
+    const q = percentiles(xs);
+    return `${name} ${ms(q.p50)} / ${ms(q.p99)}`;
+  };
+  return [
+    line("outbox to publish", toPublish),
+    line("publish to fetch", toFetch),
+    line("fetch to inbox", toInbox),
+  ].join("; ");
 }

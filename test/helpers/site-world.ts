@@ -32,10 +32,16 @@ export type SiteWorld = {
 export const TEST_SITES = ["STATE", "PANAMA", "PARIS"];
 
 /**
- * Starts the NATS network on ports from `basePort` and a node per site, headquarters' store on `dialect`.
+ * Starts the NATS network on ports from `basePort` and a node per site, headquarters' store on `dialect`. `pollMs`
+ * is the site links' beat (the backstop for bells); 200 by default.
  * @example const world = await openSiteWorld("sqlite", 42100)
  */
-export async function openSiteWorld(dialect: Dialect, basePort: number, sites = TEST_SITES): Promise<SiteWorld> {
+export async function openSiteWorld(
+  dialect: Dialect,
+  basePort: number,
+  sites = TEST_SITES,
+  pollMs = 200,
+): Promise<SiteWorld> {
   const dir = mkdtempSync(join(tmpdir(), "cg-sites-"));
   const net = await startLocalNetwork({ dir, basePort, sites });
   const nodes = new Map<string, TestNode>();
@@ -49,7 +55,7 @@ export async function openSiteWorld(dialect: Dialect, basePort: number, sites = 
     const link = startSiteNode({
       store,
       clock: systemClock,
-      settings: { plan, natsUrl: leaf.url, user: leaf.user, password: leaf.password, ackWaitMs: 1500, pollMs: 200 },
+      settings: { plan, natsUrl: leaf.url, user: leaf.user, password: leaf.password, ackWaitMs: 1500, pollMs },
       onStored: () => dispatcher.kick(),
     });
     const node: TestNode = {

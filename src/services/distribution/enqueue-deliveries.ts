@@ -1,6 +1,6 @@
 // Writes a released cable's deliveries and tasks inside the release transaction: the transactional outbox.
 import type { Kysely } from "kysely";
-import { precedenceRank, siteOfStation, type Cable } from "../../core/index.ts";
+import { precedenceRank, siteOfStation, type Cable, type SitePlan } from "../../core/index.ts";
 import type { ActionRequest } from "../../core/action-request.ts";
 import type { Database } from "../../store/database.ts";
 import type { Store } from "../../store/open-store.ts";
@@ -21,7 +21,13 @@ import { routingHintOf } from "./routing-hint.ts";
  * What release hands to distribution: the released cable, the draft's action requests, and the directory its
  * addressees were resolved against in the release transaction (absent: distribution resolves them itself).
  */
-export type Released = { cable: Cable; actionRequests: ActionRequest[]; directory?: AddresseeDirectory };
+export type Released = {
+  cable: Cable;
+  actionRequests: ActionRequest[];
+  directory?: AddresseeDirectory;
+  /** The node's plan of sites, when the caller has it already (a batch of arrivals); absent, it is read here. */
+  plan?: SitePlan | null;
+};
 
 /**
  * How the copies are made: `release` (the default) delivers here what this node serves and queues a copy for each
@@ -49,7 +55,7 @@ export async function enqueueDeliveries(
   const now = clock.now().toISOString();
   const targets = await expandAddressees(tx, cable, released.directory);
   // On a site node, what another site serves goes there as one copy (sites/); the rest is delivered here.
-  const plan = await loadSitePlan(tx);
+  const plan = released.plan === undefined ? await loadSitePlan(tx) : released.plan;
   const local =
     plan === null
       ? targets

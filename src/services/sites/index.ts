@@ -2,7 +2,7 @@
 export { hubConfig, hubPermissions, leafConfig, type SiteCredentials } from "./nats-config.ts";
 export { startLocalNetwork, NATS_SERVER, type LocalNetwork, type LocalSite } from "./local-network.ts";
 export { queueSiteCopies, type CopyPayload } from "./queue-site-copies.ts";
-export { applyReceipt, helloFor, type Receipt, type ReceiptItem } from "./receipts.ts";
+export { applyReceipts, helloFor, type Receipt, type ReceiptItem } from "./receipts.ts";
 export { loadSitePlan, saveSitePlan } from "./site-plan-store.ts";
 export { siteSettingsFromEnv, type SiteSettings } from "./site-settings.ts";
 export { startSiteNode, type SiteNode, type SiteNodeOptions } from "./site-node.ts";

@@ -4,47 +4,94 @@
 import { sql } from "kysely";
 import { COPY_STAGES, contiguousHigh, stageRank, type CopyStage } from "../../core/sites.ts";
 import type { Store } from "../../store/open-store.ts";
+import { recordHead, type ChainHead } from "../chain/index.ts";
+import { relearnCopies, type RecoveredCopy } from "./resync.ts";
 
 /** One copy's news: its stage and when it got there (and who acknowledged it). */
 export type ReceiptItem = { cable: string; stage: "stored" | "delivered" | "acknowledged"; at: string; by?: string };
 
-/** A receipt message from `from`: items, and on a start, the channel number it holds everything up to. */
-export type Receipt = { from: string; items: ReceiptItem[]; hello?: number };
+/**
+ * A receipt message from `from`: items; on a start, the hello (the channel number it holds everything up to, and
+ * what it asks to re-learn: resync.ts); in answer to a hello, the copies the asker lost.
+ */
+export type Receipt = {
+  from: string;
+  items: ReceiptItem[];
+  hello?: number;
+  /** When the hello was written, by the clock of its sender: copies it stored since then need no resend. */
+  helloAt?: string;
+  sent?: number;
+  settled?: number;
+  recovered?: RecoveredCopy[];
+};
+
+/** Cable ids per UPDATE: within both dialects' bound-parameter limits. */
+const IDS_PER_UPDATE = 500;
 
 /**
- * Applies a receipt at the origin: each copy moves forward to the stage named (never back, never out of
- * cancelled), its time kept once set. A hello queues again every copy to that site numbered above what it holds.
- * Answers how many copies it queued again.
- * @example await applyReceipt(store, { from: "PANAMA", items: [{ cable: "08STATE16245", stage: "stored", at }] })
+ * Applies receipts at the origin `here`, in one transaction: copies it lost and the destination still holds are
+ * taken back (resync.ts); each copy moves forward to the stage named (never back, never out of cancelled), its time
+ * kept once set, the copies a receipt names at the same stage and time in one statement. A hello queues again every
+ * copy to that site numbered above what it holds, but those it has stored since. Answers how many copies it queued
+ * again.
+ * @example await applyReceipts(store, "STATE", [{ from: "PANAMA", items: [{ cable: "08STATE16245", stage: "stored", at }] }])
  */
-export async function applyReceipt(store: Store, receipt: Receipt): Promise<number> {
-  return store.transaction(async (tx) => {
-    for (const item of receipt.items) {
-      const column = `${item.stage === "acknowledged" ? "acked" : item.stage}_at` as const;
-      const later = COPY_STAGES.filter((s) => stageRank(s) >= stageRank(item.stage));
-      await tx.db
+export async function applyReceipts(store: Store, here: string, receipts: readonly Receipt[]): Promise<number> {
+  const now = new Date().toISOString();
+  let head: ChainHead | null = null;
+  const again = await store.transaction(async (tx) => {
+    let again = 0;
+    for (const receipt of receipts) {
+      if (receipt.recovered) head = (await relearnCopies(tx, here, receipt.from, receipt.recovered, now)) ?? head;
+      const groups = new Map<string, { item: ReceiptItem; ids: string[] }>();
+      for (const item of receipt.items) {
+        const key = JSON.stringify([item.stage, item.at, item.by ?? null]);
+        const group = groups.get(key) ?? { item, ids: [] };
+        group.ids.push(item.cable);
+        groups.set(key, group);
+      }
+      for (const { item, ids } of groups.values()) {
+        for (let i = 0; i < ids.length; i += IDS_PER_UPDATE) {
+          await moveForward(tx, receipt.from, item, ids.slice(i, i + IDS_PER_UPDATE));
+        }
+      }
+      if (receipt.hello === undefined) continue;
+      const queued = await tx.db
         .updateTable("site_copies")
-        .set((eb) => ({
-          [column]: eb.fn.coalesce(column, eb.val(item.at)),
-          ...(item.stage === "acknowledged" && item.by ? { acked_by: item.by } : {}),
-          // A receipt can outrun the forwarder's own note that the copy was sent.
-          sent_at: eb.fn.coalesce("sent_at", eb.val(item.at)),
-          state: sql<CopyStage>`case when state in (${sql.join(later)}) or state = 'cancelled' then state else ${item.stage} end`,
-        }))
-        .where("cable_id", "=", item.cable)
+        .set((eb) => ({ state: "queued", attempt: eb("attempt", "+", 1), stored_at: null, delivered_at: null }))
         .where("site", "=", receipt.from)
-        .execute();
+        .where("seq", ">", receipt.hello)
+        .where("state", "in", ["sent", "stored", "delivered", "acknowledged"])
+        // A hello read late must not send again what the site has stored since it wrote it.
+        .$if(receipt.helloAt !== undefined, (q) =>
+          q.where((eb) => eb.or([eb("stored_at", "is", null), eb("stored_at", "<", receipt.helloAt!)])),
+        )
+        .executeTakeFirst();
+      again += Number(queued.numUpdatedRows);
     }
-    if (receipt.hello === undefined) return 0;
-    const again = await tx.db
-      .updateTable("site_copies")
-      .set((eb) => ({ state: "queued", attempt: eb("attempt", "+", 1), stored_at: null, delivered_at: null }))
-      .where("site", "=", receipt.from)
-      .where("seq", ">", receipt.hello)
-      .where("state", "in", ["sent", "stored", "delivered", "acknowledged"])
-      .executeTakeFirst();
-    return Number(again.numUpdatedRows);
+    return again;
   });
+  // The operator's copy of the chain's head moves on once the link is committed (trust-file.ts).
+  if (head !== null) recordHead(store, head);
+  return again;
+}
+
+/** Moves the copies of `ids` to `site` forward to the stage of `item`. */
+async function moveForward(tx: Store, site: string, item: ReceiptItem, ids: string[]): Promise<void> {
+  const column = `${item.stage === "acknowledged" ? "acked" : item.stage}_at` as const;
+  const later = COPY_STAGES.filter((s) => stageRank(s) >= stageRank(item.stage));
+  await tx.db
+    .updateTable("site_copies")
+    .set((eb) => ({
+      [column]: eb.fn.coalesce(column, eb.val(item.at)),
+      ...(item.stage === "acknowledged" && item.by ? { acked_by: item.by } : {}),
+      // A receipt can outrun the forwarder's own note that the copy was sent.
+      sent_at: eb.fn.coalesce("sent_at", eb.val(item.at)),
+      state: sql<CopyStage>`case when state in (${sql.join(later)}) or state = 'cancelled' then state else ${item.stage} end`,
+    }))
+    .where("cable_id", "in", ids)
+    .where("site", "=", site)
+    .execute();
 }
 
 /**
@@ -58,10 +105,16 @@ export async function helloFor(store: Store, origin: string): Promise<number> {
 
 /**
  * The receipts this node owes its origins for copies that reached the inbox or a person since it last said so,
- * up to `limit` copies: by origin, with the stage each reached. `markReported` records them once sent.
- * @example const owed = await progressOwed(store, 500) // Map { "STATE" => [{ cable, stage: "delivered", at }] }
+ * up to `limit` copies: by origin, with the stage each reached. `markReported` records them once sent. With
+ * `acknowledged` false, only the copies not yet reported delivered are looked at (an indexed few, for the passes
+ * after each arrival); true looks at every copy not yet reported acknowledged too (for the beat).
+ * @example const owed = await progressOwed(store, 500, true) // Map { "STATE" => [{ cable, stage: "delivered", at }] }
  */
-export async function progressOwed(store: Store, limit: number): Promise<Map<string, ReceiptItem[]>> {
+export async function progressOwed(
+  store: Store,
+  limit: number,
+  acknowledged: boolean,
+): Promise<Map<string, ReceiptItem[]>> {
   const rows = await store.db
     .selectFrom("site_arrivals as a")
     .innerJoin("deliveries as d", "d.cable_id", "a.cable_id")
@@ -73,9 +126,16 @@ export async function progressOwed(store: Store, limit: number): Promise<Map<str
       eb.fn.min("d.acked_at").as("acked_at"),
       eb.fn.max("d.acked_by").as("acked_by"),
     ])
-    .where("a.reported", "!=", "acknowledged")
+    .where("a.reported", acknowledged ? "!=" : "=", acknowledged ? "acknowledged" : "stored")
     .where("d.slugged_from", "is", null)
     .groupBy(["a.cable_id", "a.origin", "a.reported"])
+    // Only what is owed, so the limit never fills with copies that have nothing new to report.
+    .having((eb) =>
+      eb.or([
+        eb(eb.fn.min("d.acked_at"), "is not", null),
+        eb.and([eb(eb.fn.min("d.delivered_at"), "is not", null), eb("a.reported", "=", "stored")]),
+      ]),
+    )
     .limit(limit)
     .execute();
   const owed = new Map<string, ReceiptItem[]>();

@@ -28,9 +28,10 @@ import type { Store } from "../../store/open-store.ts";
 import type { Clock } from "../clock.ts";
 import type { DispatcherLogger } from "../distribution/dispatcher.ts";
 import type { CopyPayload } from "./queue-site-copies.ts";
-import { applyReceipt, helloFor, markReported, progressOwed, type Receipt } from "./receipts.ts";
+import { applyReceipts, helloFor, markReported, progressOwed, type Receipt } from "./receipts.ts";
 import type { SiteSettings } from "./site-settings.ts";
 import { storeArrivals } from "./store-arrivals.ts";
+import { resyncAnswer, resyncAsk, type ResyncAsk } from "./resync.ts";
 import { pullBatch, type Pulled } from "./pull-batch.ts";
 
 export type SiteNodeOptions = {
@@ -40,7 +41,7 @@ export type SiteNodeOptions = {
   /** Wakes this node's dispatcher once arriving copies are stored (their deliveries and alerts go out at once). */
   onStored?: () => void;
   logger?: DispatcherLogger;
-  /** Copies pulled per request; default 100. */
+  /** Messages pulled per consumer and round; default 500. */
   batch?: number;
 };
 
@@ -74,10 +75,15 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   const { plan } = settings;
   const here = plan.here;
   const others = plan.sites.map((s) => s.name).filter((s) => s !== here);
-  const batch = options.batch ?? 100;
+  const batch = options.batch ?? 500;
   let nc: NatsConnection | null = null;
   let stopped = false;
   let isUp = false;
+  /** Origins whose bell rang since the last pull pass; `everyone` after a beat or a reconnection. */
+  const rang = new Set<string>();
+  let everyone = true;
+  /** Whether the next receipt pass looks for acknowledgements too (after a beat), not only deliveries. */
+  let acksOwed = true;
   const domains = new Map<string, JetStreamClient>();
   const jsOf = (site: string) => {
     let js = domains.get(site);
@@ -114,6 +120,8 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       const sent = rows.filter((_, i) => results[i]!.status === "fulfilled");
       const now = options.clock.now().toISOString();
       if (sent.length > 0) {
+        // The copies are in the stream now: the destinations may pull them while this node notes they were sent.
+        for (const site of new Set(sent.map((r) => r.site))) nc?.publish(bellSubject(site, here));
         await store.db
           .updateTable("site_copies")
           .set({ state: "sent", sent_at: now, last_error: null })
@@ -124,7 +132,6 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
           )
           .where("state", "=", "queued")
           .execute();
-        for (const site of new Set(sent.map((r) => r.site))) nc?.publish(bellSubject(site, here));
       }
       const refused = results.find((r) => r.status === "rejected");
       if (refused) {
@@ -143,106 +150,135 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     }
   };
 
-  // Pulls copies for this node from every origin, FLASH first: after any batch it starts again from FLASH. An
-  // origin that does not answer is left out for the rest of the pass (its link is down; the beat tries again).
+  // Pulls what the origins hold for this node, in rounds: a round asks every consumer of each origin in it at once
+  // (its receipts and a batch of each precedence: one round trip, whatever the number of origins), stores the
+  // copies in one transaction, most urgent first, and then acknowledges them. An origin stays in the next round while
+  // it had a full batch, and one that rang meanwhile joins it, so a FLASH copy waits for one round at most, never
+  // behind a backlog. An origin that does not answer is left out for the rest of the pass (the beat tries again).
   const pull = async () => {
     if (!isUp) return;
-    const away = new Set<string>();
-    await pullReceipts(away);
-    outer: for (;;) {
-      if (stopped) return;
-      for (const precedence of PRECEDENCES) {
-        for (const origin of others) {
-          if (away.has(origin)) continue;
-          const msgs = await fetch(origin, copyConsumer(here, precedence), batch, away);
-          if (msgs.length === 0) continue;
-          await receive(origin, msgs);
-          continue outer;
-        }
-      }
-      return;
+    let origins = takeDue();
+    while (origins.length > 0 && !stopped) {
+      const round = await pullRound(origins);
+      await receive(round);
+      const more = round.filter((r) => r.full).map((r) => r.origin);
+      origins = [...new Set([...more, ...takeDue()])];
     }
   };
 
-  const fetch = async (origin: string, consumer: string, max: number, away: Set<string>): Promise<Pulled[]> => {
-    if (!nc) return [];
-    const { msgs, answered } = await pullBatch(
-      nc,
-      inboxPrefixOf(here),
-      origin,
-      outboxStream(origin),
-      consumer,
-      max,
-      FETCH_MS,
-    );
-    if (!answered && msgs.length === 0) away.add(origin);
-    return msgs;
+  /** The origins to pull from now: those that rang since the last pass, or every one after a beat. */
+  const takeDue = (): string[] => {
+    const due = everyone ? others : others.filter((o) => rang.has(o));
+    everyone = false;
+    rang.clear();
+    return due;
   };
 
-  const receive = async (origin: string, msgs: Pulled[]) => {
-    const copies: CopyPayload[] = [];
-    const good: Pulled[] = [];
-    for (const m of msgs) {
-      try {
-        const copy = JSON.parse(dec.decode(m.data)) as CopyPayload;
-        if (copy.v !== 1 || copy.origin !== origin || !copy.cable?.id) throw new Error("not a copy");
-        copies.push(copy);
-        good.push(m);
-      } catch (error) {
-        options.logger?.warn({ err: error, origin, subject: m.subject }, "refused a message that is not a copy");
-        m.term();
-      }
-    }
-    if (copies.length === 0) return;
-    const { stored } = await storeArrivals(options, copies);
-    // The receipt is in this node's own stream before the copies are acknowledged: a crash between the two makes
-    // JetStream offer the copies again, which are then held already and receipted again.
-    await jsOf(here).publish(
-      receiptSubject(origin, here),
-      enc.encode(
-        JSON.stringify({
-          from: here,
-          items: stored.map((s) => ({ cable: s.cableId, stage: "stored", at: s.at })),
-        } satisfies Receipt),
+  type FromOrigin = { origin: string; receipts: Pulled[]; copies: Pulled[][]; full: boolean };
+
+  const pullRound = (origins: string[]): Promise<FromOrigin[]> => Promise.all(origins.map((o) => pullOrigin(o)));
+
+  const pullOrigin = async (origin: string): Promise<FromOrigin> => {
+    const consumers = [receiptConsumer(here), ...PRECEDENCES.map((p) => copyConsumer(here, p))];
+    const results = await Promise.all(
+      consumers.map((consumer) =>
+        nc
+          ? pullBatch(nc, inboxPrefixOf(here), origin, outboxStream(origin), consumer, batch, FETCH_MS)
+          : { msgs: [], answered: false },
       ),
     );
-    for (const m of good) m.ack();
-    nc?.publish(bellSubject(origin, here));
+    const [receipts, ...copies] = results.map((r) => r.msgs);
+    const answered = results.some((r) => r.answered || r.msgs.length > 0);
+    const full = answered && results.some((r) => r.msgs.length >= batch);
+    return { origin, receipts: receipts!, copies, full };
+  };
+
+  // Applies the receipts of a round, then stores its copies (FLASH first, across origins) and tells each origin
+  // so before acknowledging them.
+  const receive = async (round: FromOrigin[]) => {
+    let again = 0;
+    for (const { origin, receipts } of round) {
+      const read: Receipt[] = [];
+      for (const m of receipts) {
+        try {
+          const receipt = JSON.parse(dec.decode(m.data)) as Receipt;
+          if (receipt.from === origin) read.push(receipt);
+        } catch (error) {
+          options.logger?.warn({ err: error, origin }, "refused a receipt that could not be read");
+        }
+      }
+      if (read.length > 0) again += await applyReceipts(store, here, read);
+      for (const m of receipts) m.ack();
+      for (const hello of read.filter((r) => r.hello !== undefined && r.sent !== undefined)) {
+        await answerHello(origin, { sent: hello.sent!, settled: hello.settled ?? hello.sent! });
+      }
+    }
+    if (again > 0) forwarding.kick();
+    const copies: CopyPayload[] = [];
+    const good: Pulled[] = [];
+    PRECEDENCES.forEach((_, rank) => {
+      for (const { origin, copies: byRank } of round) {
+        for (const m of byRank[rank]!) {
+          try {
+            const copy = JSON.parse(dec.decode(m.data)) as CopyPayload;
+            if (copy.v !== 1 || copy.origin !== origin || !copy.cable?.id) throw new Error("not a copy");
+            copies.push(copy);
+            good.push(m);
+          } catch (error) {
+            options.logger?.warn({ err: error, origin, subject: m.subject }, "refused a message that is not a copy");
+            m.term();
+          }
+        }
+      }
+    });
+    if (copies.length === 0) return;
+    const { stored } = await storeArrivals(options, copies);
     options.onStored?.();
+    // The receipt is in this node's own stream before the copies are acknowledged: a crash between the two makes
+    // JetStream offer the copies again, which are then held already and receipted again.
+    const origins = [...new Set(stored.map((s) => s.origin))];
+    await Promise.all(
+      origins.map((origin) => {
+        const items = stored
+          .filter((s) => s.origin === origin)
+          .map((s) => ({ cable: s.cableId, stage: "stored" as const, at: s.at }));
+        return jsOf(here).publish(
+          receiptSubject(origin, here),
+          enc.encode(JSON.stringify({ from: here, items } satisfies Receipt)),
+        );
+      }),
+    );
+    for (const m of good) m.ack();
+    for (const origin of origins) nc?.publish(bellSubject(origin, here));
     report.kick();
   };
 
-  const pullReceipts = async (away: Set<string>) => {
-    for (const origin of others) {
-      while (!away.has(origin)) {
-        const msgs = await fetch(origin, receiptConsumer(here), 200, away);
-        if (msgs.length === 0) break;
-        let again = 0;
-        for (const m of msgs) {
-          try {
-            const receipt = JSON.parse(dec.decode(m.data)) as Receipt;
-            if (receipt.from === origin) again += await applyReceipt(store, receipt);
-          } catch (error) {
-            options.logger?.warn({ err: error, origin }, "refused a receipt that could not be read");
-          }
-          m.ack();
-        }
-        if (again > 0) forwarding.kick();
-      }
+  // Tells a restarted origin what it may have lost: the stages of the copies it is unsure of, and copies it lost.
+  const answerHello = async (origin: string, ask: ResyncAsk) => {
+    const answer = await resyncAnswer(store, here, origin, ask);
+    for (const receipt of answer) {
+      await jsOf(here).publish(receiptSubject(origin, here), enc.encode(JSON.stringify(receipt)));
     }
+    if (answer.length > 0) nc?.publish(bellSubject(origin, here));
   };
 
   // Tells each origin how far its copies have got here: delivered to the inbox, acknowledged by a person.
   const reportProgress = async () => {
     if (!isUp) return;
-    const owed = await progressOwed(store, 500);
-    for (const [origin, items] of owed) {
-      await jsOf(here).publish(
-        receiptSubject(origin, here),
-        enc.encode(JSON.stringify({ from: here, items } satisfies Receipt)),
-      );
-      await markReported(store, origin, items);
-      nc?.publish(bellSubject(origin, here));
+    const acknowledged = acksOwed;
+    acksOwed = false;
+    for (;;) {
+      const owed = await progressOwed(store, 500, acknowledged);
+      for (const [origin, items] of owed) {
+        await jsOf(here).publish(
+          receiptSubject(origin, here),
+          enc.encode(JSON.stringify({ from: here, items } satisfies Receipt)),
+        );
+        await markReported(store, origin, items);
+        nc?.publish(bellSubject(origin, here));
+      }
+      const reported = [...owed.values()].reduce((n, items) => n + items.length, 0);
+      if (reported < 500 || stopped) return;
     }
   };
 
@@ -250,6 +286,8 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   const pulling = job(pull, () => stopped, failed("pull pass"));
   const report = job(reportProgress, () => stopped, failed("receipt pass"));
   const kickAll = () => {
+    everyone = true;
+    acksOwed = true;
     forwarding.kick();
     pulling.kick();
     report.kick();
@@ -273,9 +311,26 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     nc = connection;
     await ensureOutbox(connection, here, others, settings.ackWaitMs);
     isUp = true;
-    connection.subscribe(`cablegram.bell.${here}.*`, { callback: () => pulling.kick() });
+    // One subscription per origin, each subject literal: the hub passes a site's interest on to a leaf only for
+    // subjects that leaf may publish, and a wildcard over origins is not one of them (the bell would never cross).
     for (const origin of others) {
-      const hello: Receipt = { from: here, items: [], hello: await helloFor(store, origin) };
+      connection.subscribe(bellSubject(here, origin), {
+        callback: () => {
+          rang.add(origin);
+          pulling.kick();
+        },
+      });
+    }
+    for (const origin of others) {
+      // The time first: whatever is stored after it is held, whatever the hello's number says.
+      const helloAt = options.clock.now().toISOString();
+      const hello: Receipt = {
+        from: here,
+        items: [],
+        hello: await helloFor(store, origin),
+        helloAt,
+        ...(await resyncAsk(store, here, origin)),
+      };
       await jsOf(here).publish(receiptSubject(origin, here), enc.encode(JSON.stringify(hello)));
       connection.publish(bellSubject(origin, here));
     }
@@ -303,7 +358,9 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     async drain() {
       await Promise.all([forwarding.idle(), pulling.idle(), report.idle()]);
       await forward();
+      everyone = true;
       await pull();
+      acksOwed = true;
       await reportProgress();
     },
     async stop() {

@@ -1,21 +1,30 @@
 // A copy arriving from another site is stored once, whatever resends, redeliveries or restarts bring it again:
-// the arrival row and the archived cable and this node's own deliveries (its inbox, its NIACT and FLASH alerts
-// through its own dispatcher) are written in one transaction, before the copy is acknowledged to JetStream.
+// the arrival rows, the archived cables (chained in one batch link, so the node's own `cablegram verify` covers what
+// it received) and this node's own deliveries (its inbox, its NIACT and FLASH alerts through its own dispatcher) are
+// written in one transaction for a whole pulled batch, before the copies are acknowledged to JetStream.
 import type { Store } from "../../store/open-store.ts";
 import { takeNumbers } from "../../store/counters.ts";
 import { writeCableRecords } from "../../store/cable-writes.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
+import { chainArchived, recordHead, storedCableHash, type ChainHead } from "../chain/index.ts";
 import type { Clock } from "../clock.ts";
 import { enqueueDeliveries } from "../distribution/enqueue-deliveries.ts";
+import type { Cable } from "../../core/index.ts";
+import { loadAddresseeDirectory, type AddresseeDirectory } from "../directory/index.ts";
 import type { CopyPayload } from "./queue-site-copies.ts";
+import { loadSitePlan } from "./site-plan-store.ts";
 
-/** What storing a batch did: the copies new here, and every copy's cable and origin (for the receipt). */
+/** What storing a batch did: every copy's cable and origin (for the receipts), and how many were new here. */
 export type StoredArrivals = { stored: { cableId: string; origin: string; at: string }[]; fresh: number };
 
+/** A copy's key on this node: one arrival per cable and origin. */
+const keyOf = (cableId: string, origin: string) => `${origin}\u0000${cableId}`;
+
 /**
- * Stores a batch of arriving copies in one transaction: each copy not already held gets its arrival row, its
- * cable archived (an id already archived is kept as it is) and its deliveries queued for the posts this node
- * serves. Answers every copy of the batch, held before or not, so the receipt covers resends too.
+ * Stores a batch of arriving copies, in the order given (the caller puts the most urgent first), in one
+ * transaction: each copy not already held gets its arrival row (numbered in that order), its cable archived (an id
+ * already archived is kept as it is) and chained, and its deliveries queued for the posts this node serves.
+ * Answers every copy of the batch, held before or not, so the receipt covers resends too.
  * @example await storeArrivals({ store, clock }, [payload]) // { stored: [{ cableId: "08STATE16245", ... }], fresh: 1 }
  */
 export async function storeArrivals(
@@ -23,36 +32,74 @@ export async function storeArrivals(
   copies: CopyPayload[],
 ): Promise<StoredArrivals> {
   const at = deps.clock.now().toISOString();
-  return deps.store.transaction(async (tx) => {
-    let fresh = 0;
-    const stored: StoredArrivals["stored"] = [];
-    for (const copy of copies) {
-      const cableId = copy.cable.id!;
-      stored.push({ cableId, origin: copy.origin, at });
-      const held = await tx.db
+  const stored = copies.map((c) => ({ cableId: c.cable.id!, origin: c.origin, at }));
+  if (copies.length === 0) return { stored, fresh: 0 };
+  const { fresh, head } = await deps.store.transaction(async (tx) => {
+    const held = new Set<string>();
+    const ids = [...new Set(stored.map((s) => s.cableId))];
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await tx.db
         .selectFrom("site_arrivals")
-        .select("seq")
-        .where("cable_id", "=", cableId)
-        .where("origin", "=", copy.origin)
-        .executeTakeFirst();
-      if (held) continue;
-      const arrival = await takeNumbers(tx.db, "site-arrivals");
+        .select(["cable_id", "origin"])
+        .where("cable_id", "in", ids.slice(i, i + 500))
+        .execute();
+      for (const r of rows) held.add(keyOf(r.cable_id, r.origin));
+    }
+    const news: CopyPayload[] = [];
+    for (const copy of copies) {
+      const key = keyOf(copy.cable.id!, copy.origin);
+      if (held.has(key)) continue;
+      held.add(key);
+      news.push(copy);
+    }
+    if (news.length === 0) return { fresh: 0, head: null };
+    const first = await takeNumbers(tx.db, "site-arrivals", news.length);
+    const rows = news.map((copy, i) => ({
+      cable_id: copy.cable.id!,
+      origin: copy.origin,
+      seq: copy.seq,
+      precedence: copy.precedence,
+      stored_at: at,
+      arrival: first + i,
+      reported: "stored",
+    }));
+    for (let i = 0; i < rows.length; i += 100) {
       await tx.db
         .insertInto("site_arrivals")
-        .values({
-          cable_id: cableId,
-          origin: copy.origin,
-          seq: copy.seq,
-          precedence: copy.precedence,
-          stored_at: at,
-          arrival,
-          reported: "stored",
-        })
+        .values(rows.slice(i, i + 100))
         .execute();
-      await writeCableRecords(tx, [cableRecordOf(copy.cable, null, `site:${copy.origin}`, at)]);
-      await enqueueDeliveries(tx, { cable: copy.cable, actionRequests: copy.actionRequests }, deps.clock, "arrival");
-      fresh++;
     }
-    return { stored, fresh };
+    const { written } = await writeCableRecords(
+      tx,
+      news.map((copy) => cableRecordOf(copy.cable, null, `site:${copy.origin}`, at)),
+    );
+    const head = await chainArchived(
+      tx,
+      written.map((r) => ({ cableId: r.id, hash: storedCableHash(r) })),
+    );
+    // The plan, and the directory of the batch's addressees as of each release date, read once for the batch.
+    const plan = await loadSitePlan(tx.db);
+    const directories = new Map<string, Promise<AddresseeDirectory>>();
+    const directoryOf = (cable: Cable) => {
+      const date = cable.dtg?.slice(0, 10) ?? "";
+      let directory = directories.get(date);
+      if (!directory) {
+        const refs = news
+          .filter((c) => (c.cable.dtg?.slice(0, 10) ?? "") === date)
+          .flatMap((c) => [...c.cable.to, ...c.cable.info, ...c.cable.exclusions]);
+        directory = loadAddresseeDirectory(tx.db, refs, date || undefined);
+        directories.set(date, directory);
+      }
+      return directory;
+    };
+    for (const copy of news) {
+      const { cable, actionRequests } = copy;
+      const directory = await directoryOf(cable);
+      await enqueueDeliveries(tx, { cable, actionRequests, directory, plan }, deps.clock, "arrival");
+    }
+    return { fresh: news.length, head };
   });
+  // The operator's copy of the chain's head moves on once the link is committed (trust-file.ts).
+  if (head !== null) recordHead(deps.store, head as ChainHead);
+  return { stored, fresh };
 }
