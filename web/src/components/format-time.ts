@@ -29,3 +29,20 @@ export function shortTime(iso: string | null | undefined): string {
     minute: "2-digit",
   });
 }
+
+/**
+ * An ISO instant as a local day and time to the second, for steps seconds apart (a copy's hops).
+ * @example preciseTime("2026-12-01T18:00:05Z") // "1 Dec, 18:00:05"
+ */
+export function preciseTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
+}
