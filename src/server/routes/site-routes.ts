@@ -5,8 +5,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { CopyCommandSchema, SiteTrafficSchema, TrackedCopySchema } from "../../api/site-schemas.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
-import { readableBy } from "../../services/access/index.ts";
-import { CablegramError } from "../../services/errors.ts";
+import { requireReadableCable } from "../../services/archive/read-cable.ts";
 import { loadSitePlan } from "../../services/sites/site-plan-store.ts";
 import { cancelCopy, resendCopy, siteTraffic, trackCable } from "../../services/sites/site-traffic.ts";
 import { hasRole } from "../../services/users/user-schema.ts";
@@ -59,15 +58,8 @@ export const siteRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
     async (request) => {
       const { user, reader } = signedIn(request);
       const id = request.params.id.trim().toUpperCase();
-      if (!hasRole(user, "communicator")) {
-        const readable = await deps.store.db
-          .selectFrom("cables as c")
-          .select("c.id")
-          .where("c.id", "=", id)
-          .where(readableBy(reader, "c"))
-          .executeTakeFirst();
-        if (!readable) throw new CablegramError("CABLE_NOT_FOUND", undefined, { id });
-      }
+      // The tracking says where a cable went: as much as its header, which only its readers (and communicators) see.
+      if (!hasRole(user, "communicator")) await requireReadableCable(deps.store, reader, id);
       return { items: await trackCable(deps.store, id, deps.clock.now(), objectives()) };
     },
   );

@@ -18,16 +18,7 @@ export function dateTimeGroup(iso: string | null | undefined): string {
  * @example shortTime("2026-12-01T18:00:00Z") // "1 Dec 2026, 18:00"
  */
 export function shortTime(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+  return localTime(iso, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 }
 
 /**
@@ -35,14 +26,12 @@ export function shortTime(iso: string | null | undefined): string {
  * @example preciseTime("2026-12-01T18:00:05Z") // "1 Dec, 18:00:05"
  */
 export function preciseTime(iso: string | null | undefined): string {
+  return localTime(iso, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+}
+
+function localTime(iso: string | null | undefined, parts: Intl.DateTimeFormatOptions): string {
   if (!iso) return "—";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
+  return d.toLocaleString("en-GB", parts);
 }
