@@ -1,8 +1,8 @@
 // The communicator's page in a real browser, over a real two-site network (a NATS hub, a leaf server per site,
 // headquarters and Panama each a node): a copy delivered to Panama's inbox and one held while Panama's link is cut,
-// with their hops, at 1280 and at 375 px, with no serious WCAG violation; Re-send by click and by keyboard,
-// audited; the link back, the held copy arrives and the page follows by itself; the reader's page of the cable
-// shows its tracking to Panama.
+// with their hops, at 1280 and at 375 px, with no serious WCAG violation; Re-send by click and by keyboard, and
+// Cancel by click, audited; the link back, the held copy arrives and the page follows by itself; the reader's page
+// of the cable shows its tracking to Panama.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import type { Browser } from "playwright-core";
@@ -148,6 +148,33 @@ describe.skipIf(browserMissing)(
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       expect(consoleErrors).toEqual([]);
       await context.close();
+    });
+
+    it("cancels by click a copy still queued here while headquarters' own link is stopped, audited", async () => {
+      const node = hq();
+      await node.stop();
+      try {
+        const queued = await release("ROUTINE", "KOSOVO: ROUTINE CANCELLED BEFORE IT LEFT");
+        expect((await copyOf(queued)).state).toBe("queued");
+        const { page, context, consoleErrors } = await newCheckedPage(browser, url);
+        await signInOnPage(page, "comms");
+        await page.goto("/sites");
+        const item = page.locator(`li[data-state="queued"]`, { hasText: queued });
+        expect(await item.textContent()).toContain("queued here");
+        await item.getByRole("button", { name: `Cancel ${queued} to PANAMA` }).click();
+        await expect
+          .poll(() => page.getByRole("status").filter({ hasText: "cancelled" }).textContent())
+          .toContain(`${queued} to PANAMA cancelled`);
+        expect((await copyOf(queued)).state).toBe("cancelled");
+        const entries = await queryAudit(hq().store, SYSTEM_ACTING, { action: "site.cancel" });
+        expect(entries.map((e) => [e.username, e.target])).toEqual([["comms", queued]]);
+        // Gone from the page: nothing of it is left to send.
+        await expect.poll(() => item.count()).toBe(0);
+        expect(consoleErrors).toEqual([]);
+        await context.close();
+      } finally {
+        await world.startNode("STATE", node.store);
+      }
     });
 
     it("shows the cable's tracking to Panama on its reader page, and keeps the traffic page from a reader", async () => {
