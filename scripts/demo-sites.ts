@@ -1,13 +1,15 @@
 // `npm run demo:sites`: headquarters and two posts as separate nodes on this machine. Spawns a NATS hub and a leaf
 // server per site (generated configuration under $CABLEGRAM_DATA_DIR/sites, default ./data/sites), then
 // `cablegram serve` for STATE, PANAMA and PARIS on their own ports, each with its own database, populated on its
-// first start; prints each URL and sign-in. Ctrl-C stops all of it.
+// first start; prints each URL and sign-in, then tells the demarche story (demo-story.ts): 08STATE16245 released
+// at STATE, its NIACT copy arriving at Panama's own node, Panama's reply arriving back. Ctrl-C stops all of it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { NATS_SERVER, startLocalNetwork } from "../src/services/sites/local-network.ts";
+import { PANAMA_DUTY, tellDemarcheStory } from "./demo-story.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SITES = ["STATE", "PANAMA", "PARIS"];
@@ -83,7 +85,16 @@ try {
   const urls = await Promise.all(listening);
   console.log(`\nCablegram sites (NATS hub on 127.0.0.1:${natsBase}, configuration in ${join(dataDir, "nats")}):`);
   SITES.forEach((site, i) => console.log(`  ${site.padEnd(7)} ${urls[i]}  sign in: admin / ${passwords[site]}`));
-  console.log("\nRelease a cable at STATE to AMEMBASSY PANAMA: it arrives in Panama's own inbox; Ctrl-C stops all.");
+  console.log(`  (at PANAMA, ${PANAMA_DUTY}, its duty officer, signs in with PANAMA's admin password)`);
+  const node = (site: string) => ({ site, url: urls[SITES.indexOf(site)]!, password: passwords[site]! });
+  await tellDemarcheStory({
+    state: node("STATE"),
+    panama: node("PANAMA"),
+    dir: dataDir,
+    seed: join(ROOT, "examples", "08STATE16245.txt"),
+    say: (line) => console.log(line),
+  }).catch((error: unknown) => console.error(`\ndemo:sites: the story stopped: ${(error as Error).message}`));
+  console.log("\nThe nodes keep running for you to explore; Ctrl-C stops all.");
 } catch (error) {
   console.error(`demo:sites: ${(error as Error).message}`);
   await stopAll();

@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyChain } from "../src/services/chain/index.ts";
 import { systemClock } from "../src/services/clock.ts";
+import { SYSTEM_ACTOR } from "../src/services/audit/audit-entry.ts";
 import { resendCopy, trackCable } from "../src/services/sites/site-traffic.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
@@ -132,7 +133,7 @@ describe("headquarters restored from a backup older than its last receipt", () =
       .select("id")
       .where("cable_id", "=", lost[0]!)
       .executeTakeFirstOrThrow();
-    await resendCopy(hq(), copy.id);
+    await resendCopy({ store: hq(), clock: systemClock }, SYSTEM_ACTOR, copy.id);
     node("STATE").link.kick();
     await eventually("the resent copy is stored there again", async () => {
       const [row] = await states([lost[0]!]);

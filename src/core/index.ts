@@ -34,4 +34,5 @@ export * from "./cable-diff.ts";
 export * from "./banner-text.ts";
 export * from "./export-formats.ts";
 export * from "./sites.ts";
+export * from "./handling-objectives.ts";
 export * from "./declass/index.ts";

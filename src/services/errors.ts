@@ -26,7 +26,12 @@ export const ERRORS = {
   TASK_NOT_FOUND: { status: 404, message: "No task with that id; GET /api/cables/:id/actions lists a cable's tasks." },
   SITE_COPY_NOT_FOUND: {
     status: 404,
-    message: "No copy to another site with that id in that state; GET /api/sites/traffic lists them.",
+    message: "No copy to another site with that id; GET /api/sites/traffic lists them.",
+  },
+  SITE_COPY_SETTLED: {
+    status: 409,
+    message:
+      "The copy has gone too far for that: only a copy not yet stored at its destination can be re-sent, only a queued one cancelled.",
   },
   ALERT_NOT_FOUND: { status: 404, message: "No alert with that id; GET /api/alerts lists open alerts." },
   DRAFT_NOT_FOUND: { status: 404, message: "No draft with that id that you may see; GET /api/queue lists yours." },

@@ -75,20 +75,7 @@ export async function startWebWorld(options: { exportMax?: number } = {}): Promi
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  const browser = await launchBrowser();
   const cookies = new Map<string, string>();
   const call = async (cookie: string | null, method: string, path: string, body?: unknown) => {
     const response = await fetch(url + path, {
@@ -107,23 +94,8 @@ export async function startWebWorld(options: { exportMax?: number } = {}): Promi
     url,
     store,
     browser,
-    async newPage() {
-      const context = await browser.newContext({ baseURL: url, viewport: { width: 1366, height: 860 } });
-      const page = await context.newPage();
-      const consoleErrors: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error") consoleErrors.push(message.text());
-      });
-      page.on("pageerror", (error) => consoleErrors.push(String(error)));
-      return { context, page, consoleErrors };
-    },
-    async signIn(page, username, password = PASSWORD) {
-      await page.goto("/signin");
-      await page.getByLabel("Username").fill(username);
-      await page.getByLabel("Password").fill(password);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByRole("navigation", { name: "Main" }).waitFor();
-    },
+    newPage: () => newCheckedPage(browser, url),
+    signIn: signInOnPage,
     apiAs(username) {
       return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
         let cookie = cookies.get(username);
@@ -137,9 +109,7 @@ export async function startWebWorld(options: { exportMax?: number } = {}): Promi
         return (type.includes("json") ? await response.json() : await response.text()) as T;
       };
     },
-    async screenshot(page, name, { fullPage = true } = {}) {
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
-    },
+    screenshot: saveScreenshot,
     async close() {
       await browser.close();
       await app.close();
@@ -147,4 +117,51 @@ export async function startWebWorld(options: { exportMax?: number } = {}): Promi
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Debian's Chromium, headless, with nothing of its own reaching the network. */
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh browser context on `url` (its own cookies) with a page whose console errors are collected. */
+export async function newCheckedPage(
+  browser: Browser,
+  url: string,
+): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }> {
+  const context = await browser.newContext({ baseURL: url, viewport: { width: 1366, height: 860 } });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(String(error)));
+  return { context, page, consoleErrors };
+}
+
+/** Signs in on the sign-in page and waits for the main navigation. */
+export async function signInOnPage(page: Page, username: string, password = PASSWORD): Promise<void> {
+  await page.goto("/signin");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+}
+
+/** Saves a screenshot as NAME.png under SCREENSHOTS: the whole page, or (`fullPage: false`) what the window shows. */
+export async function saveScreenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }

@@ -22,6 +22,7 @@ import { ReleasedScene } from "./scenes/reading-room/released-scene.tsx";
 import { ReviewScene } from "./scenes/review/review-scene.tsx";
 import { SearchScene } from "./scenes/search/search-scene.tsx";
 import { SignInScene } from "./scenes/sign-in/sign-in-scene.tsx";
+import { SitesScene } from "./scenes/sites/sites-scene.tsx";
 import { SessionProvider, useSession } from "./stores/session.tsx";
 
 // The campaign page brings the world atlas and the bloc data along: it loads when first opened.
@@ -87,6 +88,14 @@ export function App() {
               element={
                 <RoleRequired role="reviewer" what="Declassification review">
                   <ReviewScene />
+                </RoleRequired>
+              }
+            />
+            <Route
+              path="/sites"
+              element={
+                <RoleRequired role="communicator" what="Traffic to other sites">
+                  <SitesScene />
                 </RoleRequired>
               }
             />

@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { Deps } from "../../services/clock.ts";
 import { dispatcherSettingsFromEnv } from "../../services/distribution/dispatcher-settings.ts";
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from "../../services/distribution/dispatcher.ts";
+import { handlingObjectives, type HandlingObjectives } from "../../core/handling-objectives.ts";
 import { createEventBus, type EventBus } from "../../services/events/event-bus.ts";
 import { smtpMail, smtpOptionsFromEnv, type Mail } from "../../services/alerts/smtp-sender.ts";
 import {
@@ -22,6 +23,8 @@ export type Messaging = {
   dispatcher: Dispatcher;
   mail: NotificationMail | null;
   sites: SiteNode | null;
+  /** The handling objectives the dispatcher escalates by, which the communicator's page measures lateness by. */
+  objectives: HandlingObjectives;
 };
 
 /**
@@ -61,9 +64,9 @@ export function installMessaging(
       : notificationMail(mailer, (error, about) =>
           app.log.error({ err: error, ...about }, "notification e-mail failed; the notification is in the app"),
         );
+  const settings = { ...dispatcherSettingsFromEnv(process.env), ...dispatching };
   const dispatcher = startDispatcher({
-    ...dispatcherSettingsFromEnv(process.env),
-    ...dispatching,
+    ...settings,
     store: deps.store,
     clock: deps.clock,
     bus,
@@ -80,7 +83,7 @@ export function installMessaging(
         logger: app.log,
       })
     : null;
-  const messaging = { bus, dispatcher, mail, sites };
+  const messaging = { bus, dispatcher, mail, sites, objectives: handlingObjectives(settings.objectives) };
   app.decorate("messaging", messaging);
   app.addHook("onClose", async () => {
     await sites?.stop();

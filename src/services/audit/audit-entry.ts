@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = [
   "declass.review",
   "declass.due",
   "declass.propose",
+  "site.resend",
+  "site.cancel",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,34 +1,12 @@
-// Handling-time objectives: how long a delivery of each precedence may wait for acknowledgement before escalation.
+// Handling-time objectives from the environment (the table itself is in src/core, shared with the web app).
+import { DEFAULT_OBJECTIVES, type HandlingObjectives } from "../../core/handling-objectives.ts";
 import { PRECEDENCES, type Precedence } from "../../core/index.ts";
 import { CablegramError } from "../errors.ts";
 import { numberFromEnv } from "../number-setting.ts";
 
-/** Milliseconds per precedence. NIACT IMMEDIATE is handled as IMMEDIATE; its alert is what makes it urgent. */
-export type HandlingObjectives = Record<Precedence, number>;
+export { DEFAULT_OBJECTIVES, handlingObjectives, type HandlingObjectives } from "../../core/handling-objectives.ts";
 
 const MINUTE = 60_000;
-
-/** The defaults: FLASH 10 min, IMMEDIATE 30 min, PRIORITY 3 h, ROUTINE 6 h. */
-export const DEFAULT_OBJECTIVES: HandlingObjectives = Object.freeze({
-  FLASH: 10 * MINUTE,
-  "NIACT IMMEDIATE": 30 * MINUTE,
-  IMMEDIATE: 30 * MINUTE,
-  PRIORITY: 180 * MINUTE,
-  ROUTINE: 360 * MINUTE,
-});
-
-/**
- * The objectives with some overridden (configuration gives only what it changes). NIACT IMMEDIATE follows an
- * overridden IMMEDIATE unless it is given too: shortening IMMEDIATE must not leave the NIACT copies, the more
- * urgent ones, escalating later than plain IMMEDIATE copies.
- * @example handlingObjectives({ FLASH: 5 * 60_000 }).ROUTINE // 21_600_000
- * @example handlingObjectives({ IMMEDIATE: 15 * 60_000 })["NIACT IMMEDIATE"] // 900_000
- */
-export function handlingObjectives(overrides: Partial<HandlingObjectives> = {}): HandlingObjectives {
-  const niact = overrides["NIACT IMMEDIATE"] ?? overrides.IMMEDIATE ?? DEFAULT_OBJECTIVES["NIACT IMMEDIATE"];
-  return { ...DEFAULT_OBJECTIVES, ...overrides, "NIACT IMMEDIATE": niact };
-}
-
 const PREFIX = "CABLEGRAM_OBJECTIVE_";
 
 /**

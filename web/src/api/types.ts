@@ -49,6 +49,7 @@ import type {
   WithdrawalsSchema,
 } from "../../../src/api/declass-schemas.ts";
 import type { SessionSchema } from "../../../src/api/session-schemas.ts";
+import type { CopyCommandSchema, SiteTrafficSchema, TrackedCopySchema } from "../../../src/api/site-schemas.ts";
 import type { ApiTokenSchema, UserSchema } from "../../../src/api/user-schemas.ts";
 
 export type { Cable, Addressee, Paragraph, Reference, ActionRequest } from "../../../src/core/index.ts";
@@ -106,3 +107,6 @@ export type ReadingRoomItem = z.output<typeof ReadingRoomItemSchema>;
 export type Withdrawals = z.output<typeof WithdrawalsSchema>;
 export type ReviewQueue = z.output<typeof ReviewQueueSchema>;
 export type RecordedReview = z.output<typeof RecordedReviewSchema>;
+export type TrackedCopy = z.output<typeof TrackedCopySchema>;
+export type SiteTraffic = z.output<typeof SiteTrafficSchema>;
+export type CopyCommandResult = z.output<typeof CopyCommandSchema>;

@@ -24,6 +24,7 @@ export function Layout() {
     { to: "/drafts", label: "My drafts", show: hasRole(user, "drafter") },
     { to: "/sent", label: "Sent", show: hasRole(user, "drafter") },
     { to: "/alerts", label: "Alerts", show: true },
+    { to: "/sites", label: "Traffic", show: hasRole(user, "communicator") },
     { to: "/review", label: "Review", show: hasRole(user, "reviewer") },
     { to: "/audit", label: "Audit", show: hasRole(user, "archivist") },
     { to: "/declass", label: "Declassification", show: maySeeSchedule(user) },

@@ -24,6 +24,7 @@ import { CableHeader } from "./components/cable-header.tsx";
 import { CableHistoryCard } from "./components/cable-history.tsx";
 import { CableParagraphs } from "./components/cable-paragraphs.tsx";
 import { CitedBy } from "./components/cited-by.tsx";
+import { CopyTracking } from "./components/copy-tracking.tsx";
 import { DownloadLinks } from "./components/download-links.tsx";
 import { TelegramText } from "./components/telegram-text.tsx";
 import { VersionNote } from "./components/version-note.tsx";
@@ -141,6 +142,7 @@ export function ReaderScene() {
           <CitedBy references={references.data} loading={references.loading} />
           {actions.data && actions.data.posts.length > 0 && <ActionStatus dashboard={actions.data} />}
           <CableAlerts cableId={cable.id ?? id} expectAlerts={cable.to.some((a) => isAlerting(a.precedence))} />
+          <CopyTracking cableId={cable.id ?? id} />
           <section className="card">
             <h2>Archive</h2>
             <p className="small">
