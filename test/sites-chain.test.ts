@@ -5,11 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../src/services/clock.ts";
 import { prepareChain, verifyChain } from "../src/services/chain/index.ts";
 import { readTrust, trustFileOf } from "../src/services/chain/trust-file.ts";
-import { SYSTEM_ACTOR } from "../src/services/audit/audit-entry.ts";
-import { resendCopy } from "../src/services/sites/site-traffic.ts";
 import { alteredVerdict } from "./helpers/chain-verdict.ts";
 import { releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
-import { eventually, openSiteWorld, type SiteWorld } from "./helpers/site-world.ts";
+import { eventually, openSiteWorld, sendAgain, type SiteWorld } from "./helpers/site-world.ts";
 
 describe("cables a post receives are in its own hash chain", () => {
   let world: SiteWorld;
@@ -51,7 +49,7 @@ describe("cables a post receives are in its own hash chain", () => {
       .select("id")
       .where("cable_id", "=", released[0]!)
       .executeTakeFirstOrThrow();
-    await resendCopy({ store: node("STATE").store, clock: systemClock }, SYSTEM_ACTOR, copy.id);
+    await sendAgain(node("STATE").store, copy.id);
     node("STATE").link.kick();
     await eventually("headquarters has sent it again", async () => {
       const row = await node("STATE")

@@ -7,11 +7,10 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyChain } from "../src/services/chain/index.ts";
 import { systemClock } from "../src/services/clock.ts";
-import { SYSTEM_ACTOR } from "../src/services/audit/audit-entry.ts";
-import { resendCopy, trackCable } from "../src/services/sites/site-traffic.ts";
+import { trackCable } from "../src/services/sites/site-traffic.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
-import { eventually, openSiteWorld, type SiteWorld } from "./helpers/site-world.ts";
+import { eventually, openSiteWorld, sendAgain, type SiteWorld } from "./helpers/site-world.ts";
 
 describe("headquarters restored from a backup older than its last receipt", () => {
   let world: SiteWorld;
@@ -133,7 +132,7 @@ describe("headquarters restored from a backup older than its last receipt", () =
       .select("id")
       .where("cable_id", "=", lost[0]!)
       .executeTakeFirstOrThrow();
-    await resendCopy({ store: hq(), clock: systemClock }, SYSTEM_ACTOR, copy.id);
+    await sendAgain(hq(), copy.id);
     node("STATE").link.kick();
     await eventually("the resent copy is stored there again", async () => {
       const [row] = await states([lost[0]!]);

@@ -107,3 +107,16 @@ export async function eventually(what: string, check: () => Promise<boolean>, ms
   }
   throw new Error(`timed out waiting until ${what}`);
 }
+
+/**
+ * Queues a copy again whatever its stage, with a new message id, as a stale retry or a node restored from an older
+ * copy would: the duplicate a destination must store once. (A communicator's re-send refuses a settled copy.)
+ * @example await sendAgain(world.node("STATE").store, copyId)
+ */
+export async function sendAgain(store: Store, copyId: string): Promise<void> {
+  await store.db
+    .updateTable("site_copies")
+    .set((eb) => ({ state: "queued", attempt: eb("attempt", "+", 1), last_error: null }))
+    .where("id", "=", copyId)
+    .execute();
+}
