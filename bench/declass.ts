@@ -214,7 +214,7 @@ try {
         const { seconds } = await build(store);
         if (dialect === "postgres")
           await sql`ANALYZE reading_room, reading_room_fts, reading_room_tags`.execute(store.db);
-        if (KEEP) mkdirSync(join(dir, kept), { recursive: true });
+        if (KEEP && dialect === "postgres") mkdirSync(join(dir, kept), { recursive: true });
         console.log(`${dialect}: built in ${seconds.toFixed(0)} s; load average ${loadLine()}`);
       }
       await measure(store);
