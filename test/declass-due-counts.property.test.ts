@@ -73,12 +73,12 @@ const base = seed("09STATE39345").cable;
 function cableOf(spec: Spec, i: number): Cable {
   const [y, m, d] = spec.reviewOn.split("-");
   return variantOf(base, {
+    ...LOCKS[spec.locks],
     id: `10${ORIGINS[spec.origin]}${7000 + i}`,
     origin: ORIGINS[spec.origin]!,
     classification: spec.classification,
     dtg: `2010-01-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00Z`,
     eo: { order: "12958", decl: spec.reviewOn, text: `DECL: ${m}/${d}/${y}` },
-    ...LOCKS[spec.locks],
   });
 }
 
