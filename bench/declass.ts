@@ -5,7 +5,10 @@
 // query and over all, with CPU per search, on SQLite and PostgreSQL.
 //
 //   npm run bench:declass [-- --cables 250000 --released 50000 --dialect sqlite|postgres|both --repeat 20]
+//   npm run bench:declass -- --keep /tmp/room   # keeps the archive (SQLite file, PostgreSQL schema) to search again
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { sql } from "kysely";
 import { bodyOfParagraphs, type Cable, type Exemption, type ReviewDecision } from "../src/core/index.ts";
 import { cableRecordOf } from "../src/services/archive/cable-record-of.ts";
 import { readingRoomEntryOf, searchReadingRoom } from "../src/services/declass/index.ts";
@@ -29,6 +32,9 @@ const REPEAT = arg("repeat", 20);
 const dialectArg = process.argv[process.argv.indexOf("--dialect") + 1];
 const DIALECTS: Dialect[] =
   dialectArg === "sqlite" || dialectArg === "postgres" ? [dialectArg] : ["sqlite", "postgres"];
+const keepAt = process.argv.indexOf("--keep");
+/** With --keep DIR, the archives are built once there (and in a schema named for it) and searched again later. */
+const KEEP = keepAt >= 0 ? process.argv[keepAt + 1] : undefined;
 const BATCH = 1000;
 /** One released version in this many is withheld in full instead (a withdrawal card). */
 const WITHDRAWN_EVERY = 10;
@@ -184,22 +190,33 @@ async function measure(store: Store): Promise<void> {
 }
 
 const scratch = scratchSpace("declass", PG_URL);
+const dir = KEEP ?? scratch.dir;
+mkdirSync(dir, { recursive: true });
+const kept = `bench_declass_kept_${CABLES}_${RELEASED}`;
 try {
   console.log(`bench:declass: ${CABLES.toLocaleString("en")} cables, ${RELEASED.toLocaleString("en")} reviewed`);
   console.log(`machine: ${describeMachine()}; load average ${loadLine()}`);
   for (const dialect of DIALECTS) {
+    const file = join(dir, `declass-${CABLES}-${RELEASED}.db`);
+    const built = KEEP !== undefined && (dialect === "sqlite" ? existsSync(file) : existsSync(join(dir, kept)));
     const store =
       dialect === "sqlite"
-        ? await openStore({ dialect, file: join(scratch.dir, "declass.db") })
+        ? await openStore({ dialect, file })
         : await openStore({
             dialect,
             url: PG_URL,
-            schema: scratch.schema(`bench_declass_${process.pid}`),
-            keys: { dir: join(scratch.dir, "keys") },
+            schema: KEEP ? kept : scratch.schema(`bench_declass_${process.pid}`),
+            keys: { dir: join(dir, "keys") },
           });
     try {
-      const { seconds } = await build(store);
-      console.log(`${dialect}: built in ${seconds.toFixed(0)} s; load average ${loadLine()}`);
+      if (built) console.log(`${dialect}: the archive kept in ${dir}`);
+      else {
+        const { seconds } = await build(store);
+        if (dialect === "postgres")
+          await sql`ANALYZE reading_room, reading_room_fts, reading_room_tags`.execute(store.db);
+        if (KEEP && dialect === "postgres") mkdirSync(join(dir, kept), { recursive: true });
+        console.log(`${dialect}: built in ${seconds.toFixed(0)} s; load average ${loadLine()}`);
+      }
       await measure(store);
       console.log(`${dialect}: load average after ${loadLine()}`);
     } finally {

@@ -1,7 +1,7 @@
 // The review page's marks become the decision the API records: nothing marked is a release in full, anything
-// marked withholds that item under its codes and makes it a release in part.
+// marked withholds that item under its codes, or refers it to the agency named, and makes it a release in part.
 import { describe, expect, it } from "vitest";
-import { noMarks, releaseOf } from "../web/src/scenes/review/review-decision.ts";
+import { markLabel, noMarks, releaseOf } from "../web/src/scenes/review/review-decision.ts";
 
 describe("the review page's decision", () => {
   it("releases in full when nothing is marked", () => {
@@ -23,5 +23,18 @@ describe("the review page's decision", () => {
         { action: "withhold", exemptions: ["1.4(d)"] },
       ],
     });
+  });
+
+  it("refers a marked item to its agency, in part, and says so on its button", () => {
+    const marks = { ...noMarks(1, 2), portions: [{ referTo: "DOE" }, null] };
+    expect(releaseOf(marks)).toMatchObject({
+      outcome: "release-in-part",
+      portions: [{ action: "refer", agency: "DOE" }, { action: "release" }],
+    });
+    expect([markLabel({ referTo: "DOE" }), markLabel(["1.4(b)"]), markLabel(null)]).toEqual([
+      "Referred to DOE",
+      "Withheld: 1.4(b)",
+      "Released",
+    ]);
   });
 });

@@ -29,6 +29,7 @@ import * as m0027 from "./migrations/0027-declass-schedule.ts";
 import * as m0028 from "./migrations/0028-declassification.ts";
 import * as m0030 from "./migrations/0030-notifications.ts";
 import * as m0032 from "./migrations/0032-parser-versions.ts";
+import * as m0033 from "./migrations/0033-declass-due-counts.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0028-declassification": m0028,
   "0030-notifications": m0030,
   "0032-parser-versions": m0032,
+  "0033-declass-due-counts": m0033,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,7 +1,11 @@
 // The declassification "done when", in a real browser: a reviewer signs in, releases 09STATE39345 in part from the
 // keyboard-driven queue (paragraphs 1-3 withheld under 1.4(b) and (d)), signs out, and reads the public version in
 // the reading room with the withheld paragraphs marked where they were; a word only in paragraph 3 finds nothing.
+// Then a portion of another cable is referred to another agency, and a third cable's classification extended, by
+// keyboard and by button: both leave the queue and the due list.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { archiveCables } from "../../src/services/archive/index.ts";
+import { seed, variantOf } from "../helpers/archive-fixtures.ts";
 import { browserMissing, PASSWORD, startWebWorld, type WebWorld } from "./web-world.ts";
 
 describe.skipIf(browserMissing)(
@@ -56,6 +60,57 @@ describe.skipIf(browserMissing)(
       expect(text).toContain("DECLASSIFIED IN PART. AUTHORITY: E.O. 13526. REVIEWER: reviewer.");
       expect(text).not.toMatch(/Venezuela|Albania/);
       await world.screenshot(page, "declass-reading-room");
+      expect(consoleErrors).toEqual([]);
+      await context.close();
+    });
+
+    it("refers a portion to another agency and extends a cable; both leave the queue and the due list", async () => {
+      // Two more cables due since 2019-04-16, dated after 09STATE39345, so queued in this order.
+      const kosovo = seed("09STATE39345").cable;
+      const later = (id: string, day: string) =>
+        variantOf(kosovo, { id, dtg: `2009-04-${day}T10:00:00Z`, serial: Number(id.slice(7)) });
+      await archiveCables(world.store, [
+        { cable: later("09STATE40001", "22"), raw: null },
+        { cable: later("09STATE40002", "23"), raw: null },
+      ]);
+      const { page, context, consoleErrors } = await world.newPage();
+      await world.signIn(page, "reviewer");
+      await page.getByRole("link", { name: "Review" }).click();
+      const first = page.getByRole("article", { name: "Review of 09STATE40001" });
+      await first.waitFor();
+      const agency = page.getByLabel("Agency to refer portions to");
+      await agency.fill("DOE");
+      await agency.blur();
+      // Subject and four TAGS, then paragraph 1: referred by key, and paragraph 2 by its button.
+      for (let i = 0; i < 5; i++) await page.keyboard.press("j");
+      await page.keyboard.press("f");
+      await first.getByRole("button", { name: "Refer Paragraph 2 (C) to DOE" }).click();
+      await expect.poll(() => first.getByRole("button", { name: "Referred to DOE" }).count()).toBe(2);
+      await page.keyboard.press("p");
+      const decided = page.getByRole("region", { name: "Decided this sitting" });
+      await expect.poll(() => decided.textContent()).toContain("09STATE40001: release-in-part");
+
+      const second = page.getByRole("article", { name: "Review of 09STATE40002" });
+      await second.waitFor();
+      await page.keyboard.press("e");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("type"))).toBe("date");
+      await second.getByLabel("Extend to").fill("2031-01-01");
+      await second.getByLabel("Reason").fill("Equity of another agency still under review");
+      await second.getByRole("button", { name: "Extend (e)" }).click();
+      await expect.poll(() => decided.textContent()).toContain("09STATE40002: extend");
+      await page.getByText("The queue is empty.").waitFor();
+
+      const queue = await world.apiAs("reviewer")<{ cables: { id: string }[] }>("GET", "/api/declass/queue");
+      expect(queue.cables.map((c) => c.id)).toEqual([]);
+      await page.goto("/declass");
+      await page.getByText("No cable you may read is due before").waitFor();
+      await page.goto("/reading-room/09STATE40001");
+      const version = page.getByRole("article", { name: "Released version of 09STATE40001" });
+      await version.waitFor();
+      expect(await version.locator(".withheld-marker").allTextContents()).toEqual([
+        "[Paragraph 1 (C) referred to DOE]",
+        "[Paragraph 2 (C) referred to DOE]",
+      ]);
       expect(consoleErrors).toEqual([]);
       await context.close();
     });

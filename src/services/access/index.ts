@@ -12,4 +12,10 @@ export {
   type CableLocks,
 } from "./access-rule.ts";
 export { accessTokens, accessWordDecides, readerAccessToken } from "./access-index.ts";
-export { derivedByThisParser, eventReadableBy, indexRowReadableBy, readableBy } from "./readable-by.ts";
+export {
+  cablesOfOtherParsers,
+  derivedByThisParser,
+  eventReadableBy,
+  indexRowReadableBy,
+  readableBy,
+} from "./readable-by.ts";

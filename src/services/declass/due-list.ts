@@ -1,6 +1,6 @@
 // The due list: the cables whose declassification review date falls before a day, counted by origin and by
 // classification, overdue apart, and listed oldest review date first; only cables the reader may read.
-import { sql, type Kysely, type RawBuilder } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { z } from "zod";
 import { dueStatus, isoDay, nextDay, ISO_DATE_PATTERN, type DeclassBasis, type DueStatus } from "../../core/index.ts";
 import type { Database } from "../../store/database.ts";
@@ -10,8 +10,9 @@ import type { Acting } from "../acting.ts";
 import type { Clock } from "../clock.ts";
 import { parseInput } from "../parse-input.ts";
 import { assertMaySeeSchedule } from "./schedule-access.ts";
+import { dueBefore } from "./due-before.ts";
+import { dueCounts } from "./due-counts.ts";
 import { scheduleRowReadableBy } from "./schedule-readable-by.ts";
-import { awaitingReview } from "./awaiting-review.ts";
 
 const IsoDateSchema = z.string().trim().regex(ISO_DATE_PATTERN, "a date as YYYY-MM-DD, such as 2020-01-01");
 
@@ -33,7 +34,7 @@ export type DueQuery = z.input<typeof DueQuerySchema>;
 /** Counts of one group: all due before the day, and those overdue today. */
 export type DueCount = { value: string; due: number; overdue: number };
 
-/** A listed cable with its review date and reason. */
+/** A listed cable with the date it is due for review (its own, or an extension's) and the reason of its own. */
 export type DueCable = {
   id: string;
   subject: string | null;
@@ -64,9 +65,10 @@ const DEFAULT_LIMIT = 100;
 
 /**
  * The due list for a user who may see the schedule (FORBIDDEN otherwise), over the cables `reader` may read:
- * counts in one statement over the schedule's index, then one page of cables. A cable a review has settled (in the
- * reading room, or extended past today) is not due. The access rule is applied inside
- * both statements, so no count reveals a cable the reader may not read. INVALID_INPUT for a bad date or limit.
+ * counts from those kept per month and set of locks (dueCounts), then one page of cables from the schedule's index.
+ * A cable a review has settled (in the reading room) is not due, and one extended is due on its new date. The access
+ * rule decides every count and row, so no count reveals a cable the reader may not read. INVALID_INPUT for a bad
+ * date or limit.
  * @example await dueList({ store, clock }, archivist, readerOf(archivist), { before: "2020-01-01" })
  * // { today: "2026-12-06", before: "2020-01-01", due: 1812, overdue: 1812, byOrigin: [{ value: "STATE", ... }], ... }
  */
@@ -80,32 +82,34 @@ export async function dueList(
   const q = parseInput(DueQuerySchema, query, "due list query");
   const today = isoDay(clock.now());
   const before = q.before ?? nextDay(today);
-  const readable = sql<boolean>`${scheduleRowReadableBy(reader, "d")} AND ${awaitingReview(today, "d")}`;
-  const groups = await sql<{ origin: string | null; classification: string | null; late: number; n: number | string }>`
-    SELECT d.origin, d.classification, CASE WHEN d.review_on < ${today} THEN 1 ELSE 0 END AS late, count(*) AS n
-    FROM cable_declass d
-    WHERE d.review_on IS NOT NULL AND d.review_on < ${before} AND ${readable}
-    GROUP BY 1, 2, 3`.execute(store.db);
+  const origin = q.origin === undefined ? undefined : q.origin.toUpperCase();
+  const classification = q.classification === undefined ? undefined : q.classification.toUpperCase();
+  const [groups, cables] = await Promise.all([
+    dueCounts(store, reader, before, today < before ? today : before),
+    listDue(store.db, reader, before, today, { ...q, origin, classification }),
+  ]);
   const byOrigin = new Map<string, DueCount>();
   const byClassification = new Map<string, DueCount>();
   let due = 0;
   let overdue = 0;
-  for (const row of groups.rows) {
-    const n = Number(row.n);
-    const late = Number(row.late) === 1 ? n : 0;
-    due += n;
-    overdue += late;
+  let listed = 0;
+  for (const group of groups) {
+    const o = group.origin ?? UNKNOWN;
+    const c = group.classification ?? UNKNOWN;
+    due += group.due;
+    overdue += group.overdue;
+    if ((origin === undefined || origin === o) && (classification === undefined || classification === c))
+      listed += group.due;
     for (const [map, value] of [
-      [byOrigin, row.origin ?? "UNKNOWN"],
-      [byClassification, row.classification ?? "UNKNOWN"],
+      [byOrigin, o],
+      [byClassification, c],
     ] as const) {
       const count = map.get(value) ?? { value, due: 0, overdue: 0 };
-      count.due += n;
-      count.overdue += late;
+      count.due += group.due;
+      count.overdue += group.overdue;
       map.set(value, count);
     }
   }
-  const listed = await listDue(store.db, readable, before, today, q, due);
   return {
     today,
     before,
@@ -113,57 +117,50 @@ export async function dueList(
     overdue,
     byOrigin: sorted(byOrigin),
     byClassification: sorted(byClassification),
-    ...listed,
+    cables,
+    listed,
   };
 }
 
+/** How a group without an origin or a classification is named, and asked for. */
+const UNKNOWN = "UNKNOWN";
+
 async function listDue(
   db: Kysely<Database>,
-  readable: RawBuilder<boolean>,
+  reader: Reader,
   before: string,
   today: string,
   q: z.output<typeof DueQuerySchema>,
-  due: number,
-): Promise<{ cables: DueCable[]; listed: number }> {
-  const filters = [sql`d.review_on IS NOT NULL`, sql`d.review_on < ${before}`, readable];
-  if (q.origin)
-    filters.push(q.origin === "UNKNOWN" ? sql`d.origin IS NULL` : sql`d.origin = ${q.origin.toUpperCase()}`);
+): Promise<DueCable[]> {
+  const filters = [dueBefore(before, "d"), scheduleRowReadableBy(reader, "d")];
+  if (q.origin) filters.push(q.origin === UNKNOWN ? sql`d.origin IS NULL` : sql`d.origin = ${q.origin}`);
   if (q.classification) {
-    const c = q.classification.toUpperCase();
-    filters.push(c === "UNKNOWN" ? sql`d.classification IS NULL` : sql`d.classification = ${c}`);
+    const c = q.classification;
+    filters.push(c === UNKNOWN ? sql`d.classification IS NULL` : sql`d.classification = ${c}`);
   }
-  const where = sql.join(filters, sql` AND `);
-  const [page, count] = await Promise.all([
-    sql<{
-      id: string;
-      subject: string | null;
-      dtg: string | null;
-      origin: string | null;
-      classification: string | null;
-      review_on: string;
-      basis: string;
-      reason: string;
-    }>`SELECT c.id, c.subject, c.dtg, d.origin, d.classification, d.review_on, d.basis, d.reason
-      FROM cable_declass d JOIN cables c ON c.seq = d.seq WHERE ${where}
-      ORDER BY d.review_on, d.seq LIMIT ${q.limit ?? DEFAULT_LIMIT} OFFSET ${q.offset ?? 0}`.execute(db),
-    q.origin || q.classification
-      ? sql<{ n: number | string }>`SELECT count(*) AS n FROM cable_declass d WHERE ${where}`.execute(db)
-      : null,
-  ]);
-  return {
-    cables: page.rows.map((r) => ({
-      id: r.id,
-      subject: r.subject,
-      dtg: r.dtg,
-      origin: r.origin,
-      classification: r.classification,
-      reviewOn: r.review_on,
-      status: dueStatus(r.review_on, today),
-      basis: r.basis as DeclassBasis,
-      reason: r.reason,
-    })),
-    listed: count === null ? due : Number(count.rows[0]?.n ?? 0),
-  };
+  const page = await sql<{
+    id: string;
+    subject: string | null;
+    dtg: string | null;
+    origin: string | null;
+    classification: string | null;
+    due_on: string;
+    basis: string;
+    reason: string;
+  }>`SELECT c.id, c.subject, c.dtg, d.origin, d.classification, d.due_on, d.basis, d.reason
+    FROM cable_declass d JOIN cables c ON c.seq = d.seq WHERE ${sql.join(filters, sql` AND `)}
+    ORDER BY d.due_on, d.seq LIMIT ${q.limit ?? DEFAULT_LIMIT} OFFSET ${q.offset ?? 0}`.execute(db);
+  return page.rows.map((r) => ({
+    id: r.id,
+    subject: r.subject,
+    dtg: r.dtg,
+    origin: r.origin,
+    classification: r.classification,
+    reviewOn: r.due_on,
+    status: dueStatus(r.due_on, today),
+    basis: r.basis as DeclassBasis,
+    reason: r.reason,
+  }));
 }
 
 function sorted(map: Map<string, DueCount>): DueCount[] {

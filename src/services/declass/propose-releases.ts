@@ -9,7 +9,7 @@ import type { Store } from "../../store/open-store.ts";
 import { modelOf, type StoredModel } from "../archive/stored-model.ts";
 import { parseInput } from "../parse-input.ts";
 import { isoDay, nextDay } from "../../core/index.ts";
-import { awaitingReview } from "./awaiting-review.ts";
+import { dueBefore } from "./due-before.ts";
 import { DueQuerySchema } from "./due-list.ts";
 import { scheduleRowReadableBy } from "./schedule-readable-by.ts";
 import { assertMaySeeSchedule } from "./schedule-access.ts";
@@ -54,9 +54,8 @@ export async function proposeReleases(
   const before = q.before ?? nextDay(isoDay(clock.now()));
   const due = (
     await sql<{ seq: number | string }>`SELECT d.seq FROM cable_declass d
-      WHERE d.review_on IS NOT NULL AND d.review_on < ${before} AND ${scheduleRowReadableBy(reader, "d")}
-        AND ${awaitingReview(isoDay(clock.now()), "d")}
-      ORDER BY d.review_on, d.seq`.execute(store.db)
+      WHERE ${dueBefore(before, "d")} AND ${scheduleRowReadableBy(reader, "d")}
+      ORDER BY d.due_on, d.seq`.execute(store.db)
   ).rows.map((r) => r.seq);
   const proposals: ReleaseProposal[] = [];
   for (let i = 0; i < due.length; i += BATCH) {
@@ -64,7 +63,7 @@ export async function proposeReleases(
     const { rows } = await sql<StoredModel & { id: string; review_on: string; seq: number | string }>`
       SELECT c.seq, c.id, d.review_on, t.model, t.raw, t.parse_hints
       FROM cable_declass d JOIN cables c ON c.seq = d.seq JOIN cable_texts t ON t.seq = d.seq
-      WHERE d.seq IN (${sql.join(seqs)}) ORDER BY d.review_on, d.seq`.execute(store.db);
+      WHERE d.seq IN (${sql.join(seqs)}) ORDER BY d.due_on, d.seq`.execute(store.db);
     for (const row of rows) {
       const cable = modelOf(row);
       if (portionsAllUnclassified(cable)) proposals.push(proposalOf(row.id, row.review_on, cable));

@@ -68,6 +68,13 @@ export async function recordReview(
     await tx.db.insertInto("declass_reviews").values(review).execute();
     const entry = readingRoomEntryOf(cable, seq, reviewId, decision, { reviewer: user.username, date });
     if (entry) await tx.readingRoom.write(entry);
+    // The schedule row follows: off the due list once in the reading room, due again on an extension's date.
+    const until = decision.outcome === "extend" ? decision.until : null;
+    await tx.db
+      .updateTable("cable_declass")
+      .set(until === null ? { due_on: null } : { extended_to: until, due_on: until })
+      .where("seq", "=", seq)
+      .execute();
     const chained: ChainedReview = {
       id: reviewId,
       cableId: id,

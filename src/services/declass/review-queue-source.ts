@@ -3,7 +3,8 @@
 import { sql } from "kysely";
 import type { Store } from "../../store/open-store.ts";
 import type { Reader } from "../access/index.ts";
-import { awaitingReview } from "./awaiting-review.ts";
+import { nextDay } from "../../core/index.ts";
+import { dueBefore } from "./due-before.ts";
 import { scheduleRowReadableBy } from "./schedule-readable-by.ts";
 
 /** The next cables a reviewer should review. */
@@ -18,26 +19,28 @@ export type ReviewQueueSource = {
 
 /**
  * The review queue from the declassification schedule: the cables `reviewer` may read whose review date is today
- * or earlier and that no decision has settled (see awaitingReview), oldest review date first, from the schedule's
- * index.
+ * or earlier and that no decision has settled (see dueBefore), the longest due first, from the schedule's index.
  * @example await dueForReview(store, () => "2026-12-06").next(reader, 20, null) // ["09STATE39345", ...]
  */
 export function dueForReview(store: Store, today: () => string): ReviewQueueSource {
   return {
     async next(reviewer, count, after) {
       const day = today();
+      // The cable `after` was in the queue at its due date; decided since (released, or extended), it has none
+      // today, and the queue goes on from its own review date.
       const from =
         after === null
           ? null
           : ((
-              await sql<{ review_on: string; seq: number | string }>`SELECT d.review_on, d.seq FROM cable_declass d
-                JOIN cables c ON c.seq = d.seq WHERE c.id = ${after}`.execute(store.db)
+              await sql<{ at: string | null; seq: number | string }>`SELECT CASE WHEN d.due_on <= ${day}
+                  THEN d.due_on ELSE d.review_on END AS at, d.seq
+                FROM cable_declass d JOIN cables c ON c.seq = d.seq WHERE c.id = ${after}`.execute(store.db)
             ).rows[0] ?? null);
+      const at = from?.at ?? null;
       const rows = await sql<{ id: string }>`SELECT c.id FROM cable_declass d JOIN cables c ON c.seq = d.seq
-        WHERE d.review_on IS NOT NULL AND d.review_on <= ${day} AND ${scheduleRowReadableBy(reviewer, "d")}
-          AND ${awaitingReview(day, "d")}
-          ${from === null ? sql`` : sql`AND (d.review_on > ${from.review_on} OR (d.review_on = ${from.review_on} AND d.seq > ${Number(from.seq)}))`}
-        ORDER BY d.review_on, d.seq LIMIT ${count}`.execute(store.db);
+        WHERE ${dueBefore(nextDay(day), "d")} AND ${scheduleRowReadableBy(reviewer, "d")}
+          ${at === null ? sql`` : sql`AND (d.due_on > ${at} OR (d.due_on = ${at} AND d.seq > ${Number(from!.seq)}))`}
+        ORDER BY d.due_on, d.seq LIMIT ${count}`.execute(store.db);
       return rows.rows.map((r) => r.id);
     },
   };

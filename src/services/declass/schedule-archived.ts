@@ -1,7 +1,8 @@
 // Fills the declassification schedule (migration 0027) for the cables archived before it existed: each cable's
 // review date and reason, worked out from its stored model and telegram text as when it is archived.
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import { scheduleOfCable } from "../../core/index.ts";
+import { lockKeyOf } from "../../store/lock-key.ts";
 import type { Store } from "../../store/open-store.ts";
 import { modelOf, type StoredModel } from "../archive/stored-model.ts";
 
@@ -40,8 +41,23 @@ export async function scheduleArchivedCables(
       SELECT c.seq, c.origin, c.classification, c.class_rank, c.needs_access, c.captioned, t.model, t.raw,
         t.parse_hints
       FROM cables c JOIN cable_texts t ON t.seq = c.seq WHERE c.seq IN (${sql.join(seqs)})`.execute(store.db);
+    const caveats = await sideRows(
+      store,
+      sql`SELECT seq, caveat AS v FROM cable_caveats WHERE seq IN (${sql.join(seqs)})`,
+    );
+    const grants = await sideRows(
+      store,
+      sql`SELECT seq, grant_key AS v FROM cable_grants WHERE seq IN (${sql.join(seqs)})`,
+    );
     const values = rows.map((row) => {
       const { reviewOn, basis, source, reason } = scheduleOfCable(modelOf(row), row.raw);
+      const seq = Number(row.seq);
+      const lockKey = lockKeyOf({
+        classRank: Number(row.class_rank),
+        caveats: caveats.get(seq) ?? [],
+        captioned: Number(row.captioned) === 1,
+        grants: grants.get(seq) ?? [],
+      });
       return {
         seq: Number(row.seq),
         review_on: reviewOn,
@@ -53,6 +69,8 @@ export async function scheduleArchivedCables(
         class_rank: Number(row.class_rank),
         needs_access: Number(row.needs_access),
         captioned: Number(row.captioned),
+        lock_key: lockKey,
+        due_on: reviewOn,
       };
     });
     // A cable archived meanwhile by another process was scheduled by its own write.
@@ -66,4 +84,15 @@ export async function scheduleArchivedCables(
     onProgress?.(Math.min(i + BATCH, missing.length), missing.length);
   }
   return missing.length;
+}
+
+/** A side table's values (caveats, grants) by row number. */
+async function sideRows(store: Store, query: RawBuilder<unknown>): Promise<Map<number, string[]>> {
+  const bySeq = new Map<number, string[]>();
+  const { rows } = await sql<{ seq: number | string; v: string }>`${query}`.execute(store.db);
+  for (const row of rows) {
+    const seq = Number(row.seq);
+    bySeq.set(seq, [...(bySeq.get(seq) ?? []), row.v]);
+  }
+  return bySeq;
 }

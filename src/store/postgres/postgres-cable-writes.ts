@@ -8,6 +8,7 @@ import type { WrittenRecords } from "../cable-writes.ts";
 import type { Database } from "../database.ts";
 import { dateBucket, SLOTS } from "../date-seq.ts";
 import { ftsText } from "../full-text.ts";
+import { lockKeyOf } from "../lock-key.ts";
 import { oneOf } from "../one-of.ts";
 import { postgresRederive } from "./postgres-rederive.ts";
 import { stemLexemes } from "./stem-lexemes.ts";
@@ -123,13 +124,13 @@ async function insertPostgres(tx: Transaction<Database>, unique: CableRecord[], 
       WHERE s IN (SELECT seq FROM c)
     ), declass AS (
       INSERT INTO cable_declass (seq, review_on, basis, source, reason, origin, classification, class_rank,
-        needs_access, captioned)
-      SELECT * FROM unnest(${seqs}::bigint[], ${col((r) => r.declass.reviewOn)}::text[],
+        needs_access, captioned, lock_key, due_on)
+      SELECT s, o, b, u, e, g, c, k, n, p, l, o FROM unnest(${seqs}::bigint[], ${col((r) => r.declass.reviewOn)}::text[],
         ${col((r) => r.declass.basis)}::text[], ${col((r) => r.declass.source)}::text[],
         ${col((r) => r.declass.reason)}::text[], ${col((r) => r.origin)}::text[],
         ${col((r) => r.classification)}::text[], ${col((r) => r.classRank)}::int[],
-        ${col((r) => (r.caveats.length > 0 ? 1 : 0))}::int[], ${col((r) => (r.captioned ? 1 : 0))}::int[])
-        AS t(s, o, b, u, e, g, c, k, n, p)
+        ${col((r) => (r.caveats.length > 0 ? 1 : 0))}::int[], ${col((r) => (r.captioned ? 1 : 0))}::int[],
+        ${col(lockKeyOf)}::text[]) AS t(s, o, b, u, e, g, c, k, n, p, l)
       WHERE s IN (SELECT seq FROM c)
     ), fts AS (
       -- The access locks and the subject's words go beside the tsvector too (migration 0010): a search then

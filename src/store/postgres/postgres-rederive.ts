@@ -6,6 +6,8 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { RederivedBatch, RederivedRecord } from "../archive-writes.ts";
 import type { Database } from "../database.ts";
 import { ftsText } from "../full-text.ts";
+import { lockKeyOf } from "../lock-key.ts";
+import { REDERIVED_DUE_ON } from "../rederived-due-on.ts";
 import { stemLexemes } from "./stem-lexemes.ts";
 import { wordPairs } from "./word-pairs.ts";
 
@@ -41,19 +43,19 @@ async function writeBatch(tx: Transaction<Database>, batch: RederivedBatch): Pro
   await sql`UPDATE cable_texts t SET derived_digest = u.digest
     FROM unnest(${seqs}::bigint[], ${col((r) => r.derivedDigest)}::text[]) AS u(seq, digest)
     WHERE t.seq = u.seq`.execute(tx);
-  // The declassification schedule row carries the cable's date, E.O. line and a copy of its locks: all re-derived.
+  // The declassification schedule row carries the cable's date, E.O. line and a copy of its locks: all re-derived;
+  // what a review decided stands (REDERIVED_DUE_ON).
   await sql`INSERT INTO cable_declass (seq, review_on, basis, source, reason, origin, classification, class_rank,
-      needs_access, captioned)
-    SELECT * FROM unnest(${seqs}::bigint[], ${col((r) => r.declass.reviewOn)}::text[],
+      needs_access, captioned, lock_key, due_on)
+    SELECT s, o, b, u, e, g, c, k, n, p, l, o FROM unnest(${seqs}::bigint[], ${col((r) => r.declass.reviewOn)}::text[],
       ${col((r) => r.declass.basis)}::text[], ${col((r) => r.declass.source)}::text[],
       ${col((r) => r.declass.reason)}::text[], ${col((r) => r.origin)}::text[],
       ${col((r) => r.classification)}::text[], ${col((r) => r.classRank)}::int[], ${needsAccess}::int[],
-      ${captioned}::int[])
+      ${captioned}::int[], ${col(lockKeyOf)}::text[]) AS t(s, o, b, u, e, g, c, k, n, p, l)
     ON CONFLICT (seq) DO UPDATE SET review_on = excluded.review_on, basis = excluded.basis, source = excluded.source,
       reason = excluded.reason, origin = excluded.origin, classification = excluded.classification,
-      class_rank = excluded.class_rank, needs_access = excluded.needs_access, captioned = excluded.captioned`.execute(
-    tx,
-  );
+      class_rank = excluded.class_rank, needs_access = excluded.needs_access, captioned = excluded.captioned,
+      lock_key = excluded.lock_key, due_on = ${sql.raw(REDERIVED_DUE_ON)}`.execute(tx);
   await rewriteSide(tx, rewritten, "tags", "cable_tags", "tag", (r) => r.tags);
   await rewriteSide(tx, rewritten, "caveats", "cable_caveats", "caveat", (r) => r.caveats);
   await rewriteSide(tx, rewritten, "grants", "cable_grants", "grant_key", (r) => r.grants);

@@ -6,6 +6,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import type { CableRecord } from "../cable-record.ts";
 import type { ArchiveWrites } from "../archive-writes.ts";
 import { dateBucket, SLOTS } from "../date-seq.ts";
+import { lockKeyOf } from "../lock-key.ts";
 import { prepareIndexing, SEARCH_SCHEMA, type IndexDoc } from "../search-index.ts";
 import type { WrittenRecords } from "../cable-writes.ts";
 import { sqliteRederive } from "./sqlite-rederive.ts";
@@ -47,7 +48,7 @@ function prepareSqlite(db: BetterSqlite3.Database) {
     grant: db.prepare(`INSERT OR IGNORE INTO cable_grants (seq, grant_key) VALUES (?, ?)`),
     declass: db.prepare(
       `INSERT INTO cable_declass (seq, review_on, basis, source, reason, origin, classification, class_rank,
-         needs_access, captioned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         needs_access, captioned, lock_key, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     index: prepareIndexing(db, SEARCH_SCHEMA),
   };
@@ -124,8 +125,9 @@ function nextSeq(base: number, top: number | null): number {
 
 /**
  * The parameters of a cable's cable_declass row (seq, review_on, basis, source, reason, origin, classification,
- * class_rank, needs_access, captioned): its place in the schedule and the copy of its locks the due list reads.
- * @example db.prepare("INSERT INTO cable_declass VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run(...declassRowOf(7, record))
+ * class_rank, needs_access, captioned, lock_key, due_on): its place in the schedule and the copy of its locks the
+ * due list reads. A cable no review has settled is due on its own review date.
+ * @example db.prepare("INSERT INTO cable_declass VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run(...declassRowOf(7, record))
  */
 export function declassRowOf(seq: number, r: CableRecord) {
   const d = r.declass;
@@ -140,5 +142,7 @@ export function declassRowOf(seq: number, r: CableRecord) {
     r.classRank,
     r.caveats.length > 0 ? 1 : 0,
     r.captioned ? 1 : 0,
+    lockKeyOf(r),
+    d.reviewOn,
   ] as const;
 }

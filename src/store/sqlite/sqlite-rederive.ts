@@ -5,6 +5,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { RederivedBatch } from "../archive-writes.ts";
 import { prepareIndexing, SEARCH_SCHEMA } from "../search-index.ts";
+import { REDERIVED_DUE_ON } from "../rederived-due-on.ts";
 import { declassRowOf } from "./sqlite-cable-writes.ts";
 
 /** Times a transaction is tried when another process's commit got in between its first read and its first write. */
@@ -22,10 +23,17 @@ function prepare(db: BetterSqlite3.Database) {
     ),
     digest: db.prepare(`UPDATE cable_texts SET derived_digest = ? WHERE seq = ?`),
     confirm: db.prepare(`UPDATE cables SET parser_version = ? WHERE seq = ?`),
-    // The declassification schedule row carries the cable's date, E.O. line and a copy of its locks.
+    // The declassification schedule row carries the cable's date, E.O. line and a copy of its locks; a review's
+    // settling (in the reading room) or extension stands. An update, not a REPLACE, whose delete would not fire
+    // the due counts' trigger (migration 0033).
     declass: db.prepare(
-      `INSERT OR REPLACE INTO cable_declass (seq, review_on, basis, source, reason, origin, classification,
-         class_rank, needs_access, captioned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO cable_declass (seq, review_on, basis, source, reason, origin, classification,
+         class_rank, needs_access, captioned, lock_key, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (seq) DO UPDATE SET review_on = excluded.review_on, basis = excluded.basis,
+         source = excluded.source, reason = excluded.reason, origin = excluded.origin,
+         classification = excluded.classification, class_rank = excluded.class_rank,
+         needs_access = excluded.needs_access, captioned = excluded.captioned, lock_key = excluded.lock_key,
+         due_on = ${REDERIVED_DUE_ON}`,
     ),
     dropTags: db.prepare(`DELETE FROM cable_tags WHERE seq = ?`),
     tag: db.prepare(`INSERT OR IGNORE INTO cable_tags (seq, tag) VALUES (?, ?)`),

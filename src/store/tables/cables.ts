@@ -93,6 +93,24 @@ export interface CableDeclassTable {
   class_rank: number;
   needs_access: number;
   captioned: number;
+  /** The cable's locks as one string (store/lock-key.ts, migration 0033). */
+  lock_key: string;
+  /** The new review date the latest extension set; null when none did. */
+  extended_to: string | null;
+  /** The day the cable is next due for review: extended_to, else review_on; null once in the reading room. */
+  due_on: string | null;
+}
+
+/** How many schedule rows are due in a month, by origin, classification and lock key (migration 0033). */
+export interface DeclassDueCountsTable {
+  /** YYYY-MM of due_on. */
+  month: string;
+  /** '' when the cable has none. */
+  origin: string;
+  /** '' when the cable has none. */
+  classification: string;
+  lock_key: string;
+  n: number;
 }
 
 export interface CableTables {
@@ -103,4 +121,5 @@ export interface CableTables {
   cable_caveats: CableCaveatsTable;
   cable_grants: CableGrantsTable;
   cable_declass: CableDeclassTable;
+  declass_due_counts: DeclassDueCountsTable;
 }

@@ -2,16 +2,32 @@
 // tests share it.
 import type { Exemption, PortionDecision, ReviewDecision } from "../../../../src/core/index.ts";
 
-/** What the reviewer has marked: the exemption codes of each withheld item, null for released. */
-export type Marks = { subject: Exemption[] | null; tags: (Exemption[] | null)[]; portions: (Exemption[] | null)[] };
+/** One item's mark: released (null), withheld under exemption codes, or referred to another agency. */
+export type Mark = Exemption[] | { referTo: string } | null;
+
+/** What the reviewer has marked for the subject, each TAGS entry and each portion. */
+export type Marks = { subject: Mark; tags: Mark[]; portions: Mark[] };
 
 /** Nothing marked: every item released. */
 export function noMarks(tags: number, portions: number): Marks {
-  return { subject: null, tags: Array<null>(tags).fill(null), portions: Array<null>(portions).fill(null) };
+  return { subject: null, tags: Array<Mark>(tags).fill(null), portions: Array<Mark>(portions).fill(null) };
 }
 
-const part = (codes: Exemption[] | null): PortionDecision =>
-  codes === null ? { action: "release" } : { action: "withhold", exemptions: codes };
+const part = (mark: Mark): PortionDecision =>
+  mark === null
+    ? { action: "release" }
+    : Array.isArray(mark)
+      ? { action: "withhold", exemptions: mark }
+      : { action: "refer", agency: mark.referTo };
+
+/**
+ * How a mark reads on its item's button.
+ * @example markLabel({ referTo: "DOD" }) // "Referred to DOD"
+ */
+export function markLabel(mark: Mark): string {
+  if (mark === null) return "Released";
+  return Array.isArray(mark) ? `Withheld: ${mark.join(", ")}` : `Referred to ${mark.referTo}`;
+}
 
 /**
  * The release the marks say: in full when nothing is withheld, else in part.

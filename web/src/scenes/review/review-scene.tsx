@@ -1,6 +1,7 @@
 // The declassification review queue, for reviewers: one cable at a time with its portion marks, driven from the
-// keyboard. Mark portions (and the subject or a TAGS entry) withheld under the chosen exemption codes, then release
-// in part, release in full, withhold in full, or skip to the next. The next cables are fetched ahead.
+// keyboard. Mark portions (and the subject or a TAGS entry) withheld under the chosen exemption codes or referred
+// to another agency, then release in part, release in full, withhold in full, extend the classification to a new
+// date with a reason, or skip to the next. The next cables are fetched ahead.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   EXEMPTIONS,
@@ -15,15 +16,17 @@ import type { ArchivedCable, RecordedReview, ReviewQueue } from "../../api/types
 import { usePageShortcuts, type Shortcut } from "../../components/keyboard-help.tsx";
 import { Loading, Problem } from "../../components/problem.tsx";
 import { typingIn } from "../../components/typing-in.ts";
-import { noMarks, releaseOf, type Marks } from "./review-decision.ts";
+import { markLabel, noMarks, releaseOf, type Mark, type Marks } from "./review-decision.ts";
 
 const SHORTCUTS: readonly Shortcut[] = [
   { keys: ["j", "k"], does: "Select the next or previous portion (subject and TAGS first)" },
   { keys: ["w", "Space"], does: "Withhold or release the selected portion under the chosen codes" },
+  { keys: ["f"], does: "Refer the selected portion to the agency named, or release it again" },
   { keys: ["1", "…", "8"], does: "Choose or drop exemption 1.4(a) to 1.4(h)" },
   { keys: ["p"], does: "Release in part as marked" },
   { keys: ["r"], does: "Release in full (a cable with classified portions asks for r twice)" },
   { keys: ["x"], does: "Withhold in full under the chosen codes (withdrawal card)" },
+  { keys: ["e"], does: "Extend to the new date for the reason given (first e goes to the date)" },
   { keys: ["n"], does: "Skip to the next cable" },
 ];
 
@@ -43,6 +46,10 @@ export function ReviewScene() {
   const [marks, setMarks] = useState<Marks>(noMarks(0, 0));
   const [focus, setFocus] = useState(0);
   const [confirmFull, setConfirmFull] = useState(false);
+  const [agency, setAgency] = useState("DOD");
+  const [extendTo, setExtendTo] = useState("");
+  const [extendReason, setExtendReason] = useState("");
+  const extendDate = useRef<HTMLInputElement>(null);
   usePageShortcuts(SHORTCUTS);
 
   const load = useCallback((id: string) => {
@@ -118,10 +125,10 @@ export function ReviewScene() {
   );
 
   const toggle = useCallback(
-    (item: number) => {
+    (item: number, referTo: string | null = null) => {
       if (!cable) return;
       setMarks((m) => {
-        const flip = (v: Exemption[] | null) => (v === null ? [...codes] : null);
+        const flip = (v: Mark): Mark => (v !== null ? null : referTo === null ? [...codes] : { referTo });
         if (item === 0) return { ...m, subject: flip(m.subject) };
         if (item <= cable.tags.length) return { ...m, tags: m.tags.map((t, i) => (i === item - 1 ? flip(t) : t)) };
         const p = item - 1 - cable.tags.length;
@@ -130,6 +137,24 @@ export function ReviewScene() {
     },
     [cable, codes],
   );
+
+  const refer = useCallback(
+    (item: number) => {
+      if (agency.trim() === "") return setError(new Error("Name the agency to refer the portion to first."));
+      toggle(item, agency.trim());
+    },
+    [agency, toggle],
+  );
+
+  const extend = useCallback(() => {
+    if (extendTo === "" || extendReason.trim() === "") {
+      extendDate.current?.focus();
+      return setError(new Error("Give the new review date and the reason to extend."));
+    }
+    void decide({ outcome: "extend", until: extendTo, reason: extendReason.trim() });
+    setExtendTo("");
+    setExtendReason("");
+  }, [extendTo, extendReason, decide]);
 
   const releaseInFull = useCallback(() => {
     if (!cable) return;
@@ -158,6 +183,8 @@ export function ReviewScene() {
       else if (e.key === "j") setFocus((f) => Math.min(items - 1, f + 1));
       else if (e.key === "k") setFocus((f) => Math.max(0, f - 1));
       else if (e.key === "w" || e.key === " ") toggle(focus);
+      else if (e.key === "f") refer(focus);
+      else if (e.key === "e") extend();
       else if (e.key === "p") void decide(releaseOf(marks));
       else if (e.key === "r") releaseInFull();
       else if (e.key === "x") withholdInFull();
@@ -167,11 +194,11 @@ export function ReviewScene() {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [cable, items, focus, marks, toggle, decide, releaseInFull, withholdInFull, next]);
+  }, [cable, items, focus, marks, toggle, refer, extend, decide, releaseInFull, withholdInFull, next]);
 
   if (queue === null) return error ? <Problem error={error} /> : <Loading what="Loading the review queue" />;
   const left = queue.length - index;
-  const markOf = (item: number): Exemption[] | null =>
+  const markOf = (item: number): Mark =>
     item === 0
       ? marks.subject
       : item <= (cable?.tags.length ?? 0)
@@ -186,7 +213,15 @@ export function ReviewScene() {
         aria-current={focus === item ? "true" : undefined}
       >
         <button type="button" className="review-toggle" onClick={() => (setFocus(item), toggle(item))}>
-          {mark ? `Withheld: ${mark.join(", ")}` : "Released"}
+          {markLabel(mark)}
+        </button>{" "}
+        <button
+          type="button"
+          className="review-refer"
+          aria-label={`Refer ${label} to ${agency || "an agency"}`}
+          onClick={() => (setFocus(item), refer(item))}
+        >
+          Refer (f)
         </button>
         <span className="review-label">{label}</span> <span className="review-text">{text}</span>
       </li>
@@ -209,6 +244,9 @@ export function ReviewScene() {
           </label>
         ))}
       </fieldset>
+      <label className="review-agency">
+        Agency to refer portions to <input value={agency} onChange={(e) => setAgency(e.target.value)} size={12} />
+      </label>
       <Problem error={error ?? undefined} />
       {entry && !cable && <Loading what={`Opening ${entry.id}`} />}
       {cable && (
@@ -231,6 +269,23 @@ export function ReviewScene() {
               Next (n)
             </button>
           </div>
+          <form
+            className="review-extend"
+            aria-label="Extend the classification"
+            onSubmit={(e) => {
+              e.preventDefault();
+              extend();
+            }}
+          >
+            <label>
+              Extend to{" "}
+              <input ref={extendDate} type="date" value={extendTo} onChange={(e) => setExtendTo(e.target.value)} />
+            </label>{" "}
+            <label>
+              Reason <input value={extendReason} onChange={(e) => setExtendReason(e.target.value)} size={40} />
+            </label>{" "}
+            <button type="submit">Extend (e)</button>
+          </form>
           <ol className="review-items" aria-label="Portions">
             {row(0, "Subject", cable.subject ?? "(none)")}
             {cable.tags.map((tag, i) => row(1 + i, "TAGS", tag))}
