@@ -188,9 +188,15 @@ function handlingLine(text: string, caveats: string[]): string {
 }
 
 /** Whether a line opening with `(X)` carries the label that follows the last one of the REF list read so far. */
+const CITATION_START =
+  /^(?:\d{2}(?:\d{2})?\s+)?(?:[A-Z][A-Za-z]{1,}(?:\s[A-Z][A-Za-z]+){0,3}\s+\d{1,6}\b|\d{6}Z|(?:e-?mail|memo|telcon|letter|fax|cable|message)\b)/i;
+
 function isNextReferenceItem(text: string, sofar: readonly string[]): boolean {
   const m = /^\(([A-Z])\)\s*\S/.exec(text);
   if (!m) return false;
+  // A reference opens with what it cites (`State 152009`, `06 ROME 1234`, a date-time group, a kind of message);
+  // a portion-marked sentence opens otherwise.
+  if (!CITATION_START.test(text.slice(m[0].length - 1))) return false;
   let last = "";
   for (const label of sofar.join(" ").matchAll(/(?:^|[\s;,])¶?\s*(?:\(([A-Z])\)|([A-Z])[.)])(?=\s|[A-Z]{3})/g)) {
     const letter = label[1] ?? label[2]!;
