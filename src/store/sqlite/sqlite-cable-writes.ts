@@ -71,6 +71,7 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: I
     });
     numbered.sort((a, b) => a.seq - b.seq);
     const written: CableRecord[] = [];
+    const indexed: IndexDoc[] = [];
     for (const { r, seq } of numbered) {
       const info = s.cable.run(
         seq,
@@ -96,10 +97,13 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: I
       for (const caveat of r.caveats) s.caveat.run(seq, caveat);
       for (const grant of r.grants) s.grant.run(seq, grant);
       s.declass.run(...declassRowOf(seq, r));
-      const doc = { seq, subject: r.fts.subject, body: r.fts.body, meta: r.fts.meta };
-      if (docs) docs.push(doc);
-      else s.index(doc);
+      indexed.push({ seq, subject: r.fts.subject, body: r.fts.body, meta: r.fts.meta });
     }
+    // The index rows go in last. A statement that fires a trigger (cable_declass's counts) opens a statement
+    // savepoint, and FTS5 writes its buffered terms out as a new segment at every savepoint: indexed between such
+    // statements, each cable would become a segment of its own, to be merged again.
+    if (docs) docs.push(...indexed);
+    else indexed.forEach(s.index);
     return { inserted: written.length, skipped: batch.length - written.length, written };
   });
   // The transaction starts with a read, and in WAL mode a read whose snapshot another process's commit has moved
