@@ -1,7 +1,8 @@
 // bench:sites: headquarters and four post nodes (70 posts each) on one machine, linked over real nats-server
 // processes. Release-to-remote-inbox latency of a 280-post release (p50/p99 over 100 releases), and a post's
 // catch-up rate after a 10,000-copy backlog. `--dialect postgres` puts headquarters on PostgreSQL; `--releases N`
-// and `--backlog N` make a smaller run. Each latency is split into its stages from the times the nodes record.
+// and `--backlog N` make a smaller run. Each latency is split into its stages from the times the nodes record;
+// `--timings` prints the statements headquarters and the catching-up post spent most time in during the catch-up.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +13,9 @@ import { loadDefaultDirectory } from "../src/services/directory/index.ts";
 import { enqueueDeliveries, startDispatcher, type Dispatcher } from "../src/services/distribution/index.ts";
 import { createEventBus } from "../src/services/events/event-bus.ts";
 import { saveSitePlan, startLocalNetwork, startSiteNode, type SiteNode } from "../src/services/sites/index.ts";
+import { checkpointInBackground, type BackgroundCheckpoints } from "../src/store/background-checkpoints.ts";
 import { openStore, type Store } from "../src/store/open-store.ts";
+import { statementTimings, type StatementTimings } from "../src/store/statement-timings.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
 import { readFileSync } from "node:fs";
 import { percentiles, ms } from "./latency.ts";
@@ -27,12 +30,22 @@ const sizeArg = (name: string, fallback: number) => {
 };
 const RELEASES = sizeArg("releases", 100);
 const BACKLOG = sizeArg("backlog", 10_000);
+const timed = process.argv.includes("--timings");
+const timingsOf = new Map<string, StatementTimings>();
 const dir = mkdtempSync(join(tmpdir(), "cg-bench-sites-"));
 const seed = parseTelegram(readFileSync("examples/08STATE16245.txt", "utf8"));
 
 async function open(name: string, onPg: boolean): Promise<Store> {
-  if (onPg) return openStore({ dialect: "postgres", url: PG, schema: `bench_sites_${process.pid}`, keys: { dir } });
-  return openStore({ dialect: "sqlite", file: join(dir, name, "cablegram.db"), keys: { dir: join(dir, name) } });
+  const timings = timed ? statementTimings() : undefined;
+  if (timings) timingsOf.set(name, timings);
+  if (onPg)
+    return openStore({ dialect: "postgres", url: PG, schema: `bench_sites_${process.pid}`, keys: { dir }, timings });
+  return openStore({
+    dialect: "sqlite",
+    file: join(dir, name, "cablegram.db"),
+    keys: { dir: join(dir, name) },
+    timings,
+  });
 }
 
 const hqStore = await open("STATE", dialect === "postgres");
@@ -49,12 +62,20 @@ const posts = ["P1", "P2", "P3", "P4"];
 const stationsOf = (i: number) => stationRows.slice(i * 70, i * 70 + 70).map((r) => r.station!);
 const siteList = ["STATE", ...posts.map((p, i) => `${p}:${stationsOf(i).join("+")}`)].join(",");
 const net = await startLocalNetwork({ dir: join(dir, "nats"), basePort: BASE, sites: ["STATE", ...posts] });
-const nodes: { site: string; store: Store; dispatcher: Dispatcher; link: SiteNode }[] = [];
+const nodes: {
+  site: string;
+  store: Store;
+  dispatcher: Dispatcher;
+  link: SiteNode;
+  checkpoints: BackgroundCheckpoints | null;
+}[] = [];
 for (const site of ["STATE", ...posts]) {
   const store = site === "STATE" ? hqStore : await open(site, false);
   if (site !== "STATE") await loadDefaultDirectory(store);
   const plan = parseSitePlan(site, siteList);
   await saveSitePlan(store, plan);
+  // As `cablegram serve` does: commits never wait for a WAL checkpoint and the disk.
+  const checkpoints = checkpointInBackground(store);
   const dispatcher = startDispatcher({ store, clock: systemClock, bus: createEventBus({ store }), senders: [] });
   const leaf = net.sites.get(site)!;
   const link = startSiteNode({
@@ -63,7 +84,7 @@ for (const site of ["STATE", ...posts]) {
     settings: { plan, natsUrl: leaf.url, user: leaf.user, password: leaf.password, ackWaitMs: 30_000, pollMs: 1000 },
     onStored: () => dispatcher.kick(),
   });
-  nodes.push({ site, store, dispatcher, link });
+  nodes.push({ site, store, dispatcher, link, checkpoints });
 }
 await Promise.all(nodes.map((n) => n.link.ready()));
 const hq = nodes[0]!;
@@ -137,6 +158,7 @@ const queuedAtHq = () =>
   );
 const base = await arrivals();
 while ((await queuedAtHq()) > 0) await sleep(100);
+for (const t of timingsOf.values()) t.reset();
 const catchCpu = process.cpuUsage();
 const started = performance.now();
 await net.startLeaf("P1");
@@ -148,9 +170,18 @@ console.log(
     `start included), CPU ${((used.user + used.system) / 1000 / BACKLOG).toFixed(2)} ms a copy; load ${loadLine()}`,
 );
 
+for (const site of ["STATE", "P1"]) {
+  const top = timingsOf.get(site)?.figures().slice(0, 12) ?? [];
+  if (top.length > 0) console.log(`  ${site}'s statements during the catch-up (total ms, runs, SQL):`);
+  for (const f of top)
+    console.log(
+      `  ${ms(f.totalMs).padStart(7)} ${String(f.count).padStart(6)}  ${f.sql.replace(/\s+/g, " ").slice(0, 150)}`,
+    );
+}
 for (const node of nodes) {
   await node.link.stop();
   await node.dispatcher.stop();
+  await node.checkpoints?.stop();
 }
 for (const node of nodes) await node.store.close();
 if (dialect === "postgres") {
