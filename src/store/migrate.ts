@@ -30,6 +30,7 @@ import * as m0028 from "./migrations/0028-declassification.ts";
 import * as m0030 from "./migrations/0030-notifications.ts";
 import * as m0032 from "./migrations/0032-parser-versions.ts";
 import * as m0033 from "./migrations/0033-declass-due-counts.ts";
+import * as m0036 from "./migrations/0036-site-copy-payloads.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0030-notifications": m0030,
   "0032-parser-versions": m0032,
   "0033-declass-due-counts": m0033,
+  "0036-site-copy-payloads": m0036,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -74,6 +76,22 @@ class StaticProvider implements MigrationProvider {
     for (const [name, m] of Object.entries(MIGRATIONS)) out[name] = { up: (db) => m.up(db, this.dialect) };
     return out;
   }
+}
+
+/**
+ * Applies the pending migrations up to and including `name` (a key of the migration list, such as
+ * "0033-declass-due-counts"): for tests of what a later migration does to rows written before it.
+ * @example await migrateTo(db, "sqlite", "0033-declass-due-counts")
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works below the typed schema
+export async function migrateTo(db: Kysely<any>, dialect: Dialect, name: string, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db: schema ? introspectingOnly(db, schema) : db,
+    provider: new StaticProvider(dialect),
+    migrationTableSchema: schema,
+  });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
 /**

@@ -3,7 +3,9 @@
 // numbered on the channel to that site. The site forwarder publishes them after commit.
 import { precedenceRank, siteOfStation, type Cable, type Precedence, type SitePlan } from "../../core/index.ts";
 import type { ActionRequest } from "../../core/action-request.ts";
+import type { Insertable } from "kysely";
 import type { Store } from "../../store/open-store.ts";
+import type { SiteCopiesTable } from "../../store/tables/sites.ts";
 import { takeNumbers } from "../../store/counters.ts";
 import { timeOrderedId } from "../../store/time-ordered-id.ts";
 import type { DeliveryTarget } from "../distribution/expand-addressees.ts";
@@ -52,23 +54,35 @@ export async function queueSiteCopies(
   if (plan.here !== plan.hq && !remote.has(plan.hq)) remote.set(plan.hq, cable.precedence ?? "ROUTINE");
   for (const [site, precedence] of remote) {
     const seq = await takeNumbers(store.db, channelKey(plan.here, site));
-    const payload: CopyPayload = { v: 1, origin: plan.here, seq, precedence, cable, actionRequests };
-    await store.db
-      .insertInto("site_copies")
-      .values({
-        id: timeOrderedId(),
-        cable_id: cable.id!,
-        site,
-        seq,
-        precedence,
-        rank: precedenceRank(precedence),
-        state: "queued",
-        payload: JSON.stringify(payload),
-        attempt: 0,
-        queued_at: now,
-      })
-      .onConflict((oc) => oc.columns(["cable_id", "site"]).doNothing())
-      .execute();
+    await insertSiteCopy(
+      store,
+      { cable_id: cable.id!, site, seq, precedence, rank: precedenceRank(precedence), state: "queued", queued_at: now },
+      { v: 1, origin: plan.here, seq, precedence, cable, actionRequests },
+    );
   }
   return local;
+}
+
+/**
+ * Writes one copy to another site, its tracking row and its payload apart (migration 0036), unless the cable already
+ * has a copy for that site. Answers whether it was written.
+ * @example await insertSiteCopy(tx, { cable_id, site: "PANAMA", seq: 7, precedence, rank, state: "queued", queued_at }, payload)
+ */
+export async function insertSiteCopy(
+  store: Store,
+  row: Omit<Insertable<SiteCopiesTable>, "id" | "attempt">,
+  payload: CopyPayload,
+): Promise<boolean> {
+  const id = timeOrderedId();
+  const written = await store.db
+    .insertInto("site_copies")
+    .values({ id, attempt: 0, ...row })
+    .onConflict((oc) => oc.columns(["cable_id", "site"]).doNothing())
+    .executeTakeFirst();
+  if (Number(written.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+  await store.db
+    .insertInto("site_copy_payloads")
+    .values({ copy_id: id, payload: JSON.stringify(payload) })
+    .execute();
+  return true;
 }

@@ -7,11 +7,10 @@ import { precedenceRank, type Cable, type Precedence } from "../../core/index.ts
 import type { Store } from "../../store/open-store.ts";
 import { takeNumbers } from "../../store/counters.ts";
 import { writeCableRecords } from "../../store/cable-writes.ts";
-import { timeOrderedId } from "../../store/time-ordered-id.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { modelOf } from "../archive/stored-model.ts";
 import { chainArchived, storedCableHash, type ChainHead } from "../chain/index.ts";
-import { channelKey, type CopyPayload } from "./queue-site-copies.ts";
+import { channelKey, insertSiteCopy } from "./queue-site-copies.ts";
 import type { Receipt, ReceiptItem } from "./receipts.ts";
 
 /** A copy the destination holds that its origin lost: its channel number, precedence, cable and when it arrived. */
@@ -137,32 +136,21 @@ export async function relearnCopies(
     written.map((r) => ({ cableId: r.id, hash: storedCableHash(r) })),
   );
   for (const r of recovered) {
-    const payload: CopyPayload = {
-      v: 1,
-      origin: here,
-      seq: r.seq,
-      precedence: r.precedence,
-      cable: r.cable,
-      actionRequests: [],
-    };
-    await tx.db
-      .insertInto("site_copies")
-      .values({
-        id: timeOrderedId(),
+    await insertSiteCopy(
+      tx,
+      {
         cable_id: r.cable.id!,
         site,
         seq: r.seq,
         precedence: r.precedence,
         rank: precedenceRank(r.precedence),
         state: "stored",
-        payload: JSON.stringify(payload),
-        attempt: 0,
         queued_at: r.storedAt,
         sent_at: r.storedAt,
         stored_at: r.storedAt,
-      })
-      .onConflict((oc) => oc.columns(["cable_id", "site"]).doNothing())
-      .execute();
+      },
+      { v: 1, origin: here, seq: r.seq, precedence: r.precedence, cable: r.cable, actionRequests: [] },
+    );
   }
   await raiseCounter(tx, channelKey(here, site), Math.max(...recovered.map((r) => r.seq)));
   return head;

@@ -100,11 +100,12 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     if (!isUp) return;
     for (;;) {
       const rows = await store.db
-        .selectFrom("site_copies")
-        .select(["id", "cable_id", "site", "precedence", "payload", "attempt"])
-        .where("state", "=", "queued")
-        .orderBy("rank")
-        .orderBy("queued_at")
+        .selectFrom("site_copies as c")
+        .innerJoin("site_copy_payloads as p", "p.copy_id", "c.id")
+        .select(["c.id", "c.cable_id", "c.site", "c.precedence", "p.payload", "c.attempt"])
+        .where("c.state", "=", "queued")
+        .orderBy("c.rank")
+        .orderBy("c.queued_at")
         .limit(500)
         .execute();
       if (rows.length === 0 || stopped) return;

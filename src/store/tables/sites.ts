@@ -1,4 +1,4 @@
-// Table types for sites (migration 0025): the node's plan, the copies it sends to other sites, and the copies it
+// Table types for sites (migrations 0025, 0036): the node's plan, the copies it sends to other sites, and the copies it
 // has received. Owned by src/services/sites.
 
 /** One site of the network as this node knows it; empty on a one-node system. */
@@ -27,8 +27,6 @@ export interface SiteCopiesTable {
   precedence: string;
   rank: number;
   state: "queued" | "sent" | "stored" | "delivered" | "acknowledged" | "cancelled";
-  /** What travels: JSON of the cable, its action requests, origin and channel number. */
-  payload: string;
   /** How often it was sent again on purpose (the message id changes with it). */
   attempt: number;
   queued_at: string;
@@ -41,6 +39,12 @@ export interface SiteCopiesTable {
   cancelled_by: string | null;
   /** Why the last sending failed (the link down); cleared when sent. */
   last_error: string | null;
+}
+
+/** What a copy carries: JSON of the cable, its action requests, origin and channel number (migration 0036). */
+export interface SiteCopyPayloadsTable {
+  copy_id: string;
+  payload: string;
 }
 
 /** A copy this node received from another site, stored once. */
@@ -59,5 +63,6 @@ export interface SiteArrivalsTable {
 export interface SiteTables {
   sites: SitesTable;
   site_copies: SiteCopiesTable;
+  site_copy_payloads: SiteCopyPayloadsTable;
   site_arrivals: SiteArrivalsTable;
 }
