@@ -25,6 +25,9 @@ export type QueuedRow = Pick<Selectable<DeliveriesTable>, (typeof QUEUED_COLUMNS
 /** One copy a release queues: a post (office '' for the post itself) with its role and precedence. */
 export type QueuedCopy = Pick<DeliveriesTable, "id" | "post" | "station" | "office" | "role" | "precedence" | "rank">;
 
+/** The copies of one cable to queue, with the offices its replies are slugged for (JSON), if any. */
+export type CableCopies = { cableId: string; copies: QueuedCopy[]; routingHint: string | null };
+
 /**
  * A batch to deliver: `deliver` turns it delivered in the transaction it is given and answers the rows it turned;
  * `found` is how many rows were queued when it was picked, null where picking and delivering are one statement.
@@ -34,11 +37,11 @@ export type DeliveryClaim = { found: number | null; deliver: (tx: Kysely<Databas
 /** How the outbox is written and read on one engine. */
 export type DeliveryQueue = {
   /**
-   * Queues the copies of cable `cableId`, in the caller's transaction; a copy already queued for the same post and
-   * office is left as it is.
-   * @example await tx.deliveries.enqueue("26STATE103", copies, now, null)
+   * Queues the copies of one or more cables (a release, or a batch of arrivals from another site) in the caller's
+   * transaction; a copy already queued for the same cable, post and office is left as it is.
+   * @example await tx.deliveries.enqueue([{ cableId: "26STATE103", copies, routingHint: null }], now)
    */
-  enqueue(cableId: string, copies: QueuedCopy[], queuedAt: string, routingHint: string | null): Promise<void>;
+  enqueue(cables: readonly CableCopies[], queuedAt: string): Promise<void>;
   /**
    * Picks up to `batch` queued deliveries, the most urgent first, to be delivered at `deliveredAt` with the
    * deadline `due` (an SQL expression over the row's precedence); null when none is queued.

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { precedenceRank, siteOfStation, type Cable, type SitePlan } from "../../core/index.ts";
 import type { ActionRequest } from "../../core/action-request.ts";
 import type { Database } from "../../store/database.ts";
+import type { CableCopies } from "../../store/delivery-queue.ts";
 import type { Store } from "../../store/open-store.ts";
 import { timeOrderedId } from "../../store/time-ordered-id.ts";
 import { createTasks } from "../actions/create-tasks.ts";
@@ -37,9 +38,10 @@ export type Distributing = "release" | "arrival";
 
 /**
  * Expands the addressees against the directory and writes, in the transaction `store` is bound to, one queued
- * delivery per post and office, the tasks of the action requests, and the reports this cable makes of earlier tasks. Nothing is sent here: the
- * dispatcher delivers the queued rows after commit, so a release that rolls back leaves no delivery, and one that
- * commits leaves every delivery, whatever crashes later. Throws UNKNOWN_ADDRESSEE (rolling the release back).
+ * delivery per post and office, the tasks of the action requests, and the reports this cable makes of earlier tasks.
+ * Nothing is sent here: the dispatcher delivers the queued rows after commit, so a release that rolls back leaves no
+ * delivery, and one that commits leaves every delivery, whatever crashes later. Throws UNKNOWN_ADDRESSEE (rolling
+ * the release back).
  * @example await store.transaction((tx) => enqueueDeliveries(tx, { cable, actionRequests: [] }, clock))
  */
 export async function enqueueDeliveries(
@@ -48,37 +50,70 @@ export async function enqueueDeliveries(
   clock: Clock,
   distributing: Distributing = "release",
 ): Promise<void> {
+  await distribute(store, [released], clock, distributing);
+}
+
+/**
+ * Does for a batch of copies arriving from other sites what enqueueDeliveries does for each (`arrival`), with a
+ * statement for the whole batch where enqueueDeliveries would make one a cable: a backlog arrives hundreds at once.
+ * @example await store.transaction((tx) => enqueueArrivals(tx, [{ cable, actionRequests, directory, plan }], clock))
+ */
+export async function enqueueArrivals(store: Store, arrivals: readonly Released[], clock: Clock): Promise<void> {
+  await distribute(store, arrivals, clock, "arrival");
+}
+
+async function distribute(
+  store: Store,
+  batch: readonly Released[],
+  clock: Clock,
+  distributing: Distributing,
+): Promise<void> {
   const tx = store.db;
-  const { cable } = released;
-  const cableId = cable.id;
-  if (!cableId) throw new CablegramError("BAD_CABLE", "a released cable needs its id before distribution");
   const now = clock.now().toISOString();
-  const targets = await expandAddressees(tx, cable, released.directory);
-  // On a site node, what another site serves goes there as one copy (sites/); the rest is delivered here.
-  const plan = released.plan === undefined ? await loadSitePlan(tx) : released.plan;
-  const local =
-    plan === null
-      ? targets
-      : distributing === "release"
-        ? await queueSiteCopies(store, plan, cable, targets, released.actionRequests, now)
-        : targets.filter((t) => siteOfStation(plan, t.station) === plan.here);
-  const hint = await routingHintOfCited(tx, cable);
-  const hintJson = hint.length > 0 ? JSON.stringify(hint) : null;
-  const copies = local.map((t) => ({
-    id: timeOrderedId(),
-    post: t.post,
-    station: t.station,
-    office: t.office,
-    role: t.role,
-    precedence: t.precedence,
-    rank: precedenceRank(t.precedence),
-  }));
-  await store.deliveries.enqueue(cableId, copies, now, hintJson);
-  // The origin tracks every task it asked; an arriving copy tasks the posts served here.
-  const tasked = distributing === "release" ? targets : local;
-  const requests = distributing === "release" ? released.actionRequests : requestsFor(local, released.actionRequests);
-  await createTasks(tx, cableId, tasked, requests, now);
-  await reportTasks(tx, [cable], now);
+  let plan: SitePlan | null | undefined;
+  const hints = await routingHintsOfCited(
+    tx,
+    batch.map((r) => r.cable),
+  );
+  const queued: CableCopies[] = [];
+  const tasks: { cableId: string; tasked: DeliveryTarget[]; requests: ActionRequest[] }[] = [];
+  for (const released of batch) {
+    const { cable } = released;
+    const cableId = cable.id;
+    if (!cableId) throw new CablegramError("BAD_CABLE", "a released cable needs its id before distribution");
+    const targets = await expandAddressees(tx, cable, released.directory);
+    // On a site node, what another site serves goes there as one copy (sites/); the rest is delivered here.
+    const sites = released.plan !== undefined ? released.plan : (plan ??= await loadSitePlan(tx));
+    const local =
+      sites === null
+        ? targets
+        : distributing === "release"
+          ? await queueSiteCopies(store, sites, cable, targets, released.actionRequests, now)
+          : targets.filter((t) => siteOfStation(sites, t.station) === sites.here);
+    const copies = local.map((t) => ({
+      id: timeOrderedId(),
+      post: t.post,
+      station: t.station,
+      office: t.office,
+      role: t.role,
+      precedence: t.precedence,
+      rank: precedenceRank(t.precedence),
+    }));
+    queued.push({ cableId, copies, routingHint: hints(cable) });
+    // The origin tracks every task it asked; an arriving copy tasks the posts served here.
+    tasks.push({
+      cableId,
+      tasked: distributing === "release" ? targets : local,
+      requests: distributing === "release" ? released.actionRequests : requestsFor(local, released.actionRequests),
+    });
+  }
+  await store.deliveries.enqueue(queued, now);
+  for (const t of tasks) await createTasks(tx, t.cableId, t.tasked, t.requests, now);
+  await reportTasks(
+    tx,
+    batch.map((r) => r.cable),
+    now,
+  );
 }
 
 /** The action requests that task posts among `local`, narrowed to those posts. */
@@ -92,15 +127,31 @@ function requestsFor(local: DeliveryTarget[], requests: ActionRequest[]): Action
   });
 }
 
-/** Offices the cables this one cites ask replies to be slugged for. */
-async function routingHintOfCited(db: Kysely<Database>, cable: Cable): Promise<string[]> {
-  const ids = [...new Set(cable.references.flatMap((r) => (r.id ? [r.id] : [])))];
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom("cables as c")
-    .innerJoin("cable_texts as t", "t.seq", "c.seq")
-    .select(["t.model", "t.raw", "t.parse_hints"])
-    .where("c.id", "in", ids)
-    .execute();
-  return [...new Set(rows.flatMap((r) => routingHintOf(modelOf(r))))];
+/** Cited cables read per query: within both dialects' bound-parameter limits. */
+const CITED_PER_QUERY = 500;
+
+/**
+ * For each of `cables`, the offices the cables it cites ask replies to be slugged for (JSON), or null: the cited
+ * cables of the whole batch read at once.
+ */
+async function routingHintsOfCited(
+  db: Kysely<Database>,
+  cables: readonly Cable[],
+): Promise<(cable: Cable) => string | null> {
+  const citedOf = (cable: Cable) => [...new Set(cable.references.flatMap((r) => (r.id ? [r.id] : [])))];
+  const ids = [...new Set(cables.flatMap(citedOf))];
+  const hintsOf = new Map<string, string[]>();
+  for (let i = 0; i < ids.length; i += CITED_PER_QUERY) {
+    const rows = await db
+      .selectFrom("cables as c")
+      .innerJoin("cable_texts as t", "t.seq", "c.seq")
+      .select(["c.id", "t.model", "t.raw", "t.parse_hints"])
+      .where("c.id", "in", ids.slice(i, i + CITED_PER_QUERY))
+      .execute();
+    for (const r of rows) hintsOf.set(r.id, routingHintOf(modelOf(r)));
+  }
+  return (cable) => {
+    const hint = [...new Set(citedOf(cable).flatMap((id) => hintsOf.get(id) ?? []))];
+    return hint.length > 0 ? JSON.stringify(hint) : null;
+  };
 }

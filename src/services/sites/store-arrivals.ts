@@ -8,7 +8,7 @@ import { writeCableRecords } from "../../store/cable-writes.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { chainArchived, recordHead, storedCableHash, type ChainHead } from "../chain/index.ts";
 import type { Clock } from "../clock.ts";
-import { enqueueDeliveries } from "../distribution/enqueue-deliveries.ts";
+import { enqueueArrivals } from "../distribution/enqueue-deliveries.ts";
 import type { Cable } from "../../core/index.ts";
 import { loadAddresseeDirectory, type AddresseeDirectory } from "../directory/index.ts";
 import type { CopyPayload } from "./queue-site-copies.ts";
@@ -92,11 +92,11 @@ export async function storeArrivals(
       }
       return directory;
     };
-    for (const copy of news) {
-      const { cable, actionRequests } = copy;
-      const directory = await directoryOf(cable);
-      await enqueueDeliveries(tx, { cable, actionRequests, directory, plan }, deps.clock, "arrival");
+    const arrivals = [];
+    for (const { cable, actionRequests } of news) {
+      arrivals.push({ cable, actionRequests, directory: await directoryOf(cable), plan });
     }
+    await enqueueArrivals(tx, arrivals, deps.clock);
     return { fresh: news.length, head };
   });
   // The operator's copy of the chain's head moves on once the link is committed (trust-file.ts).

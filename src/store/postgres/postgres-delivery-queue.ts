@@ -5,39 +5,36 @@ import {
   QUEUED_COLUMNS,
   type DeliveryClaim,
   type DeliveryQueue,
-  type QueuedCopy,
+  type CableCopies,
   type QueuedRow,
 } from "../delivery-queue.ts";
 
 /**
  * The delivery queue of the PostgreSQL database (or transaction) `db`.
- * @example await postgresDeliveryQueue(tx).enqueue(cableId, copies, now, null)
+ * @example await postgresDeliveryQueue(tx).enqueue([{ cableId, copies, routingHint: null }], now)
  */
 export function postgresDeliveryQueue(db: Kysely<Database>): DeliveryQueue {
   return {
-    enqueue: (cableId, copies, queuedAt, routingHint) => insertPostgres(db, cableId, copies, queuedAt, routingHint),
+    enqueue: (cables, queuedAt) => insertPostgres(db, cables, queuedAt),
     claim: (batch, deliveredAt, due) => Promise.resolve(claimPostgres(batch, deliveredAt, due)),
   };
 }
 
 /**
- * One INSERT of a column array each, however many posts. A multi-row VALUES list of a cable to 280 posts binds
- * 2,800 parameters, which the driver serialises and the server parses one by one.
+ * One INSERT of a column array each, however many posts and cables. A multi-row VALUES list of a cable to 280
+ * posts binds 2,800 parameters, which the driver serialises and the server parses one by one.
  */
-async function insertPostgres(
-  tx: Kysely<Database>,
-  cableId: string,
-  copies: QueuedCopy[],
-  now: string,
-  hint: string | null,
-): Promise<void> {
-  const col = <T>(f: (t: QueuedCopy) => T) => copies.map(f);
+async function insertPostgres(tx: Kysely<Database>, cables: readonly CableCopies[], now: string): Promise<void> {
+  const copies = cables.flatMap((c) => c.copies.map((copy) => ({ ...copy, cableId: c.cableId, hint: c.routingHint })));
+  if (copies.length === 0) return;
+  const col = <T>(f: (t: (typeof copies)[number]) => T) => copies.map(f);
   await sql`INSERT INTO deliveries (id, cable_id, post, station, office, role, precedence, rank, state, queued_at,
       routing_hint)
-    SELECT id, ${cableId}, post, station, office, role, precedence, rank, 'queued', ${now}, ${hint}::text
-    FROM unnest(${col((t) => t.id)}::text[], ${col((t) => t.post)}::text[], ${col((t) => t.station)}::text[],
-      ${col((t) => t.office)}::text[], ${col((t) => t.role)}::text[], ${col((t) => t.precedence)}::text[],
-      ${col((t) => t.rank)}::int[]) AS t(id, post, station, office, role, precedence, rank)
+    SELECT id, cable_id, post, station, office, role, precedence, rank, 'queued', ${now}, routing_hint
+    FROM unnest(${col((t) => t.id)}::text[], ${col((t) => t.cableId)}::text[], ${col((t) => t.post)}::text[],
+      ${col((t) => t.station)}::text[], ${col((t) => t.office)}::text[], ${col((t) => t.role)}::text[],
+      ${col((t) => t.precedence)}::text[], ${col((t) => t.rank)}::int[], ${col((t) => t.hint)}::text[])
+      AS t(id, cable_id, post, station, office, role, precedence, rank, routing_hint)
     ON CONFLICT (cable_id, post, office) DO NOTHING`.execute(tx);
 }
 

@@ -1,48 +1,46 @@
 // The outbox on SQLite: multi-row INSERTs, and a batch's ids read before the short write that delivers them.
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "../database.ts";
-import { QUEUED_COLUMNS, type DeliveryClaim, type DeliveryQueue, type QueuedCopy } from "../delivery-queue.ts";
+import { QUEUED_COLUMNS, type CableCopies, type DeliveryClaim, type DeliveryQueue } from "../delivery-queue.ts";
 
 // Rows per INSERT: well under SQLite's bound-parameter limit (32,766) at 11 columns a row.
 const CHUNK = 500;
 
 /**
  * The delivery queue of the SQLite database (or transaction) `db`.
- * @example await sqliteDeliveryQueue(tx).enqueue(cableId, copies, now, null)
+ * @example await sqliteDeliveryQueue(tx).enqueue([{ cableId, copies, routingHint: null }], now)
  */
 export function sqliteDeliveryQueue(db: Kysely<Database>): DeliveryQueue {
   return {
-    enqueue: (cableId, copies, queuedAt, routingHint) => insertRows(db, cableId, copies, queuedAt, routingHint),
+    enqueue: (cables, queuedAt) => insertRows(db, cables, queuedAt),
     claim: (batch, deliveredAt, due) => claimSqlite(db, batch, deliveredAt, due),
   };
 }
 
 /** Multi-row INSERTs of the columns a queued delivery has; the others start null. */
-async function insertRows(
-  tx: Kysely<Database>,
-  cableId: string,
-  copies: QueuedCopy[],
-  now: string,
-  hint: string | null,
-): Promise<void> {
-  const rows = copies.map((t) => ({
-    id: t.id,
-    cable_id: cableId,
-    post: t.post,
-    station: t.station,
-    office: t.office,
-    role: t.role,
-    precedence: t.precedence,
-    rank: t.rank,
-    state: "queued" as const,
-    queued_at: now,
-    // Left out when null: a cable to 280 posts binds 280 fewer parameters.
-    ...(hint !== null ? { routing_hint: hint } : {}),
-  }));
+async function insertRows(tx: Kysely<Database>, cables: readonly CableCopies[], now: string): Promise<void> {
+  const rows = cables.flatMap(({ cableId, copies, routingHint }) =>
+    copies.map((t) => ({
+      id: t.id,
+      cable_id: cableId,
+      post: t.post,
+      station: t.station,
+      office: t.office,
+      role: t.role,
+      precedence: t.precedence,
+      rank: t.rank,
+      state: "queued" as const,
+      queued_at: now,
+      routing_hint: routingHint,
+    })),
+  );
+  // Left out when no copy has one: a cable to 280 posts binds 280 fewer parameters.
+  const hinted = rows.some((r) => r.routing_hint !== null);
   for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
     await tx
       .insertInto("deliveries")
-      .values(rows.slice(i, i + CHUNK))
+      .values(hinted ? chunk : chunk.map(({ routing_hint: _, ...row }) => row))
       .onConflict((oc) => oc.columns(["cable_id", "post", "office"]).doNothing())
       .execute();
   }
