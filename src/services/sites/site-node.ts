@@ -154,16 +154,25 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   // Pulls what the origins hold for this node, in rounds: a round asks every consumer of each origin in it at once
   // (its receipts and a batch of each precedence: one round trip, whatever the number of origins), stores the
   // copies in one transaction, most urgent first, and then acknowledges them. An origin stays in the next round while
-  // it had a full batch, and one that rang meanwhile joins it, so a FLASH copy waits for one round at most, never
-  // behind a backlog. An origin that does not answer is left out for the rest of the pass (the beat tries again).
+  // it had a full batch, and one that rang meanwhile joins it. Behind a full round (a backlog), the next one is asked
+  // for before this one is stored, so the transfer overlaps the store; a FLASH copy then waits two rounds at most,
+  // never behind the backlog. An origin that does not answer is left out for the rest of the pass (the beat tries
+  // again).
   const pull = async () => {
     if (!isUp) return;
-    let origins = takeDue();
-    while (origins.length > 0 && !stopped) {
-      const round = await pullRound(origins);
-      await receive(round);
+    const due = takeDue();
+    let next: Promise<FromOrigin[]> | null = due.length > 0 ? pullRound(due) : null;
+    while (next && !stopped) {
+      const round = await next;
       const more = round.filter((r) => r.full).map((r) => r.origin);
-      origins = [...new Set([...more, ...takeDue()])];
+      next = more.length > 0 ? pullRound(more) : null;
+      await receive(round);
+      const rang = takeDue().filter((o) => !more.includes(o));
+      if (rang.length > 0) {
+        const ahead = next;
+        const joined = pullRound(rang);
+        next = ahead ? Promise.all([ahead, joined]).then(([a, b]) => [...a, ...b]) : joined;
+      }
     }
   };
 
