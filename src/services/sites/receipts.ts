@@ -104,42 +104,61 @@ export async function helloFor(store: Store, origin: string): Promise<number> {
 }
 
 /**
- * The receipts this node owes its origins for copies that reached the inbox or a person since it last said so,
- * up to `limit` copies: by origin, with the stage each reached. `markReported` records them once sent. With
- * `acknowledged` false, only the copies not yet reported delivered are looked at (an indexed few, for the passes
- * after each arrival); true looks at every copy not yet reported acknowledged too (for the beat).
- * @example const owed = await progressOwed(store, 500, true) // Map { "STATE" => [{ cable, stage: "delivered", at }] }
+ * Which acknowledgements a pass looks for: none (the passes after each arrival report deliveries alone), every copy
+ * not yet reported acknowledged (`"all"`: the first beat after a start), or the copies with a delivery acknowledged
+ * at or after a time (the later beats: an indexed few, however many copies the node has ever received).
  */
-export async function progressOwed(
-  store: Store,
-  limit: number,
-  acknowledged: boolean,
-): Promise<Map<string, ReceiptItem[]>> {
-  const rows = await store.db
-    .selectFrom("site_arrivals as a")
-    .innerJoin("deliveries as d", "d.cable_id", "a.cable_id")
-    .select((eb) => [
-      "a.cable_id",
-      "a.origin",
-      "a.reported",
-      eb.fn.min("d.delivered_at").as("delivered_at"),
-      eb.fn.min("d.acked_at").as("acked_at"),
-      eb.fn.max("d.acked_by").as("acked_by"),
-    ])
-    .where("a.reported", acknowledged ? "!=" : "=", acknowledged ? "acknowledged" : "stored")
-    .where("d.slugged_from", "is", null)
-    .groupBy(["a.cable_id", "a.origin", "a.reported"])
-    // Only what is owed, so the limit never fills with copies that have nothing new to report.
-    .having((eb) =>
-      eb.or([
-        eb(eb.fn.min("d.acked_at"), "is not", null),
-        eb.and([eb(eb.fn.min("d.delivered_at"), "is not", null), eb("a.reported", "=", "stored")]),
-      ]),
-    )
-    .limit(limit)
-    .execute();
+export type AcksWanted = "none" | "all" | { since: string };
+
+/**
+ * The receipts this node owes its origins for copies that reached the inbox or a person since it last said so,
+ * up to `limit` copies: by origin, with the stage each reached. `markReported` records them once sent.
+ * @example const owed = await progressOwed(store, 500, "all") // Map { "STATE" => [{ cable, stage: "delivered", at }] }
+ */
+export async function progressOwed(store: Store, limit: number, acks: AcksWanted): Promise<Map<string, ReceiptItem[]>> {
+  const progress = (reported: "stored" | "not acknowledged", ackedSince: string | null) =>
+    store.db
+      .selectFrom("site_arrivals as a")
+      .innerJoin("deliveries as d", "d.cable_id", "a.cable_id")
+      .select((eb) => [
+        "a.cable_id",
+        "a.origin",
+        "a.reported",
+        eb.fn.min("d.delivered_at").as("delivered_at"),
+        eb.fn.min("d.acked_at").as("acked_at"),
+        eb.fn.max("d.acked_by").as("acked_by"),
+      ])
+      .$if(reported === "stored", (q) => q.where("a.reported", "=", "stored"))
+      .$if(reported !== "stored", (q) => q.where("a.reported", "!=", "acknowledged"))
+      // The copies found from the deliveries acknowledged lately (an index on acked_at), not from every arrival.
+      .$if(ackedSince !== null, (q) =>
+        q.where("a.cable_id", "in", (eb) =>
+          eb.selectFrom("deliveries").select("cable_id").where("acked_at", ">=", ackedSince!),
+        ),
+      )
+      .where("d.slugged_from", "is", null)
+      .groupBy(["a.cable_id", "a.origin", "a.reported"])
+      // Only what is owed, so the limit never fills with copies that have nothing new to report.
+      .having((eb) =>
+        eb.or([
+          eb(eb.fn.min("d.acked_at"), "is not", null),
+          eb.and([eb(eb.fn.min("d.delivered_at"), "is not", null), eb("a.reported", "=", "stored")]),
+        ]),
+      )
+      .limit(limit)
+      .execute();
+  const rows =
+    acks === "all"
+      ? await progress("not acknowledged", null)
+      : [
+          ...(acks === "none" ? [] : await progress("not acknowledged", acks.since)),
+          ...(await progress("stored", null)),
+        ];
   const owed = new Map<string, ReceiptItem[]>();
+  const seen = new Set<string>();
   for (const r of rows) {
+    const key = `${r.origin}\u0000${r.cable_id}`;
+    if (seen.has(key)) continue;
     const item: ReceiptItem | null =
       r.acked_at !== null
         ? { cable: r.cable_id, stage: "acknowledged", at: r.acked_at, ...(r.acked_by ? { by: r.acked_by } : {}) }
@@ -147,6 +166,7 @@ export async function progressOwed(
           ? { cable: r.cable_id, stage: "delivered", at: r.delivered_at }
           : null;
     if (item === null) continue;
+    seen.add(key);
     owed.set(r.origin, [...(owed.get(r.origin) ?? []), item]);
   }
   return owed;

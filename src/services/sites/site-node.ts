@@ -28,7 +28,7 @@ import type { Store } from "../../store/open-store.ts";
 import type { Clock } from "../clock.ts";
 import type { DispatcherLogger } from "../distribution/dispatcher.ts";
 import type { CopyPayload } from "./queue-site-copies.ts";
-import { applyReceipts, helloFor, markReported, progressOwed, type Receipt } from "./receipts.ts";
+import { applyReceipts, helloFor, markReported, progressOwed, type AcksWanted, type Receipt } from "./receipts.ts";
 import type { SiteSettings } from "./site-settings.ts";
 import { storeArrivals } from "./store-arrivals.ts";
 import { resyncAnswer, resyncAsk, type ResyncAsk } from "./resync.ts";
@@ -57,6 +57,9 @@ export type SiteNode = {
   /** Stops the passes and closes the connection (what is queued stays queued, in the database and the stream). */
   stop(): Promise<void>;
 };
+
+/** How far before its last pass began a beat looks for acknowledgements: longer than any transaction runs. */
+const ACK_MARGIN_MS = 10 * 60_000;
 
 /** How long a pull waits for an origin that does not answer before taking it for away. */
 const FETCH_MS = 1000;
@@ -272,13 +275,18 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     if (answer.length > 0) nc?.publish(bellSubject(origin, here));
   };
 
-  // Tells each origin how far its copies have got here: delivered to the inbox, acknowledged by a person.
+  // Tells each origin how far its copies have got here: delivered to the inbox, acknowledged by a person. The first
+  // beat after a start looks at every copy not yet reported acknowledged; later beats only at deliveries
+  // acknowledged since the last full pass began, less a margin for acknowledgements committed late.
+  let ackedSince: string | null = null;
   const reportProgress = async () => {
     if (!isUp) return;
     const acknowledged = acksOwed;
     acksOwed = false;
+    const startedAt = options.clock.now().getTime();
+    const acks: AcksWanted = !acknowledged ? "none" : ackedSince === null ? "all" : { since: ackedSince };
     for (;;) {
-      const owed = await progressOwed(store, 500, acknowledged);
+      const owed = await progressOwed(store, 500, acks);
       for (const [origin, items] of owed) {
         await jsOf(here).publish(
           receiptSubject(origin, here),
@@ -288,8 +296,10 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
         nc?.publish(bellSubject(origin, here));
       }
       const reported = [...owed.values()].reduce((n, items) => n + items.length, 0);
-      if (reported < 500 || stopped) return;
+      if (stopped) return;
+      if (reported < 500) break;
     }
+    if (acknowledged) ackedSince = new Date(startedAt - ACK_MARGIN_MS).toISOString();
   };
 
   const forwarding = job(forward, () => stopped, failed("forward pass"));
