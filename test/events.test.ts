@@ -70,9 +70,9 @@ describe.each(DIALECTS)("events on %s", (dialect) => {
       got.set(name, []);
       bus.subscribe(r, (e) => got.get(name)!.push(e.cableId ?? e.type));
     }
-    await bus.publish({ type: "test", cableId: SECRET_ID, data: null });
-    await bus.publish({ type: "test", cableId: "08STATE16245", data: null });
-    await bus.publish({ type: "test", cableId: "26NOWHERE1", data: null });
+    await bus.publish({ type: "cable.released", cableId: SECRET_ID, data: null });
+    await bus.publish({ type: "cable.released", cableId: "08STATE16245", data: null });
+    await bus.publish({ type: "cable.released", cableId: "26NOWHERE1", data: null });
     expect(Object.fromEntries(got)).toEqual({
       unclassified: ["08STATE16245"],
       secret: ["08STATE16245"],
@@ -86,11 +86,11 @@ describe.each(DIALECTS)("events on %s", (dialect) => {
     const bus = createEventBus({ store: server.store });
     const seen: BusEvent[] = [];
     bus.subscribe(SYSTEM_READER, (e) => seen.push(e), { post: "AMEMBASSY PARIS", office: "POL" });
-    await bus.publish({ type: "a", post: "AMEMBASSY PARIS", office: "POL", data: 1 });
-    await bus.publish({ type: "b", post: "AMEMBASSY ROME", office: "POL", data: 2 });
-    await bus.publish({ type: "c", post: "AMEMBASSY PARIS", office: "ECON", data: 3 });
-    await bus.publish({ type: "d", userId: "someone-else", data: 4 });
-    expect(seen.map((e) => e.type)).toEqual(["a"]);
+    await bus.publish({ type: "delivery.delivered", post: "AMEMBASSY PARIS", office: "POL", data: 1 });
+    await bus.publish({ type: "delivery.delivered", post: "AMEMBASSY ROME", office: "POL", data: 2 });
+    await bus.publish({ type: "delivery.delivered", post: "AMEMBASSY PARIS", office: "ECON", data: 3 });
+    await bus.publish({ type: "notification", userId: "someone-else", data: 4 });
+    expect(seen.map((e) => e.data)).toEqual([1]);
   });
 
   it("streams deliveries of a SECRET cable to a cleared user and not to an uncleared one", async () => {

@@ -32,6 +32,14 @@ export const SiteTrafficSchema = z.object({
   late: z.array(TrackedCopySchema).describe("Past the handling objective without reaching the destination's inbox"),
   refused: z.array(TrackedCopySchema).describe("Queued here, the link refused the last sending"),
   recent: z.array(TrackedCopySchema).describe("The copies that reached a destination's inbox most recently"),
+  nextLateInMs: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      "Milliseconds from this answer until the next listed copy not yet late passes its objective (no event says " +
+        "so); null when none is waiting",
+    ),
 });
 
 /** The answer to a re-send or a cancel: the copy as it is now. */

@@ -35,6 +35,15 @@ export function handlingObjectives(overrides: Partial<HandlingObjectives> = {}):
  * @example isLate(DEFAULT_OBJECTIVES, "FLASH", "2026-01-01T00:00:00Z", new Date("2026-01-01T00:11:00Z")) // true
  */
 export function isLate(objectives: HandlingObjectives, precedence: string, since: string, now: Date): boolean {
+  return now.getTime() > lateAfter(objectives, precedence, since).getTime();
+}
+
+/**
+ * When something of `precedence` queued at `since` reaches its objective: after this instant, not yet done, it is
+ * late. An unknown precedence is held to ROUTINE's.
+ * @example lateAfter(DEFAULT_OBJECTIVES, "FLASH", "2026-01-01T00:00:00Z").toISOString() // "2026-01-01T00:10:00.000Z"
+ */
+export function lateAfter(objectives: HandlingObjectives, precedence: string, since: string): Date {
   const objective = objectives[precedence as Precedence] ?? objectives.ROUTINE;
-  return now.getTime() - Date.parse(since) > objective;
+  return new Date(Date.parse(since) + objective);
 }

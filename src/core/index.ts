@@ -34,5 +34,6 @@ export * from "./cable-diff.ts";
 export * from "./banner-text.ts";
 export * from "./export-formats.ts";
 export * from "./sites.ts";
+export * from "./live-events.ts";
 export * from "./handling-objectives.ts";
 export * from "./declass/index.ts";

@@ -2,6 +2,13 @@
 // subjects, streams and consumers their copies travel by over NATS JetStream. Pure: the transport and the config
 // generator both build from here.
 import { PRECEDENCES, type Precedence } from "./precedence.ts";
+import type { Role } from "./roles.ts";
+
+/**
+ * The role that watches the traffic between sites and re-sends or cancels a copy: the communicator's page, its API
+ * and its live events all ask for it, so who may see the traffic is decided once.
+ */
+export const SITE_TRAFFIC_ROLE: Role = "communicator";
 
 /** A site's name: upper-case letters and digits, as a station is written (`STATE`, `PANAMA`). */
 export const SITE_NAME = /^[A-Z][A-Z0-9]{0,31}$/;

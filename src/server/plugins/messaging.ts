@@ -73,13 +73,15 @@ export function installMessaging(
     mail,
     logger: app.log,
   });
-  // A site node links to the others over NATS; copies it stores wake its own dispatcher (inbox, alerts).
+  // A site node links to the others over NATS; copies it stores wake its own dispatcher (inbox, alerts), and how its
+  // traffic moves reaches the communicators' pages through the bus.
   const sites = site
     ? startSiteNode({
         store: deps.store,
         clock: deps.clock,
         settings: site,
         onStored: () => dispatcher.kick(),
+        bus,
         logger: app.log,
       })
     : null;

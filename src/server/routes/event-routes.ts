@@ -1,14 +1,18 @@
-// Live updates as server-sent events: each subscriber gets only events on cables it may read, and on drafts it may
-// open.
+// Live updates as server-sent events: each subscriber gets only events on cables it may read, on drafts it may
+// open, and on the traffic between sites if it may watch that traffic.
 import type { ServerResponse } from "node:http";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { LIVE_EVENT_MEANINGS, LIVE_EVENT_TYPES } from "../../core/live-events.ts";
 import { postName } from "../../services/alerts/alert-views.ts";
 import type { BusEvent } from "../../services/events/event-bus.ts";
 import { homePlad } from "../../services/workflow/draft-access.ts";
 import { signedIn } from "../plugins/authenticate.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
+
+/** The event types as the API description lists them, one line each with what it means. */
+const EVENT_TYPE_LIST = LIVE_EVENT_TYPES.map((type) => `- \`${type}\`: ${LIVE_EVENT_MEANINGS[type]}`).join("\n");
 
 // Proxies drop a silent connection; a comment line every so often keeps it open.
 const HEARTBEAT_MS = 25_000;
@@ -35,13 +39,14 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
     {
       schema: {
         operationId: "streamEvents",
-        summary: "Live events (text/event-stream): deliveries, acknowledgements, alerts, escalations, drafts, releases",
+        summary:
+          "Live events (text/event-stream): deliveries, acknowledgements, alerts, escalations, drafts, releases, " +
+          "traffic between sites",
         description:
-          "Each event's `event:` field is its type (`delivery.delivered`, `delivery.acknowledged`, `alert.raised`, " +
-          "`delivery.escalated`, `draft.*`, `cable.released`, and `notification`, for its user alone); `data:` is " +
-          "JSON. Events about a cable reach only users who may read it, events about a draft only users who may open " +
-          "it. `post` (PLAD or station) and `office` " +
-          "narrow the stream to one inbox.",
+          "Each event's `event:` field is its type and `data:` is JSON (`type`, `cableId`, `post`, `office`, `data`). " +
+          "Events about a cable reach only users who may read it, events about a draft only users who may open it. " +
+          "`post` (PLAD or station) and `office` narrow the stream to one inbox. The types:\n\n" +
+          EVENT_TYPE_LIST,
         tags: ["events"],
         querystring: z.object({
           post: z.string().min(1).max(120).optional(),

@@ -1,19 +1,21 @@
 // Message tracking between sites: the communicator's traffic (held, late, refused, lately arrived) with re-send
-// and cancel, both audited and for communicators only; a cable's copies with their times for anyone who may read
-// the cable.
+// and cancel, both audited, told to the communicators' open pages, and for communicators only; a cable's copies with
+// their times for anyone who may read the cable.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { CopyCommandSchema, SiteTrafficSchema, TrackedCopySchema } from "../../api/site-schemas.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
+import { SITE_TRAFFIC_ROLE } from "../../core/sites.ts";
 import { requireReadableCable } from "../../services/archive/read-cable.ts";
 import { loadSitePlan } from "../../services/sites/site-plan-store.ts";
 import { cancelCopy, resendCopy, siteTraffic, trackCable } from "../../services/sites/site-traffic.ts";
+import { tellSiteTraffic } from "../../services/sites/traffic-events.ts";
 import { hasRole } from "../../services/users/user-schema.ts";
 import { signedIn } from "../plugins/authenticate.ts";
 import type { RouteOptions } from "./route-options.ts";
 
 const tags = ["sites"];
-const communicator = { role: "communicator" as const };
+const communicator = { role: SITE_TRAFFIC_ROLE };
 const MINUTE = 60_000;
 
 /** GET /api/sites/traffic, GET /api/cables/:id/tracking, POST /api/sites/copies/:id/resend and /cancel. */
@@ -59,7 +61,7 @@ export const siteRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
       const { user, reader } = signedIn(request);
       const id = request.params.id.trim().toUpperCase();
       // The tracking says where a cable went: as much as its header, which only its readers (and communicators) see.
-      if (!hasRole(user, "communicator")) await requireReadableCable(deps.store, reader, id);
+      if (!hasRole(user, SITE_TRAFFIC_ROLE)) await requireReadableCable(deps.store, reader, id);
       return { items: await trackCable(deps.store, id, deps.clock.now(), objectives()) };
     },
   );
@@ -87,6 +89,9 @@ export const siteRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { dep
         const { actor } = signedIn(request);
         const { id } = request.params;
         const copy = verb === "resend" ? await resendCopy(deps, actor, id) : await cancelCopy(deps, actor, id);
+        const here = (await loadSitePlan(deps.store.db))?.here ?? "";
+        const move = verb === "resend" ? "resent" : "cancelled";
+        await tellSiteTraffic(app.messaging.bus, here, [{ site: copy.site, move, copies: 1 }]);
         app.messaging.sites?.kick();
         return { id, state: copy.state, copy };
       },

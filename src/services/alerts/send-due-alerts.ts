@@ -104,7 +104,7 @@ export async function sendDueAlerts(options: AlertSending): Promise<AlertPass> {
   const about = (alert: DueAlert) => {
     const cableLocks = locks.get(alert.cable_id);
     return {
-      type: "alert.raised",
+      type: "alert.raised" as const,
       cableId: alert.cable_id,
       post: alert.post,
       ...(cableLocks ? { locks: cableLocks } : {}),

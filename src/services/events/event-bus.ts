@@ -1,5 +1,6 @@
 // The event bus: in-process publish/subscribe for live updates (SSE). Every cable event passes the access rule
 // for each subscriber, so an event never tells a reader about a cable they may not read.
+import type { LiveEventType } from "../../core/live-events.ts";
 import type { Store } from "../../store/open-store.ts";
 import { readerMeets, type CableLocks } from "../access/access-rule.ts";
 import { EVERYTHING, type Reader } from "../access/reader.ts";
@@ -11,7 +12,8 @@ export type Viewer = { user: User; home: string | null };
 
 /** Something that happened: `delivery.delivered`, `alert.raised`, `draft.created`, `cable.released`, ... */
 export type BusEvent = {
-  type: string;
+  /** One of the live event types (src/core/live-events.ts). */
+  type: LiveEventType;
   /** The cable it is about; subscribers who may not read it never hear of it. */
   cableId?: string;
   /** The post it concerns, by PLAD; subscribers watching another post do not get it. */

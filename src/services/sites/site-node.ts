@@ -27,12 +27,14 @@ import {
 import type { Store } from "../../store/open-store.ts";
 import type { Clock } from "../clock.ts";
 import type { DispatcherLogger } from "../distribution/dispatcher.ts";
+import type { EventBus } from "../events/event-bus.ts";
 import type { CopyPayload } from "./queue-site-copies.ts";
 import { applyReceipts, helloFor, markReported, progressOwed, type AcksWanted, type Receipt } from "./receipts.ts";
 import type { SiteSettings } from "./site-settings.ts";
 import { storeArrivals } from "./store-arrivals.ts";
 import { resyncAnswer, resyncAsk, type ResyncAsk } from "./resync.ts";
 import { pullBatch, type Pulled } from "./pull-batch.ts";
+import { tellSiteTraffic, trafficTally, type TrafficTally } from "./traffic-events.ts";
 
 export type SiteNodeOptions = {
   store: Store;
@@ -40,13 +42,18 @@ export type SiteNodeOptions = {
   settings: SiteSettings;
   /** Wakes this node's dispatcher once arriving copies are stored (their deliveries and alerts go out at once). */
   onStored?: () => void;
+  /** Where the node tells the communicators' pages how its traffic moved (`site.traffic`, batched per pass). */
+  bus?: EventBus;
   logger?: DispatcherLogger;
   /** Messages pulled per consumer and round; default 500. */
   batch?: number;
 };
 
 export type SiteNode = {
-  /** Asks for a pass over the cross-site outbox soon (after a release commits). */
+  /**
+   * Asks for a pass over the cross-site outbox soon (after a release or a communicator's command commits); while the
+   * link is down, the pass tells the communicators what is now waiting instead.
+   */
   kick(): void;
   /** Whether the node's NATS server is reachable now. */
   connected(): boolean;
@@ -87,6 +94,8 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   let everyone = true;
   /** Whether the next receipt pass looks for acknowledgements too (after a beat), not only deliveries. */
   let acksOwed = true;
+  /** Whether copies were queued since the last forward pass (a kick, not a beat): told while the link is down. */
+  let queuedSince = false;
   const domains = new Map<string, JetStreamClient>();
   const jsOf = (site: string) => {
     let js = domains.get(site);
@@ -98,14 +107,29 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   };
   const failed = (what: string) => (error: unknown) => options.logger?.error({ err: error }, `site ${what} failed`);
 
-  // Sends the queued copies, most urgent first, and rings each destination's bell.
+  // Sends the queued copies, most urgent first, and rings each destination's bell; tells the communicators once
+  // per pass what it sent and what the link refused.
   const forward = async () => {
-    if (!isUp) return;
+    const queued = queuedSince;
+    queuedSince = false;
+    if (!isUp) {
+      if (queued) await tellWaiting();
+      return;
+    }
+    const moved = trafficTally();
+    try {
+      await forwardAll(moved);
+    } finally {
+      await tellSiteTraffic(options.bus, here, moved.counts());
+    }
+  };
+
+  const forwardAll = async (moved: TrafficTally) => {
     for (;;) {
       const rows = await store.db
         .selectFrom("site_copies as c")
         .innerJoin("site_copy_payloads as p", "p.copy_id", "c.id")
-        .select(["c.id", "c.cable_id", "c.site", "c.precedence", "p.payload", "c.attempt"])
+        .select(["c.id", "c.cable_id", "c.site", "c.precedence", "p.payload", "c.attempt", "c.last_error"])
         .where("c.state", "=", "queued")
         .orderBy("c.rank")
         .orderBy("c.queued_at")
@@ -126,6 +150,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       if (sent.length > 0) {
         // The copies are in the stream now: the destinations may pull them while this node notes they were sent.
         for (const site of new Set(sent.map((r) => r.site))) nc?.publish(bellSubject(site, here));
+        for (const r of sent) moved.add(r.site, "sent", 1);
         await store.db
           .updateTable("site_copies")
           .set({ state: "sent", sent_at: now, last_error: null })
@@ -140,18 +165,34 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       const refused = results.find((r) => r.status === "rejected");
       if (refused) {
         const reason = String((refused as PromiseRejectedResult).reason?.message ?? refused);
+        const rejected = rows.filter((_, i) => results[i]!.status === "rejected");
         await store.db
           .updateTable("site_copies")
           .set({ last_error: reason })
           .where(
             "id",
             "in",
-            rows.filter((_, i) => results[i]!.status === "rejected").map((r) => r.id),
+            rejected.map((r) => r.id),
           )
           .execute();
+        // Only news: a copy refused on every beat until the link takes it is told once.
+        for (const r of rejected) if (r.last_error === null) moved.add(r.site, "refused", 1);
         return; // the link is down: the beat tries again
       }
     }
+  };
+
+  // While the link is down nothing is sent to say so: the communicators hear what is waiting here, site by site.
+  const tellWaiting = async () => {
+    const waiting = await store.db
+      .selectFrom("site_copies")
+      .select((eb) => ["site", eb.fn.countAll<number>().as("copies")])
+      .where("state", "=", "queued")
+      .groupBy("site")
+      .execute();
+    const moved = trafficTally();
+    for (const w of waiting) moved.add(w.site, "queued", Number(w.copies));
+    await tellSiteTraffic(options.bus, here, moved.counts());
   };
 
   // Pulls what the origins hold for this node, in rounds: a round asks every consumer of each origin in it at once
@@ -207,8 +248,17 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   };
 
   // Applies the receipts of a round, then stores its copies (FLASH first, across origins) and tells each origin
-  // so before acknowledging them.
+  // so before acknowledging them; tells the communicators once per round what moved.
   const receive = async (round: FromOrigin[]) => {
+    const moved = trafficTally();
+    try {
+      await receiveInto(round, moved);
+    } finally {
+      await tellSiteTraffic(options.bus, here, moved.counts());
+    }
+  };
+
+  const receiveInto = async (round: FromOrigin[], moved: TrafficTally) => {
     let again = 0;
     for (const { origin, receipts } of round) {
       const read: Receipt[] = [];
@@ -220,7 +270,12 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
           options.logger?.warn({ err: error, origin }, "refused a receipt that could not be read");
         }
       }
-      if (read.length > 0) again += await applyReceipts(store, here, read);
+      if (read.length > 0) {
+        const requeued = await applyReceipts(store, here, read);
+        again += requeued;
+        moved.add(origin, "requeued", requeued);
+        for (const item of read.flatMap((r) => r.items)) moved.add(origin, item.stage, 1);
+      }
       for (const m of receipts) m.ack();
       for (const hello of read.filter((r) => r.hello !== undefined && r.sent !== undefined)) {
         await answerHello(origin, { sent: hello.sent!, settled: hello.settled ?? hello.sent! });
@@ -245,7 +300,8 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       }
     });
     if (copies.length === 0) return;
-    const { stored } = await storeArrivals(options, copies);
+    const { stored, fresh } = await storeArrivals(options, copies);
+    for (const [origin, count] of fresh) moved.add(origin, "arrived", count);
     options.onStored?.();
     // The receipt is in this node's own stream before the copies are acknowledged: a crash between the two makes
     // JetStream offer the copies again, which are then held already and receipted again.
@@ -356,15 +412,20 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     }
     void (async () => {
       for await (const status of connection.status()) {
-        if (status.type === "disconnect") isUp = false;
+        if (status.type === "disconnect" && isUp) {
+          isUp = false;
+          await tellSiteTraffic(options.bus, here, [], "down").catch(failed("traffic event"));
+        }
         if (status.type === "reconnect") {
           // The node's own server may have come back without its stream (a new store): make it again.
           await ensureOutbox(connection, here, others, settings.ackWaitMs).catch(failed("outbox setup"));
           isUp = true;
+          await tellSiteTraffic(options.bus, here, [], "up").catch(failed("traffic event"));
           kickAll();
         }
       }
     })();
+    await tellSiteTraffic(options.bus, here, [], "up");
     kickAll();
   })();
   readiness.catch(failed("connection"));
@@ -372,7 +433,10 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   const beat = setInterval(kickAll, settings.pollMs);
   beat.unref();
   return {
-    kick: () => forwarding.kick(),
+    kick() {
+      queuedSince = true;
+      forwarding.kick();
+    },
     connected: () => isUp,
     ready: () => readiness,
     async drain() {

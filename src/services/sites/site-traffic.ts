@@ -2,7 +2,7 @@
 // stored there, in its inbox, acknowledged by a person) with times; the traffic a communicator watches (held, late
 // against its handling objective, refused by the link, and what arrived lately); and a communicator's re-send and
 // cancel, each audited.
-import { DEFAULT_OBJECTIVES, isLate, type CopyStage, type HandlingObjectives } from "../../core/index.ts";
+import { DEFAULT_OBJECTIVES, isLate, lateAfter, type CopyStage, type HandlingObjectives } from "../../core/index.ts";
 import type { Selectable } from "kysely";
 import type { Store } from "../../store/open-store.ts";
 import type { SiteCopiesTable } from "../../store/tables/sites.ts";
@@ -34,9 +34,16 @@ export type TrackedCopy = {
 
 /**
  * What a communicator's page shows: copies held (not yet stored at the destination), late ones, refused ones, and
- * the copies that reached their destination most recently.
+ * the copies that reached their destination most recently; and how long until the next copy not yet late becomes
+ * late (the one change no event announces), counted from `now` so that a browser's clock need not agree.
  */
-export type SiteTraffic = { held: TrackedCopy[]; late: TrackedCopy[]; refused: TrackedCopy[]; recent: TrackedCopy[] };
+export type SiteTraffic = {
+  held: TrackedCopy[];
+  late: TrackedCopy[];
+  refused: TrackedCopy[];
+  recent: TrackedCopy[];
+  nextLateInMs: number | null;
+};
 
 type Row = Selectable<SiteCopiesTable>;
 
@@ -110,11 +117,15 @@ export async function siteTraffic(
     .limit(RECENT)
     .execute();
   const all = rows.map((r) => tracked(r, now, objectives));
+  const onTime = all.filter((c) => !c.late && c.deliveredAt === null && c.state !== "cancelled");
+  const dues = onTime.map((c) => lateAfter(objectives, c.precedence, c.queuedAt).getTime());
   return {
     held: all.filter((c) => c.state === "queued" || c.state === "sent"),
     late: all.filter((c) => c.late),
     refused: all.filter((c) => c.lastError !== null && c.state === "queued"),
     recent: arrived.map((r) => tracked(r, now, objectives)),
+    // Just past the objective, as isLate counts it.
+    nextLateInMs: dues.length === 0 ? null : Math.min(...dues) - now.getTime() + 1,
   };
 }
 

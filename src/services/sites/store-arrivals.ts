@@ -14,8 +14,11 @@ import { loadAddresseeDirectory, type AddresseeDirectory } from "../directory/in
 import type { CopyPayload } from "./queue-site-copies.ts";
 import { loadSitePlan } from "./site-plan-store.ts";
 
-/** What storing a batch did: every copy's cable and origin (for the receipts), and how many were new here. */
-export type StoredArrivals = { stored: { cableId: string; origin: string; at: string }[]; fresh: number };
+/**
+ * What storing a batch did: every copy's cable and origin (for the receipts), and how many were new here, by origin
+ * (for the communicators' pages).
+ */
+export type StoredArrivals = { stored: { cableId: string; origin: string; at: string }[]; fresh: Map<string, number> };
 
 /** A copy's key on this node: one arrival per cable and origin. */
 const keyOf = (cableId: string, origin: string) => `${origin}\u0000${cableId}`;
@@ -25,7 +28,7 @@ const keyOf = (cableId: string, origin: string) => `${origin}\u0000${cableId}`;
  * transaction: each copy not already held gets its arrival row (numbered in that order), its cable archived (an id
  * already archived is kept as it is) and chained, and its deliveries queued for the posts this node serves.
  * Answers every copy of the batch, held before or not, so the receipt covers resends too.
- * @example await storeArrivals({ store, clock }, [payload]) // { stored: [{ cableId: "08STATE16245", ... }], fresh: 1 }
+ * @example await storeArrivals({ store, clock }, [payload]) // { stored: [{ cableId: "08STATE16245", ... }], fresh: Map { "STATE" => 1 } }
  */
 export async function storeArrivals(
   deps: { store: Store; clock: Clock },
@@ -33,8 +36,8 @@ export async function storeArrivals(
 ): Promise<StoredArrivals> {
   const at = deps.clock.now().toISOString();
   const stored = copies.map((c) => ({ cableId: c.cable.id!, origin: c.origin, at }));
-  if (copies.length === 0) return { stored, fresh: 0 };
-  const { fresh, head } = await deps.store.transaction(async (tx) => {
+  if (copies.length === 0) return { stored, fresh: new Map() };
+  const { news, head } = await deps.store.transaction(async (tx) => {
     const held = new Set<string>();
     const ids = [...new Set(stored.map((s) => s.cableId))];
     for (let i = 0; i < ids.length; i += 500) {
@@ -52,7 +55,7 @@ export async function storeArrivals(
       held.add(key);
       news.push(copy);
     }
-    if (news.length === 0) return { fresh: 0, head: null };
+    if (news.length === 0) return { news, head: null };
     const first = await takeNumbers(tx.db, "site-arrivals", news.length);
     const rows = news.map((copy, i) => ({
       cable_id: copy.cable.id!,
@@ -97,9 +100,11 @@ export async function storeArrivals(
       arrivals.push({ cable, actionRequests, directory: await directoryOf(cable), plan });
     }
     await enqueueArrivals(tx, arrivals, deps.clock);
-    return { fresh: news.length, head };
+    return { news, head };
   });
   // The operator's copy of the chain's head moves on once the link is committed (trust-file.ts).
   if (head !== null) recordHead(deps.store, head as ChainHead);
+  const fresh = new Map<string, number>();
+  for (const copy of news) fresh.set(copy.origin, (fresh.get(copy.origin) ?? 0) + 1);
   return { stored, fresh };
 }
