@@ -2,6 +2,7 @@
 // and brought back to the page asked for.
 import { lazy, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { SITE_TRAFFIC_ROLE } from "../../src/core/sites.ts";
 import { Layout } from "./components/layout.tsx";
 import { Loading } from "./components/problem.tsx";
 import { RoleRequired } from "./components/role-required.tsx";
@@ -94,7 +95,7 @@ export function App() {
             <Route
               path="/sites"
               element={
-                <RoleRequired role="communicator" what="Traffic to other sites">
+                <RoleRequired role={SITE_TRAFFIC_ROLE} what="Traffic to other sites">
                   <SitesScene />
                 </RoleRequired>
               }

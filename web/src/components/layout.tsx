@@ -2,6 +2,7 @@
 // and post, sign-out, and a skip link for keyboard users; the page itself in <main>, with its keyboard help on "?".
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { maySeeSchedule } from "../../../src/core/declass/schedule-roles.ts";
+import { SITE_TRAFFIC_ROLE } from "../../../src/core/sites.ts";
 import { hasRole, useSession, useUser } from "../stores/session.tsx";
 import { AlertStrip } from "./alert-strip.tsx";
 import { KeyboardHelp } from "./keyboard-help.tsx";
@@ -24,7 +25,7 @@ export function Layout() {
     { to: "/drafts", label: "My drafts", show: hasRole(user, "drafter") },
     { to: "/sent", label: "Sent", show: hasRole(user, "drafter") },
     { to: "/alerts", label: "Alerts", show: true },
-    { to: "/sites", label: "Traffic", show: hasRole(user, "communicator") },
+    { to: "/sites", label: "Traffic", show: hasRole(user, SITE_TRAFFIC_ROLE) },
     { to: "/review", label: "Review", show: hasRole(user, "reviewer") },
     { to: "/audit", label: "Audit", show: hasRole(user, "archivist") },
     { to: "/declass", label: "Declassification", show: maySeeSchedule(user) },

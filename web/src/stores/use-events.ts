@@ -3,10 +3,11 @@
 // reconnects by itself. One stream, not one per component, because a browser keeps only six connections to a
 // server open at once and a stream holds one for as long as the page is open.
 import { useEffect, useRef } from "react";
+import type { LiveEventType } from "../../../src/core/live-events.ts";
 
 /** An event as the stream carries it. */
 export type LiveEvent = {
-  type: string;
+  type: LiveEventType;
   cableId: string | null;
   post: string | null;
   office: string | null;
@@ -16,7 +17,7 @@ export type LiveEvent = {
 type Listener = (event: LiveEvent) => void;
 
 let source: EventSource | null = null;
-const listeners = new Map<string, Set<Listener>>();
+const listeners = new Map<LiveEventType, Set<Listener>>();
 
 function dispatch(message: MessageEvent<string>): void {
   let event: LiveEvent;
@@ -28,7 +29,7 @@ function dispatch(message: MessageEvent<string>): void {
   for (const listener of listeners.get(event.type) ?? []) listener(event);
 }
 
-function subscribe(type: string, listener: Listener): () => void {
+function subscribe(type: LiveEventType, listener: Listener): () => void {
   if (!source) source = new EventSource("/api/events");
   let set = listeners.get(type);
   if (!set) {
@@ -54,12 +55,14 @@ function subscribe(type: string, listener: Listener): () => void {
  * Calls `onEvent` for each event of the given types while the component is mounted.
  * @example useEvents(["delivery.delivered"], () => inbox.reload())
  */
-export function useEvents(types: readonly string[], onEvent: (event: LiveEvent) => void): void {
+export function useEvents(types: readonly LiveEventType[], onEvent: (event: LiveEvent) => void): void {
   const callback = useRef(onEvent);
   callback.current = onEvent;
   const typeKey = types.join(",");
   useEffect(() => {
-    const unsubscribers = typeKey.split(",").map((type) => subscribe(type, (event) => callback.current(event)));
+    const unsubscribers = (typeKey.split(",") as LiveEventType[]).map((type) =>
+      subscribe(type, (event) => callback.current(event)),
+    );
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
   }, [typeKey]);
 }

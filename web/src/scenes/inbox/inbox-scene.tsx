@@ -21,7 +21,7 @@ const INBOX_SHORTCUTS: readonly Shortcut[] = [
   { keys: ["a"], does: "Acknowledge the selected delivery" },
 ];
 
-const LIVE_EVENTS = ["delivery.delivered", "delivery.acknowledged", "delivery.read", "delivery.escalated"];
+const LIVE_EVENTS = ["delivery.delivered", "delivery.acknowledged", "delivery.read", "delivery.escalated"] as const;
 
 export function InboxScene() {
   const user = useUser();

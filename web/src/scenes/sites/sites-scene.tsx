@@ -1,7 +1,8 @@
 // The communicator's page: traffic to the other sites, site by site. What is held (queued here, or in transit
 // while a link is down), late against its precedence's handling objective, or refused by the link, each copy with
-// its hops and times, with Re-send and Cancel; below, what arrived there lately. Refreshes itself every few
-// seconds and on each release, as receipts come back from the other sites.
+// its hops and times, with Re-send and Cancel; below, what arrived there lately. Follows the traffic as it moves:
+// the node's `site.traffic` events (copies sent, refused, stored, delivered, acknowledged, arrived, re-sent,
+// cancelled; the link up or down) and releases each fetch it again, coalesced, and no timer polls.
 import { useEffect, useState } from "react";
 import { PRECEDENCES } from "../../../../src/core/index.ts";
 import type { SiteTraffic } from "../../api/types.ts";
@@ -13,26 +14,30 @@ import { CopyItem } from "./components/copy-item.tsx";
 import { groupBySite } from "./site-groups.ts";
 import "./sites.css";
 
-/** Seconds between refreshes: receipts from other sites raise no event here. */
-const REFRESH_SECONDS = 5;
+/** What the page follows: every move of the traffic, and releases (which queue copies). */
+const TRAFFIC_EVENTS = ["site.traffic", "cable.released"] as const;
+/** The longest delay a browser's setTimeout keeps; a longer one would fire at once. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 export function SitesScene() {
   const traffic = useApi<SiteTraffic>("/api/sites/traffic");
   const [said, setSaid] = useState("");
-  useEvents(["cable.released"], traffic.reload);
-  const { reload } = traffic;
+  const { refresh } = traffic;
+  useEvents(TRAFFIC_EVENTS, refresh);
+  const data = traffic.data;
+  // A copy turns late with time alone, and nothing sends an event then: one timer, set for the moment the server
+  // says the next copy will be late, fetches the page again then.
+  const nextLateInMs = data?.nextLateInMs ?? null;
   useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === "visible") reload();
-    }, REFRESH_SECONDS * 1000);
-    return () => clearInterval(timer);
-  }, [reload]);
+    if (nextLateInMs === null) return;
+    const timer = setTimeout(refresh, Math.min(nextLateInMs, LONGEST_TIMER_MS));
+    return () => clearTimeout(timer);
+  }, [data, nextLateInMs, refresh]);
 
   const done = (message: string) => {
     setSaid(message);
-    reload();
+    refresh();
   };
-  const data = traffic.data;
   return (
     <section className="sites-scene" aria-labelledby="sites-title">
       <h1 id="sites-title">Traffic to other sites</h1>
