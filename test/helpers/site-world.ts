@@ -7,15 +7,22 @@ import { parseSitePlan, type SitePlan } from "../../src/core/index.ts";
 import { systemClock } from "../../src/services/clock.ts";
 import { loadDefaultDirectory } from "../../src/services/directory/index.ts";
 import { startDispatcher, type Dispatcher } from "../../src/services/distribution/index.ts";
-import { createEventBus } from "../../src/services/events/event-bus.ts";
+import { createEventBus, type EventBus } from "../../src/services/events/event-bus.ts";
 import { startLocalNetwork, type LocalNetwork } from "../../src/services/sites/local-network.ts";
 import { saveSitePlan } from "../../src/services/sites/site-plan-store.ts";
 import { startSiteNode, type SiteNode } from "../../src/services/sites/site-node.ts";
 import type { Dialect, Store } from "../../src/store/open-store.ts";
 import { openTestStore } from "./test-stores.ts";
 
-/** A running node of one site. */
-export type TestNode = { site: string; store: Store; dispatcher: Dispatcher; link: SiteNode; stop(): Promise<void> };
+/** A running node of one site; its dispatcher and link publish on `bus`. */
+export type TestNode = {
+  site: string;
+  store: Store;
+  bus: EventBus;
+  dispatcher: Dispatcher;
+  link: SiteNode;
+  stop(): Promise<void>;
+};
 
 export type SiteWorld = {
   net: LocalNetwork;
@@ -23,8 +30,11 @@ export type SiteWorld = {
   dir: string;
   nodes: Map<string, TestNode>;
   planOf(site: string): SitePlan;
-  /** Starts (or starts again) a site's node on `store`. */
-  startNode(site: string, store: Store): Promise<TestNode>;
+  /**
+   * Starts (or starts again) a site's node on `store`, publishing on `bus` (an app's, for tests that watch its
+   * events); by default the bus of the site's node before, or a new one.
+   */
+  startNode(site: string, store: Store, bus?: EventBus): Promise<TestNode>;
   close(): Promise<void>;
 };
 
@@ -46,21 +56,23 @@ export async function openSiteWorld(
   const net = await startLocalNetwork({ dir, basePort, sites });
   const nodes = new Map<string, TestNode>();
   const planOf = (site: string) => parseSitePlan(site, sites.join(","));
-  const startNode = async (site: string, store: Store): Promise<TestNode> => {
+  const startNode = async (site: string, store: Store, given?: EventBus): Promise<TestNode> => {
     const leaf = net.sites.get(site)!;
     const plan = planOf(site);
     await saveSitePlan(store, plan);
-    const bus = createEventBus({ store });
+    const bus = given ?? nodes.get(site)?.bus ?? createEventBus({ store });
     const dispatcher = startDispatcher({ store, clock: systemClock, bus, senders: [], pollMs: 200 });
     const link = startSiteNode({
       store,
       clock: systemClock,
       settings: { plan, natsUrl: leaf.url, user: leaf.user, password: leaf.password, ackWaitMs: 1500, pollMs },
       onStored: () => dispatcher.kick(),
+      bus,
     });
     const node: TestNode = {
       site,
       store,
+      bus,
       dispatcher,
       link,
       async stop() {
