@@ -1,8 +1,8 @@
 // The communicator's page in a real browser, over a real two-site network (a NATS hub, a leaf server per site,
 // headquarters and Panama each a node): a copy delivered to Panama's inbox and one held while Panama's link is cut,
 // with their hops, at 1280 and at 375 px, with no serious WCAG violation; Re-send by click and by keyboard, and
-// Cancel by click, audited; the link back, the held copy arrives and the page follows by itself; the reader's page
-// of the cable shows its tracking to Panama.
+// Cancel by click, audited; the link back, the held copy arrives and the page follows at once, by the node's events
+// (no timer fetches the traffic while nothing moves); the reader's page of the cable shows its tracking to Panama.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import type { Browser } from "playwright-core";
@@ -20,8 +20,10 @@ import { releaseFields, seedFields } from "../helpers/distribution-fixtures.ts";
 import { eventually, openSiteWorld, type SiteWorld } from "../helpers/site-world.ts";
 import { browserMissing, launchBrowser, newCheckedPage, PASSWORD, saveScreenshot, signInOnPage } from "./web-world.ts";
 
-/** This file's NATS ports: 43100 (hub), 43101 (leaf connections), 43110 and up (a site each). */
-const NATS_BASE = 43100;
+/** This file's NATS ports: 44040 (hub), 44041 (leaf connections), 44050 and up (a site each). */
+const NATS_BASE = 44040;
+/** The old page fetched its traffic every five seconds; the page must show a move well before such a poll would. */
+const FOLLOWS_WITHIN_MS = 3000;
 
 describe.skipIf(browserMissing)(
   `web: the communicator's page over two sites${browserMissing ? ` (skipped: ${browserMissing})` : ""}`,
@@ -62,6 +64,9 @@ describe.skipIf(browserMissing)(
         signInLimit: { max: 1000, timeWindow: 60_000 },
       });
       await app.listen({ port: 0, host: "127.0.0.1" });
+      // Headquarters' node tells its traffic on the app's bus, as `cablegram serve` runs it.
+      await hq().stop();
+      await (await world.startNode("STATE", hq().store, app.messaging.bus)).link.ready();
       const address = app.server.address();
       url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
       browser = await launchBrowser();
@@ -121,10 +126,14 @@ describe.skipIf(browserMissing)(
       await context.close();
     });
 
-    it("fits a 375 px phone, re-sends by keyboard, and follows the copy into Panama's inbox once the link is back", async () => {
+    it("fits a 375 px phone, re-sends by keyboard, and follows the copy into Panama's inbox once the link is back, by events alone", async () => {
       const { page, context, consoleErrors } = await newCheckedPage(browser, url);
       await page.setViewportSize({ width: 375, height: 812 });
       await signInOnPage(page, "comms");
+      let trafficFetches = 0;
+      page.on("request", (request) => {
+        if (new URL(request.url()).pathname === "/api/sites/traffic") trafficFetches++;
+      });
       await page.goto("/sites");
       const resend = page.getByRole("button", { name: `Re-send ${held} to PANAMA` });
       await resend.waitFor();
@@ -133,7 +142,16 @@ describe.skipIf(browserMissing)(
       expect(await violations(page)).toEqual([]);
       await resend.focus();
       await page.keyboard.press("Enter");
-      await eventually("the copy is sent a second time", async () => (await copyOf(held)).attempt === 2);
+      await eventually("the copy is sent a second time", async () => {
+        const copy = await copyOf(held);
+        return copy.attempt === 2 && copy.state === "sent";
+      });
+
+      // Nothing moves now (Panama is away, the copy in transit): longer than the old poll, and nothing is fetched.
+      await page.waitForTimeout(1000);
+      const quiet = trafficFetches;
+      await page.waitForTimeout(6000);
+      expect(trafficFetches, "traffic fetched while nothing moved").toBe(quiet);
 
       await world.net.startLeaf("PANAMA");
       await eventually(
@@ -141,9 +159,10 @@ describe.skipIf(browserMissing)(
         async () => (await copyOf(held)).deliveredAt !== null,
         30_000,
       );
-      // The page refreshes by itself: the copy leaves the held list for the arrived one.
+      // The page follows the receipt's event: the copy leaves the held list for the arrived one.
       const arrived = page.getByRole("list", { name: "Arrived at PANAMA" }).locator("li.site-copy", { hasText: held });
-      await arrived.waitFor({ timeout: 15_000 });
+      await arrived.waitFor({ timeout: FOLLOWS_WITHIN_MS });
+      expect(trafficFetches).toBeGreaterThan(quiet);
       await expect.poll(() => page.getByText("Nothing held, late or refused.").count()).toBe(1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       expect(consoleErrors).toEqual([]);
