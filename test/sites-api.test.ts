@@ -7,7 +7,10 @@ import { parseSitePlan } from "../src/core/index.ts";
 import { SYSTEM_ACTING } from "../src/services/acting.ts";
 import { queryAudit } from "../src/services/audit/index.ts";
 import { saveSitePlan } from "../src/services/sites/site-plan-store.ts";
+import type { BusEvent } from "../src/services/events/index.ts";
 import { createUser } from "../src/services/users/index.ts";
+import { findUser } from "../src/services/users/find-user.ts";
+import { readerOf } from "../src/services/users/reader-of.ts";
 import { classifiedFields, releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
 import { PASSWORD, signInCookies, startTestServer, type TestServer } from "./helpers/server-fixtures.ts";
 import { DIALECTS } from "./helpers/test-stores.ts";
@@ -20,6 +23,7 @@ type Body = {
   late: Copy[];
   copy: Copy;
   objectiveMinutes: Record<string, number>;
+  nextLateInMs: number | null;
   code: string;
 };
 
@@ -32,6 +36,13 @@ describe.each(DIALECTS)("%s: message tracking API", (dialect) => {
   const copyTo = async (cableId: string, site = "PANAMA"): Promise<Copy> => {
     const res = await as("comms", "GET", `/api/cables/${cableId}/tracking`);
     return (res.body.items as Copy[]).find((c) => c.site === site)!;
+  };
+  /** Listens on the app's bus as the user's event stream does, until `stop` is called. */
+  const hear = async (username: string) => {
+    const user = (await findUser(server.store, username))!;
+    const heard: BusEvent[] = [];
+    const stop = server.app.messaging.bus.subscribe(readerOf(user), (e) => heard.push(e), {}, { user, home: null });
+    return { heard, stop };
   };
   const siteEntries = async () =>
     (await queryAudit(server.store, SYSTEM_ACTING, { action: "site." })).map((e) => ({
@@ -74,7 +85,7 @@ describe.each(DIALECTS)("%s: message tracking API", (dialect) => {
   }, 60_000);
   afterAll(() => server?.close());
 
-  it("shows a communicator the copies held for Panama, late once past their precedence's objective", async () => {
+  it("shows a communicator the copies held for Panama, late once past their precedence's objective, and when the next turns late", async () => {
     const res = await as("comms", "GET", "/api/sites/traffic");
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ here: "STATE", sites: ["PANAMA"], connected: null });
@@ -84,11 +95,14 @@ describe.each(DIALECTS)("%s: message tracking API", (dialect) => {
       [secret, "PANAMA", "queued"],
     ]);
     expect(res.body.late).toEqual([]);
+    // What no event announces: the NIACT IMMEDIATE copy turns late just past its 30 minutes.
+    expect(res.body.nextLateInMs).toBe(30 * 60_000 + 1);
     server.deps.clock.advance(31 * 60_000);
     try {
       const later = await as("comms", "GET", "/api/sites/traffic");
       // NIACT IMMEDIATE's objective is 30 minutes; ROUTINE's six hours.
       expect(later.body.late.map((c) => c.cableId)).toEqual([demarche]);
+      expect(later.body.nextLateInMs).toBe((360 - 31) * 60_000 + 1);
     } finally {
       server.deps.clock.advance(-31 * 60_000);
     }
@@ -110,9 +124,16 @@ describe.each(DIALECTS)("%s: message tracking API", (dialect) => {
     expect(await siteEntries()).toEqual([]);
   });
 
-  it("re-sends a copy for a communicator and audits who did it, to which copy of which cable", async () => {
+  it("re-sends a copy for a communicator, audits who did it, to which copy of which cable, and tells communicators alone", async () => {
     const copy = await copyTo(demarche);
+    const [comms, reader] = [await hear("comms"), await hear("secret")];
     const res = await as("comms", "POST", `/api/sites/copies/${copy.id}/resend`);
+    comms.stop();
+    reader.stop();
+    expect(comms.heard.map((e) => [e.type, e.data])).toEqual([
+      ["site.traffic", { here: "STATE", counts: [{ site: "PANAMA", move: "resent", copies: 1 }] }],
+    ]);
+    expect(reader.heard).toEqual([]);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: copy.id, state: "queued", copy: { attempt: 1 } });
     expect(await copyTo(demarche)).toMatchObject({ state: "queued", attempt: 1 });
