@@ -184,7 +184,8 @@ describe("site traffic on the event stream", () => {
     const sent = after.filter((n) => copiesMoved(n, "PANAMA", "sent") > 0);
     const stored = after.filter((n) => copiesMoved(n, "PANAMA", "stored") > 0);
     expect(sent.reduce((n, news) => n + copiesMoved(news, "PANAMA", "sent"), 0)).toBe(copies);
-    expect(sent.length).toBeLessThanOrEqual(2);
-    expect(stored.length).toBeLessThanOrEqual(5);
+    // A pass or round tells all it moved at once; a loaded machine may split the catch-up over a few of them.
+    expect(sent.length).toBeLessThanOrEqual(5);
+    expect(stored.length).toBeLessThanOrEqual(8);
   });
 });
