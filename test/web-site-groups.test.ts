@@ -20,6 +20,7 @@ const copy = (id: string, site: string, changes: Partial<TrackedCopy> = {}): Tra
   lastError: null,
   attempt: 0,
   late: false,
+  heldFor: null,
   ...changes,
 });
 

@@ -20,6 +20,10 @@ export const TrackedCopySchema = z
     lastError: z.string().nullable().describe("Why the last sending failed; null once sent"),
     attempt: z.number().int().describe("How often it was sent again on purpose"),
     late: z.boolean().describe("Past its precedence's handling objective without reaching the inbox"),
+    heldFor: z
+      .enum(["resync"])
+      .nullable()
+      .describe("Why a queued copy is held here: resync while its site has not yet answered this node's hello"),
   })
   .meta({ id: "TrackedCopy" });
 

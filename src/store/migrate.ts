@@ -30,6 +30,7 @@ import * as m0028 from "./migrations/0028-declassification.ts";
 import * as m0030 from "./migrations/0030-notifications.ts";
 import * as m0032 from "./migrations/0032-parser-versions.ts";
 import * as m0033 from "./migrations/0033-declass-due-counts.ts";
+import * as m0035 from "./migrations/0035-site-resyncs.ts";
 import * as m0036 from "./migrations/0036-site-copy-payloads.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0030-notifications": m0030,
   "0032-parser-versions": m0032,
   "0033-declass-due-counts": m0033,
+  "0035-site-resyncs": m0035,
   "0036-site-copy-payloads": m0036,
 };
 

@@ -43,7 +43,8 @@ export const TEST_SITES = ["STATE", "PANAMA", "PARIS"];
 
 /**
  * Starts the NATS network on ports from `basePort` and a node per site, headquarters' store on `dialect`. `pollMs`
- * is the site links' beat (the backstop for bells); 200 by default.
+ * is the site links' beat (the backstop for bells); 200 by default. `resyncWaitMs` is how long a release on a node
+ * just started waits for the other sites' answers (the node's default when absent).
  * @example const world = await openSiteWorld("sqlite", 42100)
  */
 export async function openSiteWorld(
@@ -51,6 +52,7 @@ export async function openSiteWorld(
   basePort: number,
   sites = TEST_SITES,
   pollMs = 200,
+  resyncWaitMs?: number,
 ): Promise<SiteWorld> {
   const dir = mkdtempSync(join(tmpdir(), "cg-sites-"));
   const net = await startLocalNetwork({ dir, basePort, sites });
@@ -65,7 +67,15 @@ export async function openSiteWorld(
     const link = startSiteNode({
       store,
       clock: systemClock,
-      settings: { plan, natsUrl: leaf.url, user: leaf.user, password: leaf.password, ackWaitMs: 1500, pollMs },
+      settings: {
+        plan,
+        natsUrl: leaf.url,
+        user: leaf.user,
+        password: leaf.password,
+        ackWaitMs: 1500,
+        pollMs,
+        ...(resyncWaitMs === undefined ? {} : { resyncWaitMs }),
+      },
       onStored: () => dispatcher.kick(),
       bus,
     });

@@ -87,6 +87,10 @@ export function installMessaging(
     : null;
   const messaging = { bus, dispatcher, mail, sites, objectives: handlingObjectives(settings.objectives) };
   app.decorate("messaging", messaging);
+  // Recorded before the server takes a release: one taken at once waits for the other sites' answers (resync-marks.ts).
+  app.addHook("onReady", async () => {
+    await sites?.resyncMarked();
+  });
   app.addHook("onClose", async () => {
     await sites?.stop();
     await dispatcher.stop();

@@ -32,9 +32,12 @@ export type Released = {
 
 /**
  * How the copies are made: `release` (the default) delivers here what this node serves and queues a copy for each
- * other site; `arrival` (a copy received from another site) delivers here what this node serves, and nothing else.
+ * other site; `arrival` (a copy received from another site) delivers here what this node serves, and nothing else;
+ * `recovered` (a release of this node's own that it lost with its database and took back from a destination)
+ * delivers here what this node serves and makes every task the release asked, as the release did, but queues no
+ * copy: the destinations hold theirs already, and say so in their answers (resync.ts).
  */
-export type Distributing = "release" | "arrival";
+export type Distributing = "release" | "arrival" | "recovered";
 
 /**
  * Expands the addressees against the directory and writes, in the transaction `store` is bound to, one queued
@@ -101,10 +104,11 @@ async function distribute(
     }));
     queued.push({ cableId, copies, routingHint: hints(cable) });
     // The origin tracks every task it asked; an arriving copy tasks the posts served here.
+    const asked = distributing !== "arrival";
     tasks.push({
       cableId,
-      tasked: distributing === "release" ? targets : local,
-      requests: distributing === "release" ? released.actionRequests : requestsFor(local, released.actionRequests),
+      tasked: asked ? targets : local,
+      requests: asked ? released.actionRequests : requestsFor(local, released.actionRequests),
     });
   }
   await store.deliveries.enqueue(queued, now);

@@ -6,13 +6,14 @@ import { COPY_STAGES, contiguousHigh, stageRank, type CopyStage } from "../../co
 import type { Store } from "../../store/open-store.ts";
 import { recordHead, type ChainHead } from "../chain/index.ts";
 import { relearnCopies, type RecoveredCopy } from "./resync.ts";
+import { finishResync } from "./resync-marks.ts";
 
 /** One copy's news: its stage and when it got there (and who acknowledged it). */
 export type ReceiptItem = { cable: string; stage: "stored" | "delivered" | "acknowledged"; at: string; by?: string };
 
 /**
  * A receipt message from `from`: items; on a start, the hello (the channel number it holds everything up to, and
- * what it asks to re-learn: resync.ts); in answer to a hello, the copies the asker lost.
+ * what it asks to re-learn: resync.ts), the latter alone when it asks again; in answer, the copies the asker lost.
  */
 export type Receipt = {
   from: string;
@@ -23,6 +24,8 @@ export type Receipt = {
   sent?: number;
   settled?: number;
   recovered?: RecoveredCopy[];
+  /** On the last receipt of an answer to a hello: the asker has heard all of it, and may send that site new copies. */
+  done?: boolean;
 };
 
 /** Cable ids per UPDATE: within both dialects' bound-parameter limits. */
@@ -32,8 +35,9 @@ const IDS_PER_UPDATE = 500;
  * Applies receipts at the origin `here`, in one transaction: copies it lost and the destination still holds are
  * taken back (resync.ts); each copy moves forward to the stage named (never back, never out of cancelled), its time
  * kept once set, the copies a receipt names at the same stage and time in one statement. A hello queues again every
- * copy to that site numbered above what it holds, but those it has stored since. Answers how many copies it queued
- * again.
+ * copy to that site numbered above what it holds, but those it has stored since. The last receipt of an answer
+ * ends the resync with its site, numbering the copies held for it (resync-marks.ts). Answers how many copies it
+ * queued again or released to be sent.
  * @example await applyReceipts(store, "STATE", [{ from: "PANAMA", items: [{ cable: "08STATE16245", stage: "stored", at }] }])
  */
 export async function applyReceipts(store: Store, here: string, receipts: readonly Receipt[]): Promise<number> {
@@ -55,6 +59,7 @@ export async function applyReceipts(store: Store, here: string, receipts: readon
           await moveForward(tx, receipt.from, item, ids.slice(i, i + IDS_PER_UPDATE));
         }
       }
+      if (receipt.done) again += await finishResync(tx, here, receipt.from, now);
       if (receipt.hello === undefined) continue;
       const queued = await tx.db
         .updateTable("site_copies")

@@ -33,6 +33,7 @@ import { applyReceipts, helloFor, markReported, progressOwed, type AcksWanted, t
 import type { SiteSettings } from "./site-settings.ts";
 import { storeArrivals } from "./store-arrivals.ts";
 import { resyncAnswer, resyncAsk, type ResyncAsk } from "./resync.ts";
+import { markResyncsPending, noteAskedAgain, RESYNC_WAIT_MS, resyncsAskedBefore } from "./resync-marks.ts";
 import { pullBatch, type Pulled } from "./pull-batch.ts";
 import { tellSiteTraffic, trafficTally, type TrafficTally } from "./traffic-events.ts";
 
@@ -59,6 +60,11 @@ export type SiteNode = {
   connected(): boolean;
   /** Resolves once the node is connected and its outbox stream and consumers exist. */
   ready(): Promise<void>;
+  /**
+   * Resolves once the node has recorded that it awaits each site's answer to its hello (at once, before it
+   * connects): from then on a release here waits for the answers, and copies wait for their site's.
+   */
+  resyncMarked(): Promise<void>;
   /** Runs every pass once more and waits for them: for tests and tools. */
   drain(): Promise<void>;
   /** Stops the passes and closes the connection (what is queued stays queued, in the database and the stream). */
@@ -70,6 +76,8 @@ const ACK_MARGIN_MS = 10 * 60_000;
 
 /** How long a pull waits for an origin that does not answer before taking it for away. */
 const FETCH_MS = 1000;
+/** How long a site that answers pulls may leave a hello unanswered before it is asked again. */
+const ASK_AGAIN_MS = 30_000;
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -96,6 +104,9 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   let acksOwed = true;
   /** Whether copies were queued since the last forward pass (a kick, not a beat): told while the link is down. */
   let queuedSince = false;
+  /** Whether the hellos have gone out; and when each other site last answered a pull (real time). */
+  let helloed = false;
+  const reached = new Map<string, number>();
   const domains = new Map<string, JetStreamClient>();
   const jsOf = (site: string) => {
     let js = domains.get(site);
@@ -108,7 +119,8 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   const failed = (what: string) => (error: unknown) => options.logger?.error({ err: error }, `site ${what} failed`);
 
   // Sends the queued copies, most urgent first, and rings each destination's bell; tells the communicators once
-  // per pass what it sent and what the link refused.
+  // per pass what it sent and what the link refused. A site that has not answered this node's hello gets nothing
+  // yet: its answer may renumber what is queued for it (resync-marks.ts).
   const forward = async () => {
     const queued = queuedSince;
     queuedSince = false;
@@ -131,6 +143,9 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
         .innerJoin("site_copy_payloads as p", "p.copy_id", "c.id")
         .select(["c.id", "c.cable_id", "c.site", "c.precedence", "p.payload", "c.attempt", "c.last_error"])
         .where("c.state", "=", "queued")
+        .where("c.site", "not in", (eb) =>
+          eb.selectFrom("site_resyncs").select("site_resyncs.site").where("answered_at", "is", null),
+        )
         .orderBy("c.rank")
         .orderBy("c.queued_at")
         .limit(500)
@@ -243,6 +258,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     );
     const [receipts, ...copies] = results.map((r) => r.msgs);
     const answered = results.some((r) => r.answered || r.msgs.length > 0);
+    if (answered) reached.set(origin, Date.now());
     const full = answered && results.some((r) => r.msgs.length >= batch);
     return { origin, receipts: receipts!, copies, full };
   };
@@ -276,8 +292,10 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
         moved.add(origin, "requeued", requeued);
         for (const item of read.flatMap((r) => r.items)) moved.add(origin, item.stage, 1);
       }
+      // Releases taken back have deliveries of their own here again, for the dispatcher.
+      if (read.some((r) => (r.recovered?.length ?? 0) > 0)) options.onStored?.();
       for (const m of receipts) m.ack();
-      for (const hello of read.filter((r) => r.hello !== undefined && r.sent !== undefined)) {
+      for (const hello of read.filter((r) => r.sent !== undefined)) {
         await answerHello(origin, { sent: hello.sent!, settled: hello.settled ?? hello.sent! });
       }
     }
@@ -328,7 +346,21 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     for (const receipt of answer) {
       await jsOf(here).publish(receiptSubject(origin, here), enc.encode(JSON.stringify(receipt)));
     }
-    if (answer.length > 0) nc?.publish(bellSubject(origin, here));
+    nc?.publish(bellSubject(origin, here));
+  };
+
+  // Asks again a site that is up but has not answered the hello (its answer lost on the way), so that copies held
+  // for it are not held for good; a site that is away is not asked, so asks do not pile up in the stream meanwhile.
+  const askAgain = async () => {
+    if (!isUp || !helloed) return;
+    const now = options.clock.now();
+    const due = await resyncsAskedBefore(store.db, new Date(now.getTime() - ASK_AGAIN_MS).toISOString());
+    for (const site of due.filter((s) => Date.now() - (reached.get(s) ?? 0) < ASK_AGAIN_MS)) {
+      const ask: Receipt = { from: here, items: [], ...(await resyncAsk(store, here, site)) };
+      await jsOf(here).publish(receiptSubject(site, here), enc.encode(JSON.stringify(ask)));
+      await noteAskedAgain(store, site, now.toISOString());
+      nc?.publish(bellSubject(site, here));
+    }
   };
 
   // Tells each origin how far its copies have got here: delivered to the inbox, acknowledged by a person. The first
@@ -361,15 +393,20 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   const forwarding = job(forward, () => stopped, failed("forward pass"));
   const pulling = job(pull, () => stopped, failed("pull pass"));
   const report = job(reportProgress, () => stopped, failed("receipt pass"));
+  const asking = job(askAgain, () => stopped, failed("resync ask"));
   const kickAll = () => {
     everyone = true;
     acksOwed = true;
     forwarding.kick();
     pulling.kick();
     report.kick();
+    asking.kick();
   };
 
+  // Before anything can be sent: copies to a site wait until it has answered the hello below.
+  const marking = markResyncsPending(store, here, others, options.clock.now(), settings.resyncWaitMs ?? RESYNC_WAIT_MS);
   const readiness = (async () => {
+    await marking;
     const connection = await connect({
       servers: settings.natsUrl,
       ...(settings.user ? { user: settings.user, pass: settings.password ?? "" } : {}),
@@ -410,6 +447,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       await jsOf(here).publish(receiptSubject(origin, here), enc.encode(JSON.stringify(hello)));
       connection.publish(bellSubject(origin, here));
     }
+    helloed = true;
     void (async () => {
       for await (const status of connection.status()) {
         if (status.type === "disconnect" && isUp) {
@@ -439,6 +477,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     },
     connected: () => isUp,
     ready: () => readiness,
+    resyncMarked: () => marking,
     async drain() {
       await Promise.all([forwarding.idle(), pulling.idle(), report.idle()]);
       await forward();
@@ -450,7 +489,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     async stop() {
       stopped = true;
       clearInterval(beat);
-      await Promise.all([forwarding.idle(), pulling.idle(), report.idle()]);
+      await Promise.all([forwarding.idle(), pulling.idle(), report.idle(), asking.idle()]);
       await nc?.close();
     },
   };

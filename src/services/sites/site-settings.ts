@@ -16,6 +16,8 @@ export type SiteSettings = {
   ackWaitMs: number;
   /** Real milliseconds between passes over the outbox and the other sites' consumers (a backstop for bells). */
   pollMs: number;
+  /** How long releases wait, after the node starts, for the other sites to answer its hello; default 10 s. */
+  resyncWaitMs?: number;
 };
 
 const DEFAULT_NATS_URL = "nats://127.0.0.1:4222";

@@ -1,7 +1,7 @@
 // Message tracking, as relays offer their operators: where each copy to another site is (queued here, in transit,
-// stored there, in its inbox, acknowledged by a person) with times; the traffic a communicator watches (held, late
-// against its handling objective, refused by the link, and what arrived lately); and a communicator's re-send and
-// cancel, each audited.
+// stored there, in its inbox, acknowledged by a person) with times; the traffic a communicator watches (held, and
+// why, late against its handling objective, refused by the link, and what arrived lately); and a communicator's
+// re-send and cancel, each audited.
 import { DEFAULT_OBJECTIVES, isLate, lateAfter, type CopyStage, type HandlingObjectives } from "../../core/index.ts";
 import type { Selectable } from "kysely";
 import type { Store } from "../../store/open-store.ts";
@@ -10,6 +10,7 @@ import type { Actor } from "../audit/audit-entry.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Deps } from "../clock.ts";
 import { CablegramError } from "../errors.ts";
+import { pendingResyncSites } from "./resync-marks.ts";
 
 /** One copy to another site and the times it reached each stage. */
 export type TrackedCopy = {
@@ -30,6 +31,11 @@ export type TrackedCopy = {
   attempt: number;
   /** Past its precedence's handling objective from queuing without reaching the destination's inbox. */
   late: boolean;
+  /**
+   * Why a queued copy is held here rather than sent: `resync` while its site has not yet answered this node's hello
+   * (the answer may give back copies this node lost, and the held copy is numbered past them); otherwise null.
+   */
+  heldFor: "resync" | null;
 };
 
 /**
@@ -52,7 +58,7 @@ const LISTED = 1000;
 /** Arrived copies the page shows. */
 const RECENT = 50;
 
-function tracked(r: Row, now: Date, objectives: HandlingObjectives): TrackedCopy {
+function tracked(r: Row, now: Date, objectives: HandlingObjectives, resyncing: ReadonlySet<string>): TrackedCopy {
   const reached = r.delivered_at !== null || r.state === "cancelled";
   return {
     id: r.id,
@@ -70,6 +76,7 @@ function tracked(r: Row, now: Date, objectives: HandlingObjectives): TrackedCopy
     lastError: r.last_error,
     attempt: Number(r.attempt),
     late: !reached && isLate(objectives, r.precedence, r.queued_at, now),
+    heldFor: r.state === "queued" && resyncing.has(r.site) ? "resync" : null,
   };
 }
 
@@ -89,7 +96,8 @@ export async function trackCable(
     .where("cable_id", "=", cableId)
     .orderBy("site")
     .execute();
-  return rows.map((r) => tracked(r, now, objectives));
+  const resyncing = await pendingResyncSites(store.db);
+  return rows.map((r) => tracked(r, now, objectives, resyncing));
 }
 
 /**
@@ -116,14 +124,15 @@ export async function siteTraffic(
     .orderBy("delivered_at", "desc")
     .limit(RECENT)
     .execute();
-  const all = rows.map((r) => tracked(r, now, objectives));
+  const resyncing = await pendingResyncSites(store.db);
+  const all = rows.map((r) => tracked(r, now, objectives, resyncing));
   const onTime = all.filter((c) => !c.late && c.deliveredAt === null && c.state !== "cancelled");
   const dues = onTime.map((c) => lateAfter(objectives, c.precedence, c.queuedAt).getTime());
   return {
     held: all.filter((c) => c.state === "queued" || c.state === "sent"),
     late: all.filter((c) => c.late),
     refused: all.filter((c) => c.lastError !== null && c.state === "queued"),
-    recent: arrived.map((r) => tracked(r, now, objectives)),
+    recent: arrived.map((r) => tracked(r, now, objectives, resyncing)),
     // Just past the objective, as isLate counts it.
     nextLateInMs: dues.length === 0 ? null : Math.min(...dues) - now.getTime() + 1,
   };
@@ -194,7 +203,7 @@ async function commanded(
         detail: { copy: id, site: row.site, precedence: row.precedence, attempt: Number(row.attempt) },
       },
     );
-    return tracked(row, now, DEFAULT_OBJECTIVES);
+    return tracked(row, now, DEFAULT_OBJECTIVES, await pendingResyncSites(tx.db));
   });
 }
 

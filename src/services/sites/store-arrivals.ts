@@ -65,6 +65,8 @@ export async function storeArrivals(
       stored_at: at,
       arrival: first + i,
       reported: "stored",
+      // Kept whole, not narrowed to this node's posts: an origin that lost the release gets them back (resync.ts).
+      action_requests: JSON.stringify(copy.actionRequests ?? []),
     }));
     for (let i = 0; i < rows.length; i += 100) {
       await tx.db

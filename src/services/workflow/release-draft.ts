@@ -35,6 +35,7 @@ import { releasedCable, type Origin } from "./released-cable.ts";
 import { notifyWatchingSearches } from "../saved-searches/notify-watching-searches.ts";
 import type { WorkflowDeps } from "./workflow-deps.ts";
 import { noticeReleased } from "./workflow-notices.ts";
+import { waitForResyncs } from "../sites/resync-marks.ts";
 
 /** Marks a correction on its first handling line, as State's corrected copies do. */
 export const CORRECTED_COPY = "CORRECTED COPY";
@@ -62,6 +63,9 @@ export async function releaseDraft(deps: WorkflowDeps, user: User, draftId: stri
   const { store, clock } = deps;
   const homePost = user.post === null ? null : await findPost(store, user.post);
   const key = await signingKey(store);
+  // On a site node just started, the other sites' answers may give back releases its database lost: their serials
+  // must not be given again.
+  await waitForResyncs(store, clock);
   const { cable, supersedes, head, report, row } = await inReleaseGroup(store, async (tx) => {
     const txStore = store.within(tx);
     // The draft is read once, in the transaction (its row locked where the engine needs it): what is checked is what is released.

@@ -1,5 +1,5 @@
-// Table types for sites (migrations 0025, 0036): the node's plan, the copies it sends to other sites, and the copies it
-// has received. Owned by src/services/sites.
+// Table types for sites (migrations 0025, 0035, 0036): the node's plan, the copies it sends to other sites, and the
+// copies it has received. Owned by src/services/sites.
 
 /** One site of the network as this node knows it; empty on a one-node system. */
 export interface SitesTable {
@@ -58,6 +58,23 @@ export interface SiteArrivalsTable {
   arrival: number;
   /** The last stage reported back to the origin: stored, delivered or acknowledged. */
   reported: string;
+  /** JSON of the action requests the copy carried (migration 0035), given back to an origin that lost the release. */
+  action_requests: string | null;
+}
+
+/**
+ * Whether a site this node sends to has answered its latest hello (migration 0035): until it has, new copies to it
+ * wait, because the channel numbers that site already holds are not yet known here.
+ */
+export interface SiteResyncsTable {
+  site: string;
+  /** The channel number to the site when the hello was made: copies numbered above it were queued since. */
+  sent: number;
+  asked_at: string;
+  /** Releases on this node wait for the answer until then, so they are numbered past releases it gives back. */
+  releases_wait_until: string;
+  /** Null while the answer is awaited. */
+  answered_at: string | null;
 }
 
 export interface SiteTables {
@@ -65,4 +82,5 @@ export interface SiteTables {
   site_copies: SiteCopiesTable;
   site_copy_payloads: SiteCopyPayloadsTable;
   site_arrivals: SiteArrivalsTable;
+  site_resyncs: SiteResyncsTable;
 }

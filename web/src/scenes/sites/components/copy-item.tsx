@@ -24,6 +24,11 @@ export function CopyItem({ copy, objectiveMinutes, onDone }: Props) {
             late
           </span>
         )}
+        {copy.heldFor === "resync" && (
+          <span className="badge badge-info" title={`Sent once ${copy.site} has answered this node's hello`}>
+            held: waiting for resync
+          </span>
+        )}
         {copy.lastError && copy.state === "queued" && <span className="badge badge-warning">refused by the link</span>}
         {copy.attempt > 0 && <span className="muted small">sent again {copy.attempt}×</span>}
       </div>
