@@ -15,6 +15,8 @@ db.pragma("synchronous = NORMAL");
 db.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
 // The server or another command may be writing the index (a release); wait for it rather than fail.
 db.pragma("busy_timeout = 10000");
+// As the main connection has it (search-index.ts): merging segments reads the index all over.
+db.pragma("cache_size = -65536");
 const index = prepareIndexing(db, "main");
 const indexAll = db.transaction((docs: IndexDoc[]) => docs.forEach(index));
 

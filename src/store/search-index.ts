@@ -105,13 +105,15 @@ function createIndexTable(db: BetterSqlite3.Database): void {
  * @example const index = prepareIndexing(sqlite, "search"); sqlite.transaction(() => docs.forEach(index))()
  */
 export function prepareIndexing(db: BetterSqlite3.Database, schema: string): (doc: IndexDoc) => void {
-  const present = db.prepare(`SELECT 1 FROM ${schema}.cable_fts_docsize WHERE id = ?`).pluck();
+  // One statement that writes, never a read before it: in WAL mode a transaction that has read the index file and
+  // finds another connection (the writer thread) committed there since cannot write it at all (SQLITE_BUSY at
+  // once), while one that starts by writing waits for the other's commit and goes on.
   const insert = db.prepare(
-    `INSERT INTO ${schema}.cable_fts (rowid, subject, body, meta, stems) VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO ${schema}.cable_fts (rowid, subject, body, meta, stems) SELECT ?, ?, ?, ?, ?
+     WHERE NOT EXISTS (SELECT 1 FROM ${schema}.cable_fts_docsize WHERE id = ?)`,
   );
   return (d) => {
-    if (present.get(d.seq) !== undefined) return;
-    insert.run(d.seq, d.subject, d.body, d.meta, indexStems(`${d.subject} ${d.body}`).join(" "));
+    insert.run(d.seq, d.subject, d.body, d.meta, indexStems(`${d.subject} ${d.body}`).join(" "), d.seq);
   };
 }
 

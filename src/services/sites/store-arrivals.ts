@@ -5,6 +5,7 @@
 import type { Store } from "../../store/open-store.ts";
 import { takeNumbers } from "../../store/counters.ts";
 import { writeCableRecords } from "../../store/cable-writes.ts";
+import type { IndexDoc } from "../../store/search-index.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { chainArchived, recordHead, storedCableHash, type ChainHead } from "../chain/index.ts";
 import type { Clock } from "../clock.ts";
@@ -37,6 +38,9 @@ export async function storeArrivals(
   const at = deps.clock.now().toISOString();
   const stored = copies.map((c) => ({ cableId: c.cable.id!, origin: c.origin, at }));
   if (copies.length === 0) return { stored, fresh: new Map() };
+  // The full-text rows are written once the batch is committed, on the index's own thread: a backlog's store is
+  // this node's main thread's work, and indexing was the largest part of it.
+  const indexLater: IndexDoc[] = [];
   const { news, head } = await deps.store.transaction(async (tx) => {
     const held = new Set<string>();
     const ids = [...new Set(stored.map((s) => s.cableId))];
@@ -77,6 +81,7 @@ export async function storeArrivals(
     const { written } = await writeCableRecords(
       tx,
       news.map((copy) => cableRecordOf(copy.cable, null, `site:${copy.origin}`, at)),
+      { deferIndex: indexLater },
     );
     const head = await chainArchived(
       tx,
@@ -106,6 +111,7 @@ export async function storeArrivals(
   });
   // The operator's copy of the chain's head moves on once the link is committed (trust-file.ts).
   if (head !== null) recordHead(deps.store, head as ChainHead);
+  await deps.store.searchIndex.later(indexLater);
   const fresh = new Map<string, number>();
   for (const copy of news) fresh.set(copy.origin, (fresh.get(copy.origin) ?? 0) + 1);
   return { stored, fresh };

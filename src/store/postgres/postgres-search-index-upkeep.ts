@@ -12,6 +12,7 @@ export function postgresSearchIndexUpkeep(db: Kysely<Database>): SearchIndexUpke
   return {
     unindexed: () => [],
     index: () => undefined,
+    later: async () => undefined,
     lockCopies: async (seqs) => {
       const copies = new Map<number, IndexedLocks>();
       if (seqs.length === 0) return copies;

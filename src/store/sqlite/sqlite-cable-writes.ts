@@ -13,13 +13,13 @@ import { sqliteRederive } from "./sqlite-rederive.ts";
 
 /**
  * The archive writes of the SQLite database `sqlite`. With `index` (bulk imports), the full-text rows go to that
- * writer thread after the commit instead of into the transaction.
+ * writer thread after the commit instead of into the transaction; with `deferIndex`, into that list for the caller.
  * @example await sqliteCableWrites(handle).write([record]) // { inserted: 1, skipped: 0 }
  */
 export function sqliteCableWrites(sqlite: BetterSqlite3.Database): ArchiveWrites {
   return {
     write: async (records, options = {}) => {
-      const docs: IndexDoc[] | null = options.index ? [] : null;
+      const docs: IndexDoc[] | null = options.index ? [] : (options.deferIndex ?? null);
       const outcome = writeSqlite(sqlite, records, docs);
       if (docs && options.index) await options.index.write(docs);
       return outcome;

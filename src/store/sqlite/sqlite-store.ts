@@ -24,7 +24,7 @@ export function sqliteStore(
 ): Store {
   const archive = sqliteCableWrites(sqlite);
   const bulkImport = sqliteBulkImport(sqlite);
-  const searchIndex = sqliteSearchIndexUpkeep(sqlite);
+  const searchIndex = sqliteSearchIndexUpkeep(sqlite, searchFile);
   const within = (conn: Kysely<Database>): Store => ({
     db: conn,
     dialect: "sqlite",
@@ -40,7 +40,10 @@ export function sqliteStore(
     searchIndex,
     transaction: (fn) => conn.transaction().execute((tx) => fn(within(tx))),
     within,
-    close: () => db.destroy(),
+    close: async () => {
+      await searchIndex.close();
+      await db.destroy();
+    },
   });
   return within(db);
 }
