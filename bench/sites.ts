@@ -1,25 +1,28 @@
-// bench:sites: headquarters and four post nodes (70 posts each) on one machine, linked over real nats-server
-// processes. Release-to-remote-inbox latency of a 280-post release (p50/p99 over 100 releases), and a post's
+// bench:sites: headquarters and four post nodes (70 posts each) on one machine, each node in a process of its own
+// (site-node-process.ts) as in production, linked over real nats-server processes. Release-to-remote-inbox latency of a 280-post release (p50/p99 over 100 releases), and a post's
 // catch-up rate after a 10,000-copy backlog. `--dialect postgres` puts headquarters on PostgreSQL; `--releases N`
 // and `--backlog N` make a smaller run. Each latency is split into its stages from the times the nodes record;
 // `--timings` prints the statements headquarters and the catching-up post spent most time in during the catch-up.
+import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseSitePlan } from "../src/core/index.ts";
 import { archiveCables } from "../src/services/archive/index.ts";
 import { systemClock } from "../src/services/clock.ts";
 import { loadDefaultDirectory } from "../src/services/directory/index.ts";
-import { enqueueDeliveries, startDispatcher, type Dispatcher } from "../src/services/distribution/index.ts";
+import { enqueueDeliveries, startDispatcher } from "../src/services/distribution/index.ts";
 import { createEventBus } from "../src/services/events/event-bus.ts";
-import { saveSitePlan, startLocalNetwork, startSiteNode, type SiteNode } from "../src/services/sites/index.ts";
-import { checkpointInBackground, type BackgroundCheckpoints } from "../src/store/background-checkpoints.ts";
+import { saveSitePlan, startLocalNetwork, startSiteNode } from "../src/services/sites/index.ts";
+import { checkpointInBackground } from "../src/store/background-checkpoints.ts";
 import { openStore, type Store } from "../src/store/open-store.ts";
-import { statementTimings, type StatementTimings } from "../src/store/statement-timings.ts";
+import { statementTimings, type StatementFigures } from "../src/store/statement-timings.ts";
 import { parseTelegram } from "../src/telegram/index.ts";
 import { readFileSync } from "node:fs";
 import { percentiles, ms } from "./latency.ts";
 import { describeMachine, loadLine } from "./machine.ts";
+import { nodeStoreFile, type NodeProcessMessage, type NodeProcessSetup } from "./site-node-process.ts";
 
 const dialect = process.argv.includes("--dialect") ? process.argv[process.argv.indexOf("--dialect") + 1] : "sqlite";
 const PG = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -31,24 +34,25 @@ const sizeArg = (name: string, fallback: number) => {
 const RELEASES = sizeArg("releases", 100);
 const BACKLOG = sizeArg("backlog", 10_000);
 const timed = process.argv.includes("--timings");
-const timingsOf = new Map<string, StatementTimings>();
 const dir = mkdtempSync(join(tmpdir(), "cg-bench-sites-"));
 const seed = parseTelegram(readFileSync("examples/08STATE16245.txt", "utf8"));
 
-async function open(name: string, onPg: boolean): Promise<Store> {
-  const timings = timed ? statementTimings() : undefined;
-  if (timings) timingsOf.set(name, timings);
-  if (onPg)
-    return openStore({ dialect: "postgres", url: PG, schema: `bench_sites_${process.pid}`, keys: { dir }, timings });
-  return openStore({
-    dialect: "sqlite",
-    file: join(dir, name, "cablegram.db"),
-    keys: { dir: join(dir, name) },
-    timings,
-  });
-}
-
-const hqStore = await open("STATE", dialect === "postgres");
+const hqTimings = timed ? statementTimings() : undefined;
+const hqStore =
+  dialect === "postgres"
+    ? await openStore({
+        dialect: "postgres",
+        url: PG,
+        schema: `bench_sites_${process.pid}`,
+        keys: { dir },
+        timings: hqTimings,
+      })
+    : await openStore({
+        dialect: "sqlite",
+        file: nodeStoreFile(dir, "STATE"),
+        keys: { dir: join(dir, "STATE") },
+        timings: hqTimings,
+      });
 await loadDefaultDirectory(hqStore);
 const stationRows = await hqStore.db
   .selectFrom("posts")
@@ -62,32 +66,75 @@ const posts = ["P1", "P2", "P3", "P4"];
 const stationsOf = (i: number) => stationRows.slice(i * 70, i * 70 + 70).map((r) => r.station!);
 const siteList = ["STATE", ...posts.map((p, i) => `${p}:${stationsOf(i).join("+")}`)].join(",");
 const net = await startLocalNetwork({ dir: join(dir, "nats"), basePort: BASE, sites: ["STATE", ...posts] });
-const nodes: {
-  site: string;
-  store: Store;
-  dispatcher: Dispatcher;
-  link: SiteNode;
-  checkpoints: BackgroundCheckpoints | null;
-}[] = [];
-for (const site of ["STATE", ...posts]) {
-  const store = site === "STATE" ? hqStore : await open(site, false);
-  if (site !== "STATE") await loadDefaultDirectory(store);
-  const plan = parseSitePlan(site, siteList);
-  await saveSitePlan(store, plan);
-  // As `cablegram serve` does: commits never wait for a WAL checkpoint and the disk.
-  const checkpoints = checkpointInBackground(store);
-  const dispatcher = startDispatcher({ store, clock: systemClock, bus: createEventBus({ store }), senders: [] });
-  const leaf = net.sites.get(site)!;
-  const link = startSiteNode({
-    store,
-    clock: systemClock,
-    settings: { plan, natsUrl: leaf.url, user: leaf.user, password: leaf.password, ackWaitMs: 30_000, pollMs: 1000 },
-    onStored: () => dispatcher.kick(),
-  });
-  nodes.push({ site, store, dispatcher, link, checkpoints });
-}
-await Promise.all(nodes.map((n) => n.link.ready()));
-const hq = nodes[0]!;
+
+// Headquarters runs here, as `cablegram serve` runs it: commits never wait for a WAL checkpoint and the disk.
+const hqPlan = parseSitePlan("STATE", siteList);
+await saveSitePlan(hqStore, hqPlan);
+const hqCheckpoints = checkpointInBackground(hqStore);
+const hqDispatcher = startDispatcher({
+  store: hqStore,
+  clock: systemClock,
+  bus: createEventBus({ store: hqStore }),
+  senders: [],
+});
+const hqLeaf = net.sites.get("STATE")!;
+const hqLink = startSiteNode({
+  store: hqStore,
+  clock: systemClock,
+  settings: {
+    plan: hqPlan,
+    natsUrl: hqLeaf.url,
+    user: hqLeaf.user,
+    password: hqLeaf.password,
+    ackWaitMs: 30_000,
+    pollMs: 1000,
+  },
+  onStored: () => hqDispatcher.kick(),
+});
+await hqLink.ready();
+
+/** A post node in a process of its own (site-node-process.ts), and this process's reading connection to its store. */
+type PostNode = { site: string; child: ChildProcess; store: Store };
+const nodes: PostNode[] = await Promise.all(
+  posts.map(async (site) => {
+    const leaf = net.sites.get(site)!;
+    const setup: NodeProcessSetup = {
+      site,
+      siteList,
+      dir,
+      natsUrl: leaf.url,
+      user: leaf.user,
+      password: leaf.password,
+      timings: timed,
+    };
+    const child = fork(fileURLToPath(new URL("./site-node-process.ts", import.meta.url)), [JSON.stringify(setup)], {
+      execArgv: [
+        "--import",
+        "tsx",
+        ...(process.env.NODE_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.NODE_CPU_PROF_DIR}`] : []),
+      ],
+    });
+    await nextMessage(child, (m) => "ready" in m);
+    const store = await openStore({
+      dialect: "sqlite",
+      file: nodeStoreFile(dir, site),
+      keys: { dir: join(dir, site) },
+    });
+    return { site, child, store };
+  }),
+);
+/** This process's CPU and every post node's, in ms. */
+/** CPU time so far, in ms: this process's (headquarters) and each post node's, by site, and their sum. */
+const cpuOfAll = async () => {
+  const own = process.cpuUsage();
+  const bySite = new Map<string, number>([["STATE", (own.user + own.system) / 1000]]);
+  for (const node of nodes) {
+    node.child.send("cpu");
+    const m = await nextMessage(node.child, (m) => "cpuMs" in m);
+    bySite.set(node.site, (m as { cpuMs: number }).cpuMs);
+  }
+  return { bySite, total: [...bySite.values()].reduce((a, b) => a + b, 0) };
+};
 let serial = 500_000;
 const cableTo = (names: string[]) => ({
   ...seed,
@@ -110,32 +157,33 @@ const releaseToAll = async () => {
   await archiveCables(hqStore, [{ cable, raw: null, source: "bench" }]);
   const started = performance.now();
   await hqStore.transaction((tx) => enqueueDeliveries(tx, { cable, actionRequests: [] }, systemClock));
-  hq.link.kick();
-  for (const node of nodes.slice(1)) while (!(await inInbox(node.store, cable.id))) await sleep(1);
+  hqLink.kick();
+  for (const node of nodes) while (!(await inInbox(node.store, cable.id))) await sleep(1);
   return { id: cable.id, ms: performance.now() - started };
 };
-// One release first, not counted: its queries are prepared and its code compiled.
+// One release first, not counted: its queries are prepared, its code compiled, and the posts' search index writer
+// threads (started by their first arrivals) are given a moment to start.
 await releaseToAll();
+await sleep(2000);
 const samples: number[] = [];
 const releasedIds: string[] = [];
-const cpuBefore = process.cpuUsage();
+const cpuBefore = await cpuOfAll();
 for (let i = 0; i < RELEASES; i++) {
   const { id, ms } = await releaseToAll();
   samples.push(ms);
   releasedIds.push(id);
 }
-const cpu = process.cpuUsage(cpuBefore);
+const cpuMs = (await cpuOfAll()).total - cpuBefore.total;
 const p = percentiles(samples);
-const cpuMs = (cpu.user + cpu.system) / 1000;
 console.log(
   `release to remote inboxes (280 posts on 4 nodes), ${RELEASES} releases: p50 ${ms(p.p50)} ms, p99 ${ms(p.p99)} ms, ` +
-    `max ${ms(p.max)} ms; CPU (all nodes, one process) ${ms(cpuMs / RELEASES)} ms a release, ` +
+    `max ${ms(p.max)} ms; CPU (all nodes) ${ms(cpuMs / RELEASES)} ms a release, ` +
     `${ms(cpuMs / RELEASES / 280)} ms a delivered copy; load ${loadLine()}`,
 );
 console.log(`  stages (p50 / p99 ms): ${await stagesOf(releasedIds)}`);
 
 // Catch-up: P1's link cut while the backlog queues for it, then restored.
-const p1 = nodes[1]!;
+const p1 = nodes[0]!;
 await net.stopLeaf("P1");
 const target = stationRows[0]!.name;
 for (let left = BACKLOG; left > 0; left -= 500) {
@@ -143,7 +191,7 @@ for (let left = BACKLOG; left > 0; left -= 500) {
     for (let i = 0; i < Math.min(500, left); i++)
       await enqueueDeliveries(tx, { cable: cableTo([target]), actionRequests: [] }, systemClock);
   });
-  hq.link.kick();
+  hqLink.kick();
 }
 const countOf = async (query: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> }) =>
   Number((await query.executeTakeFirstOrThrow()).n);
@@ -158,32 +206,45 @@ const queuedAtHq = () =>
   );
 const base = await arrivals();
 while ((await queuedAtHq()) > 0) await sleep(100);
-for (const t of timingsOf.values()) t.reset();
-const catchCpu = process.cpuUsage();
+hqTimings?.reset();
+p1.child.send("reset-timings");
+const catchCpu = await cpuOfAll();
 const started = performance.now();
 await net.startLeaf("P1");
-while ((await arrivals()) < base + BACKLOG) await sleep(20);
+let firstAt: number | null = null;
+for (let n = base; n < base + BACKLOG; n = await arrivals()) {
+  if (firstAt === null && n > base) firstAt = performance.now();
+  await sleep(20);
+}
 const seconds = (performance.now() - started) / 1000;
-const used = process.cpuUsage(catchCpu);
+// The link's return (the leaf server starting, the node reconnecting and saying hello) apart from the flow itself.
+const linkSeconds = ((firstAt ?? performance.now()) - started) / 1000;
+const catchUsed = await cpuOfAll();
+const usedMs = catchUsed.total - catchCpu.total;
+const ofSite = (site: string) => (catchUsed.bySite.get(site)! - catchCpu.bySite.get(site)!) / BACKLOG;
 console.log(
   `catch-up after a ${BACKLOG}-copy backlog: ${Math.round(BACKLOG / seconds)} copies/s (${seconds.toFixed(1)} s, link ` +
-    `start included), CPU ${((used.user + used.system) / 1000 / BACKLOG).toFixed(2)} ms a copy; load ${loadLine()}`,
+    `start included; ${linkSeconds.toFixed(1)} s to the first arrival, then ` +
+    `${Math.round(BACKLOG / (seconds - linkSeconds))} copies/s), CPU (all nodes) ${(usedMs / BACKLOG).toFixed(2)} ms a copy ` +
+    `(headquarters ${ofSite("STATE").toFixed(2)}, P1 ${ofSite("P1").toFixed(2)}); load ${loadLine()}`,
 );
 
-for (const site of ["STATE", "P1"]) {
-  const top = timingsOf.get(site)?.figures().slice(0, 12) ?? [];
-  if (top.length > 0) console.log(`  ${site}'s statements during the catch-up (total ms, runs, SQL):`);
-  for (const f of top)
-    console.log(
-      `  ${ms(f.totalMs).padStart(7)} ${String(f.count).padStart(6)}  ${f.sql.replace(/\s+/g, " ").slice(0, 150)}`,
-    );
+if (timed) {
+  p1.child.send("timings");
+  const m = await nextMessage(p1.child, (m) => "timings" in m);
+  printTimings("STATE", hqTimings!.figures());
+  printTimings("P1", (m as { timings: StatementFigures[] }).timings);
 }
+await hqLink.stop();
+await hqDispatcher.stop();
+await hqCheckpoints?.stop();
 for (const node of nodes) {
-  await node.link.stop();
-  await node.dispatcher.stop();
-  await node.checkpoints?.stop();
+  await node.store.close();
+  const exited = new Promise((resolve) => node.child.once("exit", resolve));
+  node.child.send("stop");
+  await exited;
 }
-for (const node of nodes) await node.store.close();
+await hqStore.close();
 if (dialect === "postgres") {
   const pg = await import("pg");
   const client = new pg.default.Client({ connectionString: PG });
@@ -193,6 +254,30 @@ if (dialect === "postgres") {
 }
 await net.stop();
 rmSync(dir, { recursive: true, force: true });
+
+/** The next message from a node process that `wanted` accepts. */
+function nextMessage(child: ChildProcess, wanted: (m: NodeProcessMessage) => boolean): Promise<NodeProcessMessage> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: NodeProcessMessage) => {
+      if (!wanted(m)) return;
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+      resolve(m);
+    };
+    const onExit = (code: number | null) => reject(new Error(`a post node process exited (${code})`));
+    child.on("message", onMessage);
+    child.once("exit", onExit);
+  });
+}
+
+/** The statements a node spent most time in. */
+function printTimings(site: string, figures: StatementFigures[]) {
+  console.log(`  ${site}'s statements during the catch-up (total ms, runs, SQL):`);
+  for (const f of figures.slice(0, 12))
+    console.log(
+      `  ${ms(f.totalMs).padStart(7)} ${String(f.count).padStart(6)}  ${f.sql.replace(/\s+/g, " ").slice(0, 150)}`,
+    );
+}
 
 function sleep(msec: number) {
   return new Promise((r) => setTimeout(r, msec));
@@ -212,7 +297,7 @@ async function stagesOf(ids: string[]): Promise<string> {
   const toPublish: number[] = [];
   const toFetch: number[] = [];
   const toInbox: number[] = [];
-  for (const node of nodes.slice(1)) {
+  for (const node of nodes) {
     const arrived = new Map(
       (
         await node.store.db
