@@ -105,16 +105,27 @@ function createIndexTable(db: BetterSqlite3.Database): void {
  * @example const index = prepareIndexing(sqlite, "search"); sqlite.transaction(() => docs.forEach(index))()
  */
 export function prepareIndexing(db: BetterSqlite3.Database, schema: string): (doc: IndexDoc) => void {
-  // One statement that writes, never a read before it: in WAL mode a transaction that has read the index file and
-  // finds another connection (the writer thread) committed there since cannot write it at all (SQLITE_BUSY at
-  // once), while one that starts by writing waits for the other's commit and goes on.
+  const present = db.prepare(`SELECT 1 FROM ${schema}.cable_fts_docsize WHERE id = ?`).pluck();
+  // One row a statement: a statement that may write several rows opens a savepoint, and FTS5 writes its buffered
+  // terms out as a segment of their own at every savepoint.
   const insert = db.prepare(
-    `INSERT INTO ${schema}.cable_fts (rowid, subject, body, meta, stems) SELECT ?, ?, ?, ?, ?
-     WHERE NOT EXISTS (SELECT 1 FROM ${schema}.cable_fts_docsize WHERE id = ?)`,
+    `INSERT INTO ${schema}.cable_fts (rowid, subject, body, meta, stems) VALUES (?, ?, ?, ?, ?)`,
   );
   return (d) => {
-    insert.run(d.seq, d.subject, d.body, d.meta, indexStems(`${d.subject} ${d.body}`).join(" "), d.seq);
+    if (present.get(d.seq) !== undefined) return;
+    insert.run(d.seq, d.subject, d.body, d.meta, indexStems(`${d.subject} ${d.body}`).join(" "));
   };
+}
+
+/**
+ * A statement that takes the index file's write lock, for a transaction to run before it first reads the index: in
+ * WAL mode a transaction that has read a file and finds another connection (the index's writer thread) committed
+ * there since cannot write it at all (SQLITE_BUSY at once), while one that starts by writing waits for the other's
+ * commit. It writes nothing.
+ * @example const claim = claimIndexWrites(sqlite); sqlite.transaction(() => { claim.run(); docs.forEach(index) })()
+ */
+export function claimIndexWrites(db: BetterSqlite3.Database): BetterSqlite3.Statement {
+  return db.prepare(`UPDATE ${SEARCH_SCHEMA}.index_of SET archive = archive WHERE 0`);
 }
 
 /**

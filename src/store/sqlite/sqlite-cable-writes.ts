@@ -7,7 +7,7 @@ import type { CableRecord } from "../cable-record.ts";
 import type { ArchiveWrites } from "../archive-writes.ts";
 import { dateBucket, SLOTS } from "../date-seq.ts";
 import { lockKeyOf } from "../lock-key.ts";
-import { prepareIndexing, SEARCH_SCHEMA, type IndexDoc } from "../search-index.ts";
+import { claimIndexWrites, prepareIndexing, SEARCH_SCHEMA, type IndexDoc } from "../search-index.ts";
 import type { WrittenRecords } from "../cable-writes.ts";
 import { sqliteRederive } from "./sqlite-rederive.ts";
 
@@ -51,6 +51,7 @@ function prepareSqlite(db: BetterSqlite3.Database) {
          needs_access, captioned, lock_key, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     index: prepareIndexing(db, SEARCH_SCHEMA),
+    claimIndex: claimIndexWrites(db),
   };
 }
 
@@ -103,7 +104,10 @@ function writeSqlite(db: BetterSqlite3.Database, records: CableRecord[], docs: I
     // savepoint, and FTS5 writes its buffered terms out as a new segment at every savepoint: indexed between such
     // statements, each cable would become a segment of its own, to be merged again.
     if (docs) docs.push(...indexed);
-    else indexed.forEach(s.index);
+    else if (indexed.length > 0) {
+      s.claimIndex.run();
+      indexed.forEach(s.index);
+    }
     return { inserted: written.length, skipped: batch.length - written.length, written };
   });
   // The transaction starts with a read, and in WAL mode a read whose snapshot another process's commit has moved
