@@ -3,15 +3,7 @@
 // copies there once each (the message id makes a resend a duplicate); the destination pulls its own consumers
 // across domains, FLASH first, stores each copy and acknowledges it only then; receipts come back the same way.
 import { coalescingJob as job } from "../coalescing-job.ts";
-import {
-  AckPolicy,
-  connect,
-  nanos,
-  RetentionPolicy,
-  StorageType,
-  type JetStreamClient,
-  type NatsConnection,
-} from "nats";
+import { connect, type JetStreamClient, type NatsConnection } from "nats";
 import {
   bellSubject,
   copyConsumer,
@@ -36,6 +28,7 @@ import { resyncAnswer, resyncAsk, type ResyncAsk } from "./resync.ts";
 import { markResyncsPending, noteAskedAgain, RESYNC_WAIT_MS, resyncsAskedBefore } from "./resync-marks.ts";
 import { pullBatch, type Pulled } from "./pull-batch.ts";
 import { tellSiteTraffic, trafficTally, type TrafficTally } from "./traffic-events.ts";
+import { ensureOutbox } from "./outbox-stream.ts";
 
 export type SiteNodeOptions = {
   store: Store;
@@ -493,46 +486,4 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       await nc?.close();
     },
   };
-}
-
-/**
- * Makes (or brings up to date) the node's outbox stream and, for each other site, the consumers it pulls: one
- * per precedence and one for its receipts. Work-queue retention: a copy leaves the stream once acknowledged.
- */
-export async function ensureOutbox(
-  nc: NatsConnection,
-  here: string,
-  others: string[],
-  ackWaitMs: number,
-): Promise<void> {
-  const jsm = await nc.jetstreamManager({ timeout: 5000 });
-  const stream = outboxStream(here);
-  const config = {
-    name: stream,
-    subjects: [`cablegram.copy.*.${here}.*`, `cablegram.receipt.*.${here}`],
-    retention: RetentionPolicy.Workqueue,
-    storage: StorageType.File,
-    duplicate_window: nanos(10 * 60_000),
-  };
-  try {
-    await jsm.streams.info(stream);
-    await jsm.streams.update(stream, config);
-  } catch {
-    await jsm.streams.add(config);
-  }
-  for (const site of others) {
-    const wanted = [
-      ...PRECEDENCES.map((p) => ({ name: copyConsumer(site, p), filter: copySubject(site, here, p) })),
-      { name: receiptConsumer(site), filter: receiptSubject(site, here) },
-    ];
-    for (const c of wanted) {
-      await jsm.consumers.add(stream, {
-        durable_name: c.name,
-        ack_policy: AckPolicy.Explicit,
-        filter_subject: c.filter,
-        ack_wait: nanos(ackWaitMs),
-        max_ack_pending: 20_000,
-      });
-    }
-  }
 }
