@@ -26,7 +26,7 @@ import { nodeStoreFile, type NodeProcessMessage, type NodeProcessSetup } from ".
 
 const dialect = process.argv.includes("--dialect") ? process.argv[process.argv.indexOf("--dialect") + 1] : "sqlite";
 const PG = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const BASE = Number(process.env.BENCH_NATS_PORT ?? 43500);
+const BASE = Number(process.env.BENCH_NATS_PORT ?? 23500);
 const sizeArg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) || fallback : fallback;

@@ -125,3 +125,32 @@ describe.each(SEEDS)("renderTelegram on $id", (seed) => {
     expect(last).toBe(seed.signer);
   });
 });
+
+describe("a REF list and the paragraph after it", () => {
+  const demarche = () => parseTelegram(readSeed("08STATE16245"));
+  const marked = { number: null, marking: "C", text: "UNSC 17 Kosovo debate in February, the host government said." };
+
+  it("keeps an unnumbered (C) paragraph after a list lettered A. and B. as a paragraph marked CONFIDENTIAL", () => {
+    const cable: Cable = {
+      ...demarche(),
+      classification: "CONFIDENTIAL",
+      references: [
+        { id: null, text: "STATE 1", label: "A" },
+        { id: null, text: "DESK E-MAIL", label: "B" },
+      ],
+      paragraphs: [marked, ...demarche().paragraphs],
+    };
+    const reparsed = parseTelegram(renderTelegram(cable));
+    expect(reparsed.references.map((r) => r.label)).toEqual(["A", "B"]);
+    expect(reparsed.paragraphs[0]).toMatchObject(marked);
+  });
+
+  it("reads a (C) line after (A) and (B) as the list's third item", () => {
+    const text = readSeed("08STATE16245").replace(/^REF: .*$/m, "REF: (A) STATE 1\n     (B) ROME 2\n     (C) UNSC 17");
+    expect(parseTelegram(text).references.map((r) => [r.label, r.text])).toEqual([
+      ["A", "STATE 1"],
+      ["B", "ROME 2"],
+      ["C", "UNSC 17"],
+    ]);
+  });
+});

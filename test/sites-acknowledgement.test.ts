@@ -10,8 +10,8 @@ import { releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
 import { eventually, openSiteWorld, type SiteWorld } from "./helpers/site-world.ts";
 
 describe.each<[Dialect, number]>([
-  ["sqlite", 44300],
-  ["postgres", 44330],
+  ["sqlite", 24300],
+  ["postgres", 24330],
 ])("%s headquarters: an acknowledgement at the post", (dialect, port) => {
   let world: SiteWorld;
   const node = (site: string) => world.nodes.get(site)!;

@@ -11,7 +11,7 @@ describe("bells between sites", () => {
   const node = (site: string) => world.nodes.get(site)!;
 
   beforeAll(async () => {
-    world = await openSiteWorld("sqlite", 43700, ["STATE", "PANAMA"], 60_000);
+    world = await openSiteWorld("sqlite", 23700, ["STATE", "PANAMA"], 60_000);
     // The nodes' first passes, on connecting, are over before anything is released.
     await Promise.all([node("STATE").link.drain(), node("PANAMA").link.drain()]);
   }, 60_000);

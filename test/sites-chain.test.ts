@@ -15,7 +15,7 @@ describe("cables a post receives are in its own hash chain", () => {
   const released: string[] = [];
 
   beforeAll(async () => {
-    world = await openSiteWorld("sqlite", 43600, ["STATE", "PANAMA"]);
+    world = await openSiteWorld("sqlite", 23600, ["STATE", "PANAMA"]);
     // As a server start does: Panama's key and trust file, before anything arrives.
     await prepareChain(node("PANAMA").store);
     for (const precedence of ["ROUTINE", "FLASH", "NIACT IMMEDIATE"] as const) {

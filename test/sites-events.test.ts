@@ -14,9 +14,9 @@ import { releaseFields, seedFields } from "./helpers/distribution-fixtures.ts";
 import { signInCookies, PASSWORD } from "./helpers/server-fixtures.ts";
 import { eventually, openSiteWorld, type SiteWorld } from "./helpers/site-world.ts";
 
-/** This file's ports: NATS from 44000 (hub 44000, leaf connections 44001, a site each from 44010), HTTP 44090. */
-const NATS_BASE = 44000;
-const HTTP_PORT = 44090;
+/** This file's ports: NATS from 24000 (hub 24000, leaf connections 24001, a site each from 24010), HTTP 24090. */
+const NATS_BASE = 24000;
+const HTTP_PORT = 24090;
 
 /** An event as GET /api/events frames it. */
 type Heard = { type: string; cableId?: string; data: unknown };
@@ -183,7 +183,11 @@ describe("site traffic on the event stream", () => {
     const after = trafficOf(comms, from);
     const sent = after.filter((n) => copiesMoved(n, "PANAMA", "sent") > 0);
     const stored = after.filter((n) => copiesMoved(n, "PANAMA", "stored") > 0);
-    expect(sent.reduce((n, news) => n + copiesMoved(news, "PANAMA", "sent"), 0)).toBe(copies);
+    // Every copy was sent; Panama's hello, if headquarters reads it after its first pass, sends the copies not yet
+    // stored once more (receipts.ts), so a copy may be told sent twice, never more.
+    const sentCopies = sent.reduce((n, news) => n + copiesMoved(news, "PANAMA", "sent"), 0);
+    expect(sentCopies).toBeGreaterThanOrEqual(copies);
+    expect(sentCopies).toBeLessThanOrEqual(2 * copies);
     // A pass or round tells all it moved at once; a loaded machine may split the catch-up over a few of them.
     expect(sent.length).toBeLessThanOrEqual(5);
     expect(stored.length).toBeLessThanOrEqual(8);

@@ -71,7 +71,7 @@ describe("headquarters restored from a backup older than its last receipt", () =
   };
 
   beforeAll(async () => {
-    world = await openSiteWorld("sqlite", 43650, ["STATE", "PANAMA"]);
+    world = await openSiteWorld("sqlite", 23650, ["STATE", "PANAMA"]);
     await release(3, before);
     await eventually("headquarters tracks the first three into Panama's inbox", () => allDelivered(before));
     // Three more in transit: Panama's link is cut, so headquarters has sent them and heard nothing back.

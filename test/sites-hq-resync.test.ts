@@ -53,8 +53,8 @@ async function backUp(dialect: Dialect, store: Store): Promise<Backup> {
 const DUE = "2030-01-01T12:00:00.000Z";
 
 describe.each([
-  ["sqlite", 44100],
-  ["postgres", 44130],
+  ["sqlite", 24100],
+  ["postgres", 24130],
 ] as const)("%s: headquarters restored from an older backup releases before Panama has answered", (dialect, port) => {
   let world: SiteWorld;
   let backup: Backup | null = null;

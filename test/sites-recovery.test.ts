@@ -107,7 +107,7 @@ describe("sites across failures (headquarters on PostgreSQL, Panama its own proc
   };
 
   beforeAll(async () => {
-    world = await openSiteWorld("postgres", 42400, ["STATE", "PANAMA"]);
+    world = await openSiteWorld("postgres", 22400, ["STATE", "PANAMA"]);
     // Panama's node in this process gives way to the real one.
     const inProcess = world.nodes.get("PANAMA")!;
     await inProcess.stop();

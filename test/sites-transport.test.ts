@@ -47,7 +47,7 @@ async function count(store: Store, table: "site_arrivals" | "deliveries" | "cabl
   return Number(row.n);
 }
 
-describe.each(DIALECTS.map((d, i) => [d, 42100 + i * 100] as const))(
+describe.each(DIALECTS.map((d, i) => [d, 22100 + i * 100] as const))(
   "sites with headquarters on %s",
   (dialect, basePort) => {
     let world: SiteWorld;

@@ -187,7 +187,7 @@ function handlingLine(text: string, caveats: string[]): string {
   return words.slice(start, end).join(" ");
 }
 
-/** Whether a line opening with `(X)` carries the label that follows the last one of the REF list read so far. */
+/** Whether a line opening with `(X)` carries the label that follows the last one, `(W)`, of the REF list read so far. */
 const CITATION_START =
   /^(?:\d{2}(?:\d{2})?\s+)?(?:[A-Z][A-Za-z]{1,}(?:\s[A-Z][A-Za-z]+){0,3}\s+\d{1,6}\b|\d{6}Z|(?:e-?mail|memo|telcon|letter|fax|cable|message)\b)/i;
 
@@ -197,12 +197,17 @@ function isNextReferenceItem(text: string, sofar: readonly string[]): boolean {
   // A reference opens with what it cites (`State 152009`, `06 ROME 1234`, a date-time group, a kind of message);
   // a portion-marked sentence opens otherwise.
   if (!CITATION_START.test(text.slice(m[0].length - 1))) return false;
+  // A list keeps its labels' style: after `A.` and `B.`, a `(C)` line is a paragraph marked CONFIDENTIAL.
   let last = "";
+  let parenthesised = false;
   for (const label of sofar.join(" ").matchAll(/(?:^|[\s;,])¶?\s*(?:\(([A-Z])\)|([A-Z])[.)])(?=\s|[A-Z]{3})/g)) {
     const letter = label[1] ?? label[2]!;
-    if (letter === (last === "" ? "A" : String.fromCharCode(last.charCodeAt(0) + 1))) last = letter;
+    if (letter === (last === "" ? "A" : String.fromCharCode(last.charCodeAt(0) + 1))) {
+      last = letter;
+      parenthesised = label[1] !== undefined;
+    }
   }
-  return last !== "" && m[1] === String.fromCharCode(last.charCodeAt(0) + 1);
+  return parenthesised && m[1] === String.fromCharCode(last.charCodeAt(0) + 1);
 }
 
 /** Whether a line without keyword continues the field being read. */

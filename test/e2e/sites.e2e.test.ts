@@ -20,8 +20,8 @@ import { releaseFields, seedFields } from "../helpers/distribution-fixtures.ts";
 import { eventually, openSiteWorld, type SiteWorld } from "../helpers/site-world.ts";
 import { browserMissing, launchBrowser, newCheckedPage, PASSWORD, saveScreenshot, signInOnPage } from "./web-world.ts";
 
-/** This file's NATS ports: 44040 (hub), 44041 (leaf connections), 44050 and up (a site each). */
-const NATS_BASE = 44040;
+/** This file's NATS ports: 24040 (hub), 24041 (leaf connections), 24050 and up (a site each). */
+const NATS_BASE = 24040;
 /** The old page fetched its traffic every five seconds; the page must show a move well before such a poll would. */
 const FOLLOWS_WITHIN_MS = 3000;
 

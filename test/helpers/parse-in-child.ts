@@ -1,5 +1,6 @@
 // Parses one pathological input in a process of its own, so that a parser stuck in regex backtracking can be killed
 // and named, instead of hanging the test run. Run: node --import tsx test/helpers/parse-in-child.ts "<input name>"
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { parseTelegram } from "../../src/telegram/index.ts";
 import { cableProblems } from "./cable-validity.ts";
@@ -23,12 +24,27 @@ function run(name: string): ChildReport {
     const cable = parseTelegram(text);
     const ms = performance.now() - started;
     // Read before the validity check, which builds its own copies of the text.
-    const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    const peakMb = peakResidentMb();
     const problems = cableProblems(text, cable);
     return { status: problems.length === 0 ? "ok" : "invalid", detail: problems.join("; "), ms, peakMb };
   } catch (error) {
     return { status: "threw", detail: String(error), ms: performance.now() - started };
   }
+}
+
+/**
+ * This process's peak resident memory, in megabytes. Linux's `VmHWM` belongs to the process's own memory map, made
+ * new at exec; `maxRSS` is carried across exec, so it would report the parent's size at the fork when the parent is
+ * a large test worker.
+ */
+function peakResidentMb(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync("/proc/self/status", "utf8"));
+    if (hwm) return Math.round(Number(hwm[1]) / 1024);
+  } catch {
+    // not Linux: maxRSS below
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 process.stdout.write(`${JSON.stringify(run(process.argv[2] ?? ""))}\n`);

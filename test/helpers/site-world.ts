@@ -44,8 +44,10 @@ export const TEST_SITES = ["STATE", "PANAMA", "PARIS"];
 /**
  * Starts the NATS network on ports from `basePort` and a node per site, headquarters' store on `dialect`. `pollMs`
  * is the site links' beat (the backstop for bells); 200 by default. `resyncWaitMs` is how long a release on a node
- * just started waits for the other sites' answers (the node's default when absent).
- * @example const world = await openSiteWorld("sqlite", 42100)
+ * just started waits for the other sites' answers (the node's default when absent). Each test file has its own
+ * `basePort`, between 20000 and 32767: below Linux's ephemeral range (32768 to 60999), where an outgoing connection
+ * (PostgreSQL, Chromium) could hold the port a nats-server wants to listen on.
+ * @example const world = await openSiteWorld("sqlite", 22100)
  */
 export async function openSiteWorld(
   dialect: Dialect,

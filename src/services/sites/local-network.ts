@@ -30,7 +30,7 @@ export type LocalNetwork = {
 /**
  * Writes the configuration under `dir` and starts the hub (port `basePort`, leaf port `basePort + 1`) and a leaf
  * server per site (`basePort + 10 + i`), each with its own JetStream domain; resolves once all listen.
- * @example const net = await startLocalNetwork({ dir, basePort: 42000, sites: ["STATE", "PANAMA"] })
+ * @example const net = await startLocalNetwork({ dir, basePort: 22000, sites: ["STATE", "PANAMA"] })
  */
 export async function startLocalNetwork(options: {
   dir: string;

@@ -39,7 +39,7 @@ export function hubPermissions(site: string, sites: string[]) {
 
 /**
  * The hub's configuration: client and leaf ports on loopback, one user per site.
- * @example hubConfig({ port: 42001, leafPort: 42002, sites: creds }) // "port: 42001\n..."
+ * @example hubConfig({ port: 22001, leafPort: 22002, sites: creds }) // "port: 22001\n..."
  */
 export function hubConfig(options: { port: number; leafPort: number; host?: string; sites: SiteCredentials[] }) {
   const host = options.host ?? "127.0.0.1";
