@@ -1,4 +1,5 @@
 // Describes the machine a benchmark ran on, so its figures can be compared with other runs.
+import { readFileSync } from "node:fs";
 import { cpus, totalmem, platform, release, arch, loadavg } from "node:os";
 
 /**
@@ -21,4 +22,19 @@ export function loadLine(): string {
   return loadavg()
     .map((l) => l.toFixed(2))
     .join(", ");
+}
+
+/**
+ * CPU time another process has used so far, in ms, from Linux's /proc (user and system clock ticks, 100 a second);
+ * null where there is no /proc or the process has gone.
+ * @example processCpuMs(natsServerPid) // 1230
+ */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }

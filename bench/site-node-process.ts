@@ -1,6 +1,7 @@
 // One post node of bench:sites in a process of its own, as each site's node runs in production: its own SQLite
 // store (directory loaded, plan saved), dispatcher, background checkpoints and site link. Started by bench/sites.ts
-// with fork(); answers "ready" once linked, its CPU time on "cpu", and stops on "stop".
+// with fork(); answers "ready" once linked, its CPU time on "cpu", profiles its main thread between "profile-start"
+// and "profile-stop <file>", and stops on "stop".
 import { join } from "node:path";
 import { parseSitePlan } from "../src/core/index.ts";
 import { systemClock } from "../src/services/clock.ts";
@@ -11,6 +12,7 @@ import { saveSitePlan, startSiteNode } from "../src/services/sites/index.ts";
 import { checkpointInBackground } from "../src/store/background-checkpoints.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { statementTimings, type StatementFigures } from "../src/store/statement-timings.ts";
+import { profileThread } from "./profile-session.ts";
 
 /** What the benchmark hands a node process: where its store goes and how it reaches its leaf server. */
 export type NodeProcessSetup = {
@@ -24,7 +26,8 @@ export type NodeProcessSetup = {
   timings: boolean;
 };
 /** A message from a node process to the benchmark. */
-export type NodeProcessMessage = { ready: true } | { cpuMs: number } | { timings: StatementFigures[] };
+export type NodeProcessMessage =
+  { ready: true } | { cpuMs: number } | { timings: StatementFigures[] } | { profiled: string };
 
 /** The store file of a node process: the benchmark reads it beside the node (WAL allows readers in other processes). */
 export const nodeStoreFile = (dir: string, site: string) => join(dir, site, "cablegram.db");
@@ -58,7 +61,15 @@ if (process.send) {
   });
   await link.ready();
   process.send({ ready: true } satisfies NodeProcessMessage);
+  let stopProfile: ((file: string) => Promise<void>) | null = null;
   process.on("message", async (message: string) => {
+    if (message === "profile-start") stopProfile = await profileThread();
+    if (message.startsWith("profile-stop ") && stopProfile) {
+      const file = message.slice("profile-stop ".length);
+      await stopProfile(file);
+      stopProfile = null;
+      process.send!({ profiled: file } satisfies NodeProcessMessage);
+    }
     if (message === "cpu") {
       const used = process.cpuUsage();
       process.send!({ cpuMs: (used.user + used.system) / 1000 } satisfies NodeProcessMessage);

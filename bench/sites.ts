@@ -2,9 +2,10 @@
 // (site-node-process.ts) as in production, linked over real nats-server processes. Release-to-remote-inbox latency of a 280-post release (p50/p99 over 100 releases), and a post's
 // catch-up rate after a 10,000-copy backlog. `--dialect postgres` puts headquarters on PostgreSQL; `--releases N`
 // and `--backlog N` make a smaller run. Each latency is split into its stages from the times the nodes record;
-// `--timings` prints the statements headquarters and the catching-up post spent most time in during the catch-up.
+// `--timings` prints the statements headquarters and P1 spent most time in during the releases and the catch-up;
+// `--profile DIR` writes a CPU profile of each node's main thread over the timed releases (STATE.cpuprofile, ...).
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,7 +22,8 @@ import { statementTimings, type StatementFigures } from "../src/store/statement-
 import { parseTelegram } from "../src/telegram/index.ts";
 import { readFileSync } from "node:fs";
 import { percentiles, ms } from "./latency.ts";
-import { describeMachine, loadLine } from "./machine.ts";
+import { describeMachine, loadLine, processCpuMs } from "./machine.ts";
+import { profileThread } from "./profile-session.ts";
 import { nodeStoreFile, type NodeProcessMessage, type NodeProcessSetup } from "./site-node-process.ts";
 
 const dialect = process.argv.includes("--dialect") ? process.argv[process.argv.indexOf("--dialect") + 1] : "sqlite";
@@ -34,6 +36,7 @@ const sizeArg = (name: string, fallback: number) => {
 const RELEASES = sizeArg("releases", 100);
 const BACKLOG = sizeArg("backlog", 10_000);
 const timed = process.argv.includes("--timings");
+const profileDir = process.argv.includes("--profile") ? process.argv[process.argv.indexOf("--profile") + 1] : null;
 const dir = mkdtempSync(join(tmpdir(), "cg-bench-sites-"));
 const seed = parseTelegram(readFileSync("examples/08STATE16245.txt", "utf8"));
 
@@ -108,11 +111,7 @@ const nodes: PostNode[] = await Promise.all(
       timings: timed,
     };
     const child = fork(fileURLToPath(new URL("./site-node-process.ts", import.meta.url)), [JSON.stringify(setup)], {
-      execArgv: [
-        "--import",
-        "tsx",
-        ...(process.env.NODE_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.NODE_CPU_PROF_DIR}`] : []),
-      ],
+      execArgv: ["--import", "tsx"],
     });
     await nextMessage(child, (m) => "ready" in m);
     const store = await openStore({
@@ -123,7 +122,6 @@ const nodes: PostNode[] = await Promise.all(
     return { site, child, store };
   }),
 );
-/** This process's CPU and every post node's, in ms. */
 /** CPU time so far, in ms: this process's (headquarters) and each post node's, by site, and their sum. */
 const cpuOfAll = async () => {
   const own = process.cpuUsage();
@@ -135,6 +133,8 @@ const cpuOfAll = async () => {
   }
   return { bySite, total: [...bySite.values()].reduce((a, b) => a + b, 0) };
 };
+/** CPU time so far of the NATS servers (hub and leaves), in ms; 0 where /proc cannot tell. */
+const natsCpuMs = () => [...net.pids().values()].reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0);
 let serial = 500_000;
 const cableTo = (names: string[]) => ({
   ...seed,
@@ -167,20 +167,37 @@ await releaseToAll();
 await sleep(2000);
 const samples: number[] = [];
 const releasedIds: string[] = [];
+hqTimings?.reset();
+nodes[0]!.child.send("reset-timings");
+const stopProfile = profileDir ? await profileThread() : null;
+for (const node of profileDir ? nodes : []) node.child.send("profile-start");
 const cpuBefore = await cpuOfAll();
+const natsBefore = natsCpuMs();
 for (let i = 0; i < RELEASES; i++) {
   const { id, ms } = await releaseToAll();
   samples.push(ms);
   releasedIds.push(id);
 }
 const cpuMs = (await cpuOfAll()).total - cpuBefore.total;
+const natsMs = natsCpuMs() - natsBefore;
+if (profileDir) {
+  mkdirSync(profileDir, { recursive: true });
+  await stopProfile!(join(profileDir, "STATE.cpuprofile"));
+  for (const node of nodes) {
+    node.child.send(`profile-stop ${join(profileDir, `${node.site}.cpuprofile`)}`);
+    await nextMessage(node.child, (m) => "profiled" in m);
+  }
+  console.log(`  profiles of the releases: ${profileDir}/{STATE,${posts.join(",")}}.cpuprofile`);
+}
 const p = percentiles(samples);
 console.log(
   `release to remote inboxes (280 posts on 4 nodes), ${RELEASES} releases: p50 ${ms(p.p50)} ms, p99 ${ms(p.p99)} ms, ` +
     `max ${ms(p.max)} ms; CPU (all nodes) ${ms(cpuMs / RELEASES)} ms a release, ` +
-    `${ms(cpuMs / RELEASES / 280)} ms a delivered copy; load ${loadLine()}`,
+    `${ms(cpuMs / RELEASES / 280)} ms a delivered copy; the six NATS servers ${ms(natsMs / RELEASES)} ms a release; ` +
+    `load ${loadLine()}`,
 );
 console.log(`  stages (p50 / p99 ms): ${await stagesOf(releasedIds)}`);
+if (timed) await printNodeTimings("the releases");
 
 // Catch-up: P1's link cut while the backlog queues for it, then restored.
 const p1 = nodes[0]!;
@@ -225,16 +242,11 @@ const ofSite = (site: string) => (catchUsed.bySite.get(site)! - catchCpu.bySite.
 console.log(
   `catch-up after a ${BACKLOG}-copy backlog: ${Math.round(BACKLOG / seconds)} copies/s (${seconds.toFixed(1)} s, link ` +
     `start included; ${linkSeconds.toFixed(1)} s to the first arrival, then ` +
-    `${Math.round(BACKLOG / (seconds - linkSeconds))} copies/s), CPU (all nodes) ${(usedMs / BACKLOG).toFixed(2)} ms a copy ` +
+    `${firstAt === null ? "all at once" : `${Math.round(BACKLOG / (seconds - linkSeconds))} copies/s`}), CPU (all nodes) ${(usedMs / BACKLOG).toFixed(2)} ms a copy ` +
     `(headquarters ${ofSite("STATE").toFixed(2)}, P1 ${ofSite("P1").toFixed(2)}); load ${loadLine()}`,
 );
 
-if (timed) {
-  p1.child.send("timings");
-  const m = await nextMessage(p1.child, (m) => "timings" in m);
-  printTimings("STATE", hqTimings!.figures());
-  printTimings("P1", (m as { timings: StatementFigures[] }).timings);
-}
+if (timed) await printNodeTimings("the catch-up");
 await hqLink.stop();
 await hqDispatcher.stop();
 await hqCheckpoints?.stop();
@@ -270,9 +282,17 @@ function nextMessage(child: ChildProcess, wanted: (m: NodeProcessMessage) => boo
   });
 }
 
+/** The statements headquarters and P1 spent most time in during `phase`. */
+async function printNodeTimings(phase: string) {
+  nodes[0]!.child.send("timings");
+  const m = await nextMessage(nodes[0]!.child, (m) => "timings" in m);
+  printTimings("STATE", phase, hqTimings!.figures());
+  printTimings("P1", phase, (m as { timings: StatementFigures[] }).timings);
+}
+
 /** The statements a node spent most time in. */
-function printTimings(site: string, figures: StatementFigures[]) {
-  console.log(`  ${site}'s statements during the catch-up (total ms, runs, SQL):`);
+function printTimings(site: string, phase: string, figures: StatementFigures[]) {
+  console.log(`  ${site}'s statements during ${phase} (total ms, runs, SQL):`);
   for (const f of figures.slice(0, 12))
     console.log(
       `  ${ms(f.totalMs).padStart(7)} ${String(f.count).padStart(6)}  ${f.sql.replace(/\s+/g, " ").slice(0, 150)}`,

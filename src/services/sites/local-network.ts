@@ -25,6 +25,8 @@ export type LocalNetwork = {
   startHub(): Promise<void>;
   /** Stops every server this network started. */
   stop(): Promise<void>;
+  /** The process id of each server running now, by name (`hub`, or the site's): a benchmark counts their CPU. */
+  pids(): Map<string, number>;
 };
 
 /**
@@ -87,6 +89,7 @@ export async function startLocalNetwork(options: {
     async stop() {
       for (const name of [...running.keys()]) await halt(name);
     },
+    pids: () => new Map([...running].flatMap(([name, child]) => (child.pid ? [[name, child.pid] as const] : []))),
   };
 }
 
