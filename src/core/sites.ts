@@ -91,6 +91,37 @@ export function bellSubject(to: string, from: string): string {
   return `cablegram.bell.${to}.${from}`;
 }
 
+/** What a bell can say is waiting: copies of a precedence, or receipts. */
+export type BellNews = Precedence | "receipts";
+
+/**
+ * A bell's body: what is waiting, so the site pulls those consumers alone (`O`, `Z,O`, `receipts`). A bell is a
+ * hint and the beat pulls every consumer, so a bell lost or misread delays traffic, never loses it.
+ * @example bellBody(["IMMEDIATE", "receipts"]) // "O,receipts"
+ */
+export function bellBody(news: Iterable<BellNews>): string {
+  return [...new Set(news)].map((n) => (n === "receipts" ? n : PRECEDENCE_LETTERS[n])).join(",");
+}
+
+/**
+ * What a bell's body says is waiting; null for an empty or unreadable body, which asks for every consumer (a bell
+ * from a node that does not say).
+ * @example readBellBody("O,receipts") // ["IMMEDIATE", "receipts"]
+ */
+export function readBellBody(body: string): BellNews[] | null {
+  if (body === "") return null;
+  const news: BellNews[] = [];
+  for (const token of body.split(",")) {
+    if (token === "receipts") news.push("receipts");
+    else {
+      const precedence = PRECEDENCES.find((p) => PRECEDENCE_LETTERS[p] === token);
+      if (precedence === undefined) return null;
+      news.push(precedence);
+    }
+  }
+  return news;
+}
+
 /** The JetStream stream, in the site's own domain, holding what the site sends until the next station takes it. */
 export function outboxStream(site: string): string {
   return `OUTBOX_${site}`;

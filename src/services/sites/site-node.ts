@@ -5,6 +5,7 @@
 import { coalescingJob as job } from "../coalescing-job.ts";
 import { connect, type JetStreamClient, type NatsConnection } from "nats";
 import {
+  bellBody,
   bellSubject,
   copyConsumer,
   copyMessageId,
@@ -14,6 +15,8 @@ import {
   PRECEDENCES,
   receiptConsumer,
   receiptSubject,
+  readBellBody,
+  type BellNews,
   type Precedence,
 } from "../../core/index.ts";
 import type { Store } from "../../store/open-store.ts";
@@ -72,6 +75,11 @@ const FETCH_MS = 1000;
 /** How long a site that answers pulls may leave a hello unanswered before it is asked again. */
 const ASK_AGAIN_MS = 30_000;
 
+/** What a node pulls from each origin, in this order: its receipts, then its copies, most urgent first. */
+const PULLED: readonly BellNews[] = ["receipts", ...PRECEDENCES];
+/** Origins to pull from, each with what to pull (null: every consumer). */
+type Wanted = Map<string, ReadonlySet<BellNews> | null>;
+
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
@@ -90,8 +98,9 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   let nc: NatsConnection | null = null;
   let stopped = false;
   let isUp = false;
-  /** Origins whose bell rang since the last pull pass; `everyone` after a beat or a reconnection. */
-  const rang = new Set<string>();
+  /** Origins whose bell rang since the last pull pass, with what they said waits (null: anything); `everyone`
+   * after a beat or a reconnection. */
+  const rang: Wanted = new Map();
   let everyone = true;
   /** Whether the next receipt pass looks for acknowledgements too (after a beat), not only deliveries. */
   let acksOwed = true;
@@ -157,7 +166,10 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       const now = options.clock.now().toISOString();
       if (sent.length > 0) {
         // The copies are in the stream now: the destinations may pull them while this node notes they were sent.
-        for (const site of new Set(sent.map((r) => r.site))) nc?.publish(bellSubject(site, here));
+        for (const site of new Set(sent.map((r) => r.site))) {
+          const news = sent.filter((r) => r.site === site).map((r) => r.precedence as Precedence);
+          nc?.publish(bellSubject(site, here), bellBody(news));
+        }
         for (const r of sent) moved.add(r.site, "sent", 1);
         await store.db
           .updateTable("site_copies")
@@ -213,46 +225,72 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   const pull = async () => {
     if (!isUp) return;
     const due = takeDue();
-    let next: Promise<FromOrigin[]> | null = due.length > 0 ? pullRound(due) : null;
+    let next: Promise<FromOrigin[]> | null = due.size > 0 ? pullRound(due) : null;
     while (next && !stopped) {
       const round = await next;
-      const more = round.filter((r) => r.full).map((r) => r.origin);
-      next = more.length > 0 ? pullRound(more) : null;
+      const more = new Map(round.filter((r) => r.full.length > 0).map((r) => [r.origin, new Set(r.full)]));
+      next = more.size > 0 ? pullRound(more) : null;
       await receive(round);
-      const rang = takeDue().filter((o) => !more.includes(o));
-      if (rang.length > 0) {
+      // What rang meanwhile joins the next round, but for the consumers that round already asks again.
+      const rangNow: Wanted = new Map();
+      for (const [origin, news] of takeDue()) {
+        const asked = more.get(origin);
+        if (asked === undefined) rangNow.set(origin, news);
+        else {
+          const left = (news === null ? PULLED : [...news]).filter((n) => !asked.has(n));
+          if (left.length > 0) rangNow.set(origin, new Set(left));
+        }
+      }
+      if (rangNow.size > 0) {
         const ahead = next;
-        const joined = pullRound(rang);
+        const joined = pullRound(rangNow);
         next = ahead ? Promise.all([ahead, joined]).then(([a, b]) => [...a, ...b]) : joined;
       }
     }
   };
 
-  /** The origins to pull from now: those that rang since the last pass, or every one after a beat. */
-  const takeDue = (): string[] => {
-    const due = everyone ? others : others.filter((o) => rang.has(o));
+  /** The origins to pull from now, and what from each: those that rang since the last pass, or all after a beat. */
+  const takeDue = (): Wanted => {
+    const due: Wanted = everyone ? new Map(others.map((o) => [o, null])) : new Map(rang);
     everyone = false;
     rang.clear();
     return due;
   };
 
-  type FromOrigin = { origin: string; receipts: Pulled[]; copies: Pulled[][]; full: boolean };
+  /** Notes a bell from `origin` saying what waits there (null: anything). */
+  const rings = (origin: string, news: BellNews[] | null) => {
+    const before = rang.get(origin);
+    if (before === null) return;
+    rang.set(origin, news === null ? null : new Set([...(before ?? []), ...news]));
+  };
 
-  const pullRound = (origins: string[]): Promise<FromOrigin[]> => Promise.all(origins.map((o) => pullOrigin(o)));
+  type FromOrigin = { origin: string; receipts: Pulled[]; copies: Pulled[][]; full: BellNews[] };
 
-  const pullOrigin = async (origin: string): Promise<FromOrigin> => {
-    const consumers = [receiptConsumer(here), ...PRECEDENCES.map((p) => copyConsumer(here, p))];
+  const pullRound = (wanted: Wanted): Promise<FromOrigin[]> =>
+    Promise.all([...wanted].map(([origin, news]) => pullOrigin(origin, news)));
+
+  /** Pulls from `origin` the consumers `news` names (every one when null), in one round trip. */
+  const pullOrigin = async (origin: string, news: ReadonlySet<BellNews> | null): Promise<FromOrigin> => {
+    const asked = PULLED.map((kind) => news === null || news.has(kind));
     const results = await Promise.all(
-      consumers.map((consumer) =>
-        nc
-          ? pullBatch(nc, inboxPrefixOf(here), origin, outboxStream(origin), consumer, batch, FETCH_MS)
+      PULLED.map((kind, i) =>
+        nc && asked[i]
+          ? pullBatch(
+              nc,
+              inboxPrefixOf(here),
+              origin,
+              outboxStream(origin),
+              kind === "receipts" ? receiptConsumer(here) : copyConsumer(here, kind),
+              batch,
+              FETCH_MS,
+            )
           : { msgs: [], answered: false },
       ),
     );
     const [receipts, ...copies] = results.map((r) => r.msgs);
     const answered = results.some((r) => r.answered || r.msgs.length > 0);
     if (answered) reached.set(origin, Date.now());
-    const full = answered && results.some((r) => r.msgs.length >= batch);
+    const full = answered ? PULLED.filter((_, i) => results[i]!.msgs.length >= batch) : [];
     return { origin, receipts: receipts!, copies, full };
   };
 
@@ -329,7 +367,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       }),
     );
     for (const m of good) m.ack();
-    for (const origin of origins) nc?.publish(bellSubject(origin, here));
+    for (const origin of origins) nc?.publish(bellSubject(origin, here), bellBody(["receipts"]));
     report.kick();
   };
 
@@ -339,7 +377,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     for (const receipt of answer) {
       await jsOf(here).publish(receiptSubject(origin, here), enc.encode(JSON.stringify(receipt)));
     }
-    nc?.publish(bellSubject(origin, here));
+    nc?.publish(bellSubject(origin, here), bellBody(["receipts"]));
   };
 
   // Asks again a site that is up but has not answered the hello (its answer lost on the way), so that copies held
@@ -352,7 +390,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       const ask: Receipt = { from: here, items: [], ...(await resyncAsk(store, here, site)) };
       await jsOf(here).publish(receiptSubject(site, here), enc.encode(JSON.stringify(ask)));
       await noteAskedAgain(store, site, now.toISOString());
-      nc?.publish(bellSubject(site, here));
+      nc?.publish(bellSubject(site, here), bellBody(["receipts"]));
     }
   };
 
@@ -374,7 +412,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
           enc.encode(JSON.stringify({ from: here, items } satisfies Receipt)),
         );
         await markReported(store, origin, items);
-        nc?.publish(bellSubject(origin, here));
+        nc?.publish(bellSubject(origin, here), bellBody(["receipts"]));
       }
       const reported = [...owed.values()].reduce((n, items) => n + items.length, 0);
       if (stopped) return;
@@ -421,8 +459,8 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     // subjects that leaf may publish, and a wildcard over origins is not one of them (the bell would never cross).
     for (const origin of others) {
       connection.subscribe(bellSubject(here, origin), {
-        callback: () => {
-          rang.add(origin);
+        callback: (error, bell) => {
+          rings(origin, error ? null : readBellBody(dec.decode(bell.data)));
           pulling.kick();
         },
       });
@@ -438,7 +476,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
         ...(await resyncAsk(store, here, origin)),
       };
       await jsOf(here).publish(receiptSubject(origin, here), enc.encode(JSON.stringify(hello)));
-      connection.publish(bellSubject(origin, here));
+      connection.publish(bellSubject(origin, here), bellBody(["receipts"]));
     }
     helloed = true;
     void (async () => {
