@@ -12,6 +12,7 @@ import { archiveCables } from "../src/services/archive/index.ts";
 import { SYSTEM_READER } from "../src/services/access/reader.ts";
 import { compileQuery } from "../src/services/search/compile-query.ts";
 import { planSearch } from "../src/services/search/plan-search.ts";
+import type { Cable } from "../src/core/index.ts";
 import { parseSearchQuery, type SearchQuery } from "../src/core/search-language.ts";
 import { contentDisposition, pdfSafe, searchExportFileName } from "../src/services/export/index.ts";
 import { csvChunks } from "../src/services/export/csv-chunks.ts";
@@ -58,17 +59,29 @@ describe("export file names", () => {
   });
 });
 
+/** The CSV line a search export writes for `cable`, after the header. */
+async function csvLineOf(cable: Cable): Promise<string> {
+  const exported: ExportedCable = { id: "26STATE1", raw: null, archivedAt: "", source: null, cable: () => cable };
+  async function* pages() {
+    yield [exported];
+  }
+  let csv = "";
+  for await (const chunk of csvChunks(pages())) csv += Buffer.from(chunk).toString("utf8");
+  return csv.split("\r\n")[1]!;
+}
+
 describe("CSV and PDF text", () => {
   it("quotes a cell holding a line break or a lone carriage return, as RFC 4180 asks", async () => {
     const cable = buildCable({ references: [{ label: null, id: null, text: "LINE ONE\nLINE TWO\rEND" }] });
-    const exported: ExportedCable = { id: "26STATE1", raw: null, archivedAt: "", source: null, cable: () => cable };
-    async function* pages() {
-      yield [exported];
-    }
-    let csv = "";
-    for await (const chunk of csvChunks(pages())) csv += Buffer.from(chunk).toString("utf8");
-    expect(csv.split("\r\n")[1]).toBe(
+    expect(await csvLineOf(cable)).toBe(
       `26STATE1,2026-02-16T23:19:00Z,STATE,UNCLASSIFIED,,PRIORITY,FRANCE: A CABLE,PREL; FR,"LINE ONE\nLINE TWO\rEND"`,
+    );
+  });
+
+  it("keeps a cell that a spreadsheet would run as a formula from running: it starts with a quote", async () => {
+    const cable = buildCable({ subject: '=HYPERLINK("http://evil.example","CLICK")', tags: ["@SUM(A1)", "PREL"] });
+    expect(await csvLineOf(cable)).toBe(
+      `26STATE1,2026-02-16T23:19:00Z,STATE,UNCLASSIFIED,,PRIORITY,"'=HYPERLINK(""http://evil.example"",""CLICK"")",'@SUM(A1); PREL,`,
     );
   });
 

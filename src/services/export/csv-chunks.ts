@@ -8,7 +8,9 @@ import type { ExportedCable } from "./exported-cable.ts";
 const JOIN = "; ";
 
 // csv-stringify quotes a field holding the record delimiter (CRLF), but not a lone CR or LF, which RFC 4180 quotes too.
-const OPTIONS = { record_delimiter: "windows", quoted_match: /[\r\n]/ } as const;
+// A cell opening with =, +, -, @, a tab or a CR gets a leading quote: a spreadsheet would otherwise run a subject such
+// as `=HYPERLINK(...)` as a formula (CSV injection, OWASP).
+const OPTIONS = { record_delimiter: "windows", quoted_match: /[\r\n]/, escape_formulas: true } as const;
 
 /**
  * The CSV of `pages`: the header first, then one chunk per page.
