@@ -32,6 +32,7 @@ import * as m0032 from "./migrations/0032-parser-versions.ts";
 import * as m0033 from "./migrations/0033-declass-due-counts.ts";
 import * as m0035 from "./migrations/0035-site-resyncs.ts";
 import * as m0036 from "./migrations/0036-site-copy-payloads.ts";
+import * as m0037 from "./migrations/0037-directory-version.ts";
 
 /** A migration that knows which dialect it runs on (full-text search differs). */
 export type DialectMigration = {
@@ -69,6 +70,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0033-declass-due-counts": m0033,
   "0035-site-resyncs": m0035,
   "0036-site-copy-payloads": m0036,
+  "0037-directory-version": m0037,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -11,6 +11,7 @@ export {
   type ResolvedAddressee,
 } from "./addressee-directory.ts";
 export { closeMatches } from "./close-matches.ts";
+export { directoryAnswers, type DirectoryAnswers } from "./directory-answers.ts";
 export { listPosts } from "./list-posts.ts";
 export { addPost, type AddPostInput } from "./add-post.ts";
 export { updatePost } from "./update-post.ts";

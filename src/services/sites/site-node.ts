@@ -27,6 +27,7 @@ import type { CopyPayload } from "./queue-site-copies.ts";
 import { applyReceipts, helloFor, markReported, progressOwed, type AcksWanted, type Receipt } from "./receipts.ts";
 import type { SiteSettings } from "./site-settings.ts";
 import { storeArrivals } from "./store-arrivals.ts";
+import { directoryAnswers } from "../directory/index.ts";
 import { resyncAnswer, resyncAsk, type ResyncAsk } from "./resync.ts";
 import { markResyncsPending, noteAskedAgain, RESYNC_WAIT_MS, resyncsAskedBefore } from "./resync-marks.ts";
 import { pullBatch, type Pulled } from "./pull-batch.ts";
@@ -109,6 +110,8 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   /** Whether the hellos have gone out; and when each other site last answered a pull (real time). */
   let helloed = false;
   const reached = new Map<string, number>();
+  /** The addressees of arriving cables, resolved once while the directory does not change. */
+  const directories = directoryAnswers();
   const domains = new Map<string, JetStreamClient>();
   const jsOf = (site: string) => {
     let js = domains.get(site);
@@ -349,7 +352,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       }
     });
     if (copies.length === 0) return;
-    const { stored, fresh } = await storeArrivals(options, copies);
+    const { stored, fresh } = await storeArrivals({ ...options, directories }, copies);
     for (const [origin, count] of fresh) moved.add(origin, "arrived", count);
     options.onStored?.();
     // The receipt is in this node's own stream before the copies are acknowledged: a crash between the two makes

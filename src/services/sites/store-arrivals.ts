@@ -11,7 +11,7 @@ import { chainArchived, recordHead, storedCableHash, type ChainHead } from "../c
 import type { Clock } from "../clock.ts";
 import { enqueueArrivals } from "../distribution/enqueue-deliveries.ts";
 import type { Cable } from "../../core/index.ts";
-import { loadAddresseeDirectory, type AddresseeDirectory } from "../directory/index.ts";
+import { loadAddresseeDirectory, type AddresseeDirectory, type DirectoryAnswers } from "../directory/index.ts";
 import type { CopyPayload } from "./queue-site-copies.ts";
 import { loadSitePlan } from "./site-plan-store.ts";
 
@@ -28,11 +28,12 @@ const keyOf = (cableId: string, origin: string) => `${origin}\u0000${cableId}`;
  * Stores a batch of arriving copies, in the order given (the caller puts the most urgent first), in one
  * transaction: each copy not already held gets its arrival row (numbered in that order), its cable archived (an id
  * already archived is kept as it is) and chained, and its deliveries queued for the posts this node serves.
+ * `directories`, when given, answers addressees resolved for earlier batches from memory (directory-answers.ts).
  * Answers every copy of the batch, held before or not, so the receipt covers resends too.
  * @example await storeArrivals({ store, clock }, [payload]) // { stored: [{ cableId: "08STATE16245", ... }], fresh: Map { "STATE" => 1 } }
  */
 export async function storeArrivals(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Store; clock: Clock; directories?: DirectoryAnswers },
   copies: CopyPayload[],
 ): Promise<StoredArrivals> {
   const at = deps.clock.now().toISOString();
@@ -89,16 +90,18 @@ export async function storeArrivals(
     );
     // The plan, and the directory of the batch's addressees as of each release date, read once for the batch.
     const plan = await loadSitePlan(tx.db);
-    const directories = new Map<string, Promise<AddresseeDirectory>>();
+    const byDate = new Map<string, Promise<AddresseeDirectory>>();
     const directoryOf = (cable: Cable) => {
       const date = cable.dtg?.slice(0, 10) ?? "";
-      let directory = directories.get(date);
+      let directory = byDate.get(date);
       if (!directory) {
         const refs = news
           .filter((c) => (c.cable.dtg?.slice(0, 10) ?? "") === date)
           .flatMap((c) => [...c.cable.to, ...c.cable.info, ...c.cable.exclusions]);
-        directory = loadAddresseeDirectory(tx.db, refs, date || undefined);
-        directories.set(date, directory);
+        directory = deps.directories
+          ? deps.directories.load(tx.db, refs, date || undefined)
+          : loadAddresseeDirectory(tx.db, refs, date || undefined);
+        byDate.set(date, directory);
       }
       return directory;
     };

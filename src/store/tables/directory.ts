@@ -34,7 +34,15 @@ export interface CollectiveMembersTable {
   post: string;
 }
 
+/** One row: a number every write to the directory's tables moves on (migration 0037's triggers). */
+export interface DirectoryVersionTable {
+  id: number;
+  /** bigint on PostgreSQL: the driver may answer it as a string. */
+  version: number | string;
+}
+
 export interface DirectoryTables {
+  directory_version: DirectoryVersionTable;
   posts: PostsTable;
   offices: OfficesTable;
   collectives: CollectivesTable;
