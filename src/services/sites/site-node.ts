@@ -218,10 +218,10 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     await tellSiteTraffic(options.bus, here, moved.counts());
   };
 
-  // Pulls what the origins hold for this node, in rounds: a round asks every consumer of each origin in it at once
-  // (its receipts and a batch of each precedence: one round trip, whatever the number of origins), stores the
-  // copies in one transaction, most urgent first, and then acknowledges them. An origin stays in the next round while
-  // it had a full batch, and one that rang meanwhile joins it. Behind a full round (a backlog), the next one is asked
+  // Pulls what the origins hold for this node, in rounds: a round asks each origin in it at once for what its bell
+  // named (receipts, a batch of copies of a precedence), or for all of it after a beat (one round trip, whatever the
+  // number of origins), stores the copies in one transaction, most urgent first, and then acknowledges them. An
+  // origin stays in the next round for the consumers that gave a full batch, and one that rang meanwhile joins it. Behind a full round (a backlog), the next one is asked
   // for before this one is stored, so the transfer overlaps the store; a FLASH copy then waits two rounds at most,
   // never behind the backlog. An origin that does not answer is left out for the rest of the pass (the beat tries
   // again).
