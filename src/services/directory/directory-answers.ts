@@ -1,7 +1,7 @@
 // What addressees are, remembered between cables while the directory stays as it was: a site node resolves the same
-// few hundred addressees for cable after cable of a release run, and reading the directory for them cost more than
-// anything else it did per cable but write it. The directory's version (migration 0037) moves with every write to
-// its tables, by this process or another, so an answer is never kept past a change.
+// few hundred addressees for cable after cable of a release run, and read the directory for them every time. The
+// directory's version (migration 0037) moves with every write to its tables, by this process or another, so an
+// answer is never kept past a change.
 import type { Kysely } from "kysely";
 import type { IsoDate } from "../../core/index.ts";
 import type { Database } from "../../store/database.ts";
