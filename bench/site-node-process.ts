@@ -3,12 +3,12 @@
 // with fork(); answers "ready" once linked, its CPU time on "cpu", profiles its main thread between "profile-start"
 // and "profile-stop <file>", and stops on "stop".
 import { join } from "node:path";
-import { parseSitePlan } from "../src/core/index.ts";
+import { parseSitePlan, type SitePlan } from "../src/core/index.ts";
 import { systemClock } from "../src/services/clock.ts";
 import { loadDefaultDirectory } from "../src/services/directory/index.ts";
 import { startDispatcher } from "../src/services/distribution/index.ts";
 import { createEventBus } from "../src/services/events/event-bus.ts";
-import { saveSitePlan, startSiteNode } from "../src/services/sites/index.ts";
+import { saveSitePlan, startSiteNode, type SiteSettings } from "../src/services/sites/index.ts";
 import { checkpointInBackground } from "../src/store/background-checkpoints.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { statementTimings, type StatementFigures } from "../src/store/statement-timings.ts";
@@ -32,6 +32,11 @@ export type NodeProcessMessage =
 /** The store file of a node process: the benchmark reads it beside the node (WAL allows readers in other processes). */
 export const nodeStoreFile = (dir: string, site: string) => join(dir, site, "cablegram.db");
 
+/** The link settings of every node of the benchmark, headquarters' too: the production beat, a long ack wait. */
+export function benchLinkSettings(plan: SitePlan, leaf: { url: string; user: string; password: string }): SiteSettings {
+  return { plan, natsUrl: leaf.url, user: leaf.user, password: leaf.password, ackWaitMs: 30_000, pollMs: 1000 };
+}
+
 if (process.send) {
   const setup = JSON.parse(process.argv[2]!) as NodeProcessSetup;
   const timings = setup.timings ? statementTimings() : undefined;
@@ -49,14 +54,7 @@ if (process.send) {
   const link = startSiteNode({
     store,
     clock: systemClock,
-    settings: {
-      plan,
-      natsUrl: setup.natsUrl,
-      user: setup.user,
-      password: setup.password,
-      ackWaitMs: 30_000,
-      pollMs: 1000,
-    },
+    settings: benchLinkSettings(plan, { url: setup.natsUrl, user: setup.user, password: setup.password }),
     onStored: () => dispatcher.kick(),
   });
   await link.ready();

@@ -24,7 +24,12 @@ import { readFileSync } from "node:fs";
 import { percentiles, ms } from "./latency.ts";
 import { describeMachine, loadLine, processCpuMs } from "./machine.ts";
 import { profileThread } from "./profile-session.ts";
-import { nodeStoreFile, type NodeProcessMessage, type NodeProcessSetup } from "./site-node-process.ts";
+import {
+  benchLinkSettings,
+  nodeStoreFile,
+  type NodeProcessMessage,
+  type NodeProcessSetup,
+} from "./site-node-process.ts";
 
 const dialect = process.argv.includes("--dialect") ? process.argv[process.argv.indexOf("--dialect") + 1] : "sqlite";
 const PG = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -84,14 +89,7 @@ const hqLeaf = net.sites.get("STATE")!;
 const hqLink = startSiteNode({
   store: hqStore,
   clock: systemClock,
-  settings: {
-    plan: hqPlan,
-    natsUrl: hqLeaf.url,
-    user: hqLeaf.user,
-    password: hqLeaf.password,
-    ackWaitMs: 30_000,
-    pollMs: 1000,
-  },
+  settings: benchLinkSettings(hqPlan, hqLeaf),
   onStored: () => hqDispatcher.kick(),
 });
 await hqLink.ready();

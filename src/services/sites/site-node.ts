@@ -7,13 +7,11 @@ import { connect, type JetStreamClient, type NatsConnection } from "nats";
 import {
   bellBody,
   bellSubject,
-  copyConsumer,
   copyMessageId,
   copySubject,
   inboxPrefixOf,
   outboxStream,
   PRECEDENCES,
-  receiptConsumer,
   receiptSubject,
   readBellBody,
   type BellNews,
@@ -30,7 +28,8 @@ import { storeArrivals } from "./store-arrivals.ts";
 import { directoryAnswers } from "../directory/index.ts";
 import { resyncAnswer, resyncAsk, type ResyncAsk } from "./resync.ts";
 import { markResyncsPending, noteAskedAgain, RESYNC_WAIT_MS, resyncsAskedBefore } from "./resync-marks.ts";
-import { pullBatch, type Pulled } from "./pull-batch.ts";
+import type { Pulled } from "./pull-batch.ts";
+import { pullOrigin, PULLED, type FromOrigin, type Wanted } from "./pull-origin.ts";
 import { tellSiteTraffic, trafficTally, type TrafficTally } from "./traffic-events.ts";
 import { ensureOutbox } from "./outbox-stream.ts";
 
@@ -71,15 +70,8 @@ export type SiteNode = {
 /** How far before its last pass began a beat looks for acknowledgements: longer than any transaction runs. */
 const ACK_MARGIN_MS = 10 * 60_000;
 
-/** How long a pull waits for an origin that does not answer before taking it for away. */
-const FETCH_MS = 1000;
 /** How long a site that answers pulls may leave a hello unanswered before it is asked again. */
 const ASK_AGAIN_MS = 30_000;
-
-/** What a node pulls from each origin, in this order: its receipts, then its copies, most urgent first. */
-const PULLED: readonly BellNews[] = ["receipts", ...PRECEDENCES];
-/** Origins to pull from, each with what to pull (null: every consumer). */
-type Wanted = Map<string, ReadonlySet<BellNews> | null>;
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -267,34 +259,10 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     rang.set(origin, news === null ? null : new Set([...(before ?? []), ...news]));
   };
 
-  type FromOrigin = { origin: string; receipts: Pulled[]; copies: Pulled[][]; full: BellNews[] };
-
-  const pullRound = (wanted: Wanted): Promise<FromOrigin[]> =>
-    Promise.all([...wanted].map(([origin, news]) => pullOrigin(origin, news)));
-
-  /** Pulls from `origin` the consumers `news` names (every one when null), in one round trip. */
-  const pullOrigin = async (origin: string, news: ReadonlySet<BellNews> | null): Promise<FromOrigin> => {
-    const asked = PULLED.map((kind) => news === null || news.has(kind));
-    const results = await Promise.all(
-      PULLED.map((kind, i) =>
-        nc && asked[i]
-          ? pullBatch(
-              nc,
-              inboxPrefixOf(here),
-              origin,
-              outboxStream(origin),
-              kind === "receipts" ? receiptConsumer(here) : copyConsumer(here, kind),
-              batch,
-              FETCH_MS,
-            )
-          : { msgs: [], answered: false },
-      ),
-    );
-    const [receipts, ...copies] = results.map((r) => r.msgs);
-    const answered = results.some((r) => r.answered || r.msgs.length > 0);
-    if (answered) reached.set(origin, Date.now());
-    const full = answered ? PULLED.filter((_, i) => results[i]!.msgs.length >= batch) : [];
-    return { origin, receipts: receipts!, copies, full };
+  const pullRound = async (wanted: Wanted): Promise<FromOrigin[]> => {
+    const round = await Promise.all([...wanted].map(([origin, news]) => pullOrigin(nc, here, origin, news, batch)));
+    for (const r of round) if (r.answered) reached.set(r.origin, Date.now());
+    return round;
   };
 
   // Applies the receipts of a round, then stores its copies (FLASH first, across origins) and tells each origin
