@@ -55,7 +55,7 @@ if (process.send) {
     store,
     clock: systemClock,
     settings: benchLinkSettings(plan, { url: setup.natsUrl, user: setup.user, password: setup.password }),
-    onStored: () => dispatcher.kick(),
+    dispatcher,
   });
   await link.ready();
   process.send({ ready: true } satisfies NodeProcessMessage);

@@ -90,7 +90,7 @@ const hqLink = startSiteNode({
   store: hqStore,
   clock: systemClock,
   settings: benchLinkSettings(hqPlan, hqLeaf),
-  onStored: () => hqDispatcher.kick(),
+  dispatcher: hqDispatcher,
 });
 await hqLink.ready();
 

@@ -29,6 +29,12 @@ export type QueuedCopy = Pick<DeliveriesTable, "id" | "post" | "station" | "offi
 export type CableCopies = { cableId: string; copies: QueuedCopy[]; routingHint: string | null };
 
 /**
+ * Copies written delivered already: when, and each one's deadline by its precedence (null for none).
+ * @example { at: now, dueOf: (precedence) => deadlines[precedence] }
+ */
+export type DeliveredNow = { at: string; dueOf: (precedence: string) => string | null };
+
+/**
  * A batch to deliver: `deliver` turns it delivered in the transaction it is given and answers the rows it turned;
  * `found` is how many rows were queued when it was picked, null where picking and delivering are one statement.
  */
@@ -42,6 +48,13 @@ export type DeliveryQueue = {
    * @example await tx.deliveries.enqueue([{ cableId: "26STATE103", copies, routingHint: null }], now)
    */
   enqueue(cables: readonly CableCopies[], queuedAt: string): Promise<void>;
+  /**
+   * Writes the copies delivered already, in the caller's transaction: for copies arriving from another site, whose
+   * store transaction is itself the event a queue would wait for. A copy already there for the same cable, post and
+   * office is left as it is; answers the ids of the copies written.
+   * @example const written = await tx.deliveries.deliver([{ cableId: "26STATE103", copies, routingHint: null }], { at: now, dueOf })
+   */
+  deliver(cables: readonly CableCopies[], delivered: DeliveredNow): Promise<Set<string>>;
   /**
    * Picks up to `batch` queued deliveries, the most urgent first, to be delivered at `deliveredAt` with the
    * deadline `due` (an SQL expression over the row's precedence); null when none is queued.

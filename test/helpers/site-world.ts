@@ -78,7 +78,7 @@ export async function openSiteWorld(
         pollMs,
         ...(resyncWaitMs === undefined ? {} : { resyncWaitMs }),
       },
-      onStored: () => dispatcher.kick(),
+      dispatcher,
       bus,
     });
     const node: TestNode = {

@@ -73,14 +73,14 @@ export function installMessaging(
     mail,
     logger: app.log,
   });
-  // A site node links to the others over NATS; copies it stores wake its own dispatcher (inbox, alerts), and how its
-  // traffic moves reaches the communicators' pages through the bus.
+  // A site node links to the others over NATS; copies it stores are delivered at once and told by its own dispatcher
+  // (events, alerts), and how its traffic moves reaches the communicators' pages through the bus.
   const sites = site
     ? startSiteNode({
         store: deps.store,
         clock: deps.clock,
         settings: site,
-        onStored: () => dispatcher.kick(),
+        dispatcher,
         bus,
         logger: app.log,
       })

@@ -7,9 +7,13 @@ import type { Clock } from "../clock.ts";
 import { locksOfArchivedMany, type EventBus } from "../events/event-bus.ts";
 import { deliveryView, type DeliveryRow } from "./delivery-view.ts";
 import type { HandlingObjectives } from "./handling-objectives.ts";
-import { isAlerting, PRECEDENCES, type Precedence } from "../../core/index.ts";
+import { isAlerting, lateAfter, PRECEDENCES, type Precedence } from "../../core/index.ts";
+import type { CableCopies, QueuedRow } from "../../store/delivery-queue.ts";
 
 export type Delivering = { store: Store; clock: Clock; bus: EventBus; objectives: HandlingObjectives; batch: number };
+
+/** Copies delivered in someone else's transaction (deliverNow), to be told once it commits: rows and alerts raised. */
+export type DeliveredCopies = { rows: DeliveryRow[]; alerts: number };
 
 /** What one batch did: rows found queued, rows this call delivered, and alerts it raised. */
 export type DeliveredBatch = { queued: number; delivered: number; alerts: number };
@@ -47,38 +51,79 @@ export async function deliverBatch(options: Delivering): Promise<DeliveredBatch>
     const rows = await claim.deliver(tx);
     const alerting = rows.filter((d) => isAlerting(d.precedence) && d.office === "");
     await raiseAlerts(tx, alerting, "niact", nowIso);
-    // Written out field by field: spreading the driver's rows into a new shape cost more than the update's SQL.
-    const delivered = rows.map((r): DeliveryRow => ({
-      id: r.id,
-      cable_id: r.cable_id,
-      post: r.post,
-      station: r.station,
-      office: r.office,
-      role: r.role,
-      precedence: r.precedence,
-      rank: r.rank,
-      state: "delivered",
-      queued_at: r.queued_at,
-      delivered_at: nowIso,
-      due_at: dueOf(options.objectives[r.precedence as Precedence] ?? options.objectives.ROUTINE),
-      read_at: null,
-      read_by: null,
-      acked_at: null,
-      acked_by: null,
-      escalated_at: null,
-      slugged_from: null,
-      slugged_by: null,
-      routing_hint: r.routing_hint,
-      subject: null,
-      classification: null,
-    }));
+    const delivered = rows.map((r) =>
+      deliveredRow(r, nowIso, dueOf(options.objectives[r.precedence as Precedence] ?? options.objectives.ROUTINE)),
+    );
     return { delivered, alerts: alerting.length };
   });
   if (delivered.length > 0) await publishDelivered(options, delivered);
   return { queued: claim.found ?? delivered.length, delivered: delivered.length, alerts };
 }
 
-async function publishDelivered(options: Delivering, delivered: DeliveryRow[]): Promise<void> {
+/**
+ * Writes copies delivered at once, in the transaction `store` is bound to, with their deadlines and their NIACT
+ * and FLASH alerts, as a dispatcher's batch would deliver them: for copies arriving from another site, whose store
+ * transaction is itself the event a queue would wait for. A copy already there is left as it is. Answers the rows
+ * written, to be told once committed (Dispatcher.delivered).
+ * @example const batch = await deliverNow(tx, [{ cableId, copies, routingHint: null }], now, objectives)
+ */
+export async function deliverNow(
+  store: Store,
+  cables: readonly CableCopies[],
+  at: string,
+  objectives: HandlingObjectives,
+): Promise<DeliveredCopies> {
+  const dueOf = (precedence: string) => lateAfter(objectives, precedence, at).toISOString();
+  const written = await store.deliveries.deliver(cables, { at, dueOf });
+  const rows: DeliveryRow[] = [];
+  for (const { cableId, copies, routingHint } of cables) {
+    for (const c of copies) {
+      if (!written.has(c.id)) continue;
+      const queued = { ...c, cable_id: cableId, queued_at: at, routing_hint: routingHint };
+      rows.push(deliveredRow(queued, at, dueOf(c.precedence)));
+    }
+  }
+  const alerting = rows.filter((d) => isAlerting(d.precedence) && d.office === "");
+  await raiseAlerts(store.db, alerting, "niact", at);
+  return { rows, alerts: alerting.length };
+}
+
+/**
+ * The row a delivery made now of queued row `r` is, for its events. Written out field by field: spreading the
+ * driver's rows into a new shape cost more than the update's SQL.
+ */
+function deliveredRow(r: QueuedRow, deliveredAt: string, dueAt: string): DeliveryRow {
+  return {
+    id: r.id,
+    cable_id: r.cable_id,
+    post: r.post,
+    station: r.station,
+    office: r.office,
+    role: r.role,
+    precedence: r.precedence,
+    rank: r.rank,
+    state: "delivered",
+    queued_at: r.queued_at,
+    delivered_at: deliveredAt,
+    due_at: dueAt,
+    read_at: null,
+    read_by: null,
+    acked_at: null,
+    acked_by: null,
+    escalated_at: null,
+    slugged_from: null,
+    slugged_by: null,
+    routing_hint: r.routing_hint,
+    subject: null,
+    classification: null,
+  };
+}
+
+/** Tells the live pages of deliveries committed: one event each, most urgent first. */
+export async function publishDelivered(
+  options: Pick<Delivering, "store" | "bus">,
+  delivered: DeliveryRow[],
+): Promise<void> {
   // Nobody listening (a CLI, a server without live clients): no event to build, no query to make.
   if (options.bus.size() === 0) return;
   const cableIds = [...new Set(delivered.map((d) => d.cable_id))];

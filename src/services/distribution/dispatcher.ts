@@ -8,7 +8,7 @@ import { ALERTS_PER_CALL, sendDueAlerts, type UnassignedAlert } from "../alerts/
 import type { Clock } from "../clock.ts";
 import type { EventBus } from "../events/event-bus.ts";
 import type { NotificationMail } from "../notifications/notification-mail.ts";
-import { deliverBatch, deliverQueued } from "./deliver-queued.ts";
+import { deliverBatch, deliverQueued, publishDelivered, type DeliveredCopies } from "./deliver-queued.ts";
 import { escalateOverdue } from "./escalate-overdue.ts";
 import { handlingObjectives, type HandlingObjectives } from "./handling-objectives.ts";
 
@@ -39,6 +39,14 @@ export type DispatcherOptions = {
 export type Dispatcher = {
   /** Asks for a delivery pass soon (after a release commits). */
   kick(): void;
+  /** The handling objectives it sets deadlines by: copies delivered elsewhere (deliverNow) take the same. */
+  objectives: HandlingObjectives;
+  /**
+   * Tells what a committed transaction delivered without a pass of its own (arrivals from another site): their
+   * events go to the live pages, and their alerts are sent at once. Never throws: a failure is logged, and the beat
+   * sends the alerts anyway.
+   */
+  delivered(batch: DeliveredCopies): Promise<void>;
   /** Runs passes until the outbox is empty, then escalates and sends what is due by the clock; for tests and tools. */
   drain(): Promise<void>;
   /** Stops the beat and waits for the passes under way. */
@@ -123,6 +131,11 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   const idle = () => Promise.all([delivery.idle(), escalation.idle(), alerting.idle()]);
   return {
     kick: () => delivery.kick(),
+    objectives,
+    async delivered(batch) {
+      if (batch.alerts > 0) alerting.kick();
+      await publishDelivered(delivering, batch.rows).catch(failed("delivery event"));
+    },
     async drain() {
       await idle();
       while ((await deliverQueued(delivering)) > 0);

@@ -17,6 +17,8 @@ import { normalisePlad } from "../directory/directory-schema.ts";
 import { loadSitePlan } from "../sites/site-plan-store.ts";
 import { queueSiteCopies } from "../sites/queue-site-copies.ts";
 import { routingHintOf } from "./routing-hint.ts";
+import { deliverNow, type DeliveredCopies } from "./deliver-queued.ts";
+import { DEFAULT_OBJECTIVES, type HandlingObjectives } from "./handling-objectives.ts";
 
 /**
  * What release hands to distribution: the released cable, the draft's action requests, and the directory its
@@ -58,11 +60,19 @@ export async function enqueueDeliveries(
 
 /**
  * Does for a batch of copies arriving from other sites what enqueueDeliveries does for each (`arrival`), with a
- * statement for the whole batch where enqueueDeliveries would make one a cable: a backlog arrives hundreds at once.
- * @example await store.transaction((tx) => enqueueArrivals(tx, [{ cable, actionRequests, directory, plan }], clock))
+ * statement for the whole batch where enqueueDeliveries would make one a cable (a backlog arrives hundreds at once),
+ * and delivers the copies at once rather than queueing them: the transaction that stores the arrivals is itself the
+ * durable event a queue would wait for. Deadlines follow `objectives`; the rows written come back, to be told once
+ * the transaction commits (Dispatcher.delivered).
+ * @example const delivered = await store.transaction((tx) => deliverArrivals(tx, [{ cable, actionRequests, directory, plan }], clock, objectives))
  */
-export async function enqueueArrivals(store: Store, arrivals: readonly Released[], clock: Clock): Promise<void> {
-  await distribute(store, arrivals, clock, "arrival");
+export async function deliverArrivals(
+  store: Store,
+  arrivals: readonly Released[],
+  clock: Clock,
+  objectives: HandlingObjectives,
+): Promise<DeliveredCopies> {
+  return (await distribute(store, arrivals, clock, "arrival", objectives)) ?? { rows: [], alerts: 0 };
 }
 
 async function distribute(
@@ -70,7 +80,8 @@ async function distribute(
   batch: readonly Released[],
   clock: Clock,
   distributing: Distributing,
-): Promise<void> {
+  objectives: HandlingObjectives = DEFAULT_OBJECTIVES,
+): Promise<DeliveredCopies | null> {
   const tx = store.db;
   const now = clock.now().toISOString();
   let plan: SitePlan | null | undefined;
@@ -111,13 +122,15 @@ async function distribute(
       requests: asked ? released.actionRequests : requestsFor(local, released.actionRequests),
     });
   }
-  await store.deliveries.enqueue(queued, now);
+  const delivered = distributing === "arrival" ? await deliverNow(store, queued, now, objectives) : null;
+  if (!delivered) await store.deliveries.enqueue(queued, now);
   for (const t of tasks) await createTasks(tx, t.cableId, t.tasked, t.requests, now);
   await reportTasks(
     tx,
     batch.map((r) => r.cable),
     now,
   );
+  return delivered;
 }
 
 /** The action requests that task posts among `local`, narrowed to those posts. */

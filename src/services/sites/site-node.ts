@@ -19,7 +19,7 @@ import {
 } from "../../core/index.ts";
 import type { Store } from "../../store/open-store.ts";
 import type { Clock } from "../clock.ts";
-import type { DispatcherLogger } from "../distribution/dispatcher.ts";
+import type { Dispatcher, DispatcherLogger } from "../distribution/dispatcher.ts";
 import type { EventBus } from "../events/event-bus.ts";
 import type { CopyPayload } from "./queue-site-copies.ts";
 import { applyReceipts, helloFor, markReported, progressOwed, type AcksWanted, type Receipt } from "./receipts.ts";
@@ -37,8 +37,11 @@ export type SiteNodeOptions = {
   store: Store;
   clock: Clock;
   settings: SiteSettings;
-  /** Wakes this node's dispatcher once arriving copies are stored (their deliveries and alerts go out at once). */
-  onStored?: () => void;
+  /**
+   * This node's dispatcher: arriving copies are delivered as they are stored, with its deadlines, and it tells of
+   * them (events, alerts sent at once); releases taken back from another site wake it.
+   */
+  dispatcher?: Pick<Dispatcher, "kick" | "objectives" | "delivered">;
   /** Where the node tells the communicators' pages how its traffic moved (`site.traffic`, batched per pass). */
   bus?: EventBus;
   logger?: DispatcherLogger;
@@ -80,7 +83,7 @@ const dec = new TextDecoder();
  * Starts the site link in the background: it connects (retrying for as long as the NATS server is away), makes
  * the outbox stream and the consumers the other sites pull from, says hello to each origin (what this node holds),
  * and runs the passes on every kick, bell, reconnection and beat.
- * @example const node = startSiteNode({ store, clock, settings, onStored: () => dispatcher.kick() })
+ * @example const node = startSiteNode({ store, clock, settings, dispatcher })
  */
 export function startSiteNode(options: SiteNodeOptions): SiteNode {
   const { store, settings } = options;
@@ -295,7 +298,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
         for (const item of read.flatMap((r) => r.items)) moved.add(origin, item.stage, 1);
       }
       // Releases taken back have deliveries of their own here again, for the dispatcher.
-      if (read.some((r) => (r.recovered?.length ?? 0) > 0)) options.onStored?.();
+      if (read.some((r) => (r.recovered?.length ?? 0) > 0)) options.dispatcher?.kick();
       for (const m of receipts) m.ack();
       for (const hello of read.filter((r) => r.sent !== undefined)) {
         await answerHello(origin, { sent: hello.sent!, settled: hello.settled ?? hello.sent! });
@@ -322,7 +325,6 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     if (copies.length === 0) return;
     const { stored, fresh } = await storeArrivals({ ...options, directories }, copies);
     for (const [origin, count] of fresh) moved.add(origin, "arrived", count);
-    options.onStored?.();
     // The receipt is in this node's own stream before the copies are acknowledged: a crash between the two makes
     // JetStream offer the copies again, which are then held already and receipted again.
     const origins = [...new Set(stored.map((s) => s.origin))];

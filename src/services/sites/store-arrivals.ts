@@ -1,7 +1,8 @@
 // A copy arriving from another site is stored once, whatever resends, redeliveries or restarts bring it again:
 // the arrival rows, the archived cables (chained in one batch link, so the node's own `cablegram verify` covers what
-// it received) and this node's own deliveries (its inbox, its NIACT and FLASH alerts through its own dispatcher) are
-// written in one transaction for a whole pulled batch, before the copies are acknowledged to JetStream.
+// it received) and this node's own deliveries, delivered at once (its inbox, its NIACT and FLASH alerts, sent by its
+// own dispatcher), are written in one transaction for a whole pulled batch, before the copies are acknowledged to
+// JetStream.
 import type { Store } from "../../store/open-store.ts";
 import { takeNumbers } from "../../store/counters.ts";
 import { writeCableRecords } from "../../store/cable-writes.ts";
@@ -9,17 +10,24 @@ import type { IndexDoc } from "../../store/search-index.ts";
 import { cableRecordOf } from "../archive/cable-record-of.ts";
 import { chainArchived, recordHead, storedCableHash, type ChainHead } from "../chain/index.ts";
 import type { Clock } from "../clock.ts";
-import { enqueueArrivals } from "../distribution/enqueue-deliveries.ts";
+import { deliverArrivals } from "../distribution/enqueue-deliveries.ts";
+import type { DeliveredCopies } from "../distribution/deliver-queued.ts";
+import type { Dispatcher } from "../distribution/dispatcher.ts";
+import { DEFAULT_OBJECTIVES } from "../distribution/handling-objectives.ts";
 import type { Cable } from "../../core/index.ts";
 import { loadAddresseeDirectory, type AddresseeDirectory, type DirectoryAnswers } from "../directory/index.ts";
 import type { CopyPayload } from "./queue-site-copies.ts";
 import { loadSitePlan } from "./site-plan-store.ts";
 
 /**
- * What storing a batch did: every copy's cable and origin (for the receipts), and how many were new here, by origin
- * (for the communicators' pages).
+ * What storing a batch did: every copy's cable and origin (for the receipts), how many were new here, by origin
+ * (for the communicators' pages), and the deliveries it made (for the dispatcher to tell: events, alerts).
  */
-export type StoredArrivals = { stored: { cableId: string; origin: string; at: string }[]; fresh: Map<string, number> };
+export type StoredArrivals = {
+  stored: { cableId: string; origin: string; at: string }[];
+  fresh: Map<string, number>;
+  delivered: DeliveredCopies;
+};
 
 /** A copy's key on this node: one arrival per cable and origin. */
 const keyOf = (cableId: string, origin: string) => `${origin}\u0000${cableId}`;
@@ -27,22 +35,30 @@ const keyOf = (cableId: string, origin: string) => `${origin}\u0000${cableId}`;
 /**
  * Stores a batch of arriving copies, in the order given (the caller puts the most urgent first), in one
  * transaction: each copy not already held gets its arrival row (numbered in that order), its cable archived (an id
- * already archived is kept as it is) and chained, and its deliveries queued for the posts this node serves.
+ * already archived is kept as it is) and chained, and its deliveries to the posts this node serves delivered, with
+ * their alerts raised. `dispatcher`, when given, sets the deadlines (default: the standard objectives) and is told
+ * of the deliveries as soon as they are committed (events, alerts sent at once).
  * `directories`, when given, answers addressees resolved for earlier batches from memory (directory-answers.ts).
  * Answers every copy of the batch, held before or not, so the receipt covers resends too.
  * @example await storeArrivals({ store, clock }, [payload]) // { stored: [{ cableId: "08STATE16245", ... }], fresh: Map { "STATE" => 1 } }
  */
 export async function storeArrivals(
-  deps: { store: Store; clock: Clock; directories?: DirectoryAnswers },
+  deps: {
+    store: Store;
+    clock: Clock;
+    directories?: DirectoryAnswers;
+    dispatcher?: Pick<Dispatcher, "objectives" | "delivered">;
+  },
   copies: CopyPayload[],
 ): Promise<StoredArrivals> {
   const at = deps.clock.now().toISOString();
   const stored = copies.map((c) => ({ cableId: c.cable.id!, origin: c.origin, at }));
-  if (copies.length === 0) return { stored, fresh: new Map() };
+  const none: DeliveredCopies = { rows: [], alerts: 0 };
+  if (copies.length === 0) return { stored, fresh: new Map(), delivered: none };
   // The full-text rows are written once the batch is committed, on the index's own thread: a backlog's store is
   // this node's main thread's work, and indexing was the largest part of it.
   const indexLater: IndexDoc[] = [];
-  const { news, head } = await deps.store.transaction(async (tx) => {
+  const { news, head, delivered } = await deps.store.transaction(async (tx) => {
     const held = new Set<string>();
     const ids = [...new Set(stored.map((s) => s.cableId))];
     for (let i = 0; i < ids.length; i += 500) {
@@ -60,7 +76,7 @@ export async function storeArrivals(
       held.add(key);
       news.push(copy);
     }
-    if (news.length === 0) return { news, head: null };
+    if (news.length === 0) return { news, head: null, delivered: none };
     const first = await takeNumbers(tx.db, "site-arrivals", news.length);
     const rows = news.map((copy, i) => ({
       cable_id: copy.cable.id!,
@@ -109,13 +125,20 @@ export async function storeArrivals(
     for (const { cable, actionRequests } of news) {
       arrivals.push({ cable, actionRequests, directory: await directoryOf(cable), plan });
     }
-    await enqueueArrivals(tx, arrivals, deps.clock);
-    return { news, head };
+    const delivered = await deliverArrivals(
+      tx,
+      arrivals,
+      deps.clock,
+      deps.dispatcher?.objectives ?? DEFAULT_OBJECTIVES,
+    );
+    return { news, head, delivered };
   });
+  // The inboxes hold the copies from the commit on: their readers hear of them before the files below are written.
+  void deps.dispatcher?.delivered(delivered);
   // The operator's copy of the chain's head moves on once the link is committed (trust-file.ts).
   if (head !== null) recordHead(deps.store, head as ChainHead);
   await deps.store.searchIndex.later(indexLater);
   const fresh = new Map<string, number>();
   for (const copy of news) fresh.set(copy.origin, (fresh.get(copy.origin) ?? 0) + 1);
-  return { stored, fresh };
+  return { stored, fresh, delivered };
 }

@@ -6,6 +6,7 @@ import {
   type DeliveryClaim,
   type DeliveryQueue,
   type CableCopies,
+  type DeliveredNow,
   type QueuedRow,
 } from "../delivery-queue.ts";
 
@@ -15,27 +16,38 @@ import {
  */
 export function postgresDeliveryQueue(db: Kysely<Database>): DeliveryQueue {
   return {
-    enqueue: (cables, queuedAt) => insertPostgres(db, cables, queuedAt),
+    enqueue: async (cables, queuedAt) => void (await insertPostgres(db, cables, queuedAt, null)),
+    deliver: (cables, delivered) => insertPostgres(db, cables, delivered.at, delivered),
     claim: (batch, deliveredAt, due) => Promise.resolve(claimPostgres(batch, deliveredAt, due)),
   };
 }
 
 /**
  * One INSERT of a column array each, however many posts and cables. A multi-row VALUES list of a cable to 280
- * posts binds 2,800 parameters, which the driver serialises and the server parses one by one.
+ * posts binds 2,800 parameters, which the driver serialises and the server parses one by one. With `delivered`,
+ * the copies are written delivered, and the ids written come back.
  */
-async function insertPostgres(tx: Kysely<Database>, cables: readonly CableCopies[], now: string): Promise<void> {
+async function insertPostgres(
+  tx: Kysely<Database>,
+  cables: readonly CableCopies[],
+  now: string,
+  delivered: DeliveredNow | null,
+): Promise<Set<string>> {
   const copies = cables.flatMap((c) => c.copies.map((copy) => ({ ...copy, cableId: c.cableId, hint: c.routingHint })));
-  if (copies.length === 0) return;
+  if (copies.length === 0) return new Set();
   const col = <T>(f: (t: (typeof copies)[number]) => T) => copies.map(f);
-  await sql`INSERT INTO deliveries (id, cable_id, post, station, office, role, precedence, rank, state, queued_at,
-      routing_hint)
-    SELECT id, cable_id, post, station, office, role, precedence, rank, 'queued', ${now}, routing_hint
+  const { rows } = await sql<{ id: string }>`INSERT INTO deliveries (id, cable_id, post, station, office, role,
+      precedence, rank, state, queued_at, routing_hint, delivered_at, due_at)
+    SELECT id, cable_id, post, station, office, role, precedence, rank, ${delivered ? "delivered" : "queued"}, ${now},
+      routing_hint, ${delivered ? now : null}, due_at
     FROM unnest(${col((t) => t.id)}::text[], ${col((t) => t.cableId)}::text[], ${col((t) => t.post)}::text[],
       ${col((t) => t.station)}::text[], ${col((t) => t.office)}::text[], ${col((t) => t.role)}::text[],
-      ${col((t) => t.precedence)}::text[], ${col((t) => t.rank)}::int[], ${col((t) => t.hint)}::text[])
-      AS t(id, cable_id, post, station, office, role, precedence, rank, routing_hint)
-    ON CONFLICT (cable_id, post, office) DO NOTHING`.execute(tx);
+      ${col((t) => t.precedence)}::text[], ${col((t) => t.rank)}::int[], ${col((t) => t.hint)}::text[],
+      ${col((t) => (delivered ? delivered.dueOf(t.precedence) : null))}::text[])
+      AS t(id, cable_id, post, station, office, role, precedence, rank, routing_hint, due_at)
+    ON CONFLICT (cable_id, post, office) DO NOTHING
+    ${delivered ? sql`RETURNING id` : sql``}`.execute(tx);
+  return new Set(rows.map((r) => r.id));
 }
 
 /**

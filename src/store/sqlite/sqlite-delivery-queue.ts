@@ -1,9 +1,15 @@
 // The outbox on SQLite: multi-row INSERTs, and a batch's ids read before the short write that delivers them.
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "../database.ts";
-import { QUEUED_COLUMNS, type CableCopies, type DeliveryClaim, type DeliveryQueue } from "../delivery-queue.ts";
+import {
+  QUEUED_COLUMNS,
+  type CableCopies,
+  type DeliveredNow,
+  type DeliveryClaim,
+  type DeliveryQueue,
+} from "../delivery-queue.ts";
 
-// Rows per INSERT: well under SQLite's bound-parameter limit (32,766) at 11 columns a row.
+// Rows per INSERT: well under SQLite's bound-parameter limit (32,766) at 13 columns a row.
 const CHUNK = 500;
 
 /**
@@ -12,13 +18,22 @@ const CHUNK = 500;
  */
 export function sqliteDeliveryQueue(db: Kysely<Database>): DeliveryQueue {
   return {
-    enqueue: (cables, queuedAt) => insertRows(db, cables, queuedAt),
+    enqueue: async (cables, queuedAt) => void (await insertRows(db, cables, queuedAt, null)),
+    deliver: (cables, delivered) => insertRows(db, cables, delivered.at, delivered),
     claim: (batch, deliveredAt, due) => claimSqlite(db, batch, deliveredAt, due),
   };
 }
 
-/** Multi-row INSERTs of the columns a queued delivery has; the others start null. */
-async function insertRows(tx: Kysely<Database>, cables: readonly CableCopies[], now: string): Promise<void> {
+/**
+ * Multi-row INSERTs of the columns a queued delivery has, the others starting null; or, `delivered` given, of a
+ * delivered one, answering the ids written.
+ */
+async function insertRows(
+  tx: Kysely<Database>,
+  cables: readonly CableCopies[],
+  now: string,
+  delivered: DeliveredNow | null,
+): Promise<Set<string>> {
   const rows = cables.flatMap(({ cableId, copies, routingHint }) =>
     copies.map((t) => ({
       id: t.id,
@@ -29,21 +44,25 @@ async function insertRows(tx: Kysely<Database>, cables: readonly CableCopies[], 
       role: t.role,
       precedence: t.precedence,
       rank: t.rank,
-      state: "queued" as const,
+      state: delivered ? ("delivered" as const) : ("queued" as const),
       queued_at: now,
       routing_hint: routingHint,
+      ...(delivered ? { delivered_at: now, due_at: delivered.dueOf(t.precedence) } : {}),
     })),
   );
   // Left out when no copy has one: a cable to 280 posts binds 280 fewer parameters.
   const hinted = rows.some((r) => r.routing_hint !== null);
+  const written = new Set<string>();
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    await tx
+    const insert = tx
       .insertInto("deliveries")
       .values(hinted ? chunk : chunk.map(({ routing_hint: _, ...row }) => row))
-      .onConflict((oc) => oc.columns(["cable_id", "post", "office"]).doNothing())
-      .execute();
+      .onConflict((oc) => oc.columns(["cable_id", "post", "office"]).doNothing());
+    if (!delivered) await insert.execute();
+    else for (const r of await insert.returning("id").execute()) written.add(r.id);
   }
+  return written;
 }
 
 /**
