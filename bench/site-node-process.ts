@@ -1,7 +1,8 @@
 // One post node of bench:sites in a process of its own, as each site's node runs in production: its own SQLite
 // store (directory loaded, plan saved), dispatcher, background checkpoints and site link. Started by bench/sites.ts
-// with fork(); answers "ready" once linked, its CPU time on "cpu", profiles its main thread between "profile-start"
-// and "profile-stop <file>", and stops on "stop".
+// with fork(); answers "ready" once linked, tells the cables each delivery that committed put in its inbox, with the
+// time ("inInbox"), answers its CPU time on "cpu", profiles its main thread between "profile-start" and
+// "profile-stop <file>", and stops on "stop".
 import { join } from "node:path";
 import { parseSitePlan, type SitePlan } from "../src/core/index.ts";
 import { systemClock } from "../src/services/clock.ts";
@@ -27,7 +28,14 @@ export type NodeProcessSetup = {
 };
 /** A message from a node process to the benchmark. */
 export type NodeProcessMessage =
-  { ready: true } | { cpuMs: number } | { timings: StatementFigures[] } | { profiled: string };
+  | { ready: true }
+  | { inInbox: string[]; at: number }
+  | { cpuMs: number }
+  | { timings: StatementFigures[] }
+  | { profiled: string };
+
+/** Now, in ms since the epoch with a fraction: comparable between the benchmark's processes on one machine. */
+export const epochNow = () => performance.timeOrigin + performance.now();
 
 /** The store file of a node process: the benchmark reads it beside the node (WAL allows readers in other processes). */
 export const nodeStoreFile = (dir: string, site: string) => join(dir, site, "cablegram.db");
@@ -55,7 +63,17 @@ if (process.send) {
     store,
     clock: systemClock,
     settings: benchLinkSettings(plan, { url: setup.natsUrl, user: setup.user, password: setup.password }),
-    dispatcher,
+    // Told of what arrived as soon as it is committed, as the node's live pages are: the benchmark's clock stops there.
+    dispatcher: {
+      kick: () => dispatcher.kick(),
+      objectives: dispatcher.objectives,
+      delivered: (batch) => {
+        const at = epochNow();
+        if (batch.rows.length > 0)
+          process.send!({ inInbox: [...new Set(batch.rows.map((r) => r.cable_id))], at } satisfies NodeProcessMessage);
+        return dispatcher.delivered(batch);
+      },
+    },
   });
   await link.ready();
   process.send({ ready: true } satisfies NodeProcessMessage);
