@@ -35,6 +35,7 @@ describe.each(DIALECTS)("arrivals on %s", (dialect) => {
   let store: Store;
   const clock = fixedClock(NOW);
   beforeEach(async () => {
+    clock.set(NOW);
     store = await openTestStore(dialect, "arrivals");
     await loadDefaultDirectory(store);
     await saveSitePlan(store, parseSitePlan("PANAMA", "STATE,PANAMA,PARIS"));
@@ -69,10 +70,18 @@ describe.each(DIALECTS)("arrivals on %s", (dialect) => {
     ]);
     expect(await alertsOf(copy.cable.id!)).toEqual([{ delivery_id: rows[0]!.id, kind: "niact" }]);
     expect(first.delivered).toMatchObject({ rows: [{ id: rows[0]!.id, state: "delivered" }], alerts: 1 });
+    // The receipt says stored and delivered at once, and the arrival is written as told so.
+    expect(first.stored).toEqual([{ cableId: copy.cable.id, origin: "STATE", at: NOW, deliveredAt: NOW }]);
+    const arrival = await store.db.selectFrom("site_arrivals").select("reported").executeTakeFirstOrThrow();
+    expect(arrival.reported).toBe("delivered");
 
     // A resend (JetStream redelivers a copy whose acknowledgement was lost) adds nothing and tells nothing.
     const again = await storeArrivals({ store, clock, dispatcher }, [copy]);
     expect(again.delivered).toEqual({ rows: [], alerts: 0 });
+    // Its receipt says delivered again, from the inbox: a crash before the first receipt went out loses nothing.
+    clock.set("2026-02-16T23:25:00.000Z");
+    const resent = await storeArrivals({ store, clock, dispatcher }, [copy]);
+    expect(resent.stored).toMatchObject([{ at: "2026-02-16T23:25:00.000Z", deliveredAt: NOW }]);
     expect(await deliveriesOf(copy.cable.id!)).toHaveLength(1);
     expect(await alertsOf(copy.cable.id!)).toHaveLength(1);
   });

@@ -22,7 +22,15 @@ import type { Clock } from "../clock.ts";
 import type { Dispatcher, DispatcherLogger } from "../distribution/dispatcher.ts";
 import type { EventBus } from "../events/event-bus.ts";
 import type { CopyPayload } from "./queue-site-copies.ts";
-import { applyReceipts, helloFor, markReported, progressOwed, type AcksWanted, type Receipt } from "./receipts.ts";
+import {
+  applyReceipts,
+  helloFor,
+  markReported,
+  progressOwed,
+  type AcksWanted,
+  type Receipt,
+  type ReceiptItem,
+} from "./receipts.ts";
 import type { SiteSettings } from "./site-settings.ts";
 import { storeArrivals } from "./store-arrivals.ts";
 import { directoryAnswers } from "../directory/index.ts";
@@ -330,9 +338,13 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     const origins = [...new Set(stored.map((s) => s.origin))];
     await Promise.all(
       origins.map((origin) => {
+        // Stored and, where it was delivered in the same transaction, delivered: one receipt for both.
         const items = stored
           .filter((s) => s.origin === origin)
-          .map((s) => ({ cable: s.cableId, stage: "stored" as const, at: s.at }));
+          .flatMap((s): ReceiptItem[] => [
+            { cable: s.cableId, stage: "stored", at: s.at },
+            ...(s.deliveredAt === null ? [] : [{ cable: s.cableId, stage: "delivered" as const, at: s.deliveredAt }]),
+          ]);
         return jsOf(here).publish(
           receiptSubject(origin, here),
           enc.encode(JSON.stringify({ from: here, items } satisfies Receipt)),
@@ -341,7 +353,8 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     );
     for (const m of good) m.ack();
     for (const origin of origins) nc?.publish(bellSubject(origin, here), bellBody(["receipts"]));
-    report.kick();
+    // A copy not delivered in its own transaction (its inbox copies came with another origin's) is told by the pass.
+    if (stored.some((s) => s.deliveredAt === null)) report.kick();
   };
 
   // Tells a restarted origin what it may have lost: the stages of the copies it is unsure of, and copies it lost.

@@ -24,7 +24,8 @@ import { loadSitePlan } from "./site-plan-store.ts";
  * (for the communicators' pages), and the deliveries it made (for the dispatcher to tell: events, alerts).
  */
 export type StoredArrivals = {
-  stored: { cableId: string; origin: string; at: string }[];
+  /** With when the copy reached this node's inbox, where it has: the receipt says so with the storing. */
+  stored: { cableId: string; origin: string; at: string; deliveredAt: string | null }[];
   fresh: Map<string, number>;
   delivered: DeliveredCopies;
 };
@@ -39,7 +40,9 @@ const keyOf = (cableId: string, origin: string) => `${origin}\u0000${cableId}`;
  * their alerts raised. `dispatcher`, when given, sets the deadlines (default: the standard objectives) and is told
  * of the deliveries as soon as they are committed (events, alerts sent at once).
  * `directories`, when given, answers addressees resolved for earlier batches from memory (directory-answers.ts).
- * Answers every copy of the batch, held before or not, so the receipt covers resends too.
+ * Answers every copy of the batch, held before or not, so the receipt covers resends too; an arrival's row is
+ * written as reported delivered where its deliveries were (the caller sends the receipt that says so, and a resend
+ * after a crash before it finds the copy held and says so again).
  * @example await storeArrivals({ store, clock }, [payload]) // { stored: [{ cableId: "08STATE16245", ... }], fresh: Map { "STATE" => 1 } }
  */
 export async function storeArrivals(
@@ -52,15 +55,14 @@ export async function storeArrivals(
   copies: CopyPayload[],
 ): Promise<StoredArrivals> {
   const at = deps.clock.now().toISOString();
-  const stored = copies.map((c) => ({ cableId: c.cable.id!, origin: c.origin, at }));
   const none: DeliveredCopies = { rows: [], alerts: 0 };
-  if (copies.length === 0) return { stored, fresh: new Map(), delivered: none };
+  if (copies.length === 0) return { stored: [], fresh: new Map(), delivered: none };
   // The full-text rows are written once the batch is committed, on the index's own thread: a backlog's store is
   // this node's main thread's work, and indexing was the largest part of it.
   const indexLater: IndexDoc[] = [];
-  const { news, head, delivered } = await deps.store.transaction(async (tx) => {
+  const { news, head, delivered, deliveredAt } = await deps.store.transaction(async (tx) => {
     const held = new Set<string>();
-    const ids = [...new Set(stored.map((s) => s.cableId))];
+    const ids = [...new Set(copies.map((c) => c.cable.id!))];
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await tx.db
         .selectFrom("site_arrivals")
@@ -70,31 +72,15 @@ export async function storeArrivals(
       for (const r of rows) held.add(keyOf(r.cable_id, r.origin));
     }
     const news: CopyPayload[] = [];
+    const resent: string[] = [];
     for (const copy of copies) {
       const key = keyOf(copy.cable.id!, copy.origin);
-      if (held.has(key)) continue;
+      if (held.has(key)) resent.push(copy.cable.id!);
+      else news.push(copy);
       held.add(key);
-      news.push(copy);
     }
-    if (news.length === 0) return { news, head: null, delivered: none };
-    const first = await takeNumbers(tx.db, "site-arrivals", news.length);
-    const rows = news.map((copy, i) => ({
-      cable_id: copy.cable.id!,
-      origin: copy.origin,
-      seq: copy.seq,
-      precedence: copy.precedence,
-      stored_at: at,
-      arrival: first + i,
-      reported: "stored",
-      // Kept whole, not narrowed to this node's posts: an origin that lost the release gets them back (resync.ts).
-      action_requests: JSON.stringify(copy.actionRequests ?? []),
-    }));
-    for (let i = 0; i < rows.length; i += 100) {
-      await tx.db
-        .insertInto("site_arrivals")
-        .values(rows.slice(i, i + 100))
-        .execute();
-    }
+    const deliveredBefore = await deliveredHere(tx, resent);
+    if (news.length === 0) return { news, head: null, delivered: none, deliveredAt: deliveredBefore };
     const { written } = await writeCableRecords(
       tx,
       news.map((copy) => cableRecordOf(copy.cable, null, `site:${copy.origin}`, at)),
@@ -131,7 +117,27 @@ export async function storeArrivals(
       deps.clock,
       deps.dispatcher?.objectives ?? DEFAULT_OBJECTIVES,
     );
-    return { news, head, delivered };
+    // Numbered in the order given; reported delivered where this transaction delivered the copy.
+    const deliveredNow = new Map(delivered.rows.map((r) => [r.cable_id, r.delivered_at!]));
+    const first = await takeNumbers(tx.db, "site-arrivals", news.length);
+    const rows = news.map((copy, i) => ({
+      cable_id: copy.cable.id!,
+      origin: copy.origin,
+      seq: copy.seq,
+      precedence: copy.precedence,
+      stored_at: at,
+      arrival: first + i,
+      reported: deliveredNow.has(copy.cable.id!) ? "delivered" : "stored",
+      // Kept whole, not narrowed to this node's posts: an origin that lost the release gets them back (resync.ts).
+      action_requests: JSON.stringify(copy.actionRequests ?? []),
+    }));
+    for (let i = 0; i < rows.length; i += 100) {
+      await tx.db
+        .insertInto("site_arrivals")
+        .values(rows.slice(i, i + 100))
+        .execute();
+    }
+    return { news, head, delivered, deliveredAt: new Map([...deliveredBefore, ...deliveredNow]) };
   });
   // The inboxes hold the copies from the commit on: their readers hear of them before the files below are written.
   void deps.dispatcher?.delivered(delivered);
@@ -140,5 +146,28 @@ export async function storeArrivals(
   await deps.store.searchIndex.later(indexLater);
   const fresh = new Map<string, number>();
   for (const copy of news) fresh.set(copy.origin, (fresh.get(copy.origin) ?? 0) + 1);
+  const stored = copies.map((c) => ({
+    cableId: c.cable.id!,
+    origin: c.origin,
+    at,
+    deliveredAt: deliveredAt.get(c.cable.id!) ?? null,
+  }));
   return { stored, fresh, delivered };
+}
+
+/** When each of `cableIds` reached this node's inbox (its earliest copy), for those that have. */
+async function deliveredHere(tx: Store, cableIds: string[]): Promise<Map<string, string>> {
+  const times = new Map<string, string>();
+  for (let i = 0; i < cableIds.length; i += 500) {
+    const rows = await tx.db
+      .selectFrom("deliveries")
+      .select((eb) => ["cable_id", eb.fn.min("delivered_at").as("at")])
+      .where("cable_id", "in", cableIds.slice(i, i + 500))
+      .where("slugged_from", "is", null)
+      .where("delivered_at", "is not", null)
+      .groupBy("cable_id")
+      .execute();
+    for (const r of rows) times.set(r.cable_id, String(r.at));
+  }
+  return times;
 }
