@@ -211,7 +211,11 @@ for (let i = 0; i < RELEASES; i++) {
   samples.push(ms);
   releasedIds.push(id);
 }
-const cpuMs = (await cpuOfAll()).total - cpuBefore.total;
+const cpuAfter = await cpuOfAll();
+const cpuMs = cpuAfter.total - cpuBefore.total;
+const cpuBySite = [...cpuAfter.bySite].map(
+  ([site, used]) => `${site} ${ms((used - cpuBefore.bySite.get(site)!) / RELEASES)}`,
+);
 const natsMs = natsCpuMs() - natsBefore;
 for (const node of nodes)
   for (const id of releasedIds)
@@ -233,6 +237,7 @@ console.log(
     `load ${loadLine()}`,
 );
 console.log(`  stages (p50 / p99 ms): ${await stagesOf(releasedIds)}`);
+console.log(`  CPU a release by node (ms): ${cpuBySite.join(", ")}`);
 if (timed) await printNodeTimings("the releases");
 
 // Catch-up: P1's link cut while the backlog queues for it, then restored.
