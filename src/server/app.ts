@@ -63,6 +63,12 @@ export type AppOptions = {
   messaging?: MessagingOptions;
   /** The most cables one export of search results may hold; default 50,000 (CABLEGRAM_EXPORT_MAX). */
   exportMax?: number;
+  /**
+   * How often a live event stream checks that its session still stands and its user still sees what they saw
+   * (clearance, captions, offices, post); default 10 s. A stream that fails the check ends, and the browser
+   * reconnects as whoever it now is.
+   */
+  eventsRecheckMs?: number;
   /** The node's site settings (CABLEGRAM_SITE); omitted or null, the app is the one-node system without NATS. */
   site?: SiteSettings | null;
   /** A built web app (web/dist) to serve at `/`; omitted, only the API is served. */
@@ -70,6 +76,7 @@ export type AppOptions = {
 };
 
 const API_VERSION = "0.1.0";
+const DEFAULT_EVENTS_RECHECK_MS = 10_000;
 
 /**
  * Builds the app with every route registered and ready, not listening.
@@ -139,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: options.secureCookies ?? false,
     signInLimit: options.signInLimit ?? { max: 10, timeWindow: 60_000 },
     exportMax: options.exportMax ?? DEFAULT_EXPORT_MAX,
+    eventsRecheckMs: options.eventsRecheckMs ?? DEFAULT_EVENTS_RECHECK_MS,
   };
   for (const routes of [
     sessionRoutes,

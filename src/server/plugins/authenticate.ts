@@ -70,6 +70,24 @@ export function markRoutesPublic(scope: FastifyInstance): void {
 }
 
 /**
+ * Who the request's bearer token or session cookie belongs to now (null: nobody, or a session ended or expired),
+ * and when the session ends. A bearer token wins over a cookie; a bad one throws UNAUTHENTICATED. Asked again by
+ * requests that last (a live event stream), so that what a session may see ends with the session.
+ * @example const { user } = await askerOf(deps, request)
+ */
+export async function askerOf(
+  deps: Deps,
+  request: FastifyRequest,
+): Promise<{ user: User | null; sessionExpiresAt: string | null }> {
+  const bearer = bearerOf(request);
+  const cookie = request.cookies[SESSION_COOKIE];
+  const session = !bearer && cookie ? await sessionOf(deps, cookie) : null;
+  const user = bearer ? await userOfToken(deps, bearer) : (session?.user ?? null);
+  if (bearer && !user) throw new CablegramError("UNAUTHENTICATED", "The API token is not valid (revoked or mistyped).");
+  return { user, sessionExpiresAt: session?.expiresAt ?? null };
+}
+
+/**
  * Installs the hook. A bearer token wins over a cookie; a bad token is 401 even with a good cookie, so a script
  * with a revoked token fails loudly instead of borrowing a browser's session.
  * @example installAuthentication(app, deps)
@@ -79,13 +97,8 @@ export function installAuthentication(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest("reader", null);
   app.decorateRequest("sessionExpiresAt", null);
   app.addHook("onRequest", async (request: FastifyRequest, _reply: FastifyReply) => {
-    const bearer = bearerOf(request);
-    const cookie = request.cookies[SESSION_COOKIE];
-    const session = !bearer && cookie ? await sessionOf(deps, cookie) : null;
-    const user = bearer ? await userOfToken(deps, bearer) : (session?.user ?? null);
-    if (bearer && !user)
-      throw new CablegramError("UNAUTHENTICATED", "The API token is not valid (revoked or mistyped).");
-    request.sessionExpiresAt = session?.expiresAt ?? null;
+    const { user, sessionExpiresAt } = await askerOf(deps, request);
+    request.sessionExpiresAt = sessionExpiresAt;
     request.user = user;
     request.reader = user ? readerOf(user) : null;
     if (isPublic(request)) return;

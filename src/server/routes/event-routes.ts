@@ -1,5 +1,7 @@
 // Live updates as server-sent events: each subscriber gets only events on cables it may read, on drafts it may
-// open, and on the traffic between sites if it may watch that traffic.
+// open, and on the traffic between sites if it may watch that traffic. A stream lasts for hours, so it asks again
+// every few seconds who it serves: once the session ends (sign-out, expiry) or the user's access changes, it ends,
+// and the browser reconnects as whoever it now is.
 import type { ServerResponse } from "node:http";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -7,7 +9,8 @@ import { LIVE_EVENT_MEANINGS, LIVE_EVENT_TYPES } from "../../core/live-events.ts
 import { postName } from "../../services/alerts/alert-views.ts";
 import type { BusEvent } from "../../services/events/event-bus.ts";
 import { homePlad } from "../../services/workflow/draft-access.ts";
-import { signedIn } from "../plugins/authenticate.ts";
+import { readerOf } from "../../services/users/reader-of.ts";
+import { askerOf, signedIn } from "../plugins/authenticate.ts";
 import { PROBLEMS } from "../../api/problem-schemas.ts";
 import type { RouteOptions } from "./route-options.ts";
 
@@ -27,7 +30,7 @@ export function sseFrame(id: number, event: BusEvent): string {
 }
 
 /** GET /api/events. */
-export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps, eventsRecheckMs }) => {
   const open = new Set<ServerResponse>();
   // End the streams before the server waits for its connections to close.
   app.addHook("preClose", async () => {
@@ -44,6 +47,8 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
           "traffic between sites",
         description:
           "Each event's `event:` field is its type and `data:` is JSON (`type`, `cableId`, `post`, `office`, `data`). " +
+          "The stream ends when its session does (sign-out, expiry) or its user's access changes, checked every 10 s " +
+          "by default: reconnect, and fetch again what you show, since what happened meanwhile was not sent. " +
           "Events about a cable reach only users who may read it, events about a draft only users who may open it. " +
           "`post` (PLAD or station) and `office` narrow the stream to one inbox. The types:\n\n" +
           EVENT_TYPE_LIST,
@@ -68,7 +73,8 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
         connection: "keep-alive",
         "x-accel-buffering": "no",
       });
-      raw.write(": connected\n\n");
+      // A stream ended by the server is asked for again soon (the default wait is 3 s).
+      raw.write(": connected\nretry: 1000\n\n");
       let sequence = 0;
       const unsubscribe = app.messaging.bus.subscribe(
         reader,
@@ -78,8 +84,22 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
       );
       const heartbeat = setInterval(() => raw.write(": keep-alive\n\n"), HEARTBEAT_MS);
       heartbeat.unref();
+      // Who the stream serves, as the access rule and the draft rules see them: a change to either ends it.
+      const seen = JSON.stringify([reader, viewer.home]);
+      const stillServes = async () => {
+        const { user: now } = await askerOf(deps, request);
+        return now !== null && JSON.stringify([readerOf(now), await homePlad(deps.store, now)]) === seen;
+      };
+      const recheck = setInterval(() => {
+        stillServes()
+          .catch(() => false)
+          .then((serves) => serves || raw.end())
+          .catch(() => undefined);
+      }, eventsRecheckMs);
+      recheck.unref();
       open.add(raw);
       raw.on("close", () => {
+        clearInterval(recheck);
         clearInterval(heartbeat);
         unsubscribe();
         open.delete(raw);

@@ -9,4 +9,6 @@ export type RouteOptions = {
   signInLimit: { max: number; timeWindow: number };
   /** The most cables one export of search results may hold. */
   exportMax: number;
+  /** How often a live event stream asks again whether its session still stands and sees what it saw. */
+  eventsRecheckMs: number;
 };
