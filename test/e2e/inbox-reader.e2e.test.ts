@@ -4,6 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { releaseDemarche, withReleasedDemarche } from "./release-fixture.ts";
 import { browserMissing } from "./web-world.ts";
+import { SYSTEM_ACTING } from "../../src/services/acting.ts";
+import { systemClock } from "../../src/services/clock.ts";
+import { updateUser } from "../../src/services/users/index.ts";
 
 describe.skipIf(browserMissing)(
   `web: inbox, reader, actions${browserMissing ? ` (skipped: ${browserMissing})` : ""}`,
@@ -167,6 +170,33 @@ describe.skipIf(browserMissing)(
       expect(draft.cable.to.map((a) => a.name)).toContain("AMEMBASSY PANAMA");
       expect(draft.cable.references.map((r) => r.id)).toEqual([corrected]);
       expect(consoleErrors).toEqual([]);
+      await context.close();
+    });
+
+    it("fetches the inbox again when its live stream comes back after a drop, so a cable released meanwhile shows", async () => {
+      const { page, context, consoleErrors } = await ctx.world.newPage();
+      await ctx.world.signIn(page, "duty-panama");
+      await page.goto("/inbox");
+      await page
+        .getByRole("row", { name: new RegExp(ctx.demarche) })
+        .first()
+        .waitFor();
+      // The stream may not come back until the cable below is released.
+      await page.route("**/api/events*", (route) => route.abort());
+      const reconnecting = page.waitForEvent("requestfailed", (r) => r.url().includes("/api/events"));
+      // Another list for duty-panama: their access changed, so the server ends their stream.
+      const deps = { store: ctx.world.store, clock: systemClock };
+      await updateUser(deps, SYSTEM_ACTING, "duty-panama", { lists: ["KOSOVO-TASK-FORCE"] });
+      try {
+        await reconnecting;
+        const missed = await releaseDemarche(ctx.world, { subject: "KOSOVO: RELEASED WHILE THE INBOX WAS AWAY" });
+        await page.unroute("**/api/events*");
+        await page.getByRole("row", { name: new RegExp(missed) }).waitFor();
+      } finally {
+        await updateUser(deps, SYSTEM_ACTING, "duty-panama", { lists: [] });
+      }
+      // The stream's attempts refused above, and nothing else.
+      expect(consoleErrors.filter((e) => !e.includes("net::ERR_FAILED"))).toEqual([]);
       await context.close();
     });
   },

@@ -70,6 +70,8 @@ export async function startWebWorld(options: { exportMax?: number } = {}): Promi
     store,
     webRoot: inject("webRoot"),
     signInLimit: { max: 1000, timeWindow: 60_000 },
+    // Live streams check their session and access twice a second, so a test that changes a user sees it at once.
+    eventsRecheckMs: 500,
     ...options,
   });
   await app.listen({ port: 0, host: "127.0.0.1" });

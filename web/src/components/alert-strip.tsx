@@ -14,7 +14,7 @@ export function AlertStrip() {
   const user = useUser();
   const alerts = useApi<{ items: Alert[] }>(user.post ? `/api/alerts${query({ post: user.post, open: true })}` : null);
   const reload = alerts.reload;
-  useEvents(["alert.raised", "delivery.acknowledged"], reload);
+  useEvents(["alert.raised", "delivery.acknowledged"], reload, reload);
   const acknowledge = useCallback(
     async (id: string) => {
       await api("POST", `/api/alerts/${encodeURIComponent(id)}/ack`);

@@ -30,9 +30,13 @@ function alerted(a: Alert): string {
 export function CableAlerts({ cableId, expectAlerts }: Props) {
   const alerts = useApi<{ items: Alert[] }>(`/api/alerts${query({ cable: cableId })}`);
   const reload = alerts.reload;
-  useEvents(ALERT_EVENTS, (event) => {
-    if (event.cableId === cableId) reload();
-  });
+  useEvents(
+    ALERT_EVENTS,
+    (event) => {
+      if (event.cableId === cableId) reload();
+    },
+    reload,
+  );
   const items = [...(alerts.data?.items ?? [])].sort((a, b) => a.post.localeCompare(b.post));
   const waiting = expectAlerts && (items.length === 0 || items.some((a) => a.outcome === "pending"));
   useEffect(() => {

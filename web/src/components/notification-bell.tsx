@@ -16,7 +16,7 @@ export function NotificationBell() {
   const { reload } = list;
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
-  useEvents(["notification"], reload);
+  useEvents(["notification"], reload, reload);
   const markRead = useCallback(
     async (ids?: string[]) => {
       await api("POST", "/api/notifications/read", ids ? { ids } : {});

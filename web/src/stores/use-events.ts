@@ -1,7 +1,9 @@
 // Live updates: one server-sent event stream per page, shared by every component that listens, calling each back
 // on the event types it asked for. The server sends only events on cables the user may read; the browser
-// reconnects by itself. One stream, not one per component, because a browser keeps only six connections to a
-// server open at once and a stream holds one for as long as the page is open.
+// reconnects by itself (after a network drop, or when the server ends the stream because the session or the user's
+// access changed), and what happened meanwhile was never sent: components that show a list fetch it again then.
+// One stream, not one per component, because a browser keeps only six connections to a server open at once and a
+// stream holds one for as long as the page is open.
 import { useEffect, useRef } from "react";
 import type { LiveEventType } from "../../../src/core/live-events.ts";
 
@@ -18,6 +20,18 @@ type Listener = (event: LiveEvent) => void;
 
 let source: EventSource | null = null;
 const listeners = new Map<LiveEventType, Set<Listener>>();
+/** Called when the stream opens again after a drop: the events in between were missed. */
+const resumers = new Set<() => void>();
+
+function openSource(): EventSource {
+  const opened = new EventSource("/api/events");
+  let before = false;
+  opened.addEventListener("open", () => {
+    if (before) for (const resume of [...resumers]) resume();
+    before = true;
+  });
+  return opened;
+}
 
 function dispatch(message: MessageEvent<string>): void {
   let event: LiveEvent;
@@ -30,7 +44,7 @@ function dispatch(message: MessageEvent<string>): void {
 }
 
 function subscribe(type: LiveEventType, listener: Listener): () => void {
-  if (!source) source = new EventSource("/api/events");
+  if (!source) source = openSource();
   let set = listeners.get(type);
   if (!set) {
     set = new Set();
@@ -52,17 +66,29 @@ function subscribe(type: LiveEventType, listener: Listener): () => void {
 }
 
 /**
- * Calls `onEvent` for each event of the given types while the component is mounted.
- * @example useEvents(["delivery.delivered"], () => inbox.reload())
+ * Calls `onEvent` for each event of the given types while the component is mounted, and `onMissed` (if given) when
+ * the stream comes back after a drop, since the events in between were never sent: a list fetches itself again.
+ * @example useEvents(["delivery.delivered"], () => inbox.reload(), () => inbox.reload())
  */
-export function useEvents(types: readonly LiveEventType[], onEvent: (event: LiveEvent) => void): void {
+export function useEvents(
+  types: readonly LiveEventType[],
+  onEvent: (event: LiveEvent) => void,
+  onMissed?: () => void,
+): void {
   const callback = useRef(onEvent);
   callback.current = onEvent;
+  const missed = useRef(onMissed);
+  missed.current = onMissed;
   const typeKey = types.join(",");
   useEffect(() => {
     const unsubscribers = (typeKey.split(",") as LiveEventType[]).map((type) =>
       subscribe(type, (event) => callback.current(event)),
     );
-    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+    const resume = () => missed.current?.();
+    resumers.add(resume);
+    return () => {
+      resumers.delete(resume);
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
+    };
   }, [typeKey]);
 }

@@ -17,7 +17,7 @@ const ORDER = ["overdue", "pending", "acknowledged", "reported"];
 export function ActionsScene() {
   const { id = "" } = useParams();
   const dashboard = useApi<ActionDashboard>(`/api/cables/${segment(id)}/actions`);
-  useEvents(["cable.released", "delivery.acknowledged"], dashboard.reload);
+  useEvents(["cable.released", "delivery.acknowledged"], dashboard.reload, dashboard.reload);
 
   if (dashboard.error) {
     return (

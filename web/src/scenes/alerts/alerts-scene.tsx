@@ -21,7 +21,7 @@ export function AlertsScene() {
   const [post, setPost] = useState("");
   const [openOnly, setOpenOnly] = useState(false);
   const alerts = useApi<{ items: Alert[] }>(`/api/alerts${query({ post: post.trim(), open: openOnly || null })}`);
-  useEvents(["delivery.delivered", "delivery.acknowledged"], alerts.reload);
+  useEvents(["delivery.delivered", "delivery.acknowledged"], alerts.reload, alerts.reload);
   const byPost = new Map<string, Alert[]>();
   for (const a of alerts.data?.items ?? []) byPost.set(a.post, [...(byPost.get(a.post) ?? []), a]);
 

@@ -96,9 +96,13 @@ export function ComposerScene() {
     }
   }, [id, draft.data, loadedFor, user.post]);
 
-  useEvents(DRAFT_EVENTS, (event) => {
-    if (id && event.cableId === id) reloadDraft();
-  });
+  useEvents(
+    DRAFT_EVENTS,
+    (event) => {
+      if (id && event.cableId === id) reloadDraft();
+    },
+    () => id && reloadDraft(),
+  );
 
   const stored = id !== undefined ? draft.data : undefined;
   const dirty = JSON.stringify(form) !== baseline;

@@ -47,7 +47,7 @@ export function InboxScene() {
   })}`;
   const inbox = useApi<{ items: Delivery[] }>(kind === "post" && !name ? null : path);
   const reload = inbox.reload;
-  useEvents(LIVE_EVENTS, reload);
+  useEvents(LIVE_EVENTS, reload, reload);
 
   const items = useMemo(() => inbox.data?.items ?? [], [inbox.data]);
   const [selected, setSelected] = useState(0);

@@ -21,7 +21,7 @@ const STEP_WORDS: Record<string, string> = {
 
 export function MyDraftsScene() {
   const drafts = useApi<MyDraft[]>("/api/mine/drafts");
-  useEvents(["notification", "draft.updated", "draft.submitted"], drafts.reload);
+  useEvents(["notification", "draft.updated", "draft.submitted"], drafts.reload, drafts.reload);
   return (
     <>
       <h1>My drafts</h1>

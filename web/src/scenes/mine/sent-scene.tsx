@@ -10,7 +10,7 @@ import { useEvents } from "../../stores/use-events.ts";
 
 export function SentScene() {
   const sent = useApi<SentCable[]>("/api/mine/sent");
-  useEvents(["notification"], sent.reload);
+  useEvents(["notification"], sent.reload, sent.reload);
   return (
     <>
       <h1>Sent</h1>

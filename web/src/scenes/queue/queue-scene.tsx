@@ -25,7 +25,7 @@ export function QueueScene() {
   const queue = useApi<Queue>("/api/queue");
   const reload = queue.reload;
   const [notice, setNotice] = useState<string | null>(null);
-  useEvents(QUEUE_EVENTS, reload);
+  useEvents(QUEUE_EVENTS, reload, reload);
   const decided = useCallback(
     (what: string) => {
       setNotice(what);

@@ -11,7 +11,7 @@ import { useEvents } from "../../stores/use-events.ts";
 export function SearchNotices() {
   const notices = useApi<SearchNoticeList>("/api/search-notices");
   const { reload } = notices;
-  useEvents(["notification"], reload);
+  useEvents(["notification"], reload, reload);
   const markRead = useCallback(async () => {
     await api("POST", "/api/search-notices/read");
     reload();

@@ -23,7 +23,7 @@ export function SitesScene() {
   const traffic = useApi<SiteTraffic>("/api/sites/traffic");
   const [said, setSaid] = useState("");
   const { refresh } = traffic;
-  useEvents(TRAFFIC_EVENTS, refresh);
+  useEvents(TRAFFIC_EVENTS, refresh, refresh);
   const data = traffic.data;
   // A copy turns late with time alone, and nothing sends an event then: one timer, set for the moment the server
   // says the next copy will be late, fetches the page again then.
