@@ -76,13 +76,17 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
       // A stream ended by the server is asked for again soon (the default wait is 3 s).
       raw.write(": connected\nretry: 1000\n\n");
       let sequence = 0;
+      // Nothing is written once the stream has ended: a write after the end is an error event on the response.
+      const send = (text: string) => {
+        if (!raw.writableEnded && !raw.destroyed) raw.write(text);
+      };
       const unsubscribe = app.messaging.bus.subscribe(
         reader,
-        (event) => raw.write(sseFrame(++sequence, event)),
+        (event) => send(sseFrame(++sequence, event)),
         { post, office },
         viewer,
       );
-      const heartbeat = setInterval(() => raw.write(": keep-alive\n\n"), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
       heartbeat.unref();
       // Who the stream serves, as the access rule and the draft rules see them: a change to either ends it.
       const seen = JSON.stringify([reader, viewer.home]);
@@ -93,17 +97,22 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { de
       const recheck = setInterval(() => {
         stillServes()
           .catch(() => false)
-          .then((serves) => serves || raw.end())
+          .then((serves) => {
+            if (serves) return;
+            stop();
+            raw.end();
+          })
           .catch(() => undefined);
       }, eventsRecheckMs);
       recheck.unref();
       open.add(raw);
-      raw.on("close", () => {
+      const stop = () => {
         clearInterval(recheck);
         clearInterval(heartbeat);
         unsubscribe();
         open.delete(raw);
-      });
+      };
+      raw.on("close", stop);
     },
   );
 };
