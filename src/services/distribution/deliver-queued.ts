@@ -7,7 +7,7 @@ import type { Clock } from "../clock.ts";
 import { locksOfArchivedMany, type EventBus } from "../events/event-bus.ts";
 import { deliveryView, type DeliveryRow } from "./delivery-view.ts";
 import type { HandlingObjectives } from "./handling-objectives.ts";
-import { isAlerting, lateAfter, PRECEDENCES, type Precedence } from "../../core/index.ts";
+import { isAlerting, lateAfter, PRECEDENCES } from "../../core/index.ts";
 import type { CableCopies, QueuedRow } from "../../store/delivery-queue.ts";
 
 export type Delivering = { store: Store; clock: Clock; bus: EventBus; objectives: HandlingObjectives; batch: number };
@@ -37,23 +37,20 @@ export async function deliverQueued(options: Delivering): Promise<number> {
  */
 export async function deliverBatch(options: Delivering): Promise<DeliveredBatch> {
   const { store, clock } = options;
-  const now = clock.now();
-  const nowIso = now.toISOString();
-  const dueOf = (objective: number) => new Date(now.getTime() + objective).toISOString();
+  const nowIso = clock.now().toISOString();
+  const dueOf = deadlinesFrom(options.objectives, nowIso);
   // One expression for the whole batch: each row's deadline is its precedence's objective from now.
   const due = sql<string>`case precedence ${sql.join(
-    PRECEDENCES.map((p) => sql`when ${p} then ${dueOf(options.objectives[p])}`),
+    PRECEDENCES.map((p) => sql`when ${p} then ${dueOf(p)}`),
     sql` `,
-  )} else ${dueOf(options.objectives.ROUTINE)} end`;
+  )} else ${dueOf("ROUTINE")} end`;
   const claim = await store.deliveries.claim(options.batch, nowIso, due);
   if (claim === null) return { queued: 0, delivered: 0, alerts: 0 };
   const { delivered, alerts } = await store.db.transaction().execute(async (tx) => {
     const rows = await claim.deliver(tx);
     const alerting = rows.filter((d) => isAlerting(d.precedence) && d.office === "");
     await raiseAlerts(tx, alerting, "niact", nowIso);
-    const delivered = rows.map((r) =>
-      deliveredRow(r, nowIso, dueOf(options.objectives[r.precedence as Precedence] ?? options.objectives.ROUTINE)),
-    );
+    const delivered = rows.map((r) => deliveredRow(r, nowIso, dueOf(r.precedence)));
     return { delivered, alerts: alerting.length };
   });
   if (delivered.length > 0) await publishDelivered(options, delivered);
@@ -73,7 +70,7 @@ export async function deliverNow(
   at: string,
   objectives: HandlingObjectives,
 ): Promise<DeliveredCopies> {
-  const dueOf = (precedence: string) => lateAfter(objectives, precedence, at).toISOString();
+  const dueOf = deadlinesFrom(objectives, at);
   const written = await store.deliveries.deliver(cables, { at, dueOf });
   const rows: DeliveryRow[] = [];
   for (const { cableId, copies, routingHint } of cables) {
@@ -86,6 +83,16 @@ export async function deliverNow(
   const alerting = rows.filter((d) => isAlerting(d.precedence) && d.office === "");
   await raiseAlerts(store.db, alerting, "niact", at);
   return { rows, alerts: alerting.length };
+}
+
+/** Each precedence's deadline for copies delivered at `at`, worked out once a precedence (unknown: ROUTINE's). */
+function deadlinesFrom(objectives: HandlingObjectives, at: string): (precedence: string) => string {
+  const known = new Map<string, string>();
+  return (precedence) => {
+    let due = known.get(precedence);
+    if (due === undefined) known.set(precedence, (due = lateAfter(objectives, precedence, at).toISOString()));
+    return due;
+  };
 }
 
 /**

@@ -7,15 +7,11 @@ import { connect, type JetStreamClient, type NatsConnection } from "nats";
 import {
   bellBody,
   bellSubject,
-  copyMessageId,
-  copySubject,
   inboxPrefixOf,
-  outboxStream,
   PRECEDENCES,
   receiptSubject,
   readBellBody,
   type BellNews,
-  type Precedence,
 } from "../../core/index.ts";
 import type { Store } from "../../store/open-store.ts";
 import type { Clock } from "../clock.ts";
@@ -40,6 +36,7 @@ import type { Pulled } from "./pull-batch.ts";
 import { pullOrigin, PULLED, type FromOrigin, type Wanted } from "./pull-origin.ts";
 import { tellSiteTraffic, trafficTally, type TrafficTally } from "./traffic-events.ts";
 import { ensureOutbox } from "./outbox-stream.ts";
+import { forwardQueued } from "./forward-queued.ts";
 
 export type SiteNodeOptions = {
   store: Store;
@@ -125,6 +122,8 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     return js;
   };
   const failed = (what: string) => (error: unknown) => options.logger?.error({ err: error }, `site ${what} failed`);
+  /** Rings `site`'s bell from here, saying what waits for it. */
+  const ring = (site: string, news: BellNews[]) => nc?.publish(bellSubject(site, here), bellBody(news));
 
   // Sends the queued copies, most urgent first, and rings each destination's bell; tells the communicators once
   // per pass what it sent and what the link refused. A site that has not answered this node's hello gets nothing
@@ -138,73 +137,9 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     }
     const moved = trafficTally();
     try {
-      await forwardAll(moved);
+      await forwardQueued({ store, clock: options.clock, js: jsOf(here), ring, isStopped: () => stopped }, here, moved);
     } finally {
       await tellSiteTraffic(options.bus, here, moved.counts());
-    }
-  };
-
-  const forwardAll = async (moved: TrafficTally) => {
-    for (;;) {
-      const rows = await store.db
-        .selectFrom("site_copies as c")
-        .innerJoin("site_copy_payloads as p", "p.copy_id", "c.id")
-        .select(["c.id", "c.cable_id", "c.site", "c.precedence", "p.payload", "c.attempt", "c.last_error"])
-        .where("c.state", "=", "queued")
-        .where("c.site", "not in", (eb) =>
-          eb.selectFrom("site_resyncs").select("site_resyncs.site").where("answered_at", "is", null),
-        )
-        .orderBy("c.rank")
-        .orderBy("c.queued_at")
-        .limit(500)
-        .execute();
-      if (rows.length === 0 || stopped) return;
-      const js = jsOf(here);
-      const results = await Promise.allSettled(
-        rows.map((r) =>
-          js.publish(copySubject(r.site, here, r.precedence as Precedence), enc.encode(r.payload), {
-            msgID: copyMessageId(r.cable_id, r.site, Number(r.attempt)),
-            expect: { streamName: outboxStream(here) },
-          }),
-        ),
-      );
-      const sent = rows.filter((_, i) => results[i]!.status === "fulfilled");
-      const now = options.clock.now().toISOString();
-      if (sent.length > 0) {
-        // The copies are in the stream now: the destinations may pull them while this node notes they were sent.
-        for (const site of new Set(sent.map((r) => r.site))) {
-          const news = sent.filter((r) => r.site === site).map((r) => r.precedence as Precedence);
-          nc?.publish(bellSubject(site, here), bellBody(news));
-        }
-        for (const r of sent) moved.add(r.site, "sent", 1);
-        await store.db
-          .updateTable("site_copies")
-          .set({ state: "sent", sent_at: now, last_error: null })
-          .where(
-            "id",
-            "in",
-            sent.map((r) => r.id),
-          )
-          .where("state", "=", "queued")
-          .execute();
-      }
-      const refused = results.find((r) => r.status === "rejected");
-      if (refused) {
-        const reason = String((refused as PromiseRejectedResult).reason?.message ?? refused);
-        const rejected = rows.filter((_, i) => results[i]!.status === "rejected");
-        await store.db
-          .updateTable("site_copies")
-          .set({ last_error: reason })
-          .where(
-            "id",
-            "in",
-            rejected.map((r) => r.id),
-          )
-          .execute();
-        // Only news: a copy refused on every beat until the link takes it is told once.
-        for (const r of rejected) if (r.last_error === null) moved.add(r.site, "refused", 1);
-        return; // the link is down: the beat tries again
-      }
     }
   };
 
@@ -224,10 +159,10 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
   // Pulls what the origins hold for this node, in rounds: a round asks each origin in it at once for what its bell
   // named (receipts, a batch of copies of a precedence), or for all of it after a beat (one round trip, whatever the
   // number of origins), stores the copies in one transaction, most urgent first, and then acknowledges them. An
-  // origin stays in the next round for the consumers that gave a full batch, and one that rang meanwhile joins it. Behind a full round (a backlog), the next one is asked
-  // for before this one is stored, so the transfer overlaps the store; a FLASH copy then waits two rounds at most,
-  // never behind the backlog. An origin that does not answer is left out for the rest of the pass (the beat tries
-  // again).
+  // origin stays in the next round for the consumers that gave a full batch, and one that rang meanwhile joins it.
+  // Behind a full round (a backlog), the next one is asked for before this one is stored, so the transfer overlaps
+  // the store; a FLASH copy then waits two rounds at most, never behind the backlog. An origin that does not answer
+  // is left out for the rest of the pass (the beat tries again).
   const pull = async () => {
     if (!isUp) return;
     const due = takeDue();
@@ -352,7 +287,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       }),
     );
     for (const m of good) m.ack();
-    for (const origin of origins) nc?.publish(bellSubject(origin, here), bellBody(["receipts"]));
+    for (const origin of origins) ring(origin, ["receipts"]);
     // A copy not delivered in its own transaction (its inbox copies came with another origin's) is told by the pass.
     if (stored.some((s) => s.deliveredAt === null)) report.kick();
   };
@@ -363,7 +298,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
     for (const receipt of answer) {
       await jsOf(here).publish(receiptSubject(origin, here), enc.encode(JSON.stringify(receipt)));
     }
-    nc?.publish(bellSubject(origin, here), bellBody(["receipts"]));
+    ring(origin, ["receipts"]);
   };
 
   // Asks again a site that is up but has not answered the hello (its answer lost on the way), so that copies held
@@ -376,7 +311,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
       const ask: Receipt = { from: here, items: [], ...(await resyncAsk(store, here, site)) };
       await jsOf(here).publish(receiptSubject(site, here), enc.encode(JSON.stringify(ask)));
       await noteAskedAgain(store, site, now.toISOString());
-      nc?.publish(bellSubject(site, here), bellBody(["receipts"]));
+      ring(site, ["receipts"]);
     }
   };
 
@@ -398,7 +333,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
           enc.encode(JSON.stringify({ from: here, items } satisfies Receipt)),
         );
         await markReported(store, origin, items);
-        nc?.publish(bellSubject(origin, here), bellBody(["receipts"]));
+        ring(origin, ["receipts"]);
       }
       const reported = [...owed.values()].reduce((n, items) => n + items.length, 0);
       if (stopped) return;
@@ -462,7 +397,7 @@ export function startSiteNode(options: SiteNodeOptions): SiteNode {
         ...(await resyncAsk(store, here, origin)),
       };
       await jsOf(here).publish(receiptSubject(origin, here), enc.encode(JSON.stringify(hello)));
-      connection.publish(bellSubject(origin, here), bellBody(["receipts"]));
+      ring(origin, ["receipts"]);
     }
     helloed = true;
     void (async () => {
